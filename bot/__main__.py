@@ -1,0 +1,35 @@
+"""`python -m bot`: load settings, build the application, run it."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+
+from pydantic import ValidationError
+
+from bot.app import build_application
+from bot.content import ContentError
+from bot.lifecycle import serve
+from bot.logs import configure_logging
+from bot.settings import Settings
+from db.database import DatabaseError
+
+
+def main() -> int:
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        fields = ", ".join(str(e["loc"][0]).upper() for e in exc.errors())
+        print(f"error: missing or invalid setting: {fields} (see .env.example)", file=sys.stderr)
+        return 2
+    configure_logging(settings.log_level, settings.telegram_bot_token.get_secret_value())
+    try:
+        asyncio.run(serve(build_application(settings)))
+    except (ContentError, DatabaseError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

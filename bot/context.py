@@ -1,0 +1,53 @@
+"""The services every handler shares, and a typed context that hands them out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, cast
+
+from telegram.ext import CallbackContext, ExtBot
+
+from bot.content import Content, Texts
+from bot.settings import Settings
+from db.database import Database
+
+SERVICES = "services"
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Services:
+    """Opened by `build_application`, connected in `post_init`, closed in `post_shutdown`."""
+
+    settings: Settings
+    content: Content
+    db: Database
+    clock: Callable[[], datetime] = field(default=utc_now)
+
+
+class CoachContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
+    """PTB's context plus typed access to the services."""
+
+    @property
+    def services(self) -> Services:
+        return cast(Services, self.bot_data[SERVICES])
+
+    @property
+    def content(self) -> Content:
+        return self.services.content
+
+    @property
+    def texts(self) -> Texts:
+        return self.services.content.texts
+
+    @property
+    def db(self) -> Database:
+        return self.services.db
+
+    def now(self) -> datetime:
+        return self.services.clock()

@@ -1,0 +1,39 @@
+"""Progress arithmetic: streaks and durations. Pure functions, easy to test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+
+def local_dates(moments: Iterable[datetime], timezone: str) -> set[date]:
+    """The calendar days, in the chat's own timezone, on which these moments fell."""
+    zone = ZoneInfo(timezone)
+    return {moment.astimezone(zone).date() for moment in moments}
+
+
+def current_streak(days: set[date], today: date) -> int:
+    """Consecutive days with a completed warm-up, ending today.
+
+    A streak that ended yesterday still counts until today is over: nobody loses a streak at
+    breakfast because today's warm-up has not happened yet.
+    """
+    day = today if today in days else today - timedelta(days=1)
+    streak = 0
+    while day in days:
+        streak += 1
+        day -= timedelta(days=1)
+    return streak
+
+
+def format_duration(seconds: float) -> str:
+    """`45 s`, `6 min 20 s`, `1 h 02 min`: short enough to read at a glance."""
+    total = max(0, round(seconds))
+    if total < 60:
+        return f"{total} s"
+    minutes, secs = divmod(total, 60)
+    if minutes < 60:
+        return f"{minutes} min {secs:02d} s" if secs else f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"

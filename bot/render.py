@@ -1,0 +1,125 @@
+"""Message texts, built from content. Telegram HTML; content strings are escaped here."""
+
+from __future__ import annotations
+
+from html import escape
+
+from bot import coach
+from bot.coach import Cursor
+from bot.content import Prescription, Routine, Texts
+from bot.progress import format_duration
+from bot.sessions import Summary
+from db.models import Outcome
+
+
+def intro(texts: Texts, routine: Routine) -> str:
+    return texts.intro.format(
+        title=escape(routine.title),
+        count=len(routine.steps),
+        minutes=coach.estimated_minutes(routine),
+    )
+
+
+def header(texts: Texts, routine: Routine, cursor: Cursor) -> str:
+    """`Step 3/8 · Psoas stretch`, then `Set 2/3` and/or `Left side` where they apply."""
+    step = routine.steps[cursor.step]
+    lines = [
+        texts.step_header.format(
+            number=cursor.step + 1, total=len(routine.steps), name=escape(step.name)
+        )
+    ]
+    where = []
+    if step.prescription.sets.high > 1:
+        where.append(texts.set_label.format(set=cursor.set, sets=step.prescription.sets.high))
+    if cursor.side is not None:
+        where.append(getattr(texts.side_labels, cursor.side.value))
+    if where:
+        lines.append(" · ".join(where))
+    return "\n".join(lines)
+
+
+def step(texts: Texts, routine: Routine, cursor: Cursor) -> str:
+    """A step message: full instructions the first time, a short cue for later sides and sets."""
+    exercise = routine.steps[cursor.step]
+    parts = [header(texts, routine, cursor)]
+    if coach.is_first_of_step(cursor):
+        parts.append("\n".join(f"• {escape(line)}" for line in exercise.instructions))
+        parts.append(f"<b>{prescription(texts, exercise.prescription)}</b>")
+        parts.append(texts.targets.format(targets=escape(", ".join(exercise.targets))))
+        parts.append(texts.why.format(why=escape(exercise.why)))
+    else:
+        if cursor.set == 1 and cursor.side is not None:
+            side = getattr(texts.side_labels, cursor.side.value).lower()
+            parts.append(texts.repeat_side.format(side=side))
+        else:
+            parts.append(texts.repeat_set)
+        parts.append(f"<b>{prescription(texts, exercise.prescription)}</b>")
+    return "\n\n".join(parts)
+
+
+def step_ended(texts: Texts, routine: Routine, cursor: Cursor, ending: str) -> str:
+    """The step message as it stays in the chat once acted on: buttons gone, ending shown."""
+    return f"{step(texts, routine, cursor)}\n\n<b>{ending}</b>"
+
+
+def outcome_label(texts: Texts, outcome: Outcome) -> str:
+    return texts.outcomes.done if outcome is Outcome.DONE else texts.outcomes.skipped
+
+
+def prescription(texts: Texts, rx: Prescription) -> str:
+    """`3 sets · hold 20-30 s`, or `hold 30 s each side (suggested)`."""
+    words = texts.prescription
+    parts = []
+    if rx.sets.high > 1:
+        parts.append(words.sets.format(sets=rx.sets))
+    if rx.hold_seconds is not None:
+        parts.append(words.hold.format(seconds=rx.hold_seconds))
+    elif rx.duration_seconds is not None:
+        parts.append(words.duration.format(seconds=rx.duration_seconds))
+    elif rx.reps is not None:
+        parts.append(words.reps.format(reps=rx.reps, unit=rx.rep_unit))
+    text = " · ".join(parts)
+    if rx.per_side:
+        text = f"{text} {words.each_side}"
+    if not rx.from_source:
+        text = f"{text} {words.suggested}"
+    return text[:1].upper() + text[1:]
+
+
+def complete(texts: Texts, summary: Summary) -> str:
+    skipped = ""
+    if summary.skipped:
+        skipped = texts.skipped_list.format(names=escape(", ".join(summary.skipped)))
+    return texts.complete.format(
+        done=summary.done,
+        total=len(summary.routine.steps),
+        skipped_list=skipped,
+        duration=format_duration(summary.seconds),
+        sessions=summary.sessions,
+        streak=streak(texts, summary.streak),
+    )
+
+
+def streak(texts: Texts, days: int) -> str:
+    return texts.streak_days.one if days == 1 else texts.streak_days.many.format(days=days)
+
+
+def stopped(texts: Texts, routine: Routine, done: int) -> str:
+    return texts.stopped.format(done=done, total=len(routine.steps))
+
+
+def unfinished(texts: Texts, routine: Routine, cursor: Cursor) -> str:
+    return texts.unfinished.format(
+        title=escape(routine.title), number=cursor.step + 1, total=len(routine.steps)
+    )
+
+
+def routines(texts: Texts, all_routines: list[Routine]) -> str:
+    lines = [texts.routines]
+    lines += [
+        texts.routine_line.format(
+            title=escape(r.title), count=len(r.steps), minutes=coach.estimated_minutes(r)
+        )
+        for r in all_routines
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,268 @@
+"""Warm-up sessions: begin, act on a step, stop, resume and start over.
+
+Each function is one transaction: it checks the request against the stored session, moves the
+session with `coach`, records what happened, and returns a plain result for a handler to render.
+Nothing here knows about Telegram.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import coach, progress
+from bot.coach import Action, Cursor, Side
+from bot.content import Content, Routine
+from db import repo
+from db.database import Database
+from db.models import Outcome, SessionStatus, WarmupSession
+
+
+class Notice(StrEnum):
+    """Why a button press changed nothing."""
+
+    STALE = "stale"  # from an earlier step, or the other half of a double tap
+    FINISHED = "finished"  # the session is over
+    NOT_YOURS = "not_yours"  # the session belongs to another chat
+    UNKNOWN = "unknown"  # no such session, or a position the routine does not have
+
+
+@dataclass(frozen=True)
+class Position:
+    """A running session at one sub-step: what a step message shows."""
+
+    session_id: int
+    routine: Routine
+    cursor: Cursor
+    message_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Offer:
+    """`/warmup` found an unfinished session: offer to resume it or start over."""
+
+    position: Position
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a finished warm-up achieved."""
+
+    routine: Routine
+    done: int
+    skipped: list[str]
+    seconds: float
+    sessions: int
+    streak: int
+
+
+@dataclass(frozen=True)
+class Acted:
+    """A step was done or skipped; `next` is None when that finished the routine."""
+
+    position: Position
+    outcome: Outcome
+    next: Position | None
+    summary: Summary | None
+
+
+@dataclass(frozen=True)
+class Stopped:
+    """The session was stopped at `position`, keeping what was done."""
+
+    position: Position
+    done: int
+
+
+@dataclass(frozen=True)
+class Restarted:
+    """The unfinished session was dropped and a new one begun."""
+
+    old: Position
+    new: Position
+
+
+async def begin(
+    db: Database, content: Content, *, chat_id: int, routine_id: str, now: datetime
+) -> Position | Offer | Notice:
+    """Start a routine, unless one is already running: then offer to resume it."""
+    routine = content.routines.get(routine_id)
+    if routine is None:
+        return Notice.UNKNOWN
+    async with db.transaction() as tx:
+        await repo.ensure_chat(tx, chat_id, now)
+        running = await repo.active_session(tx, chat_id)
+        if running is not None:
+            if (position := _position(content, running)) is not None:
+                return Offer(position)
+            # Its routine was removed from content: it can never be resumed.
+            await repo.end_session(tx, running, SessionStatus.ABANDONED, now)
+        return await _start(tx, chat_id, routine, now)
+
+
+async def act(
+    db: Database,
+    content: Content,
+    *,
+    chat_id: int,
+    session_id: int,
+    cursor: Cursor,
+    action: Action,
+    now: datetime,
+) -> Acted | Notice:
+    """Mark the sub-step at `cursor` done or skipped and move on."""
+    async with db.transaction() as tx:
+        loaded = await _running(tx, content, chat_id, session_id, expected=cursor)
+        if isinstance(loaded, Notice):
+            return loaded
+        warmup, before = loaded
+        routine = before.routine
+        after = coach.advance(routine, cursor, action)
+        moved_to = _row(after) if after is not None else None
+        if not await repo.move_session(tx, warmup, to=moved_to, now=now):
+            return Notice.STALE  # a concurrent tap got there first
+        outcome = Outcome.DONE if action is Action.DONE else Outcome.SKIPPED
+        await repo.add_event(
+            tx,
+            warmup,
+            exercise_id=routine.steps[cursor.step].id,
+            position=_row(cursor),
+            outcome=outcome,
+            now=now,
+        )
+        if after is None:
+            return Acted(before, outcome, None, await _summary(tx, warmup, routine, now))
+        return Acted(before, outcome, Position(warmup.id, routine, after), None)
+
+
+async def stop(
+    db: Database,
+    content: Content,
+    *,
+    chat_id: int,
+    now: datetime,
+    session_id: int | None = None,
+    cursor: Cursor | None = None,
+) -> Stopped | Notice | None:
+    """Stop the running session: the one a button names, or for `/stop` the chat's own.
+
+    Returns None when `/stop` finds nothing running.
+    """
+    async with db.transaction() as tx:
+        if session_id is None:
+            if (running := await repo.active_session(tx, chat_id)) is None:
+                return None
+            session_id = running.id
+        loaded = await _running(tx, content, chat_id, session_id, expected=cursor)
+        if isinstance(loaded, Notice):
+            return loaded
+        warmup, position = loaded
+        if not await repo.end_session(tx, warmup, SessionStatus.STOPPED, now):
+            return Notice.STALE
+        return Stopped(position, len(await repo.steps_done(tx, warmup.id)))
+
+
+async def resume(
+    db: Database, content: Content, *, chat_id: int, session_id: int
+) -> Position | Notice:
+    """The running session's current step, to show again."""
+    async with db.transaction() as tx:
+        loaded = await _running(tx, content, chat_id, session_id)
+        return loaded if isinstance(loaded, Notice) else loaded[1]
+
+
+async def start_over(
+    db: Database, content: Content, *, chat_id: int, session_id: int, now: datetime
+) -> Restarted | Notice:
+    """Drop the unfinished session and begin its routine again from step 1."""
+    async with db.transaction() as tx:
+        loaded = await _running(tx, content, chat_id, session_id)
+        if isinstance(loaded, Notice):
+            return loaded
+        warmup, old = loaded
+        if not await repo.end_session(tx, warmup, SessionStatus.ABANDONED, now):
+            return Notice.STALE
+        return Restarted(old, await _start(tx, chat_id, old.routine, now))
+
+
+async def remember_message(db: Database, *, session_id: int, message_id: int) -> None:
+    """Record which message shows the session's current step."""
+    async with db.transaction() as tx:
+        await repo.set_message(tx, session_id, message_id)
+
+
+def cursor_of(warmup: WarmupSession) -> Cursor:
+    side = Side(warmup.side) if warmup.side is not None else None
+    return Cursor(warmup.step, warmup.set_number, side)
+
+
+async def _start(tx: AsyncSession, chat_id: int, routine: Routine, now: datetime) -> Position:
+    cursor = coach.first(routine)
+    step, set_number, side = _row(cursor)
+    warmup = await repo.start_session(
+        tx,
+        chat_id=chat_id,
+        routine_id=routine.id,
+        step=step,
+        set_number=set_number,
+        side=side,
+        now=now,
+    )
+    return Position(warmup.id, routine, cursor)
+
+
+async def _running(
+    tx: AsyncSession,
+    content: Content,
+    chat_id: int,
+    session_id: int,
+    *,
+    expected: Cursor | None = None,
+) -> tuple[WarmupSession, Position] | Notice:
+    """The running session a button names, at `expected` if given, or why it cannot act."""
+    warmup = await repo.get_session(tx, session_id)
+    if warmup is None:
+        return Notice.UNKNOWN
+    if warmup.chat_id != chat_id:
+        return Notice.NOT_YOURS
+    if warmup.status != SessionStatus.ACTIVE:
+        return Notice.FINISHED
+    position = _position(content, warmup)
+    if position is None:
+        return Notice.UNKNOWN
+    if expected is not None and expected != position.cursor:
+        valid = coach.is_valid(position.routine, expected)
+        return Notice.STALE if valid else Notice.UNKNOWN
+    return warmup, position
+
+
+def _position(content: Content, warmup: WarmupSession) -> Position | None:
+    routine = content.routines.get(warmup.routine_id)
+    cursor = cursor_of(warmup)
+    if routine is None or not coach.is_valid(routine, cursor):
+        return None
+    return Position(warmup.id, routine, cursor, warmup.message_id)
+
+
+def _row(cursor: Cursor) -> tuple[int, int, str | None]:
+    return cursor.step, cursor.set, cursor.side.value if cursor.side else None
+
+
+async def _summary(
+    tx: AsyncSession, warmup: WarmupSession, routine: Routine, now: datetime
+) -> Summary:
+    done = await repo.steps_done(tx, warmup.id)
+    timezone = await repo.chat_timezone(tx, warmup.chat_id)
+    days = progress.local_dates(await repo.recent_completions(tx, warmup.chat_id), timezone)
+    today = progress.local_dates([now], timezone).pop()
+    return Summary(
+        routine=routine,
+        done=len(done),
+        skipped=[step.name for i, step in enumerate(routine.steps) if i not in done],
+        seconds=(now - warmup.started_at).total_seconds(),
+        sessions=await repo.completed_count(tx, warmup.chat_id),
+        streak=progress.current_streak(days, today),
+    )

@@ -1,0 +1,109 @@
+"""The database handle: engine, transactions, and migrations applied at start-up."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util import CommandError
+from sqlalchemy import Connection, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+# How long a SQLite writer waits for another one before giving up, in milliseconds.
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
+class DatabaseError(Exception):
+    """The database cannot be used: unreachable, unwritable or from a newer version."""
+
+
+class Database:
+    """One engine and its session factory. Open once at start-up, close at shutdown."""
+
+    def __init__(self, url: str) -> None:
+        self.url = make_url(url)
+        if self.url.get_backend_name() == "sqlite":
+            _create_sqlite_folder(self.url.database)
+        self.engine = create_async_engine(self.url, pool_pre_ping=True)
+        if self.url.get_backend_name() == "sqlite":
+            _configure_sqlite(self.engine.sync_engine)
+        self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncSession]:
+        """A session inside one transaction: committed on success, rolled back on error."""
+        async with self._sessions.begin() as session:
+            yield session
+
+    async def migrate(self) -> None:
+        """Bring the schema to the newest revision; refuse a database from a newer release."""
+        async with self.engine.begin() as connection:
+            await connection.run_sync(_upgrade_to_head)
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+
+def alembic_config() -> Config:
+    """Alembic configuration pointing at this package's migrations."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def _upgrade_to_head(connection: Connection) -> None:
+    config = alembic_config()
+    current = MigrationContext.configure(connection).get_current_revision()
+    script = ScriptDirectory.from_config(config)
+    if current is not None and not _known(script, current):
+        raise DatabaseError(
+            f"the database is at schema revision {current}, which this version of the bot "
+            "does not know; it was written by a newer release"
+        )
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
+
+
+def _known(script: ScriptDirectory, revision: str) -> bool:
+    try:
+        return script.get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+def _create_sqlite_folder(database: str | None) -> None:
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    try:
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(f"cannot create the folder for {database}: {exc.strerror}") from exc
+
+
+def _configure_sqlite(engine: Any) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Take over transaction control from the driver so BEGIN IMMEDIATE below is honoured.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        # WAL lets readers run while one writer commits; NORMAL sync is safe with WAL.
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        # Every transaction here writes. Taking the write lock up front means two concurrent
+        # taps queue on busy_timeout instead of failing with SQLITE_BUSY on lock upgrade.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")

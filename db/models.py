@@ -1,0 +1,134 @@
+"""Tables: chats, their warm-up sessions, and what happened at each step."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from sqlalchemy import (
+    BigInteger,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    TypeDecorator,
+    text,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Stable constraint names keep migrations reproducible across SQLite and PostgreSQL.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every backend.
+
+    SQLite has no timezone type and hands back naive values; this stores UTC and always returns
+    an aware datetime, so no naive timestamp ever reaches the rest of the code.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(
+        self,
+        value: datetime | None,
+        dialect: Dialect,  # noqa: ARG002 - part of SQLAlchemy's signature
+    ) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetimes are not stored; pass an aware UTC datetime")
+        return value.astimezone(UTC)
+
+    def process_result_value(
+        self,
+        value: datetime | None,
+        dialect: Dialect,  # noqa: ARG002 - part of SQLAlchemy's signature
+    ) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class SessionStatus(StrEnum):
+    ACTIVE = "active"
+    COMPLETED = "completed"
+    STOPPED = "stopped"
+    ABANDONED = "abandoned"  # replaced by "Start over" before it was finished
+
+
+class Outcome(StrEnum):
+    DONE = "done"
+    SKIPPED = "skipped"
+
+
+class Chat(Base):
+    """A Telegram chat the bot has talked to."""
+
+    __tablename__ = "chats"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class WarmupSession(Base):
+    """One run through a routine, with the position the user has reached."""
+
+    __tablename__ = "warmup_sessions"
+    __table_args__ = (
+        Index("ix_warmup_sessions_chat_status", "chat_id", "status"),
+        # At most one running warm-up per chat, enforced by the database even under races.
+        Index(
+            "uq_warmup_sessions_one_active",
+            "chat_id",
+            unique=True,
+            sqlite_where=text("status = 'active'"),
+            postgresql_where=text("status = 'active'"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("chats.id", ondelete="CASCADE"), nullable=False
+    )
+    routine_id: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), default=SessionStatus.ACTIVE)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    step: Mapped[int] = mapped_column(Integer, default=0)
+    set_number: Mapped[int] = mapped_column(Integer, default=1)
+    side: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    # The message that shows the current step, so /stop and resume can take its buttons away.
+    message_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+
+
+class StepEvent(Base):
+    """A sub-step the user finished or skipped."""
+
+    __tablename__ = "step_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("warmup_sessions.id", ondelete="CASCADE"), index=True
+    )
+    exercise_id: Mapped[str] = mapped_column(String(32))
+    step: Mapped[int] = mapped_column(Integer)
+    set_number: Mapped[int] = mapped_column(Integer)
+    side: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    outcome: Mapped[str] = mapped_column(String(8))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())

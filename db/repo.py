@@ -1,0 +1,200 @@
+"""Repository functions: every query the bot runs. Callers pass an open transaction."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, cast
+
+from sqlalchemy import ColumnElement, CursorResult, func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.dml import Update
+
+from db.models import Chat, Outcome, SessionStatus, StepEvent, WarmupSession
+
+# A streak is counted from recent completions only; a year and more of daily warm-ups fits.
+STREAK_LOOKBACK_SESSIONS = 500
+
+
+async def ensure_chat(session: AsyncSession, chat_id: int, now: datetime) -> Chat:
+    """The chat's row, created on first contact. Safe when two updates race to create it."""
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    await session.execute(
+        insert(Chat)
+        .values(id=chat_id, created_at=now)
+        .on_conflict_do_nothing(index_elements=["id"])
+    )
+    chat = await session.get(Chat, chat_id)
+    assert chat is not None  # inserted or already there, in this very transaction
+    return chat
+
+
+async def chat_timezone(session: AsyncSession, chat_id: int) -> str:
+    """The IANA timezone the chat's days are counted in."""
+    timezone = await session.scalar(select(Chat.timezone).where(Chat.id == chat_id))
+    return timezone or "UTC"
+
+
+async def get_session(session: AsyncSession, session_id: int) -> WarmupSession | None:
+    return await session.get(WarmupSession, session_id)
+
+
+async def active_session(session: AsyncSession, chat_id: int) -> WarmupSession | None:
+    """The chat's running warm-up, if any (the schema allows at most one)."""
+    return await session.scalar(
+        select(WarmupSession).where(
+            WarmupSession.chat_id == chat_id, WarmupSession.status == SessionStatus.ACTIVE
+        )
+    )
+
+
+async def start_session(
+    session: AsyncSession,
+    *,
+    chat_id: int,
+    routine_id: str,
+    step: int,
+    set_number: int,
+    side: str | None,
+    now: datetime,
+) -> WarmupSession:
+    warmup = WarmupSession(
+        chat_id=chat_id,
+        routine_id=routine_id,
+        status=SessionStatus.ACTIVE,
+        started_at=now,
+        step=step,
+        set_number=set_number,
+        side=side,
+    )
+    session.add(warmup)
+    await session.flush()
+    return warmup
+
+
+async def move_session(
+    session: AsyncSession,
+    warmup: WarmupSession,
+    *,
+    to: tuple[int, int, str | None] | None,
+    now: datetime,
+) -> bool:
+    """Move a running session on from the position it was loaded at; None completes it.
+
+    The update only matches while the row is still at the loaded position, so of two racing
+    taps on the same button exactly one wins, on any database and across instances.
+    """
+    values: dict[str, object]
+    if to is None:
+        values = {"status": SessionStatus.COMPLETED, "finished_at": now}
+    else:
+        values = {"step": to[0], "set_number": to[1], "side": to[2]}
+    matched = await _execute_update(
+        session,
+        update(WarmupSession)
+        .where(
+            WarmupSession.id == warmup.id,
+            WarmupSession.status == SessionStatus.ACTIVE,
+            WarmupSession.step == warmup.step,
+            WarmupSession.set_number == warmup.set_number,
+            _side_is(warmup.side),
+        )
+        .values(**values),
+    )
+    if matched != 1:
+        return False
+    await session.refresh(warmup)
+    return True
+
+
+def _side_is(side: str | None) -> ColumnElement[bool]:
+    return WarmupSession.side.is_(None) if side is None else WarmupSession.side == side
+
+
+async def end_session(
+    session: AsyncSession, warmup: WarmupSession, status: SessionStatus, now: datetime
+) -> bool:
+    """Stop or abandon a running session. False if it was no longer running."""
+    matched = await _execute_update(
+        session,
+        update(WarmupSession)
+        .where(WarmupSession.id == warmup.id, WarmupSession.status == SessionStatus.ACTIVE)
+        .values(status=status, finished_at=now),
+    )
+    if matched != 1:
+        return False
+    await session.refresh(warmup)
+    return True
+
+
+async def add_event(
+    session: AsyncSession,
+    warmup: WarmupSession,
+    *,
+    exercise_id: str,
+    position: tuple[int, int, str | None],
+    outcome: Outcome,
+    now: datetime,
+) -> None:
+    step, set_number, side = position
+    session.add(
+        StepEvent(
+            session_id=warmup.id,
+            exercise_id=exercise_id,
+            step=step,
+            set_number=set_number,
+            side=side,
+            outcome=outcome,
+            at=now,
+        )
+    )
+    await session.flush()
+
+
+async def set_message(session: AsyncSession, session_id: int, message_id: int) -> None:
+    """Remember which message shows the session's current step."""
+    await _execute_update(
+        session,
+        update(WarmupSession).where(WarmupSession.id == session_id).values(message_id=message_id),
+    )
+
+
+async def steps_done(session: AsyncSession, session_id: int) -> set[int]:
+    """Indexes of the exercises with at least one finished sub-step in this session."""
+    rows = await session.scalars(
+        select(StepEvent.step)
+        .where(StepEvent.session_id == session_id, StepEvent.outcome == Outcome.DONE)
+        .distinct()
+    )
+    return set(rows)
+
+
+async def completed_count(session: AsyncSession, chat_id: int) -> int:
+    count = await session.scalar(
+        select(func.count())
+        .select_from(WarmupSession)
+        .where(WarmupSession.chat_id == chat_id, WarmupSession.status == SessionStatus.COMPLETED)
+    )
+    return count or 0
+
+
+async def recent_completions(session: AsyncSession, chat_id: int) -> list[datetime]:
+    """When the chat's latest completed warm-ups finished, newest first."""
+    rows = await session.scalars(
+        select(WarmupSession.finished_at)
+        .where(
+            WarmupSession.chat_id == chat_id,
+            WarmupSession.status == SessionStatus.COMPLETED,
+            WarmupSession.finished_at.is_not(None),
+        )
+        .order_by(WarmupSession.finished_at.desc())
+        .limit(STREAK_LOOKBACK_SESSIONS)
+    )
+    return [at for at in rows if at is not None]
+
+
+async def _execute_update(session: AsyncSession, statement: Update) -> int:
+    """Run an UPDATE without touching loaded objects; return how many rows matched."""
+    result = await session.execute(statement.execution_options(synchronize_session=False))
+    return cast(CursorResult[Any], result).rowcount

@@ -1,0 +1,61 @@
+"""`make demo`: the real bot, offline, coaching a whole warm-up against the fake Bot API.
+
+Prints the conversation as a transcript: what the user sends and taps, what the bot sends,
+and how each step message ends once it is acted on. No token or network needed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import tempfile
+import textwrap
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tests.fake_telegram import Event, FakeTelegram
+from tests.harness import TOKEN, FakeClock, make_settings, run_bot
+
+CHAT = 1
+
+
+def _indent(text: str) -> str:
+    return textwrap.indent(text.strip(), "   ")
+
+
+def render(event: Event) -> str:
+    if event.kind == "user":
+        return f"👤 {event.text}"
+    if event.kind == "press":
+        return f"👆 taps [{event.text}]"
+    if event.kind == "answer":
+        return f"   (notice: {event.text})"
+    if event.kind == "edit":
+        header, ending = event.text.splitlines()[0], event.text.splitlines()[-1]
+        return f"✏️  {header} → {ending}"
+    lines = [f"🤖 {_indent(event.text).lstrip()}"]
+    if event.buttons:
+        lines.append("   " + "  ".join(f"[{label}]" for label in event.buttons))
+    return "\n".join(lines)
+
+
+async def main() -> None:
+    logging.basicConfig(level=logging.WARNING)
+    with tempfile.TemporaryDirectory() as folder:
+        async with FakeTelegram(TOKEN) as server:
+            settings = make_settings(server, Path(folder) / "demo.db")
+            # A simulated clock moves 45 s per tap, so the summary shows a realistic time.
+            clock = FakeClock(datetime.now(UTC))
+            async with run_bot(server, settings, clock=clock) as bot:
+                await bot.send(CHAT, "/start")
+                await bot.press(CHAT, "Start warm-up")
+                while True:
+                    clock.advance(seconds=45)
+                    [sent] = await bot.press(CHAT, "Done")
+                    if not sent.text.startswith("Step "):
+                        break
+            print("\n\n".join(render(event) for event in server.events))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,434 @@
+"""A fake Telegram Bot API server for tests and the demo.
+
+It speaks the Bot API over real HTTP on 127.0.0.1, so the application under test runs exactly as
+in production with `TELEGRAM_API_URL` pointed here. It keeps the chats' messages as Telegram
+would (sent, edited, buttons), serves updates to `getUpdates` by long polling, records every
+call, and can be told to fail the next calls of a method.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import re
+import socket
+import time
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from html import unescape
+from typing import Any
+
+from aiohttp import web
+
+BOT_USER = {
+    "id": 7000000001,
+    "is_bot": True,
+    "first_name": "Warm-up Coach",
+    "username": "warmup_coach_bot",
+    "can_join_groups": True,
+    "can_read_all_group_messages": False,
+    "supports_inline_queries": False,
+}
+
+# PTB sends form-encoded bodies; these parameters carry JSON inside the form.
+JSON_PARAMETERS = frozenset(
+    {
+        "reply_markup",
+        "commands",
+        "allowed_updates",
+        "entities",
+        "caption_entities",
+        "link_preview_options",
+        "reply_parameters",
+        "scope",
+        "media",
+    }
+)
+
+NOT_MODIFIED = (
+    "Bad Request: message is not modified: specified new message content and reply markup "
+    "are exactly the same as a current content and reply markup of the message"
+)
+
+
+QUERY_TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid"
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+
+
+@dataclass
+class Message:
+    """A message in a chat, as the fake server currently holds it."""
+
+    message_id: int
+    chat_id: int
+    html: str
+    from_bot: bool
+    reply_markup: dict[str, Any] | None = None
+    edits: int = 0
+
+    @property
+    def text(self) -> str:
+        """The text as a person sees it: tags removed, entities decoded."""
+        return unescape(re.sub(r"<[^>]+>", "", self.html))
+
+    @property
+    def buttons(self) -> list[tuple[str, str]]:
+        """(label, callback_data) of every inline button, row by row."""
+        if not self.reply_markup:
+            return []
+        return [
+            (button["text"], button.get("callback_data", ""))
+            for row in self.reply_markup.get("inline_keyboard", [])
+            for button in row
+        ]
+
+
+@dataclass
+class Failure:
+    status: int
+    description: str
+    retry_after: int | None = None
+
+
+@dataclass
+class Event:
+    """One line of the conversation log the demo prints."""
+
+    kind: str  # "user", "press", "send", "edit", "answer"
+    chat_id: int
+    text: str
+    buttons: list[str] = field(default_factory=list)
+
+
+class FakeTelegram:
+    """The server. Use as `async with FakeTelegram(token) as server:`; `server.url` is the root."""
+
+    def __init__(self, token: str) -> None:
+        self.token = token
+        self.calls: list[Call] = []
+        self.events: list[Event] = []
+        self.messages: dict[int, dict[int, Message]] = defaultdict(dict)
+        self.commands: list[dict[str, Any]] = []
+        self._updates: list[dict[str, Any]] = []
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(1)
+        self._callback_ids = itertools.count(1)
+        self._open_callbacks: set[str] = set()
+        self._failures: dict[str, deque[Failure]] = defaultdict(deque)
+        self._confirmed = 0  # every update below this id has been fetched and acknowledged
+        self._changed = asyncio.Event()
+        self._closing = False
+        self._runner: web.AppRunner | None = None
+        self.url = ""
+
+    async def __aenter__(self) -> FakeTelegram:
+        app = web.Application()
+        app.router.add_post("/bot{token}/{method}", self._handle)
+        app.router.add_get("/bot{token}/{method}", self._handle)
+        # No access log: every request path contains the token.
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.bind(("127.0.0.1", 0))
+        site = web.SockSite(self._runner, sock)
+        await site.start()
+        host, port = sock.getsockname()
+        self.url = f"http://{host}:{port}"
+        return self
+
+    async def __aexit__(self, *_exc: object) -> None:
+        self._closing = True
+        self._wake()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    # --- what a test or the demo does -------------------------------------------------------
+
+    def user_sends(self, chat_id: int, text: str, *, user_id: int | None = None) -> int:
+        """Queue a text message from a user; returns its update id."""
+        message = self._user_message(chat_id, text, user_id or chat_id)
+        self.events.append(Event("user", chat_id, text))
+        return self._push({"message": message})
+
+    def user_presses(self, chat_id: int, label: str, *, user_id: int | None = None) -> int:
+        """Press the button whose label contains `label` on the newest message that has one."""
+        message, data, full_label = self.find_button(chat_id, label)
+        self.events.append(Event("press", chat_id, full_label))
+        return self.press_data(chat_id, data, message.message_id, user_id=user_id)
+
+    def press_data(
+        self, chat_id: int, data: str, message_id: int, *, user_id: int | None = None
+    ) -> int:
+        """Queue a callback query with any data on any message (forged presses included)."""
+        query_id = str(next(self._callback_ids))
+        self._open_callbacks.add(query_id)
+        held = self.messages[chat_id].get(message_id)
+        message = (
+            self._message_json(held)
+            if held
+            else {
+                "message_id": message_id,
+                "date": int(time.time()),
+                "chat": _chat_json(chat_id),
+                "from": BOT_USER,
+                "text": "",
+            }
+        )
+        return self._push(
+            {
+                "callback_query": {
+                    "id": query_id,
+                    "from": _user_json(user_id or chat_id),
+                    "message": message,
+                    "chat_instance": str(chat_id),
+                    "data": data,
+                }
+            }
+        )
+
+    def find_button(self, chat_id: int, label: str) -> tuple[Message, str, str]:
+        for message in reversed(list(self.messages[chat_id].values())):
+            for text, data in message.buttons:
+                if label in text:
+                    return message, data, text
+        raise LookupError(f"no button with {label!r} in chat {chat_id}")
+
+    def fail(
+        self,
+        method: str,
+        *,
+        status: int,
+        description: str,
+        retry_after: int | None = None,
+        times: int = 1,
+    ) -> None:
+        """Make the next `times` calls of `method` fail with this Bot API error."""
+        for _ in range(times):
+            self._failures[method].append(Failure(status, description, retry_after))
+
+    async def delivered(self, update_id: int, timeout: float = 10) -> None:
+        """Wait until the bot has fetched `update_id` and asked for the ones after it.
+
+        PTB asks for more only after putting what it fetched on its update queue, so after this
+        `application.update_queue.join()` waits for the update to be fully handled.
+        """
+        deadline = asyncio.get_running_loop().time() + timeout
+        while self._confirmed <= update_id:
+            remaining = deadline - asyncio.get_running_loop().time()
+            if remaining <= 0:
+                raise TimeoutError(f"update {update_id} was not fetched within {timeout}s")
+            await self._wait_change(remaining)
+
+    def chat(self, chat_id: int) -> list[Message]:
+        return list(self.messages[chat_id].values())
+
+    def calls_to(self, method: str) -> list[Call]:
+        return [call for call in self.calls if call.method == method]
+
+    # --- the Bot API side ---------------------------------------------------------------------
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != self.token:
+            return _error(401, "Unauthorized")
+        method = request.match_info["method"]
+        params = await _params(request)
+        self.calls.append(Call(method, params))
+        if failures := self._failures.get(method):
+            return _failure(failures.popleft())
+        handler = getattr(self, f"_api_{method}", None)
+        if handler is None:
+            return _error(404, "Not Found")
+        try:
+            result = await handler(params)
+        except ApiError as exc:
+            return _error(exc.status, exc.description)
+        return web.json_response({"ok": True, "result": result})
+
+    async def _api_getMe(self, _params: dict[str, Any]) -> Any:  # noqa: N802 - Bot API names
+        return BOT_USER
+
+    async def _api_deleteWebhook(self, _params: dict[str, Any]) -> Any:  # noqa: N802
+        return True
+
+    async def _api_setMyCommands(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        self.commands = params["commands"]
+        return True
+
+    async def _api_getUpdates(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        offset = int(params.get("offset", 0))
+        timeout = float(params.get("timeout", 0))
+        if offset:
+            self._confirmed = max(self._confirmed, offset)
+            self._updates = [u for u in self._updates if u["update_id"] >= offset]
+            self._wake()
+        deadline = asyncio.get_running_loop().time() + timeout
+        while not self._updates and not self._closing:
+            remaining = deadline - asyncio.get_running_loop().time()
+            if remaining <= 0:
+                break
+            await self._wait_change(remaining)
+        limit = int(params.get("limit", 100))
+        return self._updates[:limit]
+
+    async def _api_sendMessage(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        chat_id = int(params["chat_id"])
+        message = Message(
+            message_id=next(self._message_ids),
+            chat_id=chat_id,
+            html=_html(params),
+            from_bot=True,
+            reply_markup=params.get("reply_markup"),
+        )
+        self.messages[chat_id][message.message_id] = message
+        self.events.append(Event("send", chat_id, message.text, _labels(message)))
+        return self._message_json(message)
+
+    async def _api_editMessageText(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        message = self._editable(params)
+        html, markup = _html(params), params.get("reply_markup")
+        if html == message.html and markup == message.reply_markup:
+            raise ApiError(400, NOT_MODIFIED)
+        message.html, message.reply_markup = html, markup
+        return self._edited(message)
+
+    async def _api_editMessageReplyMarkup(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        message = self._editable(params)
+        markup = params.get("reply_markup")
+        if markup == message.reply_markup:
+            raise ApiError(400, NOT_MODIFIED)
+        message.reply_markup = markup
+        return self._edited(message)
+
+    async def _api_answerCallbackQuery(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        query_id = str(params["callback_query_id"])
+        if query_id not in self._open_callbacks:
+            raise ApiError(400, QUERY_TOO_OLD)
+        self._open_callbacks.discard(query_id)
+        if text := params.get("text"):
+            self.events.append(Event("answer", 0, str(text)))
+        return True
+
+    async def _api_deleteMessage(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        chat_id, message_id = int(params["chat_id"]), int(params["message_id"])
+        if self.messages[chat_id].pop(message_id, None) is None:
+            raise ApiError(400, "Bad Request: message to delete not found")
+        return True
+
+    async def _api_sendChatAction(self, _params: dict[str, Any]) -> Any:  # noqa: N802
+        return True
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def _editable(self, params: dict[str, Any]) -> Message:
+        chat_id, message_id = int(params.get("chat_id", 0)), int(params.get("message_id", 0))
+        message = self.messages[chat_id].get(message_id)
+        if message is None or not message.from_bot:
+            raise ApiError(400, "Bad Request: message to edit not found")
+        return message
+
+    def _edited(self, message: Message) -> dict[str, Any]:
+        message.edits += 1
+        self.events.append(Event("edit", message.chat_id, message.text, _labels(message)))
+        return self._message_json(message)
+
+    def _message_json(self, message: Message) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "message_id": message.message_id,
+            "date": int(time.time()),
+            "chat": _chat_json(message.chat_id),
+            "from": BOT_USER if message.from_bot else _user_json(message.chat_id),
+            "text": message.text,
+        }
+        if message.edits:
+            data["edit_date"] = int(time.time())
+        if message.reply_markup:
+            data["reply_markup"] = message.reply_markup
+        return data
+
+    def _user_message(self, chat_id: int, text: str, user_id: int) -> dict[str, Any]:
+        message = Message(next(self._message_ids), chat_id, text, from_bot=False)
+        self.messages[chat_id][message.message_id] = message
+        data = self._message_json(message)
+        data["from"] = _user_json(user_id)
+        if text.startswith("/"):
+            command = text.split(maxsplit=1)[0]
+            data["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        return data
+
+    def _push(self, update: dict[str, Any]) -> int:
+        update_id = next(self._update_ids)
+        self._updates.append({"update_id": update_id, **update})
+        self._wake()
+        return update_id
+
+    def _wake(self) -> None:
+        self._changed.set()
+        self._changed = asyncio.Event()
+
+    async def _wait_change(self, timeout: float) -> None:
+        changed = self._changed
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(changed.wait(), timeout)
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, description: str) -> None:
+        super().__init__(description)
+        self.status = status
+        self.description = description
+
+
+async def _params(request: web.Request) -> dict[str, Any]:
+    if request.content_type == "application/json":
+        body = await request.json()
+        return dict(body) if isinstance(body, dict) else {}
+    form = await request.post()
+    params: dict[str, Any] = {}
+    for key, value in form.items():
+        if isinstance(value, str) and key in JSON_PARAMETERS:
+            params[key] = json.loads(value)
+        else:
+            params[key] = value
+    return params
+
+
+def _html(params: dict[str, Any]) -> str:
+    return str(params.get("text", ""))
+
+
+def _labels(message: Message) -> list[str]:
+    return [label for label, _ in message.buttons]
+
+
+def _chat_json(chat_id: int) -> dict[str, Any]:
+    if chat_id < 0:
+        return {"id": chat_id, "type": "group", "title": "Warm-up group"}
+    return {"id": chat_id, "type": "private", "first_name": "Sam"}
+
+
+def _user_json(user_id: int) -> dict[str, Any]:
+    return {"id": user_id, "is_bot": False, "first_name": "Sam", "language_code": "en"}
+
+
+def _error(status: int, description: str) -> web.Response:
+    return web.json_response(
+        {"ok": False, "error_code": status, "description": description}, status=status
+    )
+
+
+def _failure(failure: Failure) -> web.Response:
+    body: dict[str, Any] = {
+        "ok": False,
+        "error_code": failure.status,
+        "description": failure.description,
+    }
+    if failure.retry_after is not None:
+        body["parameters"] = {"retry_after": failure.retry_after}
+    return web.json_response(body, status=failure.status)

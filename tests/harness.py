@@ -1,0 +1,108 @@
+"""Runs the real application against the fake Bot API server and talks to it like a user.
+
+Used by the end-to-end tests and by `make demo`. The application is built by the same
+`build_application` as `python -m bot` and started by the same `running()` helper.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from bot.app import CoachApplication, build_application
+from bot.content import load_content
+from bot.context import Services, utc_now
+from bot.lifecycle import running
+from bot.settings import Settings
+from db.database import Database
+from tests.fake_telegram import FakeTelegram, Message
+
+TOKEN = "123456:TEST-token-never-logged"
+
+
+def make_settings(server: FakeTelegram, database: Path, **overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "telegram_bot_token": server.token,
+        "telegram_api_url": server.url,
+        "database_url": f"sqlite+aiosqlite:///{database}",
+        **overrides,
+    }
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+class FakeClock:
+    """A clock the caller moves by hand; the bot reads it for every timestamp."""
+
+    def __init__(self, start: datetime) -> None:
+        self.current = start
+
+    def __call__(self) -> datetime:
+        return self.current
+
+    def advance(self, **delta: float) -> None:
+        self.current += timedelta(**delta)
+
+
+@dataclass
+class RunningBot:
+    """The application under test, and the conversation helpers that drive it."""
+
+    server: FakeTelegram
+    application: CoachApplication
+    services: Services
+
+    @property
+    def db(self) -> Database:
+        return self.services.db
+
+    async def send(self, chat_id: int, text: str) -> list[Message]:
+        """A user writes `text`; returns the messages the bot sent in reply."""
+        before = self._sent_count(chat_id)
+        await self.settle(self.server.user_sends(chat_id, text))
+        return self._sent_since(chat_id, before)
+
+    async def press(self, chat_id: int, label: str) -> list[Message]:
+        """A user taps the newest button whose label contains `label`; returns new messages."""
+        before = self._sent_count(chat_id)
+        await self.settle(self.server.user_presses(chat_id, label))
+        return self._sent_since(chat_id, before)
+
+    async def press_data(self, chat_id: int, data: str, message_id: int) -> list[Message]:
+        """A press with arbitrary callback data, as a forged or outdated client would send."""
+        before = self._sent_count(chat_id)
+        await self.settle(self.server.press_data(chat_id, data, message_id))
+        return self._sent_since(chat_id, before)
+
+    async def settle(self, update_id: int) -> None:
+        """Wait until the bot has fully handled the update."""
+        await self.server.delivered(update_id)
+        await self.application.update_queue.join()
+
+    def _sent_count(self, chat_id: int) -> int:
+        return len([m for m in self.server.chat(chat_id) if m.from_bot])
+
+    def _sent_since(self, chat_id: int, count: int) -> list[Message]:
+        return [m for m in self.server.chat(chat_id) if m.from_bot][count:]
+
+
+@asynccontextmanager
+async def run_bot(
+    server: FakeTelegram,
+    settings: Settings,
+    *,
+    clock: Callable[[], datetime] = utc_now,
+    content_dir: Path | None = None,
+) -> AsyncIterator[RunningBot]:
+    """Build and start the application as production does; stop it on exit."""
+    services = Services(
+        settings=settings,
+        content=load_content(content_dir or settings.content_dir),
+        db=Database(settings.database_url),
+        clock=clock,
+    )
+    application = build_application(settings, services)
+    async with running(application, poll_timeout=5):
+        yield RunningBot(server, application, services)

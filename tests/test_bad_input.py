@@ -1,0 +1,128 @@
+"""Stale, doubled, foreign and forged input is answered and changes nothing."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from db.models import StepEvent, WarmupSession
+from tests.fake_telegram import FakeTelegram
+from tests.harness import RunningBot
+
+CHAT = 2001
+OTHER_CHAT = 2002
+
+
+async def _state(bot: RunningBot) -> list[tuple[object, ...]]:
+    """Every session's position and status, and the number of step events."""
+    async with bot.db.transaction() as tx:
+        sessions = (
+            await tx.execute(
+                select(
+                    WarmupSession.id,
+                    WarmupSession.status,
+                    WarmupSession.step,
+                    WarmupSession.set_number,
+                    WarmupSession.side,
+                ).order_by(WarmupSession.id)
+            )
+        ).all()
+        events = await tx.scalar(select(func.count()).select_from(StepEvent))
+    return [*map(tuple, sessions), ("events", events)]
+
+
+def _answers(telegram: FakeTelegram) -> list[str]:
+    return [str(call.params.get("text", "")) for call in telegram.calls_to("answerCallbackQuery")]
+
+
+async def test_double_tap_advances_exactly_once(bot: RunningBot, telegram: FakeTelegram) -> None:
+    """Two taps on the same Done button, delivered together, move one sub-step."""
+    _, first = await bot.send(CHAT, "/warmup")
+    _, data, _ = telegram.find_button(CHAT, "Done")
+    telegram.press_data(CHAT, data, first.message_id)
+    await bot.settle(telegram.press_data(CHAT, data, first.message_id))
+
+    steps = [m for m in telegram.chat(CHAT) if m.from_bot and m.text.startswith("Step ")]
+    assert len(steps) == 2
+    assert steps[-1].text.startswith("Step 1/8 · Thoracic spine mobility\nRight side")
+    assert _answers(telegram)[-1] == "That button is from an earlier step; nothing changed."
+    async with bot.db.transaction() as tx:
+        assert await tx.scalar(select(func.count()).select_from(StepEvent)) == 1
+
+
+async def test_button_from_an_earlier_step_changes_nothing(
+    bot: RunningBot, telegram: FakeTelegram
+) -> None:
+    """Pressing an outdated step's button is answered with a notice; position stays put."""
+    _, first = await bot.send(CHAT, "/warmup")
+    _, old_data, _ = telegram.find_button(CHAT, "Skip")
+    await bot.press(CHAT, "Done")
+    before = await _state(bot)
+
+    sent = await bot.press_data(CHAT, old_data, first.message_id)
+    assert sent == []
+    assert _answers(telegram)[-1] == "That button is from an earlier step; nothing changed."
+    assert await _state(bot) == before
+
+
+async def test_button_of_another_chats_session_changes_nothing(
+    bot: RunningBot, telegram: FakeTelegram
+) -> None:
+    """A press naming someone else's session is refused, and both sessions stay as they were."""
+    await bot.send(CHAT, "/warmup")
+    message, data, _ = telegram.find_button(CHAT, "Done")
+    await bot.send(OTHER_CHAT, "/warmup")
+    before = await _state(bot)
+
+    sent = await bot.press_data(OTHER_CHAT, data, message.message_id)
+    assert sent == []
+    assert _answers(telegram)[-1] == "That button belongs to someone else's warm-up."
+    assert await _state(bot) == before
+
+
+async def test_button_of_a_finished_session_changes_nothing(
+    bot: RunningBot, telegram: FakeTelegram
+) -> None:
+    """After /stop, the old step's buttons only explain that the warm-up is over."""
+    _, first = await bot.send(CHAT, "/warmup")
+    _, data, _ = telegram.find_button(CHAT, "Done")
+    await bot.send(CHAT, "/stop")
+    before = await _state(bot)
+
+    await bot.press_data(CHAT, data, first.message_id)
+    assert _answers(telegram)[-1] == "That warm-up is already over. Send /warmup for a new one."
+    assert await _state(bot) == before
+
+
+async def test_forged_callback_data_is_answered_and_ignored(
+    bot: RunningBot, telegram: FakeTelegram
+) -> None:
+    """Junk, oversized numbers and impossible positions get a notice and change nothing."""
+    _, first = await bot.send(CHAT, "/warmup")
+    session_id = (await _state(bot))[0][0]
+    before = await _state(bot)
+    forged = [
+        "x" * 64,
+        "step:abc:0.1.l:done",
+        "step:99999999999999999999999:0.1.l:done",
+        f"step:{session_id}:0.1.l:explode",
+        f"step:{session_id}:7.9.l:done",  # a set the routine does not have
+        f"step:{session_id}:999.1.-:done",
+        "step:424242:0.1.l:done",  # no such session
+        "resume:424242",
+        "begin:no-such-routine",
+        "\u202e\u0000",
+    ]
+    for data in forged:
+        await bot.press_data(CHAT, data, first.message_id)
+    answers = _answers(telegram)[-len(forged) :]
+    assert all(answer for answer in answers), answers
+    assert await _state(bot) == before
+
+
+async def test_unknown_command_and_plain_text_point_to_warmup_and_help(bot: RunningBot) -> None:
+    """Anything the bot does not understand gets a one-line pointer instead of silence."""
+    for text in ("/dance", "hello there", "🙂"):
+        [reply] = await bot.send(CHAT, text)
+        assert reply.text == (
+            "I only understand commands. Send /warmup to start, or /help for the list."
+        )

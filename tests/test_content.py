@@ -1,0 +1,106 @@
+"""Content files load, and a broken one stops start-up naming the file and the field."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot import coach
+from bot.content import ContentError, load_content
+from bot.settings import PROJECT_ROOT
+
+CONTENT = PROJECT_ROOT / "content"
+ROUTINE = "lower-back.yaml"
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "content"
+    shutil.copytree(CONTENT, copy)
+    return copy
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_every_content_file_loads() -> None:
+    """The shipped texts and every routine file pass validation."""
+    content = load_content(CONTENT)
+    assert set(content.routines) == {p.stem for p in (CONTENT / "routines").glob("*.yaml")}
+    assert content.default_routine.id == "lower-back"
+
+
+def test_the_lower_back_routine_keeps_the_sources_numbers() -> None:
+    """Eight exercises in the article's order, with its own sets, holds and reps."""
+    routine = load_content(CONTENT).routines["lower-back"]
+    assert [step.name for step in routine.steps] == [
+        "Thoracic spine mobility",
+        "Quadratus lumborum stretch",
+        "Psoas stretch",
+        "TFL foam roll",
+        "Quads foam roll",
+        "Deep quads and psoas stretch",
+        "Diaphragmatic breathing",
+        "Diaphragmatic breathing to the side",
+    ]
+    quadratus, side_breathing = routine.steps[1].prescription, routine.steps[7].prescription
+    assert (str(quadratus.sets), str(quadratus.hold_seconds)) == ("2-3", "20-30")
+    assert (str(side_breathing.sets), str(side_breathing.reps)) == ("3-4", "5-10")
+    assert quadratus.from_source
+    assert side_breathing.from_source
+    chosen = [step.name for step in routine.steps if not step.prescription.from_source]
+    assert len(chosen) == 6  # every number the article does not give is marked as ours
+    assert 10 <= coach.estimated_minutes(routine) <= 20
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "field"),
+    [
+        (f"routines/{ROUTINE}", "      hold_seconds: 30\n", "      hold_secs: 30\n", "hold_secs"),
+        (f"routines/{ROUTINE}", "sets: 2-3", "sets: 3-2", "steps.1.prescription.sets"),
+        (f"routines/{ROUTINE}", "sets: 2-3", "sets: lots", "steps.1.prescription.sets"),
+        (f"routines/{ROUTINE}", "      reps: 5\n", "", "steps.6.prescription"),
+        (f"routines/{ROUTINE}", "name: Psoas stretch", "name: ''", "steps.2.name"),
+        (f"routines/{ROUTINE}", "id: tfl-foam-roll", "id: psoas-stretch", "steps:"),
+        ("texts.yaml", "Step {number}/{total}", "Step {numbr}/{total}", "step_header"),
+        ("texts.yaml", "  start_over: 🔄 Start over\n", "", "buttons.start_over"),
+        ("texts.yaml", "fallback:", "fallbak:", "fallbak"),
+    ],
+)
+def test_a_broken_file_fails_naming_file_and_field(
+    content_copy: Path, file: str, old: str, new: str, field: str
+) -> None:
+    """Typos, impossible ranges, missing fields and unknown placeholders are caught at load."""
+    _edit(content_copy / file, old, new)
+    with pytest.raises(ContentError) as error:
+        load_content(content_copy)
+    message = str(error.value)
+    assert message.startswith(str(content_copy / file))
+    assert field in message
+
+
+def test_invalid_yaml_names_the_file(content_copy: Path) -> None:
+    """A file that is not YAML at all is reported with its path."""
+    (content_copy / "texts.yaml").write_text("welcome: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=r"texts\.yaml: not valid YAML"):
+        load_content(content_copy)
+
+
+def test_exactly_one_default_routine_is_required(content_copy: Path) -> None:
+    """Without a default routine, /warmup would not know what to start."""
+    _edit(content_copy / "routines" / ROUTINE, "default: true", "default: false")
+    with pytest.raises(ContentError, match="default"):
+        load_content(content_copy)
+
+
+def test_missing_routines_folder_is_reported(content_copy: Path) -> None:
+    """No routine files at all is a clear error, not an empty bot."""
+    shutil.rmtree(content_copy / "routines")
+    (content_copy / "routines").mkdir()
+    with pytest.raises(ContentError, match="no routine files"):
+        load_content(content_copy)

@@ -1,0 +1,138 @@
+"""Progress survives restarts; streaks count the chat's local days; content drives routines."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import update
+
+from bot.settings import PROJECT_ROOT, Settings
+from db.models import Chat
+from tests.fake_telegram import FakeTelegram
+from tests.harness import FakeClock, RunningBot, run_bot
+
+CHAT = 3001
+
+
+async def _finish_routine(bot: RunningBot, clock: FakeClock | None = None) -> str:
+    """Run a whole warm-up by Done taps; returns the summary text."""
+    await bot.send(CHAT, "/warmup")
+    return await _tap_done_to_the_end(bot, clock)
+
+
+async def _tap_done_to_the_end(bot: RunningBot, clock: FakeClock | None = None) -> str:
+    while True:
+        if clock is not None:
+            clock.advance(seconds=40)
+        [sent] = await bot.press(CHAT, "Done")
+        if not sent.text.startswith("Step "):
+            return sent.text
+
+
+async def test_restart_mid_session_resumes_at_the_same_sub_step(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """After the bot restarts on the same database, /warmup offers the step the user was on."""
+    async with run_bot(telegram, settings) as bot:
+        await bot.send(CHAT, "/warmup")
+        for _ in range(6):  # through step 1 (2 sides), step 2 (3 sets), step 3 left
+            await bot.press(CHAT, "Done")
+
+    async with run_bot(telegram, settings) as bot:
+        [offer] = await bot.send(CHAT, "/warmup")
+        assert "step 3/8" in offer.text
+        [resumed] = await bot.press(CHAT, "Resume")
+        assert resumed.text.startswith("Step 3/8 · Psoas stretch\nRight side")
+        [after] = await bot.press(CHAT, "Done")
+        assert after.text.startswith("Step 4/8 · TFL foam roll\nLeft side")
+
+
+async def test_restart_keeps_buttons_sent_before_it_working(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """A Done button sent before a restart still advances the session once afterwards."""
+    async with run_bot(telegram, settings) as bot:
+        await bot.send(CHAT, "/warmup")
+    async with run_bot(telegram, settings) as bot:
+        [sent] = await bot.press(CHAT, "Done")
+        assert sent.text.startswith("Step 1/8 · Thoracic spine mobility\nRight side")
+
+
+async def test_summary_counts_sessions_time_and_a_streak_of_local_days(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """Warm-ups on consecutive local days build a streak; a missed day resets it."""
+    clock = FakeClock(datetime(2026, 3, 2, 6, 0, tzinfo=UTC))
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        first = await _finish_routine(bot, clock)
+        assert "Time: 12 min" in first
+        assert "Sessions completed: 1" in first
+        assert "Streak: 1 day" in first
+
+        clock.advance(days=1)
+        assert "Streak: 2 days" in await _finish_routine(bot, clock)
+        clock.advance(days=1)
+        third = await _finish_routine(bot, clock)
+        assert "Streak: 3 days" in third
+        assert "Sessions completed: 3" in third
+
+        clock.advance(days=2)
+        after_gap = await _finish_routine(bot, clock)
+        assert "Streak: 1 day" in after_gap
+        assert "Sessions completed: 4" in after_gap
+
+
+async def test_streak_follows_the_chats_timezone_not_utc(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """Two warm-ups on one UTC date but on consecutive Tokyo dates make a 2-day streak."""
+    clock = FakeClock(datetime(2026, 3, 2, 14, 0, tzinfo=UTC))  # 23:00 on 2 March in Tokyo
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        await bot.send(CHAT, "/warmup")
+        async with bot.db.transaction() as tx:
+            await tx.execute(update(Chat).where(Chat.id == CHAT).values(timezone="Asia/Tokyo"))
+        assert "Streak: 1 day" in await _tap_done_to_the_end(bot)
+        clock.advance(hours=2)  # 16:00 UTC, still 2 March; 01:00 on 3 March in Tokyo
+        assert "Streak: 2 days" in await _finish_routine(bot)
+
+
+async def test_a_second_routine_file_needs_no_code_change(
+    telegram: FakeTelegram, settings: Settings, tmp_path: Path
+) -> None:
+    """Dropping a routine file into content/routines makes it listed and startable."""
+    content = tmp_path / "content"
+    shutil.copytree(PROJECT_ROOT / "content", content)
+    (content / "routines" / "desk-break.yaml").write_text(
+        """
+id: desk-break
+title: Desk break
+description: Two moves between meetings.
+order: 2
+steps:
+  - id: knee-hug
+    name: Knee hug
+    targets: [lower back]
+    instructions: [Lie on your back and hug both knees in.]
+    prescription: {hold_seconds: 20, from_source: false}
+    why: It rounds the lower back gently.
+  - id: psoas
+    name: Seated psoas stretch
+    targets: [psoas]
+    instructions: [Sit tall and turn one shoulder away from the back knee.]
+    prescription: {per_side: true, hold_seconds: 20, from_source: false}
+    why: It eases the front of the hip.
+""",
+        encoding="utf-8",
+    )
+    async with run_bot(telegram, settings, content_dir=content) as bot:
+        [listing] = await bot.send(CHAT, "/routines")
+        assert "Desk break: 2 exercises" in listing.text
+        intro, first = await bot.press(CHAT, "Desk break")
+        assert intro.text.startswith("Desk break: 2 exercises")
+        assert first.text.startswith("Step 1/2 · Knee hug")
+        await bot.press(CHAT, "Done")
+        await bot.press(CHAT, "Done")
+        [summary] = await bot.press(CHAT, "Done")
+        assert "Done: 2 of 2 exercises" in summary.text

@@ -1,0 +1,190 @@
+"""The guided /warmup routine, end to end through the fake Bot API server."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from db.models import SessionStatus, StepEvent, WarmupSession
+from tests.fake_telegram import FakeTelegram, Message
+from tests.harness import RunningBot
+
+CHAT = 1001
+STEP_MESSAGES_IN_FULL_ROUTINE = 18  # 8 exercises; per-side and per-set sub-steps included
+
+
+async def _session(bot: RunningBot, chat_id: int = CHAT) -> WarmupSession:
+    async with bot.db.transaction() as tx:
+        row = await tx.scalar(
+            select(WarmupSession)
+            .where(WarmupSession.chat_id == chat_id)
+            .order_by(WarmupSession.id.desc())
+        )
+    assert row is not None
+    return row
+
+
+async def _event_count(bot: RunningBot) -> int:
+    async with bot.db.transaction() as tx:
+        return await tx.scalar(select(func.count()).select_from(StepEvent)) or 0
+
+
+def _headers(messages: list[Message]) -> list[str]:
+    return [" | ".join(m.text.splitlines()[:2]) for m in messages if m.text.startswith("Step ")]
+
+
+async def test_start_welcomes_with_safety_note_and_start_button(bot: RunningBot) -> None:
+    """/start explains the bot, carries the safety note and offers one button to begin."""
+    [reply] = await bot.send(CHAT, "/start")
+    assert "Back Warm-up Coach" in reply.text
+    assert "doctor" in reply.text
+    assert "numbness or tingling" in reply.text
+    assert [label for label, _ in reply.buttons] == ["▶️ Start warm-up"]
+
+    replies = await bot.press(CHAT, "Start warm-up")
+    assert replies[0].text.startswith("Lower-back warm-up: 8 exercises")
+    assert replies[1].text.startswith("Step 1/8 · Thoracic spine mobility")
+
+
+async def test_help_lists_commands_registered_as_the_menu(
+    bot: RunningBot, telegram: FakeTelegram
+) -> None:
+    """/help names every command, and the same commands were registered at start-up."""
+    [reply] = await bot.send(CHAT, "/help")
+    registered = [c["command"] for c in telegram.commands]
+    assert registered == ["warmup", "stop", "routines", "help"]
+    for command in registered:
+        assert f"/{command}" in reply.text
+
+
+async def test_whole_routine_by_done_taps_ends_in_warmup_complete(bot: RunningBot) -> None:
+    """Done taps walk every sub-step once, in order, and finish with a summary."""
+    intro, first = await bot.send(CHAT, "/warmup")
+    assert intro.text == (
+        "Lower-back warm-up: 8 exercises, about 17 minutes. Tap ✅ Done after each step."
+    )
+    assert [label for label, _ in first.buttons] == ["✅ Done", "⏭ Skip", "⏹ Stop"]
+
+    step_messages = [first]
+    while True:
+        sent = await bot.press(CHAT, "Done")
+        assert len(sent) == 1
+        if not sent[0].text.startswith("Step "):
+            break
+        step_messages.append(sent[0])
+    summary = sent[0]
+
+    assert len(step_messages) == STEP_MESSAGES_IN_FULL_ROUTINE
+    assert _headers(step_messages)[:5] == [
+        "Step 1/8 · Thoracic spine mobility | Left side",
+        "Step 1/8 · Thoracic spine mobility | Right side",
+        "Step 2/8 · Quadratus lumborum stretch | Set 1/3",
+        "Step 2/8 · Quadratus lumborum stretch | Set 2/3",
+        "Step 2/8 · Quadratus lumborum stretch | Set 3/3",
+    ]
+    assert (
+        _headers(step_messages)[-1] == "Step 8/8 · Diaphragmatic breathing to the side | Set 4/4"
+    )
+    for message in step_messages:  # the chat reads as a log: every step shows how it ended
+        assert message.buttons == []
+        assert message.text.endswith("✅ Done")
+
+    assert summary.text.startswith("🎉 Warm-up complete")
+    assert "Done: 8 of 8 exercises\n" in summary.text
+    assert "Sessions completed: 1" in summary.text
+    assert "Streak: 1 day" in summary.text
+    session = await _session(bot)
+    assert session.status == SessionStatus.COMPLETED
+    assert session.finished_at is not None
+    assert await _event_count(bot) == STEP_MESSAGES_IN_FULL_ROUTINE
+
+
+async def test_first_sub_step_shows_instructions_and_prescription(bot: RunningBot) -> None:
+    """A step opens with what to do, how much (source numbers or marked suggestions), and why."""
+    _, first = await bot.send(CHAT, "/warmup")
+    assert "• Lie on your back and press your lower back flat into the floor." in first.text
+    assert "Hold 30 s each side (suggested)" in first.text
+    assert "Why: " in first.text
+    await bot.press(CHAT, "Done")
+    [quadratus] = await bot.press(CHAT, "Done")
+    assert "2-3 sets · hold 20-30 s" in quadratus.text
+    assert "suggested" not in quadratus.text  # the source's own numbers are not ours to mark
+
+
+async def test_skip_leaves_the_rest_of_the_exercise_out(bot: RunningBot) -> None:
+    """Skip on the left side moves to the next exercise, and the summary names what was skipped."""
+    await bot.send(CHAT, "/warmup")
+    [next_step] = await bot.press(CHAT, "Skip")
+    assert next_step.text.startswith("Step 2/8 · Quadratus lumborum stretch\nSet 1/3")
+    skipped_message = bot.server.chat(CHAT)[-2]
+    assert skipped_message.text.endswith("⏭ Skipped")
+    assert skipped_message.buttons == []
+
+    while True:
+        [sent] = await bot.press(CHAT, "Done")
+        if not sent.text.startswith("Step "):
+            break
+    assert "Done: 7 of 8 exercises (skipped: Thoracic spine mobility)" in sent.text
+
+
+async def test_stop_button_ends_the_session_and_keeps_what_was_done(bot: RunningBot) -> None:
+    """⏹ Stop ends the warm-up; finished steps stay recorded and /warmup starts afresh."""
+    await bot.send(CHAT, "/warmup")
+    await bot.press(CHAT, "Done")
+    await bot.press(CHAT, "Done")
+    [reply] = await bot.press(CHAT, "Stop")
+    assert reply.text == "Warm-up stopped after 1 of 8 exercises. Send /warmup to start again."
+    stopped_message = bot.server.chat(CHAT)[-2]
+    assert stopped_message.text.endswith("⏹ Stopped here")
+    assert stopped_message.buttons == []
+    session = await _session(bot)
+    assert session.status == SessionStatus.STOPPED
+    assert await _event_count(bot) == 2
+
+    _, first = await bot.send(CHAT, "/warmup")
+    assert first.text.startswith("Step 1/8")
+
+
+async def test_stop_command_closes_the_open_step_message(bot: RunningBot) -> None:
+    """/stop works like the button and takes the buttons off the step on screen."""
+    _, first = await bot.send(CHAT, "/warmup")
+    [reply] = await bot.send(CHAT, "/stop")
+    assert reply.text.startswith("Warm-up stopped after 0 of 8 exercises")
+    assert first.buttons == []
+    assert first.text.endswith("⏹ Stopped here")
+    [nothing] = await bot.send(CHAT, "/stop")
+    assert nothing.text == "There is no warm-up running. Send /warmup to start one."
+
+
+async def test_warmup_while_unfinished_offers_resume_at_the_right_step(bot: RunningBot) -> None:
+    """/warmup mid-session offers Resume (step N/8); Resume shows that sub-step again."""
+    await bot.send(CHAT, "/warmup")
+    for _ in range(3):
+        [current] = await bot.press(CHAT, "Done")
+    [offer] = await bot.send(CHAT, "/warmup")
+    assert offer.text == "You have an unfinished Lower-back warm-up at step 2/8."
+    assert [label for label, _ in offer.buttons] == ["▶️ Resume (step 2/8)", "🔄 Start over"]
+
+    [resumed] = await bot.press(CHAT, "Resume")
+    assert resumed.text.startswith("Step 2/8 · Quadratus lumborum stretch\nSet 2/3")
+    assert offer.buttons == []
+    assert current.buttons == []  # the older copy of the step can no longer be tapped
+    assert current.text.endswith("⏸ Continued below")
+    [after] = await bot.press(CHAT, "Done")
+    assert after.text.startswith("Step 2/8 · Quadratus lumborum stretch\nSet 3/3")
+
+
+async def test_start_over_abandons_the_old_session_and_begins_at_step_one(
+    bot: RunningBot,
+) -> None:
+    """🔄 Start over drops the unfinished warm-up and starts a new one from the top."""
+    await bot.send(CHAT, "/warmup")
+    await bot.press(CHAT, "Done")
+    old = await _session(bot)
+    await bot.send(CHAT, "/warmup")
+    intro, first = await bot.press(CHAT, "Start over")
+    assert intro.text.startswith("Lower-back warm-up: 8 exercises")
+    assert first.text.startswith("Step 1/8 · Thoracic spine mobility\nLeft side")
+    async with bot.db.transaction() as tx:
+        statuses = dict((await tx.execute(select(WarmupSession.id, WarmupSession.status))).all())
+    assert statuses[old.id] == SessionStatus.ABANDONED
+    assert sorted(statuses.values()) == [SessionStatus.ABANDONED, SessionStatus.ACTIVE]
