@@ -7,6 +7,7 @@ Nothing here knows about Telegram.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -19,6 +20,8 @@ from bot.content import Content, Routine
 from db import repo
 from db.database import Database
 from db.models import Outcome, SessionStatus, WarmupSession
+
+log = logging.getLogger(__name__)
 
 
 class Notice(StrEnum):
@@ -134,6 +137,7 @@ async def act(
             now=now,
         )
         if after is None:
+            log.info("chat %s completed session %s", chat_id, warmup.id)
             return Acted(before, outcome, None, await _summary(tx, warmup, routine, now))
         return Acted(before, outcome, Position(warmup.id, routine, after), None)
 
@@ -162,6 +166,7 @@ async def stop(
         warmup, position = loaded
         if not await repo.end_session(tx, warmup, SessionStatus.STOPPED, now):
             return Notice.STALE
+        log.info("chat %s stopped session %s", chat_id, warmup.id)
         return Stopped(position, len(await repo.steps_done(tx, warmup.id)))
 
 
@@ -211,6 +216,7 @@ async def _start(tx: AsyncSession, chat_id: int, routine: Routine, now: datetime
         side=side,
         now=now,
     )
+    log.info("chat %s began session %s (%s)", chat_id, warmup.id, routine.id)
     return Position(warmup.id, routine, cursor)
 
 

@@ -126,3 +126,18 @@ async def test_unknown_command_and_plain_text_point_to_warmup_and_help(bot: Runn
         assert reply.text == (
             "I only understand commands. Send /warmup to start, or /help for the list."
         )
+
+
+async def test_a_failure_mid_update_is_reported_and_the_session_stays_resumable(
+    bot: RunningBot, telegram: FakeTelegram
+) -> None:
+    """If Telegram fails while a warm-up starts, the user is told how to continue, and can."""
+    telegram.fail("sendMessage", status=400, description="Bad Request: chat not found")
+    [apology] = await bot.send(CHAT, "/warmup")
+    assert apology.text == (
+        "Something went wrong on my side. Your progress is saved; send /warmup to carry on."
+    )
+    [offer] = await bot.send(CHAT, "/warmup")
+    assert "step 1/8" in offer.text
+    [step] = await bot.press(CHAT, "Resume")
+    assert step.text.startswith("Step 1/8 · Thoracic spine mobility")
