@@ -20,7 +20,7 @@ from telegram.ext import (
 
 from bot.content import load_content
 from bot.context import SERVICES, CoachContext, Services
-from bot.handlers import fallback, start, warmup
+from bot.handlers import fallback, holds, start, warmup
 from bot.settings import Settings
 from db.database import Database
 
@@ -95,7 +95,14 @@ async def _post_init(application: CoachApplication) -> None:
     await services.db.migrate()
     commands = services.content.texts.commands
     await application.bot.set_my_commands([BotCommand(c.command, c.description) for c in commands])
+    await _restore_jobs(application)
     log.info("bot @%s ready", application.bot.username)
+
+
+async def _restore_jobs(application: CoachApplication) -> None:
+    """Rebuild scheduled work from the database, the single source of truth."""
+    context = CoachContext(application)
+    await holds.restore(context)
 
 
 async def _post_shutdown(application: CoachApplication) -> None:

@@ -82,6 +82,13 @@ def is_first_of_step(cursor: Cursor) -> bool:
     return cursor.set == 1 and cursor.side in (None, Side.LEFT)
 
 
+def timer_seconds(step: Step) -> int | None:
+    """How long the countdown for this exercise runs; None for exercises counted in reps."""
+    rx = step.prescription
+    seconds = rx.hold_seconds or rx.duration_seconds
+    return seconds.high if seconds is not None else None
+
+
 def _measure_seconds(prescription: Prescription) -> int:
     if prescription.hold_seconds is not None:
         return prescription.hold_seconds.high

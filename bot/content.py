@@ -148,8 +148,27 @@ class StreakDays(_Strict):
     many: Text
 
 
+class Timer(_Strict):
+    """The hold countdown: its pace and its words."""
+
+    get_ready_seconds: int = Field(ge=0, le=30)
+    update_every_seconds: int = Field(ge=3, le=60)
+    bar_width: int = Field(ge=0, le=20)
+    get_ready: Text
+    running: Text
+    stopped: Text
+    finished: Text
+    ended_early: Text
+    ended: Text
+    release: Text
+    switch_side: Text
+    next_set: Text
+
+
 class Notices(_Strict):
     stale: Text
+    holding: Text
+    not_holding: Text
     finished: Text
     not_yours: Text
     unknown: Text
@@ -160,6 +179,9 @@ class Buttons(_Strict):
     done: Text
     skip: Text
     stop: Text
+    start_hold: Text
+    start_timer: Text
+    stop_hold: Text
     resume: Text
     start_over: Text
     begin_routine: Text
@@ -183,6 +205,15 @@ TEMPLATE_FIELDS: dict[str, set[str]] = {
     "stopped": {"done", "total"},
     "unfinished": {"title", "number", "total"},
     "routine_line": {"title", "count", "minutes"},
+    "timer.get_ready": {"seconds"},
+    "timer.running": {"left"},
+    "timer.stopped": {"left"},
+    "timer.finished": {"seconds"},
+    "timer.ended_early": {"left"},
+    "timer.switch_side": {"side"},
+    "timer.next_set": {"set", "sets"},
+    "buttons.start_hold": {"seconds"},
+    "buttons.start_timer": {"seconds"},
     "buttons.resume": {"number", "total"},
     "buttons.begin_routine": {"title"},
 }
@@ -213,6 +244,7 @@ class Texts(_Strict):
     unfinished: Text
     routines: Text
     routine_line: Text
+    timer: Timer
     notices: Notices
     fallback: Text
     error: Text

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from telegram.ext import CallbackContext, ExtBot
+from telegram.ext import CallbackContext, ExtBot, JobQueue
 
 from bot.content import Content, Texts
 from bot.settings import Settings
@@ -48,6 +48,12 @@ class CoachContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any],
     @property
     def db(self) -> Database:
         return self.services.db
+
+    @property
+    def jobs(self) -> JobQueue[CoachContext]:
+        jobs = self.application.job_queue
+        assert jobs is not None  # installed with the job-queue extra, a hard dependency
+        return cast(JobQueue[CoachContext], jobs)
 
     def now(self) -> datetime:
         return self.services.clock()

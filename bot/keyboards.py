@@ -2,7 +2,8 @@
 
 Callback data is `prefix:field:field…`, at most 64 bytes (Telegram's limit):
 
-    step:<session>:<step>.<set>.<side>:<action>   a button under a step message
+    step:<session>:<step>.<set>.<side>:<action>   a step's buttons (done, skip, stop, hold,
+                                                  unhold = stop the countdown)
     resume:<session> / restart:<session>          the offer for an unfinished warm-up
     begin:<routine>                               start a routine
 
@@ -17,17 +18,18 @@ from typing import Literal
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot import coach
 from bot.coach import Action, Cursor, Side
 from bot.content import Routine, Texts
 
 MAX_CALLBACK_BYTES = 64
 
-StepAction = Literal["done", "skip", "stop"]
+StepAction = Literal["done", "skip", "stop", "hold", "unhold"]
 
 _SIDE_CODES = {None: "-", Side.LEFT: "l", Side.RIGHT: "r"}
 _SIDES_BY_CODE = {code: side for side, code in _SIDE_CODES.items()}
 
-_STEP = re.compile(r"step:(\d{1,15}):(\d{1,3})\.(\d{1,3})\.([lr-]):(done|skip|stop)")
+_STEP = re.compile(r"step:(\d{1,15}):(\d{1,3})\.(\d{1,3})\.([lr-]):(done|skip|stop|hold|unhold)")
 _SESSION = re.compile(r"(resume|restart):(\d{1,15})")
 _BEGIN = re.compile(r"begin:([a-z0-9][a-z0-9-]{0,31})")
 
@@ -78,16 +80,37 @@ def step_data(session_id: int, cursor: Cursor, action: StepAction) -> str:
     return _checked(f"step:{session_id}:{cursor.step}.{cursor.set}.{side}:{action}")
 
 
-def step_keyboard(texts: Texts, session_id: int, cursor: Cursor) -> InlineKeyboardMarkup:
-    """`✅ Done` on its own row (the tap people make most), then `⏭ Skip` and `⏹ Stop`."""
+def step_keyboard(
+    texts: Texts, routine: Routine, session_id: int, cursor: Cursor
+) -> InlineKeyboardMarkup:
+    """The timer first where the step has one, then `✅ Done` (the tap people make most),
+    then `⏭ Skip` and `⏹ Stop` side by side."""
     labels = texts.buttons
+    rows = []
+    step = routine.steps[cursor.step]
+    if (seconds := coach.timer_seconds(step)) is not None:
+        label = labels.start_hold if step.prescription.hold_seconds else labels.start_timer
+        rows.append(
+            [_button(label.format(seconds=seconds), step_data(session_id, cursor, "hold"))]
+        )
+    rows.append([_button(labels.done, step_data(session_id, cursor, "done"))])
+    rows.append(
+        [
+            _button(labels.skip, step_data(session_id, cursor, "skip")),
+            _button(labels.stop, step_data(session_id, cursor, "stop")),
+        ]
+    )
+    return InlineKeyboardMarkup(rows)
+
+
+def countdown_keyboard(texts: Texts, session_id: int, cursor: Cursor) -> InlineKeyboardMarkup:
+    """Under a running countdown: stop it, or call the step done early."""
     return InlineKeyboardMarkup(
         [
-            [_button(labels.done, step_data(session_id, cursor, "done"))],
             [
-                _button(labels.skip, step_data(session_id, cursor, "skip")),
-                _button(labels.stop, step_data(session_id, cursor, "stop")),
-            ],
+                _button(texts.buttons.stop_hold, step_data(session_id, cursor, "unhold")),
+                _button(texts.buttons.done, step_data(session_id, cursor, "done")),
+            ]
         ]
     )
 

@@ -62,6 +62,38 @@ def step_ended(texts: Texts, routine: Routine, cursor: Cursor, ending: str) -> s
     return f"{step(texts, routine, cursor)}\n\n<b>{ending}</b>"
 
 
+def countdown(texts: Texts, routine: Routine, cursor: Cursor, left: int, lead: int) -> str:
+    """The countdown message: where the user is, then the time left and a progress bar.
+
+    `lead` is what remains of the get-ready lead; while it runs, the hold has not begun.
+    """
+    timer = texts.timer
+    step = routine.steps[cursor.step]
+    total = coach.timer_seconds(step) or 1
+    # While the get-ready lead runs, the hold has not begun.
+    status = timer.get_ready.format(seconds=lead) if lead > 0 else timer.running.format(left=left)
+    done_cells = round(timer.bar_width * (total - left) / total)
+    bar = "▰" * done_cells + "▱" * (timer.bar_width - done_cells)
+    return f"{header(texts, routine, cursor)}\n\n{status}\n{bar}".rstrip()
+
+
+def countdown_ended(texts: Texts, routine: Routine, cursor: Cursor, ending: str) -> str:
+    """The countdown message once it is over: buttons gone, how it ended shown."""
+    return f"{header(texts, routine, cursor)}\n\n{ending}"
+
+
+def time_up(texts: Texts, routine: Routine, done: Cursor, following: Cursor | None) -> str:
+    """What to do now that a hold is over: switch sides, do the next set, or release."""
+    timer = texts.timer
+    if following is None or following.step != done.step:
+        return timer.release
+    if following.set == done.set and following.side is not None:
+        side = getattr(texts.side_labels, following.side.value).lower()
+        return timer.switch_side.format(side=side)
+    sets = routine.steps[done.step].prescription.sets.high
+    return timer.next_set.format(set=following.set, sets=sets)
+
+
 def outcome_label(texts: Texts, outcome: Outcome) -> str:
     return texts.outcomes.done if outcome is Outcome.DONE else texts.outcomes.skipped
 

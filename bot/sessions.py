@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import coach, progress
 from bot.coach import Action, Cursor, Side
-from bot.content import Content, Routine
+from bot.content import Content, Routine, Step
 from db import repo
 from db.database import Database
 from db.models import Outcome, SessionStatus, WarmupSession
@@ -31,6 +31,8 @@ class Notice(StrEnum):
     FINISHED = "finished"  # the session is over
     NOT_YOURS = "not_yours"  # the session belongs to another chat
     UNKNOWN = "unknown"  # no such session, or a position the routine does not have
+    HOLDING = "holding"  # a countdown is already running on this step
+    NOT_HOLDING = "not_holding"  # the countdown this button controls is over
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,11 @@ class Position:
     routine: Routine
     cursor: Cursor
     message_id: int | None = None
+    hold_message_id: int | None = None  # the countdown message, while a hold runs
+
+    @property
+    def step(self) -> Step:
+        return self.routine.steps[self.cursor.step]
 
 
 @dataclass(frozen=True)
@@ -118,28 +125,35 @@ async def act(
 ) -> Acted | Notice:
     """Mark the sub-step at `cursor` done or skipped and move on."""
     async with db.transaction() as tx:
-        loaded = await _running(tx, content, chat_id, session_id, expected=cursor)
+        loaded = await running(tx, content, chat_id, session_id, expected=cursor)
         if isinstance(loaded, Notice):
             return loaded
         warmup, before = loaded
-        routine = before.routine
-        after = coach.advance(routine, cursor, action)
-        moved_to = _row(after) if after is not None else None
-        if not await repo.move_session(tx, warmup, to=moved_to, now=now):
-            return Notice.STALE  # a concurrent tap got there first
-        outcome = Outcome.DONE if action is Action.DONE else Outcome.SKIPPED
-        await repo.add_event(
-            tx,
-            warmup,
-            exercise_id=routine.steps[cursor.step].id,
-            position=_row(cursor),
-            outcome=outcome,
-            now=now,
-        )
-        if after is None:
-            log.info("chat %s completed session %s", chat_id, warmup.id)
-            return Acted(before, outcome, None, await _summary(tx, warmup, routine, now))
-        return Acted(before, outcome, Position(warmup.id, routine, after), None)
+        return await advance(tx, warmup, before, action, now) or Notice.STALE
+
+
+async def advance(
+    tx: AsyncSession, warmup: WarmupSession, before: Position, action: Action, now: datetime
+) -> Acted | None:
+    """Record the action on the loaded position and move on; None if a concurrent change won."""
+    routine, cursor = before.routine, before.cursor
+    after = coach.advance(routine, cursor, action)
+    moved_to = row_of(after) if after is not None else None
+    if not await repo.move_session(tx, warmup, to=moved_to, now=now):
+        return None
+    outcome = Outcome.DONE if action is Action.DONE else Outcome.SKIPPED
+    await repo.add_event(
+        tx,
+        warmup,
+        exercise_id=before.step.id,
+        position=row_of(cursor),
+        outcome=outcome,
+        now=now,
+    )
+    if after is None:
+        log.info("chat %s completed session %s", warmup.chat_id, warmup.id)
+        return Acted(before, outcome, None, await _summary(tx, warmup, routine, now))
+    return Acted(before, outcome, Position(warmup.id, routine, after), None)
 
 
 async def stop(
@@ -157,10 +171,10 @@ async def stop(
     """
     async with db.transaction() as tx:
         if session_id is None:
-            if (running := await repo.active_session(tx, chat_id)) is None:
+            if (active := await repo.active_session(tx, chat_id)) is None:
                 return None
-            session_id = running.id
-        loaded = await _running(tx, content, chat_id, session_id, expected=cursor)
+            session_id = active.id
+        loaded = await running(tx, content, chat_id, session_id, expected=cursor)
         if isinstance(loaded, Notice):
             return loaded
         warmup, position = loaded
@@ -175,7 +189,7 @@ async def resume(
 ) -> Position | Notice:
     """The running session's current step, to show again."""
     async with db.transaction() as tx:
-        loaded = await _running(tx, content, chat_id, session_id)
+        loaded = await running(tx, content, chat_id, session_id)
         return loaded if isinstance(loaded, Notice) else loaded[1]
 
 
@@ -184,7 +198,7 @@ async def start_over(
 ) -> Restarted | Notice:
     """Drop the unfinished session and begin its routine again from step 1."""
     async with db.transaction() as tx:
-        loaded = await _running(tx, content, chat_id, session_id)
+        loaded = await running(tx, content, chat_id, session_id)
         if isinstance(loaded, Notice):
             return loaded
         warmup, old = loaded
@@ -206,7 +220,7 @@ def cursor_of(warmup: WarmupSession) -> Cursor:
 
 async def _start(tx: AsyncSession, chat_id: int, routine: Routine, now: datetime) -> Position:
     cursor = coach.first(routine)
-    step, set_number, side = _row(cursor)
+    step, set_number, side = row_of(cursor)
     warmup = await repo.start_session(
         tx,
         chat_id=chat_id,
@@ -220,7 +234,7 @@ async def _start(tx: AsyncSession, chat_id: int, routine: Routine, now: datetime
     return Position(warmup.id, routine, cursor)
 
 
-async def _running(
+async def running(
     tx: AsyncSession,
     content: Content,
     chat_id: int,
@@ -250,10 +264,10 @@ def _position(content: Content, warmup: WarmupSession) -> Position | None:
     cursor = cursor_of(warmup)
     if routine is None or not coach.is_valid(routine, cursor):
         return None
-    return Position(warmup.id, routine, cursor, warmup.message_id)
+    return Position(warmup.id, routine, cursor, warmup.message_id, warmup.hold_message_id)
 
 
-def _row(cursor: Cursor) -> tuple[int, int, str | None]:
+def row_of(cursor: Cursor) -> tuple[int, int, str | None]:
     return cursor.step, cursor.set, cursor.side.value if cursor.side else None
 
 

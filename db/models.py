@@ -115,6 +115,11 @@ class WarmupSession(Base):
     side: Mapped[str | None] = mapped_column(String(8), nullable=True)
     # The message that shows the current step, so /stop and resume can take its buttons away.
     message_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    # A running hold countdown on the current step: when it ends, and the countdown message.
+    # Kept here, not only in the scheduler, so a restart finishes or resumes it.
+    hold_ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True, index=True)
+    hold_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    hold_message_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
 
 
 class StepEvent(Base):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, CursorResult, func, select, update
+from sqlalchemy import ColumnElement, CursorResult, and_, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,6 +15,9 @@ from db.models import Chat, Outcome, SessionStatus, StepEvent, WarmupSession
 
 # A streak is counted from recent completions only; a year and more of daily warm-ups fits.
 STREAK_LOOKBACK_SESSIONS = 500
+
+# Moving on from a step, or ending the session, ends any hold running on it.
+NO_HOLD = {"hold_ends_at": None, "hold_seconds": None, "hold_message_id": None}
 
 
 async def ensure_chat(session: AsyncSession, chat_id: int, now: datetime) -> Chat:
@@ -85,22 +88,14 @@ async def move_session(
     The update only matches while the row is still at the loaded position, so of two racing
     taps on the same button exactly one wins, on any database and across instances.
     """
-    values: dict[str, object]
+    values: dict[str, object] = dict(NO_HOLD)
     if to is None:
-        values = {"status": SessionStatus.COMPLETED, "finished_at": now}
+        values |= {"status": SessionStatus.COMPLETED, "finished_at": now}
     else:
-        values = {"step": to[0], "set_number": to[1], "side": to[2]}
+        values |= {"step": to[0], "set_number": to[1], "side": to[2]}
     matched = await _execute_update(
         session,
-        update(WarmupSession)
-        .where(
-            WarmupSession.id == warmup.id,
-            WarmupSession.status == SessionStatus.ACTIVE,
-            WarmupSession.step == warmup.step,
-            WarmupSession.set_number == warmup.set_number,
-            _side_is(warmup.side),
-        )
-        .values(**values),
+        update(WarmupSession).where(_unchanged(warmup)).values(**values),
     )
     if matched != 1:
         return False
@@ -108,8 +103,16 @@ async def move_session(
     return True
 
 
-def _side_is(side: str | None) -> ColumnElement[bool]:
-    return WarmupSession.side.is_(None) if side is None else WarmupSession.side == side
+def _unchanged(warmup: WarmupSession) -> ColumnElement[bool]:
+    """Matches the row only while it is still running at the position it was loaded at."""
+    side = warmup.side
+    return and_(
+        WarmupSession.id == warmup.id,
+        WarmupSession.status == SessionStatus.ACTIVE,
+        WarmupSession.step == warmup.step,
+        WarmupSession.set_number == warmup.set_number,
+        WarmupSession.side.is_(None) if side is None else WarmupSession.side == side,
+    )
 
 
 async def end_session(
@@ -120,7 +123,7 @@ async def end_session(
         session,
         update(WarmupSession)
         .where(WarmupSession.id == warmup.id, WarmupSession.status == SessionStatus.ACTIVE)
-        .values(status=status, finished_at=now),
+        .values(status=status, finished_at=now, **NO_HOLD),
     )
     if matched != 1:
         return False
@@ -150,6 +153,59 @@ async def add_event(
         )
     )
     await session.flush()
+
+
+async def begin_hold(
+    session: AsyncSession, warmup: WarmupSession, *, ends_at: datetime, seconds: int
+) -> bool:
+    """Start a countdown on the session's current step, unless one is already running."""
+    matched = await _execute_update(
+        session,
+        update(WarmupSession)
+        .where(_unchanged(warmup), WarmupSession.hold_ends_at.is_(None))
+        .values(hold_ends_at=ends_at, hold_seconds=seconds, hold_message_id=None),
+    )
+    if matched != 1:
+        return False
+    await session.refresh(warmup)
+    return True
+
+
+async def end_hold(session: AsyncSession, warmup: WarmupSession) -> bool:
+    """Stop the countdown running on the session's current step, if it still is."""
+    matched = await _execute_update(
+        session,
+        update(WarmupSession)
+        .where(
+            _unchanged(warmup),
+            WarmupSession.hold_ends_at == warmup.hold_ends_at,
+        )
+        .values(**NO_HOLD),
+    )
+    return matched == 1
+
+
+async def set_hold_message(
+    session: AsyncSession, session_id: int, ends_at: datetime, message_id: int
+) -> None:
+    """Remember the countdown message, if that countdown is still the one running."""
+    await _execute_update(
+        session,
+        update(WarmupSession)
+        .where(WarmupSession.id == session_id, WarmupSession.hold_ends_at == ends_at)
+        .values(hold_message_id=message_id),
+    )
+
+
+async def running_holds(session: AsyncSession) -> list[WarmupSession]:
+    """Every running session with a countdown, to reschedule after a restart."""
+    rows = await session.scalars(
+        select(WarmupSession).where(
+            WarmupSession.hold_ends_at.is_not(None),
+            WarmupSession.status == SessionStatus.ACTIVE,
+        )
+    )
+    return list(rows)
 
 
 async def set_message(session: AsyncSession, session_id: int, message_id: int) -> None:

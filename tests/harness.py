@@ -76,6 +76,19 @@ class RunningBot:
         await self.settle(self.server.press_data(chat_id, data, message_id))
         return self._sent_since(chat_id, before)
 
+    def job_names(self) -> set[str]:
+        """Names of the scheduled jobs that are still due to run."""
+        jobs = self.application.job_queue
+        assert jobs is not None
+        return {job.name for job in jobs.jobs() if job.name and not job.removed}
+
+    async def run_job(self, name: str) -> None:
+        """Run a scheduled job now, as the scheduler would when it falls due."""
+        jobs = self.application.job_queue
+        assert jobs is not None
+        [job] = [job for job in jobs.get_jobs_by_name(name) if not job.removed]
+        await job.run(self.application)
+
     async def settle(self, update_id: int) -> None:
         """Wait until the bot has fully handled the update."""
         await self.server.delivered(update_id)

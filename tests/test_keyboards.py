@@ -13,7 +13,7 @@ from bot.settings import PROJECT_ROOT
 LARGEST_SESSION_ID = 10**15 - 1
 
 
-@pytest.mark.parametrize("action", ["done", "skip", "stop"])
+@pytest.mark.parametrize("action", ["done", "skip", "stop", "hold", "unhold"])
 @pytest.mark.parametrize("side", [None, Side.LEFT, Side.RIGHT])
 def test_step_presses_round_trip(action: keyboards.StepAction, side: Side | None) -> None:
     cursor = Cursor(7, 4, side)
@@ -26,7 +26,9 @@ def test_every_button_the_bot_makes_parses_back() -> None:
     content = load_content(PROJECT_ROOT / "content")
     texts, routine = content.texts, content.default_routine
     markups = [
-        keyboards.step_keyboard(texts, 5, Cursor(0, 1, Side.LEFT)),
+        keyboards.step_keyboard(texts, routine, 5, Cursor(0, 1, Side.LEFT)),
+        keyboards.step_keyboard(texts, routine, 5, Cursor(7, 2)),
+        keyboards.countdown_keyboard(texts, 5, Cursor(1, 3)),
         keyboards.unfinished_keyboard(texts, 5, 3, 8),
         keyboards.start_keyboard(texts, routine),
         keyboards.routines_keyboard(texts, content.ordered_routines()),
@@ -38,6 +40,8 @@ def test_every_button_the_bot_makes_parses_back() -> None:
         for button in row
     ]
     assert None not in parsed
+    assert StepPress(5, Cursor(0, 1, Side.LEFT), "hold") in parsed
+    assert StepPress(5, Cursor(1, 3), "unhold") in parsed
     assert SessionPress("resume", 5) in parsed
     assert SessionPress("restart", 5) in parsed
     assert BeginPress("lower-back") in parsed

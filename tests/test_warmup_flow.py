@@ -62,7 +62,12 @@ async def test_whole_routine_by_done_taps_ends_in_warmup_complete(bot: RunningBo
     assert intro.text == (
         "Lower-back warm-up: 8 exercises, about 17 minutes. Tap ✅ Done after each step."
     )
-    assert [label for label, _ in first.buttons] == ["✅ Done", "⏭ Skip", "⏹ Stop"]
+    assert [label for label, _ in first.buttons] == [
+        "⏱ Start 30s hold",
+        "✅ Done",
+        "⏭ Skip",
+        "⏹ Stop",
+    ]
 
     step_messages = [first]
     while True:

@@ -1,20 +1,30 @@
-"""/warmup, /stop, /routines and every button under a warm-up message."""
+"""/warmup, /stop, /routines and the buttons that move a warm-up along."""
 
 from __future__ import annotations
 
-import logging
+from dataclasses import replace
+from typing import TypeVar
 
 from telegram import CallbackQuery, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest
 
 from bot import keyboards, render, sessions
 from bot.content import Routine
 from bot.context import CoachContext
+from bot.handlers import holds
+from bot.handlers.steps import (
+    chat_id_of,
+    close_step,
+    message_id_of,
+    notify,
+    send_outcome,
+    send_step,
+    set_buttons,
+)
 from bot.keyboards import BeginPress, SessionPress, StepPress
-from bot.sessions import Acted, Notice, Offer, Position, Restarted, Stopped
+from bot.sessions import Acted, Notice, Offer, Restarted, Stopped
 
-log = logging.getLogger(__name__)
+Ended = TypeVar("Ended", Acted, Stopped)
 
 
 async def warmup_command(update: Update, context: CoachContext) -> None:
@@ -35,14 +45,10 @@ async def stop_command(update: Update, context: CoachContext) -> None:
     assert update.effective_chat is not None
     chat_id = update.effective_chat.id
     result = await sessions.stop(context.db, context.content, chat_id=chat_id, now=context.now())
-    if result is None:
+    if not isinstance(result, Stopped):  # nothing running, or it ended a moment ago
         await context.bot.send_message(chat_id, context.texts.nothing_to_stop)
         return
-    if isinstance(result, Notice):  # it ended between the lookup and the update
-        await context.bot.send_message(chat_id, context.texts.nothing_to_stop)
-        return
-    await _close_step(context, chat_id, result.position, context.texts.outcomes.stopped)
-    await _send_stopped(context, chat_id, result)
+    await _stopped(context, chat_id, result)
 
 
 async def on_button(update: Update, context: CoachContext) -> None:
@@ -51,11 +57,15 @@ async def on_button(update: Update, context: CoachContext) -> None:
     assert query is not None
     press = keyboards.parse(query.data)
     if press is None or query.message is None:
-        await _notify(query, context, Notice.UNKNOWN)
+        await notify(query, context, Notice.UNKNOWN)
         return
     match press:
         case StepPress(action="stop"):
             await _on_stop(query, context, press)
+        case StepPress(action="hold"):
+            await holds.on_start(query, context, press)
+        case StepPress(action="unhold"):
+            await holds.on_stop(query, context, press)
         case StepPress():
             await _on_step(query, context, press)
         case SessionPress(kind="resume"):
@@ -66,7 +76,7 @@ async def on_button(update: Update, context: CoachContext) -> None:
             await query.answer()
             await _begin(update, context, press.routine_id)
         case BeginPress():  # a routine that was removed from content since the button was sent
-            await _notify(query, context, Notice.UNKNOWN)
+            await notify(query, context, Notice.UNKNOWN)
 
 
 async def _begin(update: Update, context: CoachContext, routine_id: str) -> None:
@@ -90,11 +100,11 @@ async def _begin(update: Update, context: CoachContext, routine_id: str) -> None
         )
     else:
         await _send_intro(context, chat_id, result.routine)
-        await _send_step(context, chat_id, result)
+        await send_step(context, chat_id, result)
 
 
 async def _on_step(query: CallbackQuery, context: CoachContext, press: StepPress) -> None:
-    chat_id = _chat_id(query)
+    chat_id = chat_id_of(query)
     result = await sessions.act(
         context.db,
         context.content,
@@ -105,20 +115,14 @@ async def _on_step(query: CallbackQuery, context: CoachContext, press: StepPress
         now=context.now(),
     )
     if isinstance(result, Notice):
-        await _notify(query, context, result)
+        await notify(query, context, result)
         return
     await query.answer()
-    await _end_pressed_step(query, context, result)
-    if result.next is not None:
-        await _send_step(context, chat_id, result.next)
-    elif result.summary is not None:
-        await context.bot.send_message(
-            chat_id, render.complete(context.texts, result.summary), parse_mode=ParseMode.HTML
-        )
+    await send_outcome(context, chat_id, _pressed_if_unknown(result, query))
 
 
 async def _on_stop(query: CallbackQuery, context: CoachContext, press: StepPress) -> None:
-    chat_id = _chat_id(query)
+    chat_id = chat_id_of(query)
     result = await sessions.stop(
         context.db,
         context.content,
@@ -128,35 +132,30 @@ async def _on_stop(query: CallbackQuery, context: CoachContext, press: StepPress
         cursor=press.cursor,
     )
     if not isinstance(result, Stopped):
-        await _notify(query, context, result or Notice.FINISHED)
+        await notify(query, context, result or Notice.FINISHED)
         return
     await query.answer()
-    ended = render.step_ended(
-        context.texts,
-        result.position.routine,
-        result.position.cursor,
-        context.texts.outcomes.stopped,
-    )
-    await _edit(query, ended)
-    await _send_stopped(context, chat_id, result)
+    await _stopped(context, chat_id, _pressed_if_unknown(result, query))
 
 
 async def _on_resume(query: CallbackQuery, context: CoachContext, press: SessionPress) -> None:
-    chat_id = _chat_id(query)
+    chat_id = chat_id_of(query)
     result = await sessions.resume(
         context.db, context.content, chat_id=chat_id, session_id=press.session_id
     )
     if isinstance(result, Notice):
-        await _notify(query, context, result)
+        await notify(query, context, result)
         return
     await query.answer()
-    await _drop_buttons(query)
-    await _close_step(context, chat_id, result, context.texts.outcomes.paused)
-    await _send_step(context, chat_id, result)
+    await set_buttons(context, chat_id, message_id_of(query), None)
+    # The older copy of the step can no longer be tapped; a running countdown carries on.
+    older = replace(result, hold_message_id=None)
+    await close_step(context, chat_id, older, context.texts.outcomes.paused)
+    await send_step(context, chat_id, result)
 
 
 async def _on_restart(query: CallbackQuery, context: CoachContext, press: SessionPress) -> None:
-    chat_id = _chat_id(query)
+    chat_id = chat_id_of(query)
     result = await sessions.start_over(
         context.db,
         context.content,
@@ -165,13 +164,20 @@ async def _on_restart(query: CallbackQuery, context: CoachContext, press: Sessio
         now=context.now(),
     )
     if not isinstance(result, Restarted):
-        await _notify(query, context, result)
+        await notify(query, context, result)
         return
     await query.answer()
-    await _drop_buttons(query)
-    await _close_step(context, chat_id, result.old, context.texts.outcomes.stopped)
+    await set_buttons(context, chat_id, message_id_of(query), None)
+    await close_step(context, chat_id, result.old, context.texts.outcomes.stopped)
     await _send_intro(context, chat_id, result.new.routine)
-    await _send_step(context, chat_id, result.new)
+    await send_step(context, chat_id, result.new)
+
+
+async def _stopped(context: CoachContext, chat_id: int, result: Stopped) -> None:
+    await close_step(context, chat_id, result.position, context.texts.outcomes.stopped)
+    await context.bot.send_message(
+        chat_id, render.stopped(context.texts, result.position.routine, result.done)
+    )
 
 
 async def _send_intro(context: CoachContext, chat_id: int, routine: Routine) -> None:
@@ -180,64 +186,12 @@ async def _send_intro(context: CoachContext, chat_id: int, routine: Routine) -> 
     )
 
 
-async def _send_step(context: CoachContext, chat_id: int, position: Position) -> None:
-    message = await context.bot.send_message(
-        chat_id,
-        render.step(context.texts, position.routine, position.cursor),
-        parse_mode=ParseMode.HTML,
-        reply_markup=keyboards.step_keyboard(context.texts, position.session_id, position.cursor),
-    )
-    await sessions.remember_message(
-        context.db, session_id=position.session_id, message_id=message.message_id
-    )
+def _pressed_if_unknown(result: Ended, query: CallbackQuery) -> Ended:
+    """The pressed message is the step's own if its id was never recorded.
 
-
-async def _send_stopped(context: CoachContext, chat_id: int, result: Stopped) -> None:
-    await context.bot.send_message(
-        chat_id, render.stopped(context.texts, result.position.routine, result.done)
-    )
-
-
-async def _end_pressed_step(query: CallbackQuery, context: CoachContext, result: Acted) -> None:
+    That happens only when the bot stopped between sending a step and recording it.
+    """
     position = result.position
-    label = render.outcome_label(context.texts, result.outcome)
-    await _edit(query, render.step_ended(context.texts, position.routine, position.cursor, label))
-
-
-async def _close_step(
-    context: CoachContext, chat_id: int, position: Position, ending: str
-) -> None:
-    """Show how a step ended on its message, found by id (no button was pressed on it)."""
-    if position.message_id is None:
-        return
-    text = render.step_ended(context.texts, position.routine, position.cursor, ending)
-    try:
-        await context.bot.edit_message_text(
-            text, chat_id=chat_id, message_id=position.message_id, parse_mode=ParseMode.HTML
-        )
-    except BadRequest as exc:
-        # Deleted by the user, too old to edit, or already showing this: nothing to repair.
-        log.info("could not close step message %s: %s", position.message_id, exc.message)
-
-
-async def _edit(query: CallbackQuery, text: str) -> None:
-    try:
-        await query.edit_message_text(text, parse_mode=ParseMode.HTML)
-    except BadRequest as exc:
-        log.info("could not edit pressed message: %s", exc.message)
-
-
-async def _drop_buttons(query: CallbackQuery) -> None:
-    try:
-        await query.edit_message_reply_markup(reply_markup=None)
-    except BadRequest as exc:
-        log.info("could not remove buttons: %s", exc.message)
-
-
-async def _notify(query: CallbackQuery, context: CoachContext, notice: Notice) -> None:
-    await query.answer(getattr(context.texts.notices, notice.value))
-
-
-def _chat_id(query: CallbackQuery) -> int:
-    assert query.message is not None  # on_button turns message-less presses away
-    return query.message.chat.id
+    if position.message_id is None and position.hold_message_id is None:
+        return replace(result, position=replace(position, message_id=message_id_of(query)))
+    return result

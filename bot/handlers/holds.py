@@ -1,0 +1,169 @@
+"""Hold countdowns in the chat: the Start and Stop buttons, the countdown's ticks and its end."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import timedelta
+
+from telegram import CallbackQuery
+from telegram.constants import ParseMode
+
+from bot import coach, holds, keyboards, render, scheduling
+from bot.context import CoachContext
+from bot.handlers.steps import chat_id_of, edit, message_id_of, notify, send_outcome, set_buttons
+from bot.holds import Hold
+from bot.keyboards import StepPress
+from bot.scheduling import HoldJob
+from bot.sessions import Notice
+
+log = logging.getLogger(__name__)
+
+
+async def on_start(query: CallbackQuery, context: CoachContext, press: StepPress) -> None:
+    """⏱ Start: the step's buttons move to a new countdown message that counts down."""
+    chat_id = chat_id_of(query)
+    now = context.now()
+    result = await holds.start(
+        context.db,
+        context.content,
+        chat_id=chat_id,
+        session_id=press.session_id,
+        cursor=press.cursor,
+        lead_seconds=context.texts.timer.get_ready_seconds,
+        now=now,
+    )
+    if isinstance(result, Notice):
+        await notify(query, context, result)
+        return
+    await query.answer()
+    await set_buttons(context, chat_id, message_id_of(query), None)
+    position = result.position
+    message = await context.bot.send_message(
+        chat_id,
+        _countdown_text(context, result),
+        parse_mode=ParseMode.HTML,
+        reply_markup=keyboards.countdown_keyboard(
+            context.texts, position.session_id, position.cursor
+        ),
+    )
+    await holds.remember_message(
+        context.db,
+        session_id=position.session_id,
+        ends_at=result.ends_at,
+        message_id=message.message_id,
+    )
+    schedule(context, result)
+
+
+async def on_stop(query: CallbackQuery, context: CoachContext, press: StepPress) -> None:
+    """⏹ Stop hold: the countdown ends where it is and the step's own buttons come back."""
+    chat_id = chat_id_of(query)
+    result = await holds.stop(
+        context.db,
+        context.content,
+        chat_id=chat_id,
+        session_id=press.session_id,
+        cursor=press.cursor,
+    )
+    if isinstance(result, Notice):
+        await notify(query, context, result)
+        return
+    await query.answer()
+    scheduling.cancel_hold(context.jobs, press.session_id)
+    position, texts = result.position, context.texts
+    stopped = texts.timer.stopped.format(left=result.left(context.now()))
+    await edit(
+        context,
+        chat_id,
+        message_id_of(query),
+        render.countdown_ended(texts, position.routine, position.cursor, stopped),
+    )
+    if position.message_id is not None:
+        markup = keyboards.step_keyboard(
+            texts, position.routine, position.session_id, position.cursor
+        )
+        await set_buttons(context, chat_id, position.message_id, markup)
+
+
+async def tick(context: CoachContext) -> None:
+    """Job: edit the countdown message with the time left."""
+    job = _job(context)
+    hold = await holds.current(
+        context.db, context.content, session_id=job.session_id, ends_at=job.ends_at
+    )
+    if hold is None or hold.position.hold_message_id is None:
+        scheduling.cancel_ticks(context.jobs, job.session_id)
+        return
+    if context.now() >= hold.ends_at:
+        return  # the end job takes it from here
+    position = hold.position
+    await edit(
+        context,
+        job.chat_id,
+        hold.position.hold_message_id,
+        _countdown_text(context, hold),
+        keyboards.countdown_keyboard(context.texts, position.session_id, position.cursor),
+    )
+
+
+async def end(context: CoachContext) -> None:
+    """Job: time is up. Close the countdown, then move on exactly as ✅ Done would."""
+    job = _job(context)
+    # Whichever way this ran (on time, overdue after a restart), nothing of the hold stays queued.
+    scheduling.cancel_hold(context.jobs, job.session_id)
+    result = await holds.finish(
+        context.db,
+        context.content,
+        session_id=job.session_id,
+        ends_at=job.ends_at,
+        now=context.now(),
+    )
+    if result is None:
+        return  # stopped, done early, or already finished by another job or instance
+    position, texts = result.position, context.texts
+    if position.hold_message_id is not None:
+        seconds = coach.timer_seconds(position.step) or 0
+        finished = texts.timer.finished.format(seconds=seconds)
+        await edit(
+            context,
+            job.chat_id,
+            position.hold_message_id,
+            render.countdown_ended(texts, position.routine, position.cursor, finished),
+        )
+    following = result.next.cursor if result.next else None
+    lead = render.time_up(texts, position.routine, position.cursor, following)
+    # The countdown message is closed above, in its own words.
+    closed = replace(result, position=replace(position, hold_message_id=None))
+    await send_outcome(context, job.chat_id, closed, lead)
+
+
+async def restore(context: CoachContext) -> None:
+    """At start-up: reschedule every countdown; one that ended while down finishes now."""
+    for hold in await holds.pending(context.db, context.content):
+        schedule(context, hold)
+
+
+def schedule(context: CoachContext, hold: Hold) -> None:
+    every = timedelta(seconds=context.texts.timer.update_every_seconds)
+    scheduling.schedule_hold(
+        context.jobs,
+        HoldJob(hold.position.session_id, hold.chat_id, hold.ends_at),
+        due_in=hold.ends_at - context.now(),
+        tick_every=every,
+        on_end=end,
+        on_tick=tick,
+    )
+
+
+def _countdown_text(context: CoachContext, hold: Hold) -> str:
+    now = context.now()
+    lead = max(0, round((hold.starts_at - now).total_seconds()))
+    position = hold.position
+    return render.countdown(context.texts, position.routine, position.cursor, hold.left(now), lead)
+
+
+def _job(context: CoachContext) -> HoldJob:
+    assert context.job is not None
+    assert isinstance(context.job.data, HoldJob)
+    return context.job.data

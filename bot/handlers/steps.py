@@ -1,0 +1,118 @@
+"""Showing steps in the chat: send a step, and close the messages of a step that has ended.
+
+Shared by the warm-up buttons, the hold countdown and its jobs, so a step looks and ends the
+same way whichever of them moved the session on.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import CallbackQuery, InlineKeyboardMarkup
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+
+from bot import keyboards, render, scheduling, sessions
+from bot.context import CoachContext
+from bot.sessions import Acted, Notice, Position
+
+log = logging.getLogger(__name__)
+
+
+async def send_step(
+    context: CoachContext, chat_id: int, position: Position, *, lead: str = ""
+) -> None:
+    """Send the step as a new message with its buttons, and remember that message."""
+    text = render.step(context.texts, position.routine, position.cursor)
+    message = await context.bot.send_message(
+        chat_id,
+        f"{lead}\n\n{text}" if lead else text,
+        parse_mode=ParseMode.HTML,
+        reply_markup=keyboards.step_keyboard(
+            context.texts, position.routine, position.session_id, position.cursor
+        ),
+    )
+    await sessions.remember_message(
+        context.db, session_id=position.session_id, message_id=message.message_id
+    )
+
+
+async def send_outcome(context: CoachContext, chat_id: int, result: Acted, lead: str = "") -> None:
+    """After a step ended: close its messages, then send the next step or the summary."""
+    await close_step(
+        context, chat_id, result.position, render.outcome_label(context.texts, result.outcome)
+    )
+    if result.next is not None:
+        await send_step(context, chat_id, result.next, lead=lead)
+    elif result.summary is not None:
+        summary = render.complete(context.texts, result.summary)
+        await context.bot.send_message(
+            chat_id, f"{lead}\n\n{summary}" if lead else summary, parse_mode=ParseMode.HTML
+        )
+
+
+async def close_step(context: CoachContext, chat_id: int, position: Position, ending: str) -> None:
+    """Show how the step ended on its message and on its countdown, if one was running."""
+    texts = context.texts
+    if position.hold_message_id is not None:
+        scheduling.cancel_hold(context.jobs, position.session_id)
+        await edit(
+            context,
+            chat_id,
+            position.hold_message_id,
+            render.countdown_ended(texts, position.routine, position.cursor, texts.timer.ended),
+        )
+    if position.message_id is not None:
+        await edit(
+            context,
+            chat_id,
+            position.message_id,
+            render.step_ended(texts, position.routine, position.cursor, ending),
+        )
+
+
+async def edit(
+    context: CoachContext,
+    chat_id: int,
+    message_id: int,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+) -> None:
+    """Edit a message's text (dropping its buttons unless `markup` is given)."""
+    try:
+        await context.bot.edit_message_text(
+            text,
+            chat_id=chat_id,
+            message_id=message_id,
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup,
+        )
+    except BadRequest as exc:
+        # Deleted by the user, too old to edit, or already showing this: nothing to repair.
+        log.info("could not edit message %s in chat %s: %s", message_id, chat_id, exc.message)
+
+
+async def set_buttons(
+    context: CoachContext, chat_id: int, message_id: int, markup: InlineKeyboardMarkup | None
+) -> None:
+    try:
+        await context.bot.edit_message_reply_markup(
+            chat_id=chat_id, message_id=message_id, reply_markup=markup
+        )
+    except BadRequest as exc:
+        log.info("could not change buttons of message %s: %s", message_id, exc.message)
+
+
+async def notify(query: CallbackQuery, context: CoachContext, notice: Notice) -> None:
+    """Answer a press that changed nothing with the reason, as a short toast."""
+    await query.answer(getattr(context.texts.notices, notice.value))
+
+
+def chat_id_of(query: CallbackQuery) -> int:
+    assert query.message is not None  # on_button turns message-less presses away
+    return query.message.chat.id
+
+
+def message_id_of(query: CallbackQuery) -> int:
+    assert query.message is not None
+    return query.message.message_id

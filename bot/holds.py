@@ -1,0 +1,144 @@
+"""Hold countdowns: start, stop and finish one, and find the ones to resume after a restart.
+
+The session row is the truth about a countdown (when it ends, which message shows it); the
+scheduler only decides when to look. Finishing is a conditional update on that row, so a hold
+ends once however many jobs, restarts or instances try.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot import coach
+from bot.coach import Action, Cursor
+from bot.content import Content
+from bot.sessions import Acted, Notice, Position, advance, running
+from db import repo
+from db.database import Database
+
+log = logging.getLogger(__name__)
+
+# A scheduler may wake a hair before the due time; that still counts as time being up.
+EARLY_TOLERANCE = timedelta(seconds=1)
+
+
+@dataclass(frozen=True)
+class Hold:
+    """A countdown on a session's current step."""
+
+    chat_id: int
+    position: Position
+    seconds: int
+    ends_at: datetime
+
+    @property
+    def starts_at(self) -> datetime:
+        """When the hold itself begins, after the get-ready lead."""
+        return self.ends_at - timedelta(seconds=self.seconds)
+
+    def left(self, now: datetime) -> int:
+        """Whole seconds of the hold still to go (the lead not counted)."""
+        remaining = (self.ends_at - now).total_seconds()
+        return max(0, min(self.seconds, round(remaining)))
+
+
+async def start(
+    db: Database,
+    content: Content,
+    *,
+    chat_id: int,
+    session_id: int,
+    cursor: Cursor,
+    lead_seconds: int,
+    now: datetime,
+) -> Hold | Notice:
+    """Start the countdown for the step at `cursor`; one at a time per session."""
+    async with db.transaction() as tx:
+        loaded = await running(tx, content, chat_id, session_id, expected=cursor)
+        if isinstance(loaded, Notice):
+            return loaded
+        warmup, position = loaded
+        seconds = coach.timer_seconds(position.step)
+        if seconds is None:
+            return Notice.UNKNOWN  # a reps step has no timer; the button was forged
+        ends_at = now + timedelta(seconds=lead_seconds + seconds)
+        if not await repo.begin_hold(tx, warmup, ends_at=ends_at, seconds=seconds):
+            return Notice.HOLDING
+        log.info("chat %s started a %ss hold in session %s", chat_id, seconds, session_id)
+        return Hold(chat_id, position, seconds, ends_at)
+
+
+async def stop(
+    db: Database, content: Content, *, chat_id: int, session_id: int, cursor: Cursor
+) -> Hold | Notice:
+    """Stop the running countdown; the step stays open for Done, Skip or another hold."""
+    async with db.transaction() as tx:
+        loaded = await running(tx, content, chat_id, session_id, expected=cursor)
+        if isinstance(loaded, Notice):
+            return loaded
+        warmup, position = loaded
+        hold = _hold_of(warmup.chat_id, position, warmup.hold_seconds, warmup.hold_ends_at)
+        if hold is None or not await repo.end_hold(tx, warmup):
+            return Notice.NOT_HOLDING
+        return hold
+
+
+async def finish(
+    db: Database, content: Content, *, session_id: int, ends_at: datetime, now: datetime
+) -> Acted | None:
+    """Time is up: move on exactly as Done would. None if this countdown is no longer running."""
+    async with db.transaction() as tx:
+        warmup = await repo.get_session(tx, session_id)
+        if warmup is None or warmup.hold_ends_at != ends_at or now < ends_at - EARLY_TOLERANCE:
+            return None
+        loaded = await running(tx, content, warmup.chat_id, session_id)
+        if isinstance(loaded, Notice):
+            return None
+        warmup, position = loaded
+        return await advance(tx, warmup, position, Action.DONE, now)
+
+
+async def current(
+    db: Database, content: Content, *, session_id: int, ends_at: datetime
+) -> Hold | None:
+    """The countdown as it stands, if it is still the one that ends at `ends_at`."""
+    async with db.transaction() as tx:
+        warmup = await repo.get_session(tx, session_id)
+        if warmup is None or warmup.hold_ends_at != ends_at:
+            return None
+        loaded = await running(tx, content, warmup.chat_id, session_id)
+        if isinstance(loaded, Notice):
+            return None
+        return _hold_of(warmup.chat_id, loaded[1], warmup.hold_seconds, warmup.hold_ends_at)
+
+
+async def remember_message(
+    db: Database, *, session_id: int, ends_at: datetime, message_id: int
+) -> None:
+    """Record which message shows the countdown, so it can be edited and closed later."""
+    async with db.transaction() as tx:
+        await repo.set_hold_message(tx, session_id, ends_at, message_id)
+
+
+async def pending(db: Database, content: Content) -> list[Hold]:
+    """Every countdown that was running when the bot last stopped."""
+    async with db.transaction() as tx:
+        holds = []
+        for warmup in await repo.running_holds(tx):
+            loaded = await running(tx, content, warmup.chat_id, warmup.id)
+            if isinstance(loaded, Notice):
+                continue
+            hold = _hold_of(warmup.chat_id, loaded[1], warmup.hold_seconds, warmup.hold_ends_at)
+            if hold is not None:
+                holds.append(hold)
+        return holds
+
+
+def _hold_of(
+    chat_id: int, position: Position, seconds: int | None, ends_at: datetime | None
+) -> Hold | None:
+    if seconds is None or ends_at is None:
+        return None
+    return Hold(chat_id, position, seconds, ends_at)

@@ -1,0 +1,85 @@
+"""The only module that touches the scheduler (PTB's JobQueue, which is APScheduler).
+
+Jobs are named `hold:<session>` and `hold-tick:<session>`, and scheduling a name replaces any
+job of that name, so scheduling the same thing twice (a restart, a retry) never doubles it.
+Delays, not wall-clock times, are passed in: the bot's own clock decides what is due, and the
+scheduler only wakes it up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from telegram.ext import JobQueue
+
+from bot.context import CoachContext
+
+Jobs = JobQueue[CoachContext]
+JobCallback = Callable[[CoachContext], Coroutine[Any, Any, None]]
+
+
+@dataclass(frozen=True)
+class HoldJob:
+    """What a hold job needs to find its countdown again."""
+
+    session_id: int
+    chat_id: int
+    ends_at: datetime
+
+
+def hold_name(session_id: int) -> str:
+    return f"hold:{session_id}"
+
+
+def tick_name(session_id: int) -> str:
+    return f"hold-tick:{session_id}"
+
+
+def schedule_hold(
+    jobs: Jobs,
+    hold: HoldJob,
+    *,
+    due_in: timedelta,
+    tick_every: timedelta,
+    on_end: JobCallback,
+    on_tick: JobCallback,
+) -> None:
+    """Wake `on_end` when the hold is due and `on_tick` at a coarse pace until then."""
+    cancel_hold(jobs, hold.session_id)
+    jobs.run_once(
+        on_end,
+        max(due_in, timedelta(0)),
+        data=hold,
+        name=hold_name(hold.session_id),
+        chat_id=hold.chat_id,
+        # A hold's end is never dropped, however late the loop gets to it.
+        job_kwargs=_never_misfire(),
+    )
+    if due_in > tick_every:
+        jobs.run_repeating(
+            on_tick,
+            interval=tick_every,
+            first=tick_every,
+            data=hold,
+            name=tick_name(hold.session_id),
+            chat_id=hold.chat_id,
+        )
+
+
+def cancel_hold(jobs: Jobs, session_id: int) -> None:
+    """Remove a session's hold jobs, if any."""
+    for name in (hold_name(session_id), tick_name(session_id)):
+        for job in jobs.get_jobs_by_name(name):
+            job.schedule_removal()
+
+
+def cancel_ticks(jobs: Jobs, session_id: int) -> None:
+    for job in jobs.get_jobs_by_name(tick_name(session_id)):
+        job.schedule_removal()
+
+
+def _never_misfire() -> dict[str, Any]:
+    return {"misfire_grace_time": None, "coalesce": True}

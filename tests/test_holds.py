@@ -1,0 +1,215 @@
+"""Hold countdowns: start, tick, end, stop, and surviving a restart. No real waiting."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
+
+from bot.settings import Settings
+from db.models import StepEvent, WarmupSession
+from tests.fake_telegram import FakeTelegram, Message
+from tests.harness import FakeClock, RunningBot, run_bot
+
+CHAT = 5001
+START = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
+
+
+async def _session(bot: RunningBot) -> WarmupSession:
+    async with bot.db.transaction() as tx:
+        row = await tx.scalar(select(WarmupSession).order_by(WarmupSession.id.desc()))
+    assert row is not None
+    return row
+
+
+async def _events(bot: RunningBot) -> int:
+    async with bot.db.transaction() as tx:
+        return await tx.scalar(select(func.count()).select_from(StepEvent)) or 0
+
+
+def _labels(message: Message) -> list[str]:
+    return [label for label, _ in message.buttons]
+
+
+async def _start_first_hold(bot: RunningBot) -> tuple[Message, Message]:
+    """/warmup, then ⏱ Start on step 1; returns the step message and the countdown."""
+    _, step = await bot.send(CHAT, "/warmup")
+    [countdown] = await bot.press(CHAT, "Start 30s hold")
+    return step, countdown
+
+
+async def test_a_hold_counts_down_then_moves_on_as_done_would(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """Start shows a countdown; ticks edit it; at the end a new message says what is next."""
+    clock = FakeClock(START)
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        step, countdown = await _start_first_hold(bot)
+        session = await _session(bot)
+        assert step.buttons == []  # the controls moved to the countdown
+        assert countdown.text.startswith("Step 1/8 · Thoracic spine mobility\nLeft side")
+        assert "Get into position… 5" in countdown.text
+        assert _labels(countdown) == ["⏹ Stop hold", "✅ Done"]
+        assert bot.job_names() == {f"hold:{session.id}", f"hold-tick:{session.id}"}
+
+        clock.advance(seconds=5 + 10)  # the lead, then ten seconds of holding
+        await bot.run_job(f"hold-tick:{session.id}")
+        assert "⏱ 20 s left\n▰▰▰▱▱▱▱▱▱▱" in countdown.text
+        assert _labels(countdown) == ["⏹ Stop hold", "✅ Done"]
+
+        clock.advance(seconds=20)
+        await bot.run_job(f"hold:{session.id}")
+        assert countdown.text.endswith("⏱ 30 s done.")
+        assert countdown.buttons == []
+        assert step.text.endswith("✅ Done")
+        announcement = telegram.chat(CHAT)[-1]
+        assert announcement.text.startswith(
+            "⏰ Time's up: switch to the right side.\n\nStep 1/8 · Thoracic spine mobility\n"
+            "Right side"
+        )
+        assert "⏱ Start 30s hold" in _labels(announcement)
+        assert await _events(bot) == 1
+        assert (await _session(bot)).hold_ends_at is None
+        assert bot.job_names() == set()
+
+
+async def test_the_last_set_of_a_hold_says_release(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """Ending a hold on an exercise's last sub-step says release; a middle set names the next."""
+    clock = FakeClock(START)
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        await bot.send(CHAT, "/warmup")
+        await bot.press(CHAT, "Done")
+        await bot.press(CHAT, "Done")  # now on step 2, set 1 of 3, a 20-30 s hold
+        session = await _session(bot)
+        lines = []
+        for _ in range(3):
+            await bot.press(CHAT, "Start 30s hold")
+            clock.advance(seconds=35)
+            await bot.run_job(f"hold:{session.id}")
+            lines.append(telegram.chat(CHAT)[-1].text.splitlines()[0])
+        assert lines == [
+            "⏰ Time's up: set 2/3 next.",
+            "⏰ Time's up: set 3/3 next.",
+            "⏰ Time's up: release.",
+        ]
+        assert telegram.chat(CHAT)[-1].text.splitlines()[2].startswith("Step 3/8 · Psoas stretch")
+
+
+async def test_stop_hold_brings_the_steps_buttons_back(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """⏹ Stop hold ends the countdown where it is; the step stays open and can be timed again."""
+    clock = FakeClock(START)
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        step, countdown = await _start_first_hold(bot)
+        clock.advance(seconds=5 + 12)
+        assert await bot.press(CHAT, "Stop hold") == []
+        assert countdown.text.endswith("⏹ Hold stopped with 18 s to go.")
+        assert countdown.buttons == []
+        assert _labels(step) == ["⏱ Start 30s hold", "✅ Done", "⏭ Skip", "⏹ Stop"]
+        assert bot.job_names() == set()
+        assert await _events(bot) == 0
+        assert (await _session(bot)).hold_ends_at is None
+
+        [again] = await bot.press(CHAT, "Start 30s hold")
+        assert "Get into position" in again.text
+
+
+async def test_done_during_a_hold_ends_it_early_and_moves_on(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """✅ Done under the countdown closes it, cancels its jobs and advances one sub-step."""
+    clock = FakeClock(START)
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        step, countdown = await _start_first_hold(bot)
+        [following] = await bot.press(CHAT, "Done")
+        assert following.text.startswith("Step 1/8 · Thoracic spine mobility\nRight side")
+        assert countdown.buttons == []
+        assert countdown.text.endswith("⏹ Countdown ended.")
+        assert step.text.endswith("✅ Done")
+        assert bot.job_names() == set()
+        assert await _events(bot) == 1
+
+
+async def test_a_second_start_tap_does_not_start_a_second_countdown(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """A double tap on ⏱ Start gives one countdown and a notice."""
+    async with run_bot(telegram, settings, clock=FakeClock(START)) as bot:
+        _, step = await bot.send(CHAT, "/warmup")
+        _, data, _ = telegram.find_button(CHAT, "Start 30s hold")
+        telegram.press_data(CHAT, data, step.message_id)
+        await bot.settle(telegram.press_data(CHAT, data, step.message_id))
+        countdowns = [m for m in telegram.chat(CHAT) if "Get into position" in m.text]
+        assert len(countdowns) == 1
+        answers = [c.params.get("text") for c in telegram.calls_to("answerCallbackQuery")]
+        assert answers[-1] == "The countdown is already running."
+
+
+async def test_reps_steps_have_no_timer_and_foam_rolls_get_one(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """Breathing steps counted in reps have no timer; foam rolling gets its suggested time."""
+    async with run_bot(telegram, settings) as bot:
+        await bot.send(CHAT, "/warmup")
+        seen: dict[str, list[str]] = {}
+        for _ in range(18):
+            latest = [m for m in telegram.chat(CHAT) if m.buttons][-1]
+            seen.setdefault(latest.text.splitlines()[0], _labels(latest))
+            await bot.press(CHAT, "Done")
+        assert seen["Step 4/8 · TFL foam roll"][0] == "⏱ Start 60s timer"
+        assert seen["Step 7/8 · Diaphragmatic breathing"][0] == "✅ Done"
+        assert seen["Step 8/8 · Diaphragmatic breathing to the side"][0] == "✅ Done"
+
+
+async def test_restart_mid_hold_reschedules_the_rest(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """A countdown still running at a restart is picked up for the time it has left."""
+    clock = FakeClock(START)
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        _, countdown = await _start_first_hold(bot)
+        session = await _session(bot)
+    clock.advance(seconds=15)
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        jobs = bot.application.job_queue
+        assert jobs is not None
+        [end_job] = jobs.get_jobs_by_name(f"hold:{session.id}")
+        assert end_job.next_t is not None
+        due_in = (end_job.next_t - datetime.now(UTC)).total_seconds()
+        assert 18 <= due_in <= 20  # 35 s in all, 15 s already gone
+
+        clock.advance(seconds=20)
+        await bot.run_job(f"hold:{session.id}")
+        assert countdown.text.endswith("⏱ 30 s done.")
+        assert telegram.chat(CHAT)[-1].text.startswith("⏰ Time's up: switch to the right side.")
+        assert await _events(bot) == 1
+
+
+async def test_a_hold_that_ended_while_down_finishes_once_after_restart(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """A countdown that ran out during downtime ends once: one message, one step advanced."""
+    clock = FakeClock(START)
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        await _start_first_hold(bot)
+        session = await _session(bot)
+    clock.advance(minutes=10)
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        for _ in range(200):  # the scheduler runs the overdue end right after start-up
+            if f"hold:{session.id}" not in bot.job_names():
+                break
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0.05)
+        ends = [m for m in telegram.chat(CHAT) if m.text.startswith("⏰ Time's up")]
+        assert len(ends) == 1
+        assert await _events(bot) == 1
+        current = await _session(bot)
+        assert (current.step, current.side) == (0, "right")
+    async with run_bot(telegram, settings, clock=clock) as bot:  # and not again next time
+        await asyncio.sleep(0.05)
+        assert len([m for m in telegram.chat(CHAT) if m.text.startswith("⏰ Time's up")]) == 1
+        assert await _events(bot) == 1
