@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tests.fake_telegram import Event, FakeTelegram
-from tests.harness import TOKEN, FakeClock, make_settings, run_bot
+from tests.harness import TOKEN, FakeClock, RunningBot, make_settings, run_bot
 
 CHAT = 1
 
@@ -30,13 +30,27 @@ def render(event: Event) -> str:
         return f"👆 taps [{event.text}]"
     if event.kind == "answer":
         return f"   (notice: {event.text})"
+    buttons = "  ".join(f"[{label}]" for label in event.buttons)
+    lines = event.text.splitlines()
+    if event.kind == "buttons":
+        return f"✏️  {lines[0]}: buttons {buttons or 'removed'}"
     if event.kind == "edit":
-        header, ending = event.text.splitlines()[0], event.text.splitlines()[-1]
-        return f"✏️  {header} → {ending}"
-    lines = [f"🤖 {_indent(event.text).lstrip()}"]
-    if event.buttons:
-        lines.append("   " + "  ".join(f"[{label}]" for label in event.buttons))
-    return "\n".join(lines)
+        tail = " ".join(lines[-2:]) if lines[-2].endswith("s left") else lines[-1]
+        return f"✏️  {lines[0]} → {tail}  {buttons}".rstrip()
+    sent = f"🤖 {_indent(event.text).lstrip()}"
+    return f"{sent}\n   {buttons}" if buttons else sent
+
+
+async def show_a_hold(bot: RunningBot, clock: FakeClock) -> None:
+    """Time the first stretch: the countdown ticks, then time is up and the next side begins."""
+    await bot.press(CHAT, "Start 30s hold")
+    [end_job] = [name for name in bot.job_names() if name.startswith("hold:")]
+    tick_job = end_job.replace("hold:", "hold-tick:")
+    for _ in range(3):
+        clock.advance(seconds=10)
+        await bot.run_job(tick_job)
+    clock.advance(seconds=5)
+    await bot.run_job(end_job)
 
 
 async def main() -> None:
@@ -49,6 +63,7 @@ async def main() -> None:
             async with run_bot(server, settings, clock=clock) as bot:
                 await bot.send(CHAT, "/start")
                 await bot.press(CHAT, "Start warm-up")
+                await show_a_hold(bot, clock)
                 while True:
                     clock.advance(seconds=45)
                     [sent] = await bot.press(CHAT, "Done")

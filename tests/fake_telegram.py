@@ -101,7 +101,7 @@ class Failure:
 class Event:
     """One line of the conversation log the demo prints."""
 
-    kind: str  # "user", "press", "send", "edit", "answer"
+    kind: str  # "user", "press", "send", "edit", "buttons" (only they changed), "answer"
     chat_id: int
     text: str
     buttons: list[str] = field(default_factory=list)
@@ -304,7 +304,7 @@ class FakeTelegram:
         if markup == message.reply_markup:
             raise ApiError(400, NOT_MODIFIED)
         message.reply_markup = markup
-        return self._edited(message)
+        return self._edited(message, kind="buttons")
 
     async def _api_answerCallbackQuery(self, params: dict[str, Any]) -> Any:  # noqa: N802
         query_id = str(params["callback_query_id"])
@@ -333,9 +333,9 @@ class FakeTelegram:
             raise ApiError(400, "Bad Request: message to edit not found")
         return message
 
-    def _edited(self, message: Message) -> dict[str, Any]:
+    def _edited(self, message: Message, kind: str = "edit") -> dict[str, Any]:
         message.edits += 1
-        self.events.append(Event("edit", message.chat_id, message.text, _labels(message)))
+        self.events.append(Event(kind, message.chat_id, message.text, _labels(message)))
         return self._message_json(message)
 
     def _message_json(self, message: Message) -> dict[str, Any]:
