@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 from typing import Any
 
 from telegram import BotCommand, Update
@@ -18,9 +19,10 @@ from telegram.ext import (
     filters,
 )
 
+from bot import scheduling
 from bot.content import load_content
 from bot.context import SERVICES, CoachContext, Services
-from bot.handlers import fallback, holds, start, warmup
+from bot.handlers import buttons, fallback, holds, reminders, start, warmup
 from bot.settings import Settings
 from db.database import Database
 
@@ -61,7 +63,9 @@ def _add_handlers(application: CoachApplication) -> None:
     application.add_handler(CommandHandler("warmup", warmup.warmup_command))
     application.add_handler(CommandHandler("stop", warmup.stop_command))
     application.add_handler(CommandHandler("routines", warmup.routines_command))
-    application.add_handler(CallbackQueryHandler(warmup.on_button))
+    application.add_handler(CommandHandler("remind", reminders.remind_command))
+    application.add_handler(CommandHandler("timezone", reminders.timezone_command))
+    application.add_handler(CallbackQueryHandler(buttons.on_button))
 
     # Last: anything else a person writes in a private chat, and unknown commands anywhere.
     application.add_handler(
@@ -103,6 +107,7 @@ async def _restore_jobs(application: CoachApplication) -> None:
     """Rebuild scheduled work from the database, the single source of truth."""
     context = CoachContext(application)
     await holds.restore(context)
+    scheduling.schedule_reminder_tick(context.jobs, reminders.tick, now=datetime.now(UTC))
 
 
 async def _post_shutdown(application: CoachApplication) -> None:

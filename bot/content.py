@@ -165,6 +165,41 @@ class Timer(_Strict):
     next_set: Text
 
 
+class Reminders(_Strict):
+    """Daily reminders: their rules and their words."""
+
+    snooze_minutes: int = Field(ge=5, le=180)
+    max_snoozes: int = Field(ge=0, le=5)
+    late_limit_minutes: int = Field(ge=0, le=24 * 60)
+    presets: list[Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]] = Field(
+        min_length=1, max_length=12
+    )
+    day_names: list[Text] = Field(min_length=7, max_length=7)
+    every_day: Text
+    weekdays: Text
+    weekend: Text
+    on_days: Text
+    status_on: Text
+    status_waiting: Text
+    status_off: Text
+    pick: Text
+    pick_days: Text
+    type_time: Text
+    bad_time: Text
+    turned_off: Text
+    ask_zone: Text
+    zone_now: Text
+    zone_unset: Text
+    bad_zone: Text
+    message: Text
+    message_streak: Text
+    snoozed: Text
+    skipped: Text
+    started: Text
+    no_more_snoozes: Text
+    old_reminder: Text
+
+
 class Notices(_Strict):
     stale: Text
     holding: Text
@@ -182,6 +217,19 @@ class Buttons(_Strict):
     start_hold: Text
     start_timer: Text
     stop_hold: Text
+    remind_at: Text
+    remind_type: Text
+    remind_days: Text
+    remind_off: Text
+    remind_back: Text
+    every_day: Text
+    weekdays: Text
+    weekend: Text
+    day_on: Text
+    day_off: Text
+    reminder_start: Text
+    reminder_snooze: Text
+    reminder_skip: Text
     resume: Text
     start_over: Text
     begin_routine: Text
@@ -214,6 +262,18 @@ TEMPLATE_FIELDS: dict[str, set[str]] = {
     "timer.next_set": {"set", "sets"},
     "buttons.start_hold": {"seconds"},
     "buttons.start_timer": {"seconds"},
+    "reminders.on_days": {"days"},
+    "reminders.status_on": {"time", "days", "zone"},
+    "reminders.status_waiting": {"time", "days"},
+    "reminders.zone_now": {"zone", "time"},
+    "reminders.message": {"count", "minutes"},
+    "reminders.message_streak": {"streak"},
+    "reminders.snoozed": {"time"},
+    "buttons.remind_at": {"time"},
+    "buttons.remind_days": {"days"},
+    "buttons.day_on": {"day"},
+    "buttons.day_off": {"day"},
+    "buttons.reminder_snooze": {"minutes"},
     "buttons.resume": {"number", "total"},
     "buttons.begin_routine": {"title"},
 }
@@ -245,6 +305,7 @@ class Texts(_Strict):
     routines: Text
     routine_line: Text
     timer: Timer
+    reminders: Reminders
     notices: Notices
     fallback: Text
     error: Text

@@ -6,6 +6,8 @@ Callback data is `prefix:field:field…`, at most 64 bytes (Telegram's limit):
                                                   unhold = stop the countdown)
     resume:<session> / restart:<session>          the offer for an unfinished warm-up
     begin:<routine>                               start a routine
+    remind:<kind>[:<value>]                       the reminder picker (at:0730, days:31, …)
+    rem:<action>:<yyyymmdd>                       a reminder's own buttons, for its local day
 
 Anything that does not parse exactly is treated as a forged or outdated button.
 """
@@ -13,7 +15,9 @@ Anything that does not parse exactly is treated as a forged or outdated button.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime, time
 from typing import Literal
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -21,6 +25,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot import coach
 from bot.coach import Action, Cursor, Side
 from bot.content import Routine, Texts
+from bot.localtime import EVERY_DAY, WEEKDAYS, WEEKEND
 
 MAX_CALLBACK_BYTES = 64
 
@@ -32,6 +37,10 @@ _SIDES_BY_CODE = {code: side for side, code in _SIDE_CODES.items()}
 _STEP = re.compile(r"step:(\d{1,15}):(\d{1,3})\.(\d{1,3})\.([lr-]):(done|skip|stop|hold|unhold)")
 _SESSION = re.compile(r"(resume|restart):(\d{1,15})")
 _BEGIN = re.compile(r"begin:([a-z0-9][a-z0-9-]{0,31})")
+_REMIND = re.compile(
+    r"remind:(?:(type|menu|off|pickdays)|at:([01]\d|2[0-3])([0-5]\d)|days:(\d{1,3}))"
+)
+_REMINDER = re.compile(r"rem:(start|snooze|skip):(\d{8})")
 
 
 @dataclass(frozen=True)
@@ -56,23 +65,72 @@ class BeginPress:
     routine_id: str
 
 
-Press = StepPress | SessionPress | BeginPress
+@dataclass(frozen=True)
+class RemindPress:
+    """A button of the /remind picker."""
+
+    kind: Literal["type", "menu", "off", "pickdays", "at", "days"]
+    at: time | None = None
+    days: int | None = None
+
+
+@dataclass(frozen=True)
+class ReminderPress:
+    """A button under a reminder, for the local day it was sent for."""
+
+    action: Literal["start", "snooze", "skip"]
+    day: date
+
+
+Press = StepPress | SessionPress | BeginPress | RemindPress | ReminderPress
 
 
 def parse(data: object) -> Press | None:
     """The press a button's callback data describes, or None for anything malformed."""
     if not isinstance(data, str) or len(data.encode()) > MAX_CALLBACK_BYTES:
         return None
-    if match := _STEP.fullmatch(data):
-        session, step, set_number, side, action = match.groups()
-        cursor = Cursor(int(step), int(set_number), _SIDES_BY_CODE[side])
-        return StepPress(int(session), cursor, action)  # type: ignore[arg-type]
-    if match := _SESSION.fullmatch(data):
-        kind, session = match.groups()
-        return SessionPress(kind, int(session))  # type: ignore[arg-type]
-    if match := _BEGIN.fullmatch(data):
-        return BeginPress(match.group(1))
+    for pattern, build in _PARSERS:
+        if match := pattern.fullmatch(data):
+            return build(*match.groups())
     return None
+
+
+def _step_press(session: str, step: str, set_number: str, side: str, action: str) -> Press:
+    cursor = Cursor(int(step), int(set_number), _SIDES_BY_CODE[side])
+    return StepPress(int(session), cursor, action)  # type: ignore[arg-type]
+
+
+def _session_press(kind: str, session: str) -> Press:
+    return SessionPress(kind, int(session))  # type: ignore[arg-type]
+
+
+def _remind_press(
+    plain: str | None, hour: str | None, minute: str | None, days: str | None
+) -> Press | None:
+    if plain is not None:
+        return RemindPress(plain)  # type: ignore[arg-type]
+    if hour is not None and minute is not None:
+        return RemindPress("at", at=time(int(hour), int(minute)))
+    if days is not None and 1 <= int(days) <= EVERY_DAY:
+        return RemindPress("days", days=int(days))
+    return None
+
+
+def _reminder_press(action: str, stamp: str) -> Press | None:
+    try:
+        day = datetime.strptime(stamp, "%Y%m%d").date()  # noqa: DTZ007 - a calendar date
+    except ValueError:
+        return None
+    return ReminderPress(action, day)  # type: ignore[arg-type]
+
+
+_PARSERS: list[tuple[re.Pattern[str], Callable[..., Press | None]]] = [
+    (_STEP, _step_press),
+    (_SESSION, _session_press),
+    (_BEGIN, BeginPress),
+    (_REMIND, _remind_press),
+    (_REMINDER, _reminder_press),
+]
 
 
 def step_data(session_id: int, cursor: Cursor, action: StepAction) -> str:
@@ -138,6 +196,67 @@ def routines_keyboard(texts: Texts, routines: list[Routine]) -> InlineKeyboardMa
             for r in routines
         ]
     )
+
+
+def remind_picker(texts: Texts, days: int) -> InlineKeyboardMarkup:
+    """Preset times four to a row, then typing a time, the days, and off."""
+    labels = texts.buttons
+    presets = [
+        _button(labels.remind_at.format(time=preset), f"remind:at:{preset.replace(':', '')}")
+        for preset in texts.reminders.presets
+    ]
+    rows = [presets[i : i + 4] for i in range(0, len(presets), 4)]
+    rows.append([_button(labels.remind_type, "remind:type")])
+    rows.append(
+        [_button(labels.remind_days.format(days=days_label(texts, days)), "remind:pickdays")]
+    )
+    rows.append([_button(labels.remind_off, "remind:off")])
+    return InlineKeyboardMarkup(rows)
+
+
+def days_picker(texts: Texts, days: int) -> InlineKeyboardMarkup:
+    """Every day, weekdays or weekends in one tap, or any days by toggling them."""
+    rules, labels = texts.reminders, texts.buttons
+    toggles = []
+    for index, name in enumerate(rules.day_names):
+        bit = 1 << index
+        chosen = bool(days & bit)
+        # Never offer to switch off the last chosen day: a reminder on no day is "off".
+        toggled = days ^ bit if days ^ bit else days
+        label = (labels.day_on if chosen else labels.day_off).format(day=name)
+        toggles.append(_button(label, f"remind:days:{toggled}"))
+    return InlineKeyboardMarkup(
+        [
+            [
+                _button(labels.every_day, f"remind:days:{EVERY_DAY}"),
+                _button(labels.weekdays, f"remind:days:{WEEKDAYS}"),
+                _button(labels.weekend, f"remind:days:{WEEKEND}"),
+            ],
+            toggles[:4],
+            toggles[4:],
+            [_button(labels.remind_back, "remind:menu")],
+        ]
+    )
+
+
+def reminder_keyboard(texts: Texts, day: date, *, snooze: bool) -> InlineKeyboardMarkup:
+    """Under a reminder: start now, snooze (while snoozes are left), or skip today."""
+    labels, stamp = texts.buttons, day.strftime("%Y%m%d")
+    row = [_button(labels.reminder_start, f"rem:start:{stamp}")]
+    if snooze:
+        minutes = texts.reminders.snooze_minutes
+        row.append(_button(labels.reminder_snooze.format(minutes=minutes), f"rem:snooze:{stamp}"))
+    return InlineKeyboardMarkup([row, [_button(labels.reminder_skip, f"rem:skip:{stamp}")]])
+
+
+def days_label(texts: Texts, days: int) -> str:
+    """`every day`, `on weekdays`, `at weekends`, or `on Mon, Wed, Fri`."""
+    rules = texts.reminders
+    named = {EVERY_DAY: rules.every_day, WEEKDAYS: rules.weekdays, WEEKEND: rules.weekend}
+    if days in named:
+        return named[days]
+    chosen = [name for i, name in enumerate(rules.day_names) if days & (1 << i)]
+    return rules.on_days.format(days=", ".join(chosen))
 
 
 def begin_data(routine: Routine) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from html import escape
 
-from bot import coach
+from bot import coach, keyboards, localtime
 from bot.coach import Cursor
 from bot.content import Prescription, Routine, Texts
 from bot.progress import format_duration
+from bot.reminders import Status
 from bot.sessions import Summary
 from db.models import Outcome
 
@@ -155,3 +157,33 @@ def routines(texts: Texts, all_routines: list[Routine]) -> str:
         for r in all_routines
     ]
     return "\n".join(lines)
+
+
+def reminder_status(texts: Texts, status: Status) -> str:
+    """`⏰ Daily reminder: 07:30 every day (Europe/Berlin).`, or that it is off or waiting."""
+    rules = texts.reminders
+    if not status.enabled or status.local_time is None:
+        return rules.status_off
+    days = keyboards.days_label(texts, status.days)
+    if status.zone is None:
+        return rules.status_waiting.format(time=status.local_time, days=days)
+    return rules.status_on.format(time=status.local_time, days=days, zone=escape(status.zone))
+
+
+def reminder_message(texts: Texts, routine: Routine, streak_days: int) -> str:
+    rules = texts.reminders
+    text = rules.message.format(count=len(routine.steps), minutes=coach.estimated_minutes(routine))
+    if streak_days > 0:
+        text += "\n" + rules.message_streak.format(streak=streak(texts, streak_days))
+    return text
+
+
+def reminder_ended(texts: Texts, routine: Routine, outcome: str) -> str:
+    """A reminder once acted on: its first line, then what the user chose."""
+    first_line = reminder_message(texts, routine, 0).split("\n", 1)[0]
+    return f"{first_line}\n{outcome}"
+
+
+def zone_now(texts: Texts, zone_name: str, now: datetime) -> str:
+    local = now.astimezone(localtime.zone(zone_name))
+    return texts.reminders.zone_now.format(zone=escape(zone_name), time=local.strftime("%H:%M"))

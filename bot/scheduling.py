@@ -81,5 +81,27 @@ def cancel_ticks(jobs: Jobs, session_id: int) -> None:
         job.schedule_removal()
 
 
+REMINDER_TICK = "reminders"
+
+
+def schedule_reminder_tick(jobs: Jobs, on_tick: JobCallback, *, now: datetime) -> None:
+    """One job for all reminders, on every minute: due ones are claimed from the database.
+
+    One job instead of one per chat keeps start-up time and memory flat in the user count,
+    and the database claim makes it safe to run on several instances at once.
+    """
+    for job in jobs.get_jobs_by_name(REMINDER_TICK):
+        job.schedule_removal()
+    to_next_minute = timedelta(seconds=60 - now.second, microseconds=-now.microsecond)
+    jobs.run_repeating(
+        on_tick,
+        interval=timedelta(minutes=1),
+        first=to_next_minute,
+        name=REMINDER_TICK,
+        # A tick still sending a burst delays the next rather than running beside it.
+        job_kwargs={"max_instances": 1, "coalesce": True, "misfire_grace_time": 30},
+    )
+
+
 def _never_misfire() -> dict[str, Any]:
     return {"misfire_grace_time": None, "coalesce": True}

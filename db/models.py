@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     DateTime,
     ForeignKey,
     Index,
@@ -15,6 +16,7 @@ from sqlalchemy import (
     String,
     TypeDecorator,
     text,
+    true,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -84,6 +86,35 @@ class Chat(Base):
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     timezone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # When the user last chose a timezone; None until they do (days count in UTC till then).
+    timezone_set_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # False once Telegram says the bot is blocked: nothing more is sent to the chat.
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+
+
+class Reminder(Base):
+    """A chat's daily reminder, and the state of its next delivery.
+
+    `next_fire_at` is the next moment (UTC) to remind; the scheduler's minute tick claims rows
+    whose moment has come. A claimed reminder waits in `pending_since` until it is delivered,
+    so a restart between claiming and sending still delivers it.
+    """
+
+    __tablename__ = "reminders"
+
+    chat_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("chats.id", ondelete="CASCADE"), primary_key=True
+    )
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    local_time: Mapped[str] = mapped_column(String(5))  # "HH:MM" in the chat's timezone
+    days: Mapped[int] = mapped_column(Integer, default=0b1111111)  # bit 0 is Monday
+    next_fire_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True, index=True)
+    snoozes: Mapped[int] = mapped_column(Integer, default=0)  # since the last regular reminder
+    pending_since: Mapped[datetime | None] = mapped_column(
+        UTCDateTime(), nullable=True, index=True
+    )
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    last_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
 
 class WarmupSession(Base):

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, CursorResult, and_, func, select, update
+from sqlalchemy import ColumnElement, CursorResult, and_, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.dml import Update
 
-from db.models import Chat, Outcome, SessionStatus, StepEvent, WarmupSession
+from db.models import Chat, Outcome, Reminder, SessionStatus, StepEvent, WarmupSession
 
 # A streak is counted from recent completions only; a year and more of daily warm-ups fits.
 STREAK_LOOKBACK_SESSIONS = 500
@@ -254,3 +254,171 @@ async def _execute_update(session: AsyncSession, statement: Update) -> int:
     """Run an UPDATE without touching loaded objects; return how many rows matched."""
     result = await session.execute(statement.execution_options(synchronize_session=False))
     return cast(CursorResult[Any], result).rowcount
+
+
+# --- chats --------------------------------------------------------------------------------
+
+
+async def get_chat(session: AsyncSession, chat_id: int) -> Chat | None:
+    return await session.get(Chat, chat_id)
+
+
+async def set_timezone(session: AsyncSession, chat: Chat, timezone: str, now: datetime) -> None:
+    chat.timezone = timezone
+    chat.timezone_set_at = now
+    await session.flush()
+
+
+async def deactivate_chat(session: AsyncSession, chat_id: int) -> None:
+    """The chat blocked the bot: mark it and switch its reminder off."""
+    await _execute_update(session, update(Chat).where(Chat.id == chat_id).values(active=False))
+    await _execute_update(
+        session,
+        update(Reminder)
+        .where(Reminder.chat_id == chat_id)
+        .values(enabled=False, next_fire_at=None, pending_since=None, lease_until=None),
+    )
+
+
+async def reactivate_chat(session: AsyncSession, chat_id: int) -> None:
+    """The chat wrote to the bot again after blocking it."""
+    await _execute_update(
+        session, update(Chat).where(Chat.id == chat_id, Chat.active.is_(False)).values(active=True)
+    )
+
+
+# --- reminders ----------------------------------------------------------------------------
+
+
+async def get_reminder(session: AsyncSession, chat_id: int) -> Reminder | None:
+    return await session.get(Reminder, chat_id)
+
+
+async def save_reminder(
+    session: AsyncSession,
+    chat_id: int,
+    *,
+    enabled: bool,
+    local_time: str | None = None,
+    days: int | None = None,
+    next_fire_at: datetime | None,
+) -> Reminder:
+    """Create or change the chat's reminder; a change drops any snooze or pending delivery."""
+    reminder = await session.get(Reminder, chat_id)
+    if reminder is None:
+        reminder = Reminder(chat_id=chat_id, local_time=local_time or "07:30", days=days or 127)
+        session.add(reminder)
+    if local_time is not None:
+        reminder.local_time = local_time
+    if days is not None:
+        reminder.days = days
+    reminder.enabled = enabled
+    reminder.next_fire_at = next_fire_at
+    reminder.snoozes = 0
+    reminder.pending_since = None
+    reminder.lease_until = None
+    await session.flush()
+    return reminder
+
+
+async def due_reminders(
+    session: AsyncSession, now: datetime, limit: int
+) -> list[tuple[Reminder, Chat]]:
+    """Enabled reminders whose moment has come, oldest first, with their chats."""
+    rows = await session.execute(
+        select(Reminder, Chat)
+        .join(Chat, Chat.id == Reminder.chat_id)
+        .where(Reminder.enabled.is_(True), Reminder.next_fire_at <= now)
+        .order_by(Reminder.next_fire_at)
+        .limit(limit)
+    )
+    return [(reminder, chat) for reminder, chat in rows]
+
+
+async def claim_reminder(
+    session: AsyncSession,
+    reminder: Reminder,
+    *,
+    next_fire_at: datetime | None,
+    pending: datetime | None,
+    snoozes: int,
+) -> bool:
+    """Move a due reminder on to its next moment, queueing this one for delivery if `pending`.
+
+    Conditional on the moment it was read at, so two instances ticking together claim it once.
+    """
+    matched = await _execute_update(
+        session,
+        update(Reminder)
+        .where(
+            Reminder.chat_id == reminder.chat_id,
+            Reminder.next_fire_at == reminder.next_fire_at,
+        )
+        .values(
+            next_fire_at=next_fire_at, pending_since=pending, lease_until=None, snoozes=snoozes
+        ),
+    )
+    return matched == 1
+
+
+async def pending_deliveries(
+    session: AsyncSession, now: datetime, limit: int
+) -> list[tuple[Reminder, Chat]]:
+    """Claimed reminders not yet delivered and not being delivered by anyone right now."""
+    rows = await session.execute(
+        select(Reminder, Chat)
+        .join(Chat, Chat.id == Reminder.chat_id)
+        .where(
+            Reminder.pending_since.is_not(None),
+            or_(Reminder.lease_until.is_(None), Reminder.lease_until < now),
+        )
+        .order_by(Reminder.pending_since)
+        .limit(limit)
+    )
+    return [(reminder, chat) for reminder, chat in rows]
+
+
+async def lease_delivery(
+    session: AsyncSession, reminder: Reminder, now: datetime, until: datetime
+) -> bool:
+    """Take the delivery of a pending reminder for a while; False if someone else has it."""
+    matched = await _execute_update(
+        session,
+        update(Reminder)
+        .where(
+            Reminder.chat_id == reminder.chat_id,
+            Reminder.pending_since == reminder.pending_since,
+            or_(Reminder.lease_until.is_(None), Reminder.lease_until < now),
+        )
+        .values(lease_until=until),
+    )
+    return matched == 1
+
+
+async def finish_delivery(
+    session: AsyncSession, chat_id: int, pending: datetime, sent_at: datetime | None
+) -> None:
+    """The pending reminder was sent (`sent_at`) or dropped (None)."""
+    values: dict[str, object] = {"pending_since": None, "lease_until": None}
+    if sent_at is not None:
+        values["last_sent_at"] = sent_at
+    await _execute_update(
+        session,
+        update(Reminder)
+        .where(Reminder.chat_id == chat_id, Reminder.pending_since == pending)
+        .values(**values),
+    )
+
+
+async def completed_since(session: AsyncSession, chat_id: int, since: datetime) -> bool:
+    """Whether the chat finished a warm-up at or after `since`."""
+    found = await session.scalar(
+        select(WarmupSession.id)
+        .where(
+            WarmupSession.chat_id == chat_id,
+            WarmupSession.status == SessionStatus.COMPLETED,
+            WarmupSession.finished_at >= since,
+        )
+        .limit(1)
+    )
+    return found is not None

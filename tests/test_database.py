@@ -106,3 +106,33 @@ async def test_a_database_from_a_newer_release_is_refused(tmp_path: Path) -> Non
     engine.dispose()
     with pytest.raises(DatabaseError, match="newer release"):
         await _migrate(database)
+
+
+def test_downgrading_keeps_the_chats_sessions(tmp_path: Path) -> None:
+    """Schema changes never cascade into the rows stored under a changed table."""
+    database = tmp_path / "keep.db"
+    _alembic(database, "upgrade", "head")
+    engine = create_engine(f"sqlite:///{database}")
+    with engine.begin() as connection:
+        connection.execute(
+            text("INSERT INTO chats (id, timezone, created_at) VALUES (1, 'UTC', '2026-01-01')")
+        )
+        connection.execute(
+            text(
+                "INSERT INTO warmup_sessions (chat_id, routine_id, status, started_at, step, "
+                "set_number) VALUES (1, 'lower-back', 'active', '2026-01-01', 0, 1)"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO step_events (session_id, exercise_id, step, set_number, outcome, at) "
+                "VALUES (1, 'psoas-stretch', 2, 1, 'done', '2026-01-01')"
+            )
+        )
+    for revision in ("0002", "0001", "head"):
+        _alembic(database, "downgrade" if revision != "head" else "upgrade", revision)
+        with engine.connect() as connection:
+            for table in ("chats", "warmup_sessions", "step_events"):
+                count = connection.execute(text(f"SELECT count(*) FROM {table}")).scalar()  # noqa: S608 - fixed names
+                assert count == 1, (revision, table)
+    engine.dispose()

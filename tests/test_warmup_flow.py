@@ -51,7 +51,7 @@ async def test_help_lists_commands_registered_as_the_menu(
     """/help names every command, and the same commands were registered at start-up."""
     [reply] = await bot.send(CHAT, "/help")
     registered = [c["command"] for c in telegram.commands]
-    assert registered == ["warmup", "stop", "routines", "help"]
+    assert registered == ["warmup", "stop", "routines", "remind", "timezone", "help"]
     for command in registered:
         assert f"/{command}" in reply.text
 

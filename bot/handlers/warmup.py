@@ -11,7 +11,6 @@ from telegram.constants import ParseMode
 from bot import keyboards, render, sessions
 from bot.content import Routine
 from bot.context import CoachContext
-from bot.handlers import holds
 from bot.handlers.steps import (
     chat_id_of,
     close_step,
@@ -21,14 +20,15 @@ from bot.handlers.steps import (
     send_step,
     set_buttons,
 )
-from bot.keyboards import BeginPress, SessionPress, StepPress
+from bot.keyboards import SessionPress, StepPress
 from bot.sessions import Acted, Notice, Offer, Restarted, Stopped
 
 Ended = TypeVar("Ended", Acted, Stopped)
 
 
 async def warmup_command(update: Update, context: CoachContext) -> None:
-    await _begin(update, context, context.content.default_routine.id)
+    assert update.effective_chat is not None
+    await begin(context, update.effective_chat.id, context.content.default_routine.id)
 
 
 async def routines_command(update: Update, context: CoachContext) -> None:
@@ -51,37 +51,8 @@ async def stop_command(update: Update, context: CoachContext) -> None:
     await _stopped(context, chat_id, result)
 
 
-async def on_button(update: Update, context: CoachContext) -> None:
-    """Every inline button. The press is parsed once, then handled by kind."""
-    query = update.callback_query
-    assert query is not None
-    press = keyboards.parse(query.data)
-    if press is None or query.message is None:
-        await notify(query, context, Notice.UNKNOWN)
-        return
-    match press:
-        case StepPress(action="stop"):
-            await _on_stop(query, context, press)
-        case StepPress(action="hold"):
-            await holds.on_start(query, context, press)
-        case StepPress(action="unhold"):
-            await holds.on_stop(query, context, press)
-        case StepPress():
-            await _on_step(query, context, press)
-        case SessionPress(kind="resume"):
-            await _on_resume(query, context, press)
-        case SessionPress():
-            await _on_restart(query, context, press)
-        case BeginPress() if press.routine_id in context.content.routines:
-            await query.answer()
-            await _begin(update, context, press.routine_id)
-        case BeginPress():  # a routine that was removed from content since the button was sent
-            await notify(query, context, Notice.UNKNOWN)
-
-
-async def _begin(update: Update, context: CoachContext, routine_id: str) -> None:
-    assert update.effective_chat is not None
-    chat_id = update.effective_chat.id
+async def begin(context: CoachContext, chat_id: int, routine_id: str) -> None:
+    """Start a routine, or offer to resume the unfinished one."""
     result = await sessions.begin(
         context.db, context.content, chat_id=chat_id, routine_id=routine_id, now=context.now()
     )
@@ -103,7 +74,7 @@ async def _begin(update: Update, context: CoachContext, routine_id: str) -> None
         await send_step(context, chat_id, result)
 
 
-async def _on_step(query: CallbackQuery, context: CoachContext, press: StepPress) -> None:
+async def on_step(query: CallbackQuery, context: CoachContext, press: StepPress) -> None:
     chat_id = chat_id_of(query)
     result = await sessions.act(
         context.db,
@@ -121,7 +92,7 @@ async def _on_step(query: CallbackQuery, context: CoachContext, press: StepPress
     await send_outcome(context, chat_id, _pressed_if_unknown(result, query))
 
 
-async def _on_stop(query: CallbackQuery, context: CoachContext, press: StepPress) -> None:
+async def on_stop(query: CallbackQuery, context: CoachContext, press: StepPress) -> None:
     chat_id = chat_id_of(query)
     result = await sessions.stop(
         context.db,
@@ -138,7 +109,7 @@ async def _on_stop(query: CallbackQuery, context: CoachContext, press: StepPress
     await _stopped(context, chat_id, _pressed_if_unknown(result, query))
 
 
-async def _on_resume(query: CallbackQuery, context: CoachContext, press: SessionPress) -> None:
+async def on_resume(query: CallbackQuery, context: CoachContext, press: SessionPress) -> None:
     chat_id = chat_id_of(query)
     result = await sessions.resume(
         context.db, context.content, chat_id=chat_id, session_id=press.session_id
@@ -154,7 +125,7 @@ async def _on_resume(query: CallbackQuery, context: CoachContext, press: Session
     await send_step(context, chat_id, result)
 
 
-async def _on_restart(query: CallbackQuery, context: CoachContext, press: SessionPress) -> None:
+async def on_restart(query: CallbackQuery, context: CoachContext, press: SessionPress) -> None:
     chat_id = chat_id_of(query)
     result = await sessions.start_over(
         context.db,

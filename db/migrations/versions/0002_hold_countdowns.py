@@ -17,18 +17,17 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("warmup_sessions") as batch:
-        batch.add_column(sa.Column("hold_ends_at", sa.DateTime(timezone=True), nullable=True))
-        batch.add_column(sa.Column("hold_seconds", sa.Integer(), nullable=True))
-        batch.add_column(sa.Column("hold_message_id", sa.BigInteger(), nullable=True))
-        batch.create_index(
-            batch.f("ix_warmup_sessions_hold_ends_at"), ["hold_ends_at"], unique=False
-        )
+    op.add_column(
+        "warmup_sessions", sa.Column("hold_ends_at", sa.DateTime(timezone=True), nullable=True)
+    )
+    op.add_column("warmup_sessions", sa.Column("hold_seconds", sa.Integer(), nullable=True))
+    op.add_column("warmup_sessions", sa.Column("hold_message_id", sa.BigInteger(), nullable=True))
+    op.create_index(op.f("ix_warmup_sessions_hold_ends_at"), "warmup_sessions", ["hold_ends_at"])
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("warmup_sessions") as batch:
-        batch.drop_index(batch.f("ix_warmup_sessions_hold_ends_at"))
-        batch.drop_column("hold_message_id")
-        batch.drop_column("hold_seconds")
-        batch.drop_column("hold_ends_at")
+    op.drop_index(op.f("ix_warmup_sessions_hold_ends_at"), table_name="warmup_sessions")
+    # Native DROP COLUMN (SQLite 3.35+): rebuilding the table instead would cascade into its
+    # step events while foreign keys are on.
+    for column in ("hold_message_id", "hold_seconds", "hold_ends_at"):
+        op.execute(f"ALTER TABLE warmup_sessions DROP COLUMN {column}")

@@ -1,0 +1,181 @@
+"""/remind, /timezone, the reminder picker, the reminder's own buttons, and the minute tick."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from telegram import CallbackQuery, Update
+from telegram.constants import ParseMode
+from telegram.error import Forbidden, TelegramError
+
+from bot import keyboards, localtime, reminders, render
+from bot.context import CoachContext
+from bot.handlers import warmup
+from bot.handlers.steps import chat_id_of, edit, message_id_of
+from bot.keyboards import ReminderPress, RemindPress
+from bot.reminders import Delivery, Refusal, Status
+
+log = logging.getLogger(__name__)
+
+# Command arguments longer than this are not a time or a timezone; answer without parsing.
+MAX_ARGUMENT = 64
+
+
+async def remind_command(update: Update, context: CoachContext) -> None:
+    """`/remind` opens the picker; `/remind 7:30` or `/remind off` act directly."""
+    assert update.effective_chat is not None
+    chat_id, now, rules = update.effective_chat.id, context.now(), context.texts.reminders
+    argument = " ".join(context.args or [])[: MAX_ARGUMENT + 1].strip()
+    if not argument:
+        status = await reminders.status(context.db, chat_id=chat_id, now=now)
+        await _send(context, chat_id, _picker_text(context, status), status)
+        return
+    if argument.lower() == "off":
+        await reminders.turn_off(context.db, chat_id=chat_id, now=now)
+        await context.bot.send_message(chat_id, rules.turned_off)
+        return
+    at = localtime.parse_time(argument) if len(argument) <= MAX_ARGUMENT else None
+    if at is None:
+        await context.bot.send_message(chat_id, rules.bad_time)
+        return
+    status = await reminders.set_time(context.db, chat_id=chat_id, at=at, now=now)
+    await _send(context, chat_id, _with_zone_prompt(context, status), None)
+
+
+async def timezone_command(update: Update, context: CoachContext) -> None:
+    """`/timezone Europe/Berlin`, `/timezone +2`, or the local time now: `/timezone 14:05`."""
+    assert update.effective_chat is not None
+    chat_id, now, rules = update.effective_chat.id, context.now(), context.texts.reminders
+    argument = " ".join(context.args or [])[: MAX_ARGUMENT + 1].strip()
+    if not argument:
+        status = await reminders.status(context.db, chat_id=chat_id, now=now)
+        text = (
+            rules.zone_unset
+            if status.zone is None
+            else render.zone_now(context.texts, status.zone, now)
+        )
+        await _send(context, chat_id, text, None)
+        return
+    zone = _read_zone(argument, now)
+    if zone is None:
+        await context.bot.send_message(chat_id, rules.bad_zone)
+        return
+    status = await reminders.set_zone(context.db, chat_id=chat_id, zone=zone, now=now)
+    text = render.zone_now(context.texts, zone, now)
+    if status.enabled:
+        text += "\n" + render.reminder_status(context.texts, status)
+    await _send(context, chat_id, text, None)
+
+
+async def on_picker(query: CallbackQuery, context: CoachContext, press: RemindPress) -> None:
+    """A button of the /remind picker; the picker message is updated in place."""
+    chat_id, now, texts = chat_id_of(query), context.now(), context.texts
+    await query.answer()
+    if press.kind == "type":
+        await context.bot.send_message(chat_id, texts.reminders.type_time)
+        return
+    if press.kind == "at" and press.at is not None:
+        status = await reminders.set_time(context.db, chat_id=chat_id, at=press.at, now=now)
+    elif press.kind == "days" and press.days is not None:
+        status = await reminders.set_days(context.db, chat_id=chat_id, days=press.days, now=now)
+    elif press.kind == "off":
+        status = await reminders.turn_off(context.db, chat_id=chat_id, now=now)
+    else:
+        status = await reminders.status(context.db, chat_id=chat_id, now=now)
+    if press.kind in ("pickdays", "days"):
+        text = f"{render.reminder_status(texts, status)}\n{texts.reminders.pick_days}"
+        markup = keyboards.days_picker(texts, status.days)
+    else:
+        text = _picker_text(context, status)
+        markup = keyboards.remind_picker(texts, status.days)
+    await edit(context, chat_id, message_id_of(query), text, markup)
+
+
+async def on_reminder(query: CallbackQuery, context: CoachContext, press: ReminderPress) -> None:
+    """▶️ Start, ⏰ Snooze or 🛌 Skip today under a reminder."""
+    chat_id, now, texts = chat_id_of(query), context.now(), context.texts
+    rules, routine = texts.reminders, context.content.default_routine
+    if press.action == "start":
+        await query.answer()
+        ended = render.reminder_ended(texts, routine, rules.started)
+        await edit(context, chat_id, message_id_of(query), ended)
+        await warmup.begin(context, chat_id, routine.id)  # as if the user sent /warmup
+        return
+    if press.action == "snooze":
+        result = await reminders.snooze(context.db, rules, chat_id=chat_id, day=press.day, now=now)
+        if isinstance(result, Refusal):
+            await query.answer(getattr(rules, result.value))
+            return
+        status = await reminders.status(context.db, chat_id=chat_id, now=now)
+        local = result.astimezone(localtime.zone(status.zone or "UTC")).strftime("%H:%M")
+        outcome = rules.snoozed.format(time=local)
+    else:
+        refusal = await reminders.skip_today(context.db, chat_id=chat_id, day=press.day, now=now)
+        if refusal is not None:
+            await query.answer(getattr(rules, refusal.value))
+            return
+        outcome = rules.skipped
+    await query.answer()
+    await edit(
+        context, chat_id, message_id_of(query), render.reminder_ended(texts, routine, outcome)
+    )
+
+
+async def tick(context: CoachContext) -> None:
+    """Job, every minute: claim the reminders that are due and deliver them."""
+    now, rules = context.now(), context.texts.reminders
+    claimed = await reminders.claim_due(context.db, rules, now)
+    deliveries = await reminders.take_deliveries(context.db, rules, now)
+    if claimed or deliveries:
+        log.info("reminders: %s claimed, %s to deliver", claimed, len(deliveries))
+    for delivery in deliveries:
+        await _deliver(context, delivery, now)
+
+
+async def _deliver(context: CoachContext, delivery: Delivery, now: datetime) -> None:
+    texts = context.texts
+    try:
+        await context.bot.send_message(
+            delivery.chat_id,
+            render.reminder_message(texts, context.content.default_routine, delivery.streak),
+            parse_mode=ParseMode.HTML,
+            reply_markup=keyboards.reminder_keyboard(
+                texts, delivery.day, snooze=delivery.snoozes_left > 0
+            ),
+        )
+    except Forbidden:
+        await reminders.blocked(context.db, chat_id=delivery.chat_id)
+        return
+    except TelegramError as exc:
+        # The lease runs out and the next tick tries again, within the late limit.
+        log.warning("reminder for chat %s not sent: %s", delivery.chat_id, exc)
+        return
+    await reminders.delivered(context.db, delivery, now)
+
+
+def _read_zone(argument: str, now: datetime) -> str | None:
+    if len(argument) > MAX_ARGUMENT:
+        return None
+    if (zone := localtime.parse_zone(argument)) is not None:
+        return zone
+    if (local := localtime.parse_time(argument)) is not None:
+        return localtime.zone_from_local_time(local, now)
+    return None
+
+
+def _picker_text(context: CoachContext, status: Status) -> str:
+    texts = context.texts
+    return f"{_with_zone_prompt(context, status)}\n{texts.reminders.pick}"
+
+
+def _with_zone_prompt(context: CoachContext, status: Status) -> str:
+    text = render.reminder_status(context.texts, status)
+    if status.zone is None:
+        text += "\n\n" + context.texts.reminders.ask_zone
+    return text
+
+
+async def _send(context: CoachContext, chat_id: int, text: str, picker: Status | None) -> None:
+    markup = keyboards.remind_picker(context.texts, picker.days) if picker else None
+    await context.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup)

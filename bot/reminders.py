@@ -1,0 +1,243 @@
+"""Daily reminders: settings, snoozing and skipping, and the claim-then-deliver cycle.
+
+Every minute the scheduler's tick calls `claim_due` and then `take_deliveries`. Claiming moves
+each due reminder on to its next moment and queues this one as pending, in one conditional
+update, so several instances ticking together claim it once. Delivery leases a pending
+reminder, sends it, and clears it; a restart in between re-delivers from the queue (within the
+late limit) instead of losing it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import localtime, progress
+from bot.content import Reminders as ReminderRules
+from db import repo
+from db.database import Database
+from db.models import Chat, Reminder
+
+log = logging.getLogger(__name__)
+
+CLAIM_BATCH = 500
+DELIVERY_BATCH = 200
+LEASE = timedelta(minutes=2)  # a delivery not finished by then is retried by the next tick
+
+
+class Refusal(StrEnum):
+    """Why a reminder button did nothing; the values name texts in `reminders`."""
+
+    OLD = "old_reminder"
+    NO_MORE_SNOOZES = "no_more_snoozes"
+
+
+@dataclass(frozen=True)
+class Status:
+    """A chat's reminder as the user sees it."""
+
+    enabled: bool
+    local_time: str | None
+    days: int
+    zone: str | None  # None until the user has chosen one
+
+    @property
+    def waiting_for_zone(self) -> bool:
+        return self.enabled and self.zone is None
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """A reminder to send now."""
+
+    chat_id: int
+    pending: datetime
+    day: date  # the local day it is for; its buttons carry it
+    snoozes_left: int
+    streak: int
+
+
+async def status(db: Database, *, chat_id: int, now: datetime) -> Status:
+    async with db.transaction() as tx:
+        chat = await repo.ensure_chat(tx, chat_id, now)
+        return _status(chat, await repo.get_reminder(tx, chat_id))
+
+
+async def set_time(db: Database, *, chat_id: int, at: time, now: datetime) -> Status:
+    """Remind at `at` local time; waits for a timezone if the chat has none yet."""
+    return await _save(db, chat_id, now, enabled=True, local_time=at.strftime("%H:%M"))
+
+
+async def set_days(db: Database, *, chat_id: int, days: int, now: datetime) -> Status:
+    return await _save(db, chat_id, now, enabled=True, days=days)
+
+
+async def turn_off(db: Database, *, chat_id: int, now: datetime) -> Status:
+    return await _save(db, chat_id, now, enabled=False)
+
+
+async def set_zone(db: Database, *, chat_id: int, zone: str, now: datetime) -> Status:
+    """Choose the chat's timezone; a reminder waiting for it is armed."""
+    async with db.transaction() as tx:
+        chat = await repo.ensure_chat(tx, chat_id, now)
+        await repo.set_timezone(tx, chat, zone, now)
+        reminder = await repo.get_reminder(tx, chat_id)
+        if reminder is not None and reminder.enabled:
+            await repo.save_reminder(
+                tx, chat_id, enabled=True, next_fire_at=_next(chat, reminder, now)
+            )
+        return _status(chat, reminder)
+
+
+async def snooze(
+    db: Database, rules: ReminderRules, *, chat_id: int, day: date, now: datetime
+) -> datetime | Refusal:
+    """Remind again in a while; returns when, in UTC."""
+    async with db.transaction() as tx:
+        chat, reminder = await _for_today(tx, chat_id, day, now)
+        if chat is None or reminder is None:
+            return Refusal.OLD
+        if reminder.snoozes >= rules.max_snoozes:
+            return Refusal.NO_MORE_SNOOZES
+        at = now + timedelta(minutes=rules.snooze_minutes)
+        reminder.next_fire_at = at
+        reminder.snoozes += 1
+        return at
+
+
+async def skip_today(db: Database, *, chat_id: int, day: date, now: datetime) -> Refusal | None:
+    """No more reminders today (drops a pending snooze)."""
+    async with db.transaction() as tx:
+        chat, reminder = await _for_today(tx, chat_id, day, now)
+        if chat is None or reminder is None:
+            return Refusal.OLD
+        tomorrow = datetime.combine(
+            day + timedelta(days=1), time(0), localtime.zone(chat.timezone)
+        )
+        reminder.next_fire_at = _next(chat, reminder, max(now, tomorrow - timedelta(seconds=1)))
+        reminder.snoozes = 0
+        return None
+
+
+async def claim_due(db: Database, rules: ReminderRules, now: datetime) -> int:
+    """Queue every reminder whose moment has come; returns how many were queued."""
+    late_limit = timedelta(minutes=rules.late_limit_minutes)
+    queued = 0
+    while True:
+        async with db.transaction() as tx:
+            due = await repo.due_reminders(tx, now, CLAIM_BATCH)
+            for reminder, chat in due:
+                queued += await _claim(tx, reminder, chat, now, late_limit)
+        if len(due) < CLAIM_BATCH:
+            return queued
+
+
+async def take_deliveries(db: Database, rules: ReminderRules, now: datetime) -> list[Delivery]:
+    """Lease pending reminders for sending; drop those no longer worth sending."""
+    late_limit = timedelta(minutes=rules.late_limit_minutes)
+    deliveries = []
+    async with db.transaction() as tx:
+        for reminder, chat in await repo.pending_deliveries(tx, now, DELIVERY_BATCH):
+            pending = reminder.pending_since
+            assert pending is not None  # selected on it
+            if not await repo.lease_delivery(tx, reminder, now, now + LEASE):
+                continue
+            day = localtime.local_today(chat.timezone, pending)
+            start_of_day = datetime.combine(day, time(0), localtime.zone(chat.timezone))
+            if now - pending > late_limit or await repo.completed_since(tx, chat.id, start_of_day):
+                await repo.finish_delivery(tx, chat.id, pending, sent_at=None)
+                continue
+            streak = await _streak(tx, chat, now)
+            snoozes_left = max(0, rules.max_snoozes - reminder.snoozes)
+            deliveries.append(Delivery(chat.id, pending, day, snoozes_left, streak))
+    return deliveries
+
+
+async def delivered(db: Database, delivery: Delivery, now: datetime) -> None:
+    async with db.transaction() as tx:
+        await repo.finish_delivery(tx, delivery.chat_id, delivery.pending, sent_at=now)
+
+
+async def blocked(db: Database, *, chat_id: int) -> None:
+    """Telegram says the chat blocked the bot: stop reminding it."""
+    async with db.transaction() as tx:
+        await repo.deactivate_chat(tx, chat_id)
+    log.info("chat %s blocked the bot; its reminder is off", chat_id)
+
+
+async def _claim(
+    tx: AsyncSession, reminder: Reminder, chat: Chat, now: datetime, late: timedelta
+) -> int:
+    due = reminder.next_fire_at
+    assert due is not None  # selected on it
+    regular = _next(chat, reminder, due - timedelta(minutes=1)) == due
+    if now - due > late:
+        log.info("reminder for chat %s is %s late; skipped", chat.id, now - due)
+        pending = None
+    else:
+        pending = due
+    claimed = await repo.claim_reminder(
+        tx,
+        reminder,
+        next_fire_at=_next(chat, reminder, max(now, due)),
+        pending=pending,
+        snoozes=0 if regular else reminder.snoozes,
+    )
+    return int(claimed and pending is not None)
+
+
+async def _for_today(
+    tx: AsyncSession, chat_id: int, day: date, now: datetime
+) -> tuple[Chat | None, Reminder | None]:
+    """The chat and its reminder, if a reminder button for `day` is still current."""
+    chat = await repo.get_chat(tx, chat_id)
+    reminder = await repo.get_reminder(tx, chat_id)
+    if chat is None or reminder is None or not reminder.enabled:
+        return None, None
+    if localtime.local_today(chat.timezone, now) != day:
+        return None, None
+    return chat, reminder
+
+
+async def _save(
+    db: Database,
+    chat_id: int,
+    now: datetime,
+    *,
+    enabled: bool,
+    local_time: str | None = None,
+    days: int | None = None,
+) -> Status:
+    async with db.transaction() as tx:
+        chat = await repo.ensure_chat(tx, chat_id, now)
+        await repo.reactivate_chat(tx, chat_id)
+        reminder = await repo.save_reminder(
+            tx, chat_id, enabled=enabled, local_time=local_time, days=days, next_fire_at=None
+        )
+        if enabled:
+            reminder.next_fire_at = _next(chat, reminder, now)
+        return _status(chat, reminder)
+
+
+def _next(chat: Chat, reminder: Reminder, after: datetime) -> datetime | None:
+    """The reminder's next regular moment; None while the chat has no timezone."""
+    if chat.timezone_set_at is None:
+        return None
+    hour, minute = map(int, reminder.local_time.split(":"))
+    return localtime.next_fire(time(hour, minute), reminder.days, chat.timezone, after)
+
+
+def _status(chat: Chat, reminder: Reminder | None) -> Status:
+    zone = chat.timezone if chat.timezone_set_at is not None else None
+    if reminder is None:
+        return Status(False, None, localtime.EVERY_DAY, zone)
+    return Status(reminder.enabled, reminder.local_time, reminder.days, zone)
+
+
+async def _streak(tx: AsyncSession, chat: Chat, now: datetime) -> int:
+    days = progress.local_dates(await repo.recent_completions(tx, chat.id), chat.timezone)
+    return progress.current_streak(days, localtime.local_today(chat.timezone, now))

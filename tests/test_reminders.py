@@ -1,0 +1,330 @@
+"""Daily reminders end to end: setting them, the minute tick, snooze, skip, restarts, blocks."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+
+from bot import reminders
+from bot.settings import Settings
+from db.models import Chat, Reminder
+from tests.fake_telegram import FakeTelegram, Message
+from tests.harness import FakeClock, RunningBot, run_bot
+
+CHAT = 6001
+# Monday 1 June 2026, 09:00 in Berlin (summer time, UTC+2).
+MONDAY_MORNING = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
+REMINDER_TEXT = "⏰ Time for your warm-up"
+
+
+async def _reminder(bot: RunningBot) -> Reminder | None:
+    async with bot.db.transaction() as tx:
+        return await tx.scalar(select(Reminder).where(Reminder.chat_id == CHAT))
+
+
+def _reminders_sent(telegram: FakeTelegram) -> list[Message]:
+    return [m for m in telegram.chat(CHAT) if m.text.startswith(REMINDER_TEXT)]
+
+
+def _labels(message: Message) -> list[str]:
+    return [label for label, _ in message.buttons]
+
+
+async def _set_up(bot: RunningBot, time: str = "7:30") -> None:
+    await bot.send(CHAT, "/timezone Europe/Berlin")
+    await bot.send(CHAT, f"/remind {time}")
+
+
+async def _tick(bot: RunningBot) -> None:
+    await bot.run_job("reminders")
+
+
+async def test_the_first_remind_asks_for_a_timezone_and_the_reminder_waits_for_it(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """/remind shows the picker; without a timezone the time is kept and armed once one is set."""
+    clock = FakeClock(MONDAY_MORNING)
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        [picker] = await bot.send(CHAT, "/remind")
+        assert picker.text.startswith("⏰ Daily reminder: off.")
+        assert "First, your timezone" in picker.text
+        assert {"07:30", "⌨️ Type a time", "📅 Days: every day", "🔕 Off"} <= set(_labels(picker))
+
+        await bot.press(CHAT, "07:30")
+        assert picker.text.startswith(
+            "⏰ Daily reminder: 07:30 every day, once I know your timezone."
+        )
+        reminder = await _reminder(bot)
+        assert reminder is not None
+        assert reminder.next_fire_at is None
+
+        [reply] = await bot.send(CHAT, "/timezone Europe/Berlin")
+        assert reply.text == (
+            "🌍 Your timezone: Europe/Berlin (it is 09:00 there now).\n"
+            "⏰ Daily reminder: 07:30 every day (Europe/Berlin)."
+        )
+        reminder = await _reminder(bot)
+        assert reminder is not None
+        assert reminder.next_fire_at == datetime(2026, 6, 2, 5, 30, tzinfo=UTC)
+
+
+async def test_times_typed_in_common_formats_are_understood(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    async with run_bot(telegram, settings, clock=FakeClock(MONDAY_MORNING)) as bot:
+        await bot.send(CHAT, "/timezone +2")
+        for typed, shown in [("7pm", "19:00"), ("7:30am", "07:30"), ("19:05", "19:05")]:
+            [reply] = await bot.send(CHAT, f"/remind {typed}")
+            assert reply.text == f"⏰ Daily reminder: {shown} every day (UTC+02:00)."
+
+
+async def test_bad_times_and_zones_get_an_example_and_change_nothing(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """Typos, nonsense and oversized input are answered with what works; settings stay."""
+    async with run_bot(telegram, settings, clock=FakeClock(MONDAY_MORNING)) as bot:
+        await _set_up(bot)
+        before = await _reminder(bot)
+        assert before is not None
+        for text in ["/remind 25:00", "/remind soon", "/remind " + "9" * 4090, "/remind 🕖"]:
+            [reply] = await bot.send(CHAT, text)
+            assert reply.text.startswith("I couldn't read that time. Try /remind 7:30")
+        for text in ["/timezone Mars/Olympus", "/timezone +15", "/timezone " + "\u202e" * 4000]:
+            [reply] = await bot.send(CHAT, text)
+            assert reply.text.startswith("I don't know that timezone.")
+        after = await _reminder(bot)
+        assert after is not None
+        assert (after.local_time, after.next_fire_at) == (before.local_time, before.next_fire_at)
+        async with bot.db.transaction() as tx:
+            assert await tx.scalar(select(Chat.timezone).where(Chat.id == CHAT)) == "Europe/Berlin"
+
+
+async def test_the_timezone_can_be_given_as_the_local_time_now(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    async with run_bot(telegram, settings, clock=FakeClock(MONDAY_MORNING)) as bot:
+        [reply] = await bot.send(CHAT, "/timezone 10:01")
+        assert reply.text == "🌍 Your timezone: UTC+03:00 (it is 10:00 there now)."
+
+
+async def test_a_reminder_fires_at_the_local_time_once(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """Not a minute early, exactly once, with Start, Snooze and Skip today."""
+    clock = FakeClock(MONDAY_MORNING)
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        await _set_up(bot)
+        clock.current = datetime(2026, 6, 2, 5, 29, tzinfo=UTC)  # 07:29 in Berlin
+        await _tick(bot)
+        assert _reminders_sent(telegram) == []
+        clock.advance(minutes=1)
+        await _tick(bot)
+        await _tick(bot)
+        [reminder] = _reminders_sent(telegram)
+        assert reminder.text == "⏰ Time for your warm-up: 8 exercises, about 17 minutes."
+        assert _labels(reminder) == ["▶️ Start", "⏰ Snooze 30 min", "🛌 Skip today"]
+
+        [_, step] = await bot.press(CHAT, "▶️ Start")
+        assert step.text.startswith("Step 1/8")
+        assert reminder.buttons == []
+        assert reminder.text.endswith("▶️ Started.")
+
+
+async def test_weekdays_only_skips_the_weekend(telegram: FakeTelegram, settings: Settings) -> None:
+    """The days picker limits reminders to the chosen days."""
+    clock = FakeClock(MONDAY_MORNING)
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        await bot.send(CHAT, "/timezone Europe/Berlin")
+        [picker] = await bot.send(CHAT, "/remind")
+        await bot.press(CHAT, "07:30")
+        await bot.press(CHAT, "📅 Days")
+        assert "Which days?" in picker.text
+        await bot.press(CHAT, "Weekdays")
+        assert picker.text.startswith("⏰ Daily reminder: 07:30 on weekdays (Europe/Berlin).")
+        await bot.press(CHAT, "✅ Fri")  # toggle Friday off
+        assert "on Mon, Tue, Wed, Thu" in picker.text
+
+        clock.current = datetime(2026, 6, 5, 5, 30, tzinfo=UTC)  # Friday 07:30
+        await _tick(bot)
+        clock.current = datetime(2026, 6, 6, 5, 30, tzinfo=UTC)  # Saturday
+        await _tick(bot)
+        assert _reminders_sent(telegram) == []
+        clock.current = datetime(2026, 6, 8, 5, 30, tzinfo=UTC)  # Monday
+        await _tick(bot)
+        assert len(_reminders_sent(telegram)) == 1
+
+
+async def test_snooze_reminds_again_later_but_not_endlessly(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """Each snooze brings the reminder back 30 minutes later; after two, no more snoozing."""
+    clock = FakeClock(datetime(2026, 6, 2, 5, 30, tzinfo=UTC))
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        await bot.send(CHAT, "/timezone Europe/Berlin")
+        clock.current = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
+        await bot.send(CHAT, "/remind 7:30")
+        clock.current = datetime(2026, 6, 2, 5, 30, tzinfo=UTC)
+        await _tick(bot)
+        for expected in ("08:00", "08:30"):
+            await bot.press(CHAT, "Snooze")
+            assert _reminders_sent(telegram)[-1].text.endswith(f"⏰ Snoozed until {expected}.")
+            clock.advance(minutes=29)
+            await _tick(bot)
+            assert not _reminders_sent(telegram)[-1].buttons  # not yet
+            clock.advance(minutes=1)
+            await _tick(bot)
+            assert _reminders_sent(telegram)[-1].buttons
+        last = _reminders_sent(telegram)[-1]
+        assert _labels(last) == ["▶️ Start", "🛌 Skip today"]
+        assert len(_reminders_sent(telegram)) == 3
+
+        clock.current = datetime(2026, 6, 3, 5, 30, tzinfo=UTC)  # the next day starts afresh
+        await _tick(bot)
+        assert "⏰ Snooze 30 min" in _labels(_reminders_sent(telegram)[-1])
+
+
+async def test_skip_today_drops_a_snooze_and_tomorrow_still_comes(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    clock = FakeClock(MONDAY_MORNING)
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        await _set_up(bot)
+        clock.current = datetime(2026, 6, 2, 5, 30, tzinfo=UTC)
+        await _tick(bot)
+        await bot.press(CHAT, "Snooze")
+        await bot.send(CHAT, "/remind")  # any other message in between changes nothing
+        clock.advance(minutes=30)
+        await _tick(bot)
+        await bot.press(CHAT, "Skip today")
+        assert _reminders_sent(telegram)[-1].text.endswith("🛌 Skipping today. See you next time.")
+        clock.advance(hours=3)
+        await _tick(bot)
+        assert len(_reminders_sent(telegram)) == 2
+        clock.current = datetime(2026, 6, 3, 5, 30, tzinfo=UTC)
+        await _tick(bot)
+        assert len(_reminders_sent(telegram)) == 3
+
+
+async def test_an_old_reminders_buttons_change_nothing(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """Snoozing yesterday's reminder today is refused with a notice."""
+    clock = FakeClock(MONDAY_MORNING)
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        await _set_up(bot)
+        clock.current = datetime(2026, 6, 2, 5, 30, tzinfo=UTC)
+        await _tick(bot)
+        clock.advance(days=1, minutes=-60)  # next morning, before the next reminder
+        before = await _reminder(bot)
+        await bot.press(CHAT, "Snooze")
+        answers = [c.params.get("text") for c in telegram.calls_to("answerCallbackQuery")]
+        assert answers[-1] == "That reminder is from an earlier day."
+        after = await _reminder(bot)
+        assert before is not None
+        assert after is not None
+        assert (after.next_fire_at, after.snoozes) == (before.next_fire_at, before.snoozes)
+
+
+async def test_no_reminder_once_todays_warmup_is_done(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    clock = FakeClock(datetime(2026, 6, 1, 22, 0, tzinfo=UTC))  # 00:00 on 2 June in Berlin
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        await _set_up(bot)
+        clock.current = datetime(2026, 6, 2, 4, 0, tzinfo=UTC)  # 06:00 in Berlin
+        await bot.send(CHAT, "/warmup")
+        while True:
+            [sent] = await bot.press(CHAT, "Done")
+            if not sent.text.startswith("Step "):
+                break
+        clock.current = datetime(2026, 6, 2, 5, 30, tzinfo=UTC)
+        await _tick(bot)
+        assert _reminders_sent(telegram) == []
+        clock.current = datetime(2026, 6, 3, 5, 30, tzinfo=UTC)
+        await _tick(bot)
+        [reminder] = _reminders_sent(telegram)
+        assert "Streak: 1 day" in reminder.text
+
+
+async def test_a_restart_neither_loses_nor_repeats_a_reminder(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """Down over the reminder time: sent late once on return, not again after another restart."""
+    clock = FakeClock(MONDAY_MORNING)
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        await _set_up(bot)
+    clock.current = datetime(2026, 6, 2, 5, 50, tzinfo=UTC)  # back 20 minutes late
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        await _tick(bot)
+        await _tick(bot)
+        assert len(_reminders_sent(telegram)) == 1
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        await _tick(bot)
+        assert len(_reminders_sent(telegram)) == 1
+
+
+async def test_a_claimed_reminder_is_delivered_after_a_crash_before_sending(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """Claimed, then the bot stops before sending: the next start delivers it, once."""
+    clock = FakeClock(MONDAY_MORNING)
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        await _set_up(bot)
+        clock.current = datetime(2026, 6, 2, 5, 30, tzinfo=UTC)
+        rules = bot.services.content.texts.reminders
+        assert await reminders.claim_due(bot.db, rules, clock()) == 1
+    clock.advance(minutes=3)
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        await _tick(bot)
+        await _tick(bot)
+        assert len(_reminders_sent(telegram)) == 1
+
+
+async def test_a_reminder_missed_by_over_an_hour_is_skipped(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    clock = FakeClock(MONDAY_MORNING)
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        await _set_up(bot)
+    clock.current = datetime(2026, 6, 2, 7, 0, tzinfo=UTC)  # 90 minutes late
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        await _tick(bot)
+        assert _reminders_sent(telegram) == []
+        clock.current = datetime(2026, 6, 3, 5, 30, tzinfo=UTC)
+        await _tick(bot)
+        assert len(_reminders_sent(telegram)) == 1
+
+
+async def test_a_chat_that_blocked_the_bot_is_switched_off_quietly(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """403 turns the reminder off and marks the chat; nothing is retried the next day."""
+    clock = FakeClock(MONDAY_MORNING)
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        await _set_up(bot)
+        telegram.fail(
+            "sendMessage", status=403, description="Forbidden: bot was blocked by the user"
+        )
+        clock.current = datetime(2026, 6, 2, 5, 30, tzinfo=UTC)
+        await _tick(bot)
+        reminder = await _reminder(bot)
+        assert reminder is not None
+        assert not reminder.enabled
+        async with bot.db.transaction() as tx:
+            assert await tx.scalar(select(Chat.active).where(Chat.id == CHAT)) is False
+        sends = len(telegram.calls_to("sendMessage"))
+        clock.current = datetime(2026, 6, 3, 5, 30, tzinfo=UTC)
+        await _tick(bot)
+        assert len(telegram.calls_to("sendMessage")) == sends
+
+
+async def test_remind_off_stops_reminders(telegram: FakeTelegram, settings: Settings) -> None:
+    clock = FakeClock(MONDAY_MORNING)
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        await _set_up(bot)
+        [reply] = await bot.send(CHAT, "/remind off")
+        assert reply.text == "⏰ Daily reminder switched off. /remind turns it back on."
+        clock.current = datetime(2026, 6, 2, 5, 30, tzinfo=UTC)
+        await _tick(bot)
+        assert _reminders_sent(telegram) == []
