@@ -328,3 +328,51 @@ async def test_remind_off_stops_reminders(telegram: FakeTelegram, settings: Sett
         clock.current = datetime(2026, 6, 2, 5, 30, tzinfo=UTC)
         await _tick(bot)
         assert _reminders_sent(telegram) == []
+
+
+async def test_reminders_keep_local_time_on_dst_days_in_berlin_and_new_york(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """A time the clocks skip fires at the next real minute; a time they repeat fires once."""
+    cases = [
+        # (chat, zone, reminder time, when it is set, when it fires on the spring-forward day)
+        (
+            7001,
+            "Europe/Berlin",
+            "2:30",
+            datetime(2026, 3, 28, 12, tzinfo=UTC),
+            datetime(2026, 3, 29, 1, 0, tzinfo=UTC),
+        ),
+        (
+            7002,
+            "America/New_York",
+            "2:30",
+            datetime(2026, 3, 7, 17, tzinfo=UTC),
+            datetime(2026, 3, 8, 7, 0, tzinfo=UTC),
+        ),
+    ]
+    for chat, zone, at, start, expected in cases:
+        clock = FakeClock(start)
+        async with run_bot(telegram, settings, clock=clock) as bot:
+            await bot.send(chat, f"/timezone {zone}")
+            await bot.send(chat, f"/remind {at}")
+            clock.current = expected
+            clock.advance(minutes=-1)
+            await _tick(bot)
+            assert not [m for m in telegram.chat(chat) if m.text.startswith(REMINDER_TEXT)]
+            clock.advance(minutes=1)
+            await _tick(bot)
+            assert len([m for m in telegram.chat(chat) if m.text.startswith(REMINDER_TEXT)]) == 1
+
+    # Falling back: 02:30 in Berlin happens twice on 25 October 2026; one reminder only.
+    chat = 7003
+    clock = FakeClock(datetime(2026, 10, 24, 12, tzinfo=UTC))
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        await bot.send(chat, "/timezone Europe/Berlin")
+        await bot.send(chat, "/remind 2:30")
+        for minute in range(0, 150, 10):  # 00:00 to 02:20 UTC covers both 02:30s
+            clock.current = datetime(2026, 10, 25, 0, 0, tzinfo=UTC).replace(
+                hour=minute // 60, minute=minute % 60
+            )
+            await _tick(bot)
+        assert len([m for m in telegram.chat(chat) if m.text.startswith(REMINDER_TEXT)]) == 1
