@@ -19,10 +19,12 @@ from telegram.ext import (
     filters,
 )
 
-from bot import scheduling
+from bot import logs, scheduling
 from bot.content import load_content
 from bot.context import SERVICES, CoachContext, Services
 from bot.handlers import buttons, fallback, holds, reminders, start, warmup
+from bot.ordering import PerChatUpdateProcessor
+from bot.pacing import PatientRateLimiter
 from bot.settings import Settings
 from db.database import Database
 
@@ -39,11 +41,21 @@ def build_application(settings: Settings, services: Services | None = None) -> C
             content=load_content(settings.content_dir),
             db=Database(settings.database_url),
         )
+    token = settings.telegram_bot_token.get_secret_value()
+    logs.redact(token)
+    logs.quiet_http_loggers()
+    timeout = settings.telegram_timeout_seconds
     application = (
         ApplicationBuilder()
-        .token(settings.telegram_bot_token.get_secret_value())
+        .token(token)
         .base_url(settings.bot_api_base_url)
         .base_file_url(settings.bot_api_file_url)
+        .read_timeout(timeout)
+        .write_timeout(timeout)
+        .connect_timeout(timeout)
+        .pool_timeout(timeout)
+        .rate_limiter(PatientRateLimiter(backoff_seconds=settings.retry_backoff_seconds))
+        .concurrent_updates(PerChatUpdateProcessor())
         .context_types(ContextTypes(context=CoachContext))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)

@@ -1,37 +1,54 @@
-"""Logging set-up. The bot token must never reach a log line."""
+"""Logging set-up. The bot token must never reach a log line, at any level, in any handler."""
 
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 # httpx logs every request URL at INFO, and Bot API URLs contain the token.
 _CHATTY_LOGGERS = ("httpx", "httpcore")
 
+_secrets: set[str] = set()
+_installed = False
 
-class RedactToken(logging.Filter):
-    """Replaces the token in any record, as a second line of defence behind quiet loggers."""
 
-    def __init__(self, token: str) -> None:
-        super().__init__()
-        self._token = token
+def redact(secret: str) -> None:
+    """Replace `secret` with `<token>` in every log record from now on.
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        if not self._token:
-            return True
-        message = record.getMessage()
-        if self._token in message:
-            record.msg = message.replace(self._token, "<token>")
-            record.args = None
-        return True
+    Done where records are made, not in one handler, so it holds for any handler anyone
+    attaches (pytest's log capture included) and for reprs that embed the token, such as PTB's
+    `ExtBot[token=…]`.
+    """
+    global _installed  # noqa: PLW0603 - one process-wide record factory, installed once
+    if secret:
+        _secrets.add(secret)
+    if not _installed:
+        _installed = True
+        make_record = logging.getLogRecordFactory()
+
+        def redacting_factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
+            record = make_record(*args, **kwargs)
+            message = record.getMessage()
+            if any(hidden in message for hidden in _secrets):
+                for hidden in _secrets:
+                    message = message.replace(hidden, "<token>")
+                record.msg, record.args = message, None
+            return record
+
+        logging.setLogRecordFactory(redacting_factory)
+
+
+def quiet_http_loggers() -> None:
+    for name in _CHATTY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 def configure_logging(level: str, token: str) -> None:
     """Log to stderr at `level`, with the token redacted everywhere."""
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(RedactToken(token))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    for name in _CHATTY_LOGGERS:
-        logging.getLogger(name).setLevel(logging.WARNING)
+    redact(token)
+    quiet_http_loggers()

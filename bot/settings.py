@@ -21,6 +21,9 @@ class Settings(BaseSettings):
     database_url: str = "sqlite+aiosqlite:///data/warmup.db"
     log_level: LogLevel = "INFO"
     content_dir: Path = Field(default=PROJECT_ROOT / "content")
+    # How long one Bot API call may take, and the first pause before retrying a failed one.
+    telegram_timeout_seconds: float = Field(default=10, gt=0, le=120)
+    retry_backoff_seconds: float = Field(default=0.5, ge=0, le=30)
 
     @field_validator("telegram_api_url")
     @classmethod

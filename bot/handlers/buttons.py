@@ -7,7 +7,7 @@ from telegram import Update
 from bot import keyboards
 from bot.context import CoachContext
 from bot.handlers import holds, reminders, warmup
-from bot.handlers.steps import chat_id_of, notify
+from bot.handlers.steps import answer, chat_id_of, notify
 from bot.keyboards import BeginPress, ReminderPress, RemindPress, SessionPress, StepPress
 from bot.sessions import Notice
 
@@ -33,7 +33,7 @@ async def on_button(update: Update, context: CoachContext) -> None:
         case SessionPress():
             await warmup.on_restart(query, context, press)
         case BeginPress() if press.routine_id in context.content.routines:
-            await query.answer()
+            await answer(query)
             await warmup.begin(context, chat_id_of(query), press.routine_id)
         case BeginPress():  # a routine that was removed from content since the button was sent
             await notify(query, context, Notice.UNKNOWN)

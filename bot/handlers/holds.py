@@ -11,7 +11,16 @@ from telegram.constants import ParseMode
 
 from bot import coach, holds, keyboards, render, scheduling
 from bot.context import CoachContext
-from bot.handlers.steps import chat_id_of, edit, message_id_of, notify, send_outcome, set_buttons
+from bot.handlers.steps import (
+    answer,
+    chat_id_of,
+    edit,
+    message_id_of,
+    notify,
+    send_outcome,
+    send_step,
+    set_buttons,
+)
 from bot.holds import Hold
 from bot.keyboards import StepPress
 from bot.scheduling import HoldJob
@@ -36,7 +45,7 @@ async def on_start(query: CallbackQuery, context: CoachContext, press: StepPress
     if isinstance(result, Notice):
         await notify(query, context, result)
         return
-    await query.answer()
+    await answer(query)
     await set_buttons(context, chat_id, message_id_of(query), None)
     position = result.position
     message = await context.bot.send_message(
@@ -69,7 +78,7 @@ async def on_stop(query: CallbackQuery, context: CoachContext, press: StepPress)
     if isinstance(result, Notice):
         await notify(query, context, result)
         return
-    await query.answer()
+    await answer(query)
     scheduling.cancel_hold(context.jobs, press.session_id)
     position, texts = result.position, context.texts
     stopped = texts.timer.stopped.format(left=result.left(context.now()))
@@ -79,11 +88,11 @@ async def on_stop(query: CallbackQuery, context: CoachContext, press: StepPress)
         message_id_of(query),
         render.countdown_ended(texts, position.routine, position.cursor, stopped),
     )
-    if position.message_id is not None:
-        markup = keyboards.step_keyboard(
-            texts, position.routine, position.session_id, position.cursor
-        )
-        await set_buttons(context, chat_id, position.message_id, markup)
+    markup = keyboards.step_keyboard(texts, position.routine, position.session_id, position.cursor)
+    if position.message_id is None or not await set_buttons(
+        context, chat_id, position.message_id, markup
+    ):
+        await send_step(context, chat_id, position)  # the step message is gone: show it anew
 
 
 async def tick(context: CoachContext) -> None:
@@ -92,19 +101,25 @@ async def tick(context: CoachContext) -> None:
     hold = await holds.current(
         context.db, context.content, session_id=job.session_id, ends_at=job.ends_at
     )
-    if hold is None or hold.position.hold_message_id is None:
+    message_id = hold.position.hold_message_id if hold else None
+    if hold is None or message_id is None:
         scheduling.cancel_ticks(context.jobs, job.session_id)
         return
     if context.now() >= hold.ends_at:
         return  # the end job takes it from here
     position = hold.position
-    await edit(
+    shown = await edit(
         context,
         job.chat_id,
-        hold.position.hold_message_id,
+        message_id,
         _countdown_text(context, hold),
         keyboards.countdown_keyboard(context.texts, position.session_id, position.cursor),
+        resend=True,
     )
+    if shown is not None and shown != message_id:  # the old one was deleted: a fresh countdown
+        await holds.remember_message(
+            context.db, session_id=job.session_id, ends_at=job.ends_at, message_id=shown
+        )
 
 
 async def end(context: CoachContext) -> None:

@@ -12,7 +12,7 @@ from telegram.error import Forbidden, TelegramError
 from bot import keyboards, localtime, reminders, render
 from bot.context import CoachContext
 from bot.handlers import warmup
-from bot.handlers.steps import chat_id_of, edit, message_id_of
+from bot.handlers.steps import answer, chat_id_of, edit, message_id_of
 from bot.keyboards import ReminderPress, RemindPress
 from bot.reminders import Delivery, Refusal, Status
 
@@ -71,7 +71,7 @@ async def timezone_command(update: Update, context: CoachContext) -> None:
 async def on_picker(query: CallbackQuery, context: CoachContext, press: RemindPress) -> None:
     """A button of the /remind picker; the picker message is updated in place."""
     chat_id, now, texts = chat_id_of(query), context.now(), context.texts
-    await query.answer()
+    await answer(query)
     if press.kind == "type":
         await context.bot.send_message(chat_id, texts.reminders.type_time)
         return
@@ -89,7 +89,7 @@ async def on_picker(query: CallbackQuery, context: CoachContext, press: RemindPr
     else:
         text = _picker_text(context, status)
         markup = keyboards.remind_picker(texts, status.days)
-    await edit(context, chat_id, message_id_of(query), text, markup)
+    await edit(context, chat_id, message_id_of(query), text, markup, resend=True)
 
 
 async def on_reminder(query: CallbackQuery, context: CoachContext, press: ReminderPress) -> None:
@@ -97,7 +97,7 @@ async def on_reminder(query: CallbackQuery, context: CoachContext, press: Remind
     chat_id, now, texts = chat_id_of(query), context.now(), context.texts
     rules, routine = texts.reminders, context.content.default_routine
     if press.action == "start":
-        await query.answer()
+        await answer(query)
         ended = render.reminder_ended(texts, routine, rules.started)
         await edit(context, chat_id, message_id_of(query), ended)
         await warmup.begin(context, chat_id, routine.id)  # as if the user sent /warmup
@@ -105,7 +105,7 @@ async def on_reminder(query: CallbackQuery, context: CoachContext, press: Remind
     if press.action == "snooze":
         result = await reminders.snooze(context.db, rules, chat_id=chat_id, day=press.day, now=now)
         if isinstance(result, Refusal):
-            await query.answer(getattr(rules, result.value))
+            await answer(query, getattr(rules, result.value))
             return
         status = await reminders.status(context.db, chat_id=chat_id, now=now)
         local = result.astimezone(localtime.zone(status.zone or "UTC")).strftime("%H:%M")
@@ -113,10 +113,10 @@ async def on_reminder(query: CallbackQuery, context: CoachContext, press: Remind
     else:
         refusal = await reminders.skip_today(context.db, chat_id=chat_id, day=press.day, now=now)
         if refusal is not None:
-            await query.answer(getattr(rules, refusal.value))
+            await answer(query, getattr(rules, refusal.value))
             return
         outcome = rules.skipped
-    await query.answer()
+    await answer(query)
     await edit(
         context, chat_id, message_id_of(query), render.reminder_ended(texts, routine, outcome)
     )

@@ -18,6 +18,11 @@ from bot.sessions import Acted, Notice, Position
 
 log = logging.getLogger(__name__)
 
+# How Telegram words a refused answer to a press that is too old.
+_TOO_LATE = ("query is too old", "query id is invalid")
+# How Telegram words an edit of a message that is gone or may no longer change.
+_GONE = ("message to edit not found", "message can't be edited", "message_id_invalid")
+
 
 async def send_step(
     context: CoachContext, chat_id: int, position: Position, *, lead: str = ""
@@ -77,8 +82,15 @@ async def edit(
     message_id: int,
     text: str,
     markup: InlineKeyboardMarkup | None = None,
-) -> None:
-    """Edit a message's text (dropping its buttons unless `markup` is given)."""
+    *,
+    resend: bool = False,
+) -> int | None:
+    """Edit a message's text (dropping its buttons unless `markup` is given).
+
+    Returns the id of the message that now shows the text. If the message is gone or can no
+    longer be edited and `resend` is set, the text goes out as a new message instead; without
+    `resend` (closing a step that has already moved on) there is nothing worth repairing.
+    """
     try:
         await context.bot.edit_message_text(
             text,
@@ -88,24 +100,58 @@ async def edit(
             reply_markup=markup,
         )
     except BadRequest as exc:
-        # Deleted by the user, too old to edit, or already showing this: nothing to repair.
-        log.info("could not edit message %s in chat %s: %s", message_id, chat_id, exc.message)
+        if "not modified" in exc.message.lower():
+            return message_id
+        if not (resend and _gone(exc)):
+            log.info("could not edit message %s in chat %s: %s", message_id, chat_id, exc.message)
+            return None
+        sent = await context.bot.send_message(
+            chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup
+        )
+        return sent.message_id
+    return message_id
 
 
 async def set_buttons(
     context: CoachContext, chat_id: int, message_id: int, markup: InlineKeyboardMarkup | None
-) -> None:
+) -> bool:
+    """Change only a message's buttons; False if the message is gone or frozen."""
     try:
         await context.bot.edit_message_reply_markup(
             chat_id=chat_id, message_id=message_id, reply_markup=markup
         )
     except BadRequest as exc:
+        if "not modified" in exc.message.lower():
+            return True
         log.info("could not change buttons of message %s: %s", message_id, exc.message)
+        return not _gone(exc)
+    return True
+
+
+def _gone(exc: BadRequest) -> bool:
+    return any(words in exc.message.lower() for words in _GONE)
 
 
 async def notify(query: CallbackQuery, context: CoachContext, notice: Notice) -> None:
     """Answer a press that changed nothing with the reason, as a short toast."""
-    await query.answer(getattr(context.texts.notices, notice.value))
+    await answer(query, getattr(context.texts.notices, notice.value))
+
+
+async def answer(query: CallbackQuery, text: str | None = None) -> None:
+    """Stop the button's spinner, with an optional toast.
+
+    Telegram refuses answers to presses older than about 15 seconds (after a restart, or a
+    backlog). That only means the spinner already stopped; the press itself is still handled.
+    """
+    try:
+        await query.answer(text)
+    except BadRequest as exc:
+        if (
+            "query is too old" not in exc.message
+            and "query id is invalid" not in exc.message.lower()
+        ):
+            raise
+        log.info("press answered too late: %s", exc.message)
 
 
 def chat_id_of(query: CallbackQuery) -> int:

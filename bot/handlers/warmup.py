@@ -12,6 +12,7 @@ from bot import keyboards, render, sessions
 from bot.content import Routine
 from bot.context import CoachContext
 from bot.handlers.steps import (
+    answer,
     chat_id_of,
     close_step,
     message_id_of,
@@ -88,7 +89,7 @@ async def on_step(query: CallbackQuery, context: CoachContext, press: StepPress)
     if isinstance(result, Notice):
         await notify(query, context, result)
         return
-    await query.answer()
+    await answer(query)
     await send_outcome(context, chat_id, _pressed_if_unknown(result, query))
 
 
@@ -105,7 +106,7 @@ async def on_stop(query: CallbackQuery, context: CoachContext, press: StepPress)
     if not isinstance(result, Stopped):
         await notify(query, context, result or Notice.FINISHED)
         return
-    await query.answer()
+    await answer(query)
     await _stopped(context, chat_id, _pressed_if_unknown(result, query))
 
 
@@ -117,7 +118,7 @@ async def on_resume(query: CallbackQuery, context: CoachContext, press: SessionP
     if isinstance(result, Notice):
         await notify(query, context, result)
         return
-    await query.answer()
+    await answer(query)
     await set_buttons(context, chat_id, message_id_of(query), None)
     # The older copy of the step can no longer be tapped; a running countdown carries on.
     older = replace(result, hold_message_id=None)
@@ -137,7 +138,7 @@ async def on_restart(query: CallbackQuery, context: CoachContext, press: Session
     if not isinstance(result, Restarted):
         await notify(query, context, result)
         return
-    await query.answer()
+    await answer(query)
     await set_buttons(context, chat_id, message_id_of(query), None)
     await close_step(context, chat_id, result.old, context.texts.outcomes.stopped)
     await _send_intro(context, chat_id, result.new.routine)

@@ -1,0 +1,55 @@
+"""How fast and how persistently the bot calls the Bot API.
+
+PTB's AIORateLimiter keeps the bot under Telegram's global pace (30 messages a second, 20 a
+minute per group) and waits out 429 `retry_after`. On top of it, transient failures (5xx,
+dropped connections, timeouts) are retried with exponential backoff. 400 and 403 are answers,
+not failures, and are never retried.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from telegram.error import BadRequest, NetworkError
+from telegram.ext import AIORateLimiter
+
+log = logging.getLogger(__name__)
+
+Result = bool | dict[str, Any] | list[dict[str, Any]]
+
+
+class PatientRateLimiter(AIORateLimiter):
+    """Telegram's pace, 429s waited out, and transient failures retried a few times."""
+
+    def __init__(self, *, network_retries: int = 3, backoff_seconds: float = 0.5) -> None:
+        # Three retries on a 429 cover a burst; Telegram says exactly how long to wait.
+        super().__init__(max_retries=3)
+        self._network_retries = network_retries
+        self._backoff = backoff_seconds
+
+    async def process_request(  # noqa: PLR0917 - PTB's own signature, called positionally
+        self,
+        callback: Callable[..., Coroutine[Any, Any, Result]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> Result:
+        for attempt in range(self._network_retries + 1):
+            try:
+                return await super().process_request(
+                    callback, args, kwargs, endpoint, data, rate_limit_args
+                )
+            except BadRequest:
+                raise  # a subclass of NetworkError in PTB, but Telegram's final answer
+            except NetworkError as exc:
+                if attempt == self._network_retries:
+                    raise
+                delay = self._backoff * 2**attempt
+                log.warning("%s failed (%s); retry %s in %.1fs", endpoint, exc, attempt + 1, delay)
+                await asyncio.sleep(delay)
+        raise AssertionError("unreachable: the last attempt returns or raises")
