@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from datetime import UTC, datetime
 from typing import Any
 
@@ -12,6 +13,7 @@ from telegram.ext import (
     ApplicationBuilder,
     ApplicationHandlerStop,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     ContextTypes,
     MessageHandler,
@@ -22,7 +24,17 @@ from telegram.ext import (
 from bot import logs, scheduling
 from bot.content import load_content
 from bot.context import SERVICES, CoachContext, Services
-from bot.handlers import buttons, fallback, holds, reminders, start, warmup
+from bot.handlers import (
+    buttons,
+    errors,
+    fallback,
+    holds,
+    membership,
+    reminders,
+    start,
+    warmup,
+)
+from bot.handlers.steps import answer
 from bot.ordering import PerChatUpdateProcessor
 from bot.pacing import PatientRateLimiter
 from bot.settings import Settings
@@ -41,6 +53,9 @@ def build_application(settings: Settings, services: Services | None = None) -> C
             content=load_content(settings.content_dir),
             db=Database(settings.database_url),
         )
+    # Opt in to PTB's coming timedelta durations (RetryAfter.retry_after and friends) now,
+    # instead of a deprecation warning on every 429.
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
     token = settings.telegram_bot_token.get_secret_value()
     logs.redact(token)
     logs.quiet_http_loggers()
@@ -70,6 +85,10 @@ def _add_handlers(application: CoachApplication) -> None:
     # Group -1 runs first: drop what no handler should see, so handlers can rely on a chat.
     application.add_handler(TypeHandler(Update, _guard), group=-1)
 
+    application.add_handler(
+        ChatMemberHandler(membership.on_my_status, ChatMemberHandler.MY_CHAT_MEMBER)
+    )
+    application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, membership.on_migrate))
     application.add_handler(CommandHandler("start", start.start))
     application.add_handler(CommandHandler("help", start.help_command))
     application.add_handler(CommandHandler("warmup", warmup.warmup_command))
@@ -86,24 +105,21 @@ def _add_handlers(application: CoachApplication) -> None:
             fallback.unknown_message,
         )
     )
-    application.add_error_handler(_on_error)
+    application.add_error_handler(errors.on_error)
 
 
-async def _guard(update: Update, _context: CoachContext) -> None:
-    """Only new messages and button presses in a known chat go on to the handlers."""
-    if update.effective_chat is None or not (update.message or update.callback_query):
+async def _guard(update: Update, context: CoachContext) -> None:
+    """Only new messages, button presses and the bot's own membership in a known chat go on.
+
+    Edited messages, channel posts and presses on inline messages stop here; a press is
+    still answered, so the user's button does not spin forever.
+    """
+    query = update.callback_query
+    if query is not None and query.message is None:
+        await answer(query, context.texts.notices.unknown)
         raise ApplicationHandlerStop
-
-
-async def _on_error(update: object, context: CoachContext) -> None:
-    """Log the failure with its update id, and tell the user how to carry on."""
-    update_id = update.update_id if isinstance(update, Update) else None
-    log.error("update %s failed", update_id, exc_info=context.error)
-    if isinstance(update, Update) and update.effective_chat is not None:
-        try:
-            await context.bot.send_message(update.effective_chat.id, context.texts.error)
-        except Exception:  # the failure may be Telegram itself; the log above has it
-            log.warning("could not tell chat %s about the error", update.effective_chat.id)
+    if update.effective_chat is None or not (update.message or query or update.my_chat_member):
+        raise ApplicationHandlerStop
 
 
 async def _post_init(application: CoachApplication) -> None:

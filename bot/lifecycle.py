@@ -17,7 +17,7 @@ from telegram import Update
 from telegram.ext import Application
 
 # Only what the bot handles; edited messages and channel posts are never fetched.
-ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER]
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 

@@ -162,13 +162,6 @@ async def delivered(db: Database, delivery: Delivery, now: datetime) -> None:
         await repo.finish_delivery(tx, delivery.chat_id, delivery.pending, sent_at=now)
 
 
-async def blocked(db: Database, *, chat_id: int) -> None:
-    """Telegram says the chat blocked the bot: stop reminding it."""
-    async with db.transaction() as tx:
-        await repo.deactivate_chat(tx, chat_id)
-    log.info("chat %s blocked the bot; its reminder is off", chat_id)
-
-
 async def _claim(
     tx: AsyncSession, reminder: Reminder, chat: Chat, now: datetime, late: timedelta
 ) -> int:

@@ -14,6 +14,7 @@ from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from sqlalchemy import Connection, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -46,8 +47,12 @@ class Database:
 
     async def migrate(self) -> None:
         """Bring the schema to the newest revision; refuse a database from a newer release."""
-        async with self.engine.begin() as connection:
-            await connection.run_sync(_upgrade_to_head)
+        try:
+            async with self.engine.begin() as connection:
+                await connection.run_sync(_upgrade_to_head)
+        except OperationalError as exc:
+            where = self.url.render_as_string(hide_password=True)
+            raise DatabaseError(f"cannot open the database {where}: {exc.orig}") from exc
 
     async def close(self) -> None:
         await self.engine.dispose()

@@ -287,6 +287,30 @@ async def reactivate_chat(session: AsyncSession, chat_id: int) -> None:
     )
 
 
+async def move_chat(session: AsyncSession, old_id: int, new_id: int) -> bool:
+    """Give a chat's rows a new chat id; False if there is nothing to move or it already moved."""
+    old = await session.get(Chat, old_id)
+    if old is None or await session.get(Chat, new_id) is not None:
+        return False
+    session.add(
+        Chat(
+            id=new_id,
+            timezone=old.timezone,
+            created_at=old.created_at,
+            timezone_set_at=old.timezone_set_at,
+            active=old.active,
+        )
+    )
+    await session.flush()
+    for table in (WarmupSession, Reminder):
+        await _execute_update(
+            session, update(table).where(table.chat_id == old_id).values(chat_id=new_id)
+        )
+    await session.delete(old)
+    await session.flush()
+    return True
+
+
 # --- reminders ----------------------------------------------------------------------------
 
 

@@ -95,6 +95,7 @@ class Failure:
     status: int
     description: str
     retry_after: int | None = None
+    delay: float = 0  # seconds to wait before answering, to make a call time out
 
 
 @dataclass
@@ -122,6 +123,8 @@ class FakeTelegram:
         self._callback_ids = itertools.count(1)
         self._open_callbacks: set[str] = set()
         self._failures: dict[str, deque[Failure]] = defaultdict(deque)
+        self._delays: dict[str, deque[float]] = defaultdict(deque)
+        self.latency: dict[int, float] = {}  # chat id -> seconds added to each call for it
         self._confirmed = 0  # every update below this id has been fetched and acknowledged
         self._changed = asyncio.Event()
         self._closing = False
@@ -213,6 +216,14 @@ class FakeTelegram:
         for _ in range(times):
             self._failures[method].append(Failure(status, description, retry_after))
 
+    def slow_down(self, method: str, *, seconds: float, times: int = 1) -> None:
+        """Make the next `times` calls of `method` answer only after `seconds` (then normally)."""
+        self._delays[method].extend([seconds] * times)
+
+    def push_update(self, update: dict[str, Any]) -> int:
+        """Queue any update as Telegram would send it (odd shapes included); returns its id."""
+        return self._push(update)
+
     async def delivered(self, update_id: int, timeout: float = 10) -> None:
         """Wait until the bot has fetched `update_id` and asked for the ones after it.
 
@@ -239,6 +250,10 @@ class FakeTelegram:
             return _error(401, "Unauthorized")
         method = request.match_info["method"]
         params = await _params(request)
+        if delays := self._delays.get(method):
+            await asyncio.sleep(delays.popleft())
+        if (chat := params.get("chat_id")) is not None and (pause := self.latency.get(int(chat))):
+            await asyncio.sleep(pause)
         self.calls.append(Call(method, params))
         if failures := self._failures.get(method):
             return _failure(failures.popleft())

@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import sqlite3
 import sys
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 from tests.fake_telegram import FakeTelegram
@@ -74,3 +76,89 @@ async def test_the_bot_serves_a_user_and_stops_on_sigterm_without_logging_the_to
     assert "bot @warmup_coach_bot ready" in logs
     assert TOKEN not in logs
     assert TOKEN.split(":")[1] not in logs
+
+
+async def _start_bot(telegram: FakeTelegram, tmp_path: Path) -> asyncio.subprocess.Process:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        cwd=tmp_path,
+        env=_env(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_URL=telegram.url),
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
+    )
+    calls = len(telegram.calls_to("getUpdates"))
+    await _until(lambda: len(telegram.calls_to("getUpdates")) > calls)
+    return process
+
+
+async def test_kill_9_mid_session_leaves_a_resumable_warmup(
+    telegram: FakeTelegram, tmp_path: Path
+) -> None:
+    """A hard kill while a tap is in flight leaves a consistent, resumable warm-up.
+
+    The tap counts at most once: either its transaction committed (and a redelivery of it is
+    refused as stale) or it did not (polling had already confirmed it to Telegram, so it is
+    gone, and the user simply taps again). Either way the resumed step matches what is stored.
+    """
+    process = await _start_bot(telegram, tmp_path)
+    try:
+        telegram.user_sends(CHAT, "/warmup")
+        await _until(lambda: _shown_steps(telegram) == 1)
+        for shown in (2, 3, 4):  # to step 2, set 2 of 3
+            telegram.user_presses(CHAT, "Done")
+            await _until(lambda n=shown: _shown_steps(telegram) == n)
+        telegram.user_presses(CHAT, "Done")  # towards set 3; the kill lands around it
+        await asyncio.sleep(0.005)
+    finally:
+        process.kill()
+        await process.wait()
+
+    process = await _start_bot(telegram, tmp_path)
+    try:
+        telegram.user_sends(CHAT, "/warmup")  # handled after any redelivered tap: same chat
+        await _until(lambda: "unfinished" in telegram.chat(CHAT)[-1].text)
+        assert "step 2/8" in telegram.chat(CHAT)[-1].text
+        telegram.user_presses(CHAT, "Resume")
+        await _until(lambda: telegram.chat(CHAT)[-1].text.startswith("Step "))
+        events = _stored_events(tmp_path / "warmup.db")
+        assert events in (3, 4)  # three taps certainly, the fourth at most once
+        assert telegram.chat(CHAT)[-1].text.startswith(
+            f"Step 2/8 · Quadratus lumborum stretch\nSet {events - 1}/3"
+        )
+    finally:
+        process.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(process.wait(), timeout=20)
+    assert process.returncode == 0
+
+
+def _stored_events(database: Path) -> int:
+    with closing(sqlite3.connect(database)) as connection:
+        return int(connection.execute("SELECT count(*) FROM step_events").fetchone()[0])
+
+
+def _shown_steps(telegram: FakeTelegram) -> int:
+    return len([m for m in telegram.chat(CHAT) if m.from_bot and m.text.startswith("Step ")])
+
+
+async def test_an_unusable_database_path_is_a_one_line_error(tmp_path: Path) -> None:
+    """A database under a file (not a folder) stops start-up with a message, not a traceback."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    env = _env(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_URL="http://127.0.0.1:9")
+    env["DATABASE_URL"] = f"sqlite+aiosqlite:///{blocker}/warmup.db"
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        cwd=tmp_path,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    _, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
+    assert process.returncode == 1
+    lines = stderr.decode().strip().splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("error: cannot create the folder for")

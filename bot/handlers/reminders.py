@@ -11,7 +11,7 @@ from telegram.error import Forbidden, TelegramError
 
 from bot import keyboards, localtime, reminders, render
 from bot.context import CoachContext
-from bot.handlers import warmup
+from bot.handlers import membership, warmup
 from bot.handlers.steps import answer, chat_id_of, edit, message_id_of
 from bot.keyboards import ReminderPress, RemindPress
 from bot.reminders import Delivery, Refusal, Status
@@ -145,7 +145,7 @@ async def _deliver(context: CoachContext, delivery: Delivery, now: datetime) -> 
             ),
         )
     except Forbidden:
-        await reminders.blocked(context.db, chat_id=delivery.chat_id)
+        await membership.stop_chat(context, delivery.chat_id)
         return
     except TelegramError as exc:
         # The lease runs out and the next tick tries again, within the late limit.

@@ -1,0 +1,289 @@
+"""Telegram and network faults, injected by the fake Bot API server: nothing lost or doubled."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.settings import Settings
+from db.models import Chat, Reminder, StepEvent, WarmupSession
+from tests.fake_telegram import FakeTelegram
+from tests.harness import FakeClock, RunningBot, make_settings, run_bot
+
+CHAT = 8001
+GROUP = -8002
+SUPERGROUP = -1008002
+
+
+@pytest.fixture
+def quick_settings(telegram: FakeTelegram, tmp_path: Path) -> Settings:
+    """Short timeouts and backoff, so retries happen within a test's time."""
+    return make_settings(
+        telegram,
+        tmp_path / "warmup.db",
+        telegram_timeout_seconds=0.5,
+        retry_backoff_seconds=0.01,
+    )
+
+
+async def _position(bot: RunningBot, chat_id: int = CHAT) -> tuple[int, int, str | None]:
+    async with bot.db.transaction() as tx:
+        row = (
+            await tx.execute(
+                select(WarmupSession.step, WarmupSession.set_number, WarmupSession.side).where(
+                    WarmupSession.chat_id == chat_id
+                )
+            )
+        ).one()
+    return row[0], row[1], row[2]
+
+
+async def _events(bot: RunningBot) -> int:
+    async with bot.db.transaction() as tx:
+        return await tx.scalar(select(func.count()).select_from(StepEvent)) or 0
+
+
+def _steps_shown(telegram: FakeTelegram, chat_id: int = CHAT) -> list[str]:
+    return [
+        m.text.splitlines()[0] + " " + m.text.splitlines()[1]
+        for m in telegram.chat(chat_id)
+        if m.from_bot and m.text.startswith("Step ")
+    ]
+
+
+async def test_429_is_waited_out_and_the_message_sent_once(
+    telegram: FakeTelegram, quick_settings: Settings
+) -> None:
+    """Too Many Requests with retry_after: the bot waits, retries, and sends the step once."""
+    async with run_bot(telegram, quick_settings) as bot:
+        await bot.send(CHAT, "/warmup")
+        telegram.fail(
+            "sendMessage",
+            status=429,
+            description="Too Many Requests: retry after 1",
+            retry_after=1,
+        )
+        started = time.monotonic()
+        [following] = await bot.press(CHAT, "Done")
+        assert time.monotonic() - started >= 1  # it honoured retry_after
+        assert following.text.startswith("Step 1/8 · Thoracic spine mobility\nRight side")
+        assert len(_steps_shown(telegram)) == 2
+        assert await _position(bot) == (0, 1, "right")
+        assert await _events(bot) == 1
+
+
+async def test_server_errors_are_retried_with_backoff(
+    telegram: FakeTelegram, quick_settings: Settings
+) -> None:
+    """502 twice, then success: one new step, one advance."""
+    async with run_bot(telegram, quick_settings) as bot:
+        await bot.send(CHAT, "/warmup")
+        telegram.fail("sendMessage", status=502, description="Bad Gateway", times=2)
+        [following] = await bot.press(CHAT, "Done")
+        assert following.text.startswith("Step 1/8 · Thoracic spine mobility\nRight side")
+        assert (
+            len(telegram.calls_to("sendMessage")) == 2 + 2 + 1
+        )  # intro, step 1, 2 failures, step
+        assert await _position(bot) == (0, 1, "right")
+        assert await _events(bot) == 1
+
+
+async def test_a_timed_out_call_is_retried_and_the_position_moves_once(
+    telegram: FakeTelegram, quick_settings: Settings
+) -> None:
+    """A send that times out is retried; whatever became of the first, the step moves once."""
+    async with run_bot(telegram, quick_settings) as bot:
+        await bot.send(CHAT, "/warmup")
+        telegram.slow_down("sendMessage", seconds=1.0)
+        await bot.press(CHAT, "Done")
+        await asyncio.sleep(0.6)  # let the slow first attempt land too
+        shown = _steps_shown(telegram)
+        assert shown[-1] == "Step 1/8 · Thoracic spine mobility Right side"
+        assert await _position(bot) == (0, 1, "right")
+        assert await _events(bot) == 1
+        [_] = await bot.press(CHAT, "Done")  # either copy's button moves on once
+        assert await _position(bot) == (1, 1, None)
+
+
+async def test_a_blocked_chat_is_marked_inactive_without_error_logs(
+    telegram: FakeTelegram, settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    """403 while answering: the chat is marked inactive, its reminder off, nothing at ERROR."""
+    async with run_bot(telegram, settings) as bot:
+        await bot.send(CHAT, "/timezone +1")
+        await bot.send(CHAT, "/remind 7:30")
+        telegram.fail(
+            "sendMessage", status=403, description="Forbidden: bot was blocked by the user"
+        )
+        with caplog.at_level(logging.INFO):
+            await bot.send(CHAT, "/warmup")
+        assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+        async with bot.db.transaction() as tx:
+            assert await tx.scalar(select(Chat.active).where(Chat.id == CHAT)) is False
+            assert (
+                await tx.scalar(select(Reminder.enabled).where(Reminder.chat_id == CHAT)) is False
+            )
+
+
+async def test_message_not_modified_is_ignored(telegram: FakeTelegram, settings: Settings) -> None:
+    async with run_bot(telegram, settings) as bot:
+        await bot.send(CHAT, "/warmup")
+        telegram.fail(
+            "editMessageText",
+            status=400,
+            description="Bad Request: message is not modified: specified new message content "
+            "and reply markup are exactly the same as a current content and reply markup",
+        )
+        [following] = await bot.press(CHAT, "Done")
+        assert following.text.startswith("Step 1/8 · Thoracic spine mobility\nRight side")
+
+
+async def test_a_deleted_step_message_does_not_stop_the_warmup(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """The user deleted the step message: its press still moves on, and the next step comes."""
+    async with run_bot(telegram, settings) as bot:
+        await bot.send(CHAT, "/warmup")
+        telegram.fail(
+            "editMessageText", status=400, description="Bad Request: message to edit not found"
+        )
+        [following] = await bot.press(CHAT, "Done")
+        assert following.text.startswith("Step 1/8")
+
+
+async def test_a_countdown_that_cannot_be_edited_is_sent_afresh(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    clock = FakeClock(datetime(2026, 6, 1, 7, 0, tzinfo=UTC))
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        await bot.send(CHAT, "/warmup")
+        [countdown] = await bot.press(CHAT, "Start 30s hold")
+        [tick] = [name for name in bot.job_names() if name.startswith("hold-tick:")]
+        telegram.fail(
+            "editMessageText", status=400, description="Bad Request: message can't be edited"
+        )
+        clock.advance(seconds=10)
+        await bot.run_job(tick)
+        fresh = telegram.chat(CHAT)[-1]
+        assert fresh.message_id != countdown.message_id
+        assert [label for label, _ in fresh.buttons] == ["⏹ Stop hold", "✅ Done"]
+        clock.advance(seconds=5)
+        await bot.run_job(tick)
+        assert fresh.edits == 1  # later ticks edit the fresh one
+
+
+async def test_an_answer_too_late_is_ignored_and_the_press_still_counts(
+    telegram: FakeTelegram, settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with run_bot(telegram, settings) as bot:
+        await bot.send(CHAT, "/warmup")
+        telegram.fail(
+            "answerCallbackQuery",
+            status=400,
+            description="Bad Request: query is too old and response timeout expired or query ID "
+            "is invalid",
+        )
+        [following] = await bot.press(CHAT, "Done")
+        assert following.text.startswith("Step 1/8 · Thoracic spine mobility\nRight side")
+        assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_a_group_that_becomes_a_supergroup_keeps_its_warmup(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """The chat's sessions and reminder follow the new id."""
+    async with run_bot(telegram, settings) as bot:
+        await bot.send(GROUP, "/warmup")
+        await bot.press(GROUP, "Done")
+        await bot.send(GROUP, "/timezone +1")
+        await bot.send(GROUP, "/remind 7:30")
+        update_id = telegram.push_update(
+            {
+                "message": {
+                    "message_id": 999,
+                    "date": 0,
+                    "chat": {"id": GROUP, "type": "group", "title": "Warm-up group"},
+                    "from": {"id": 1, "is_bot": False, "first_name": "Sam"},
+                    "migrate_to_chat_id": SUPERGROUP,
+                }
+            }
+        )
+        await bot.settle(update_id)
+        async with bot.db.transaction() as tx:
+            assert await tx.get(Chat, GROUP) is None
+            assert await tx.get(Chat, SUPERGROUP) is not None
+            assert await tx.scalar(select(Reminder.chat_id)) == SUPERGROUP
+        [offer] = await bot.send(SUPERGROUP, "/warmup")
+        assert "step 1/8" in offer.text
+        [resumed] = await bot.press(SUPERGROUP, "Resume")
+        assert resumed.text.startswith("Step 1/8 · Thoracic spine mobility\nRight side")
+
+
+async def test_blocking_and_unblocking_are_noticed(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """my_chat_member 'kicked' switches reminders off; 'member' marks the chat active again."""
+    async with run_bot(telegram, settings) as bot:
+        await bot.send(CHAT, "/timezone +1")
+        await bot.send(CHAT, "/remind 7:30")
+        for status, active in (("kicked", False), ("member", True)):
+            await bot.settle(telegram.push_update(_member_update(status)))
+            async with bot.db.transaction() as tx:
+                assert await tx.scalar(select(Chat.active).where(Chat.id == CHAT)) is active
+                assert await tx.scalar(select(Reminder.enabled)) is False
+
+
+def _member_update(status: str) -> dict[str, object]:
+    user = {"id": CHAT, "is_bot": False, "first_name": "Sam"}
+    bot_user = {"id": 7000000001, "is_bot": True, "first_name": "Warm-up Coach"}
+    old = "member" if status == "kicked" else "kicked"
+    return {
+        "my_chat_member": {
+            "chat": {"id": CHAT, "type": "private", "first_name": "Sam"},
+            "from": user,
+            "date": 0,
+            "old_chat_member": {"status": old, "user": bot_user, **_until(old)},
+            "new_chat_member": {"status": status, "user": bot_user, **_until(status)},
+        }
+    }
+
+
+def _until(status: str) -> dict[str, int]:
+    return {"until_date": 0} if status == "kicked" else {}
+
+
+async def test_one_slow_chat_does_not_hold_up_the_others(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """Chats are served concurrently: a chat whose calls take 1 s does not delay another."""
+    slow, fast = CHAT, CHAT + 1
+    async with run_bot(telegram, settings) as bot:
+        telegram.latency[slow] = 1.0
+        telegram.user_sends(slow, "/warmup")
+        started = time.monotonic()
+        telegram.user_sends(fast, "/warmup")
+        while len([m for m in telegram.chat(fast) if m.from_bot]) < 2:
+            assert time.monotonic() - started < 5, "the fast chat was not answered"
+            await asyncio.sleep(0.01)
+        assert time.monotonic() - started < 0.9
+        assert not [m for m in telegram.chat(slow) if m.from_bot]  # still on its way
+        await bot.application.update_queue.join()
+        assert len([m for m in telegram.chat(slow) if m.from_bot]) == 2
+
+
+async def test_one_chats_updates_are_handled_in_order(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """/warmup then /stop, sent together to a slow chat: /stop sees the warm-up it follows."""
+    async with run_bot(telegram, settings) as bot:
+        telegram.latency[CHAT] = 0.3
+        telegram.user_sends(CHAT, "/warmup")
+        await bot.settle(telegram.user_sends(CHAT, "/stop"))
+        last = [m for m in telegram.chat(CHAT) if m.from_bot][-1]
+        assert last.text.startswith("Warm-up stopped after 0 of 8 exercises")
