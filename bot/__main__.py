@@ -7,7 +7,7 @@ import sys
 
 from pydantic import ValidationError
 
-from bot.app import build_application
+from bot.app import build_application, services_of
 from bot.content import ContentError
 from bot.lifecycle import serve
 from bot.logs import configure_logging
@@ -24,7 +24,8 @@ def main() -> int:
         return 2
     configure_logging(settings.log_level, settings.telegram_bot_token.get_secret_value())
     try:
-        asyncio.run(serve(build_application(settings)))
+        application = build_application(settings)
+        asyncio.run(serve(application, settings, services_of(application).db))
     except (ContentError, DatabaseError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -58,6 +58,8 @@ def build_application(settings: Settings, services: Services | None = None) -> C
     os.environ.setdefault("PTB_TIMEDELTA", "true")
     token = settings.telegram_bot_token.get_secret_value()
     logs.redact(token)
+    if settings.webhook_secret is not None:
+        logs.redact(settings.webhook_secret.get_secret_value())
     logs.quiet_http_loggers()
     timeout = settings.telegram_timeout_seconds
     application = (
@@ -79,6 +81,11 @@ def build_application(settings: Settings, services: Services | None = None) -> C
     application.bot_data[SERVICES] = services
     _add_handlers(application)
     return application
+
+
+def services_of(application: CoachApplication) -> Services:
+    services: Services = application.bot_data[SERVICES]
+    return services
 
 
 def _add_handlers(application: CoachApplication) -> None:

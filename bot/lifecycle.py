@@ -1,20 +1,28 @@
 """Starting and stopping the application, shared by `python -m bot` and the tests.
 
-`Application.initialize()` does not run `post_init`, and `run_polling()` owns the event loop,
-so both production and tests go through `running()`, which runs the same hooks in the same
-order as PTB's own runner.
+`Application.initialize()` does not run `post_init`, and PTB's `run_polling()` owns the event
+loop, so production and tests both go through `running()`, which runs the same hooks in the
+same order as PTB's own runner, in polling or webhook mode.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
-from collections.abc import AsyncIterator
+import socket
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any
 
+import uvicorn
 from telegram import Update
 from telegram.ext import Application
+
+from bot import webhook
+from bot.settings import Settings
+from db.database import Database
 
 # Only what the bot handles; edited messages and channel posts are never fetched.
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER]
@@ -22,36 +30,103 @@ ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER]
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
 
+@dataclass(frozen=True)
+class Running:
+    """What is serving: the webhook's bound port in webhook mode, else None."""
+
+    webhook_port: int | None = None
+
+
 @asynccontextmanager
-async def running(application: AnyApplication, *, poll_timeout: int = 10) -> AsyncIterator[None]:
-    """Initialize, run post_init, poll and process updates; undo it all on exit."""
+async def running(
+    application: AnyApplication, settings: Settings, db: Database, *, poll_timeout: int = 10
+) -> AsyncIterator[Running]:
+    """Initialize, run post_init, receive and process updates; undo it all on exit."""
     await application.initialize()
     try:
         if application.post_init:
             await application.post_init(application)
-        assert application.updater is not None
-        await application.updater.start_polling(
-            allowed_updates=ALLOWED_UPDATES, timeout=poll_timeout
-        )
-        await application.start()
-        try:
-            yield
-        finally:
-            await application.updater.stop()
-            await application.stop()
-            if application.post_stop:
-                await application.post_stop(application)
+        async with _receiving(application, settings, db, poll_timeout) as receiving:
+            await application.start()
+            try:
+                yield receiving
+            finally:
+                await application.stop()
+                if application.post_stop:
+                    await application.post_stop(application)
     finally:
         await application.shutdown()
         if application.post_shutdown:
             await application.post_shutdown(application)
 
 
-async def serve(application: AnyApplication) -> None:
-    """Run until SIGINT or SIGTERM, then stop cleanly."""
+async def serve(application: AnyApplication, settings: Settings, db: Database) -> None:
+    """Run until SIGINT or SIGTERM, then finish what is in flight and stop cleanly."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
-    async with running(application):
+    async with running(application, settings, db):
         await stop.wait()
+
+
+@asynccontextmanager
+async def _receiving(
+    application: AnyApplication, settings: Settings, db: Database, poll_timeout: int
+) -> AsyncIterator[Running]:
+    if settings.webhook_url is None:
+        assert application.updater is not None
+        await application.updater.start_polling(
+            allowed_updates=ALLOWED_UPDATES, timeout=poll_timeout
+        )
+        try:
+            yield Running()
+        finally:
+            await application.updater.stop()
+        return
+    async with _webhook_server(application, settings, db) as port:
+        assert settings.webhook_secret is not None  # settings refuse webhook mode without it
+        await application.bot.set_webhook(
+            settings.webhook_url,
+            secret_token=settings.webhook_secret.get_secret_value(),
+            allowed_updates=ALLOWED_UPDATES,
+        )
+        yield Running(webhook_port=port)
+
+
+@asynccontextmanager
+async def _webhook_server(
+    application: AnyApplication, settings: Settings, db: Database
+) -> AsyncIterator[int]:
+    assert settings.webhook_secret is not None
+    app = webhook.create_app(
+        application,
+        path=settings.webhook_path,
+        secret=settings.webhook_secret.get_secret_value(),
+        db=db,
+    )
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((settings.webhook_listen, settings.webhook_port))
+    # log_config=None keeps our logging set-up; no access log (it would add nothing but noise).
+    config = uvicorn.Config(app, log_config=None, access_log=False, lifespan="off")
+    server = _Server(config)
+    task = asyncio.create_task(server.serve(sockets=[sock]))
+    try:
+        while not server.started:
+            if task.done():
+                task.result()  # raises why it could not start
+            await asyncio.sleep(0.01)
+        yield sock.getsockname()[1]
+    finally:
+        server.should_exit = True
+        await task
+        sock.close()
+
+
+class _Server(uvicorn.Server):
+    """uvicorn without its own signal handling: `serve()` above owns SIGINT and SIGTERM."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield

@@ -30,12 +30,20 @@ def redact(secret: str) -> None:
             record = make_record(*args, **kwargs)
             message = record.getMessage()
             if any(hidden in message for hidden in _secrets):
-                for hidden in _secrets:
-                    message = message.replace(hidden, "<token>")
-                record.msg, record.args = message, None
+                record.msg, record.args = _scrub(message), None
+            if record.exc_info:
+                # Formatters reuse a record's exc_text: a scrubbed one keeps URLs in
+                # exception messages from carrying the token into the log.
+                record.exc_text = _scrub(logging.Formatter().formatException(record.exc_info))
             return record
 
         logging.setLogRecordFactory(redacting_factory)
+
+
+def _scrub(text: str) -> str:
+    for hidden in _secrets:
+        text = text.replace(hidden, "<token>")
+    return text
 
 
 def quiet_http_loggers() -> None:

@@ -117,6 +117,7 @@ class FakeTelegram:
         self.events: list[Event] = []
         self.messages: dict[int, dict[int, Message]] = defaultdict(dict)
         self.commands: list[dict[str, Any]] = []
+        self.webhook: dict[str, Any] | None = None  # what setWebhook was last given
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1)
@@ -159,6 +160,11 @@ class FakeTelegram:
         message = self._user_message(chat_id, text, user_id or chat_id)
         self.events.append(Event("user", chat_id, text))
         return self._push({"message": message})
+
+    def message_update(self, chat_id: int, text: str) -> dict[str, Any]:
+        """A user's text message as an update, for posting to a webhook instead of polling."""
+        message = self._user_message(chat_id, text, chat_id)
+        return {"update_id": next(self._update_ids), "message": message}
 
     def user_presses(self, chat_id: int, label: str, *, user_id: int | None = None) -> int:
         """Press the button whose label contains `label` on the newest message that has one."""
@@ -270,6 +276,11 @@ class FakeTelegram:
         return BOT_USER
 
     async def _api_deleteWebhook(self, _params: dict[str, Any]) -> Any:  # noqa: N802
+        self.webhook = None
+        return True
+
+    async def _api_setWebhook(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        self.webhook = params
         return True
 
     async def _api_setMyCommands(self, params: dict[str, Any]) -> Any:  # noqa: N802

@@ -53,6 +53,7 @@ class RunningBot:
     server: FakeTelegram
     application: CoachApplication
     services: Services
+    webhook_port: int | None = None
 
     @property
     def db(self) -> Database:
@@ -117,5 +118,5 @@ async def run_bot(
         clock=clock,
     )
     application = build_application(settings, services)
-    async with running(application, poll_timeout=5):
-        yield RunningBot(server, application, services)
+    async with running(application, settings, services.db, poll_timeout=5) as serving:
+        yield RunningBot(server, application, services, serving.webhook_port)

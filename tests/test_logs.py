@@ -1,0 +1,36 @@
+"""The token never reaches a log line: messages, arguments and tracebacks are scrubbed."""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from bot.logs import redact
+
+SECRET = "987654:log-test-secret"
+
+
+def _capture() -> tuple[logging.Logger, io.StringIO]:
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logger = logging.getLogger("tests.logs")
+    logger.handlers[:] = [handler]
+    logger.propagate = False
+    logger.setLevel(logging.DEBUG)
+    return logger, stream
+
+
+def test_the_token_is_scrubbed_from_messages_arguments_and_tracebacks() -> None:
+    redact(SECRET)
+    logger, stream = _capture()
+    logger.info("calling https://api.example/bot%s/getMe", SECRET)
+    logger.debug(f"repr: ExtBot[token={SECRET}]")  # noqa: G004 - a pre-formatted message
+    try:
+        raise RuntimeError(f"connect failed for /bot{SECRET}/sendMessage")
+    except RuntimeError:
+        logger.exception("request failed")
+    output = stream.getvalue()
+    assert SECRET not in output
+    assert output.count("<token>") == 3
+    assert "RuntimeError: connect failed for /bot<token>/sendMessage" in output
