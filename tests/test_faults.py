@@ -287,3 +287,20 @@ async def test_one_chats_updates_are_handled_in_order(
         await bot.settle(telegram.user_sends(CHAT, "/stop"))
         last = [m for m in telegram.chat(CHAT) if m.from_bot][-1]
         assert last.text.startswith("Warm-up stopped after 0 of 8 exercises")
+
+
+async def test_blocking_the_bot_stops_a_running_countdown(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """No countdown edits or time-up messages go to a chat that blocked the bot."""
+    async with run_bot(telegram, settings) as bot:
+        await bot.send(CHAT, "/warmup")
+        await bot.press(CHAT, "Start 30s hold")
+        assert any(name.startswith("hold") for name in bot.job_names())
+        await bot.settle(telegram.push_update(_member_update("kicked")))
+        assert not any(name.startswith("hold") for name in bot.job_names())
+        async with bot.db.transaction() as tx:
+            session = await tx.scalar(select(WarmupSession))
+        assert session is not None
+        assert session.hold_ends_at is None
+        assert session.status == "active"  # resumable when they come back

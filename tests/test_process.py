@@ -162,3 +162,20 @@ async def test_an_unusable_database_path_is_a_one_line_error(tmp_path: Path) -> 
     lines = stderr.decode().strip().splitlines()
     assert len(lines) == 1, lines
     assert lines[0].startswith("error: cannot create the folder for")
+
+
+async def test_sigterm_lets_the_update_in_hand_finish(
+    telegram: FakeTelegram, tmp_path: Path
+) -> None:
+    """SIGTERM while a /warmup is half answered: it is answered in full, then the bot exits 0."""
+    process = await _start_bot(telegram, tmp_path)
+    telegram.latency[CHAT] = 0.5  # each reply takes half a second to reach Telegram
+    update_id = telegram.user_sends(CHAT, "/warmup")
+    await telegram.delivered(update_id)
+    await _until(lambda: bool(telegram.calls_to("sendMessage")))  # the intro is on its way
+    started = asyncio.get_running_loop().time()
+    process.send_signal(signal.SIGTERM)
+    await asyncio.wait_for(process.wait(), timeout=20)
+    assert process.returncode == 0
+    assert asyncio.get_running_loop().time() - started < 10
+    assert _shown_steps(telegram) == 1  # the step after the intro went out before exiting
