@@ -26,6 +26,7 @@ from bot.content import load_content
 from bot.context import SERVICES, CoachContext, Services
 from bot.handlers import (
     buttons,
+    data,
     errors,
     fallback,
     holds,
@@ -101,6 +102,10 @@ def _add_handlers(application: CoachApplication) -> None:
     application.add_handler(CommandHandler("warmup", warmup.warmup_command))
     application.add_handler(CommandHandler("stop", warmup.stop_command))
     application.add_handler(CommandHandler("routines", warmup.routines_command))
+    application.add_handler(CommandHandler("progress", data.progress_command))
+    application.add_handler(CommandHandler("target", data.target_command))
+    application.add_handler(CommandHandler("export", data.export_command))
+    application.add_handler(CommandHandler("forget", data.forget_command))
     application.add_handler(CommandHandler("remind", reminders.remind_command))
     application.add_handler(CommandHandler("timezone", reminders.timezone_command))
     application.add_handler(CallbackQueryHandler(buttons.on_button))

@@ -140,7 +140,58 @@ class Outcomes(_Strict):
     done: Text
     skipped: Text
     stopped: Text
+    sharp_pain: Text
     paused: Text
+
+
+class Checkin(_Strict):
+    """The 0-10 pain question before and after a warm-up."""
+
+    before: Text
+    after: Text
+    recorded_before: Text
+    recorded_after: Text
+    change: Text
+    skipped: Text
+    flare_up_at: int = Field(ge=1, le=10)
+    flare_up_routine: Slug
+    flare_up: Text
+
+
+class Milestones(_Strict):
+    first: Text
+    streak_3: Text
+    streak_7: Text
+    streak_30: Text
+
+
+class ProgressTexts(_Strict):
+    title: Text
+    empty: Text
+    streak: Text
+    week: Text
+    totals: Text
+    completion: Text
+    most_skipped: Text
+    pain: Text
+    pain_worse: Text
+    insight_title: Text
+    insight: Text
+    chart_caption: Text
+    chart_sessions: Text
+    chart_pain: Text
+    chart_before: Text
+    chart_after: Text
+    target_set: Text
+    target_help: Text
+
+
+class DataTexts(_Strict):
+    export_caption: Text
+    forget_ask: Text
+    forgotten: Text
+    kept: Text
+    forget_expired: Text
 
 
 class StreakDays(_Strict):
@@ -217,6 +268,13 @@ class Buttons(_Strict):
     start_hold: Text
     start_timer: Text
     stop_hold: Text
+    sharp_pain: Text
+    pain_skip: Text
+    quick: Text
+    gentle: Text
+    full_anyway: Text
+    forget_yes: Text
+    forget_no: Text
     remind_at: Text
     remind_type: Text
     remind_days: Text
@@ -228,6 +286,7 @@ class Buttons(_Strict):
     day_on: Text
     day_off: Text
     reminder_start: Text
+    reminder_quick: Text
     reminder_snooze: Text
     reminder_skip: Text
     resume: Text
@@ -262,6 +321,20 @@ TEMPLATE_FIELDS: dict[str, set[str]] = {
     "timer.next_set": {"set", "sets"},
     "buttons.start_hold": {"seconds"},
     "buttons.start_timer": {"seconds"},
+    "checkin.recorded_before": {"pain"},
+    "checkin.recorded_after": {"pain"},
+    "checkin.change": {"before", "after"},
+    "checkin.flare_up": {"pain", "minutes"},
+    "progress.streak": {"streak", "best"},
+    "progress.week": {"done", "target"},
+    "progress.totals": {"sessions", "average"},
+    "progress.completion": {"percent"},
+    "progress.most_skipped": {"name", "times"},
+    "progress.pain": {"change", "count"},
+    "progress.pain_worse": {"change", "count"},
+    "progress.insight": {"name", "change"},
+    "progress.target_set": {"target"},
+    "buttons.quick": {"minutes"},
     "reminders.on_days": {"days"},
     "reminders.status_on": {"time", "days", "zone"},
     "reminders.status_waiting": {"time", "days"},
@@ -287,6 +360,12 @@ class Texts(_Strict):
     help: Text
     commands: list[Command] = Field(min_length=1)
     intro: Text
+    quick_routine: Slug
+    checkin: Checkin
+    sharp_pain: Text
+    milestones: Milestones
+    progress: ProgressTexts
+    data: DataTexts
     step_header: Text
     set_label: Text
     side_labels: SideLabels
@@ -368,6 +447,12 @@ def load_content(directory: Path) -> Content:
             f"{directory / 'routines'}: default: exactly one routine must set `default: true`, "
             f"found {len(defaults)}"
         )
+    for field, wanted in (
+        ("quick_routine", texts.quick_routine),
+        ("checkin.flare_up_routine", texts.checkin.flare_up_routine),
+    ):
+        if wanted not in routines:
+            raise ContentError(f"{directory / 'texts.yaml'}: {field}: no routine {wanted!r}")
     return Content(routines=routines, texts=texts)
 
 

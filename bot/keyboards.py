@@ -3,7 +3,10 @@
 Callback data is `prefix:field:field…`, at most 64 bytes (Telegram's limit):
 
     step:<session>:<step>.<set>.<side>:<action>   a step's buttons (done, skip, stop, hold,
-                                                  unhold = stop the countdown)
+                                                  unhold = stop the countdown, pain)
+    pain:<session>:<b|a>:<0-10|x>                 check-in before/after (x: skipped)
+    switch:<session>:<routine> / go:<session>     another routine instead, or carry on
+    forget:<yes|no>:<minute>                      /forget's confirmation, stamped
     resume:<session> / restart:<session>          the offer for an unfinished warm-up
     begin:<routine>                               start a routine
     remind:<kind>[:<value>]                       the reminder picker (at:0730, days:31, …)
@@ -29,18 +32,24 @@ from bot.localtime import EVERY_DAY, WEEKDAYS, WEEKEND
 
 MAX_CALLBACK_BYTES = 64
 
-StepAction = Literal["done", "skip", "stop", "hold", "unhold"]
+StepAction = Literal["done", "skip", "stop", "hold", "unhold", "pain"]
 
 _SIDE_CODES = {None: "-", Side.LEFT: "l", Side.RIGHT: "r"}
 _SIDES_BY_CODE = {code: side for side, code in _SIDE_CODES.items()}
 
-_STEP = re.compile(r"step:(\d{1,15}):(\d{1,3})\.(\d{1,3})\.([lr-]):(done|skip|stop|hold|unhold)")
+_STEP = re.compile(
+    r"step:(\d{1,15}):(\d{1,3})\.(\d{1,3})\.([lr-]):(done|skip|stop|hold|unhold|pain)"
+)
 _SESSION = re.compile(r"(resume|restart):(\d{1,15})")
 _BEGIN = re.compile(r"begin:([a-z0-9][a-z0-9-]{0,31})")
 _REMIND = re.compile(
     r"remind:(?:(type|menu|off|pickdays)|at:([01]\d|2[0-3])([0-5]\d)|days:(\d{1,3}))"
 )
-_REMINDER = re.compile(r"rem:(start|snooze|skip):(\d{8})")
+_REMINDER = re.compile(r"rem:(start|quick|snooze|skip):(\d{8})")
+_PAIN = re.compile(r"pain:(\d{1,15}):([ba]):(10|[0-9]|x)")
+_SWITCH = re.compile(r"switch:(\d{1,15}):([a-z0-9][a-z0-9-]{0,31})")
+_GO = re.compile(r"go:(\d{1,15})")
+_FORGET = re.compile(r"forget:(yes|no):(\d{1,12})")
 
 
 @dataclass(frozen=True)
@@ -78,11 +87,47 @@ class RemindPress:
 class ReminderPress:
     """A button under a reminder, for the local day it was sent for."""
 
-    action: Literal["start", "snooze", "skip"]
+    action: Literal["start", "quick", "snooze", "skip"]
     day: date
 
 
-Press = StepPress | SessionPress | BeginPress | RemindPress | ReminderPress
+@dataclass(frozen=True)
+class PainPress:
+    """A check-in answer: 0-10, or None for skip."""
+
+    session_id: int
+    after: bool
+    pain: int | None
+
+
+@dataclass(frozen=True)
+class SwitchPress:
+    session_id: int
+    routine_id: str
+
+
+@dataclass(frozen=True)
+class GoPress:
+    session_id: int
+
+
+@dataclass(frozen=True)
+class ForgetPress:
+    confirm: bool
+    minute: int  # when the question was asked, in minutes since the epoch
+
+
+Press = (
+    StepPress
+    | SessionPress
+    | BeginPress
+    | RemindPress
+    | ReminderPress
+    | PainPress
+    | SwitchPress
+    | GoPress
+    | ForgetPress
+)
 
 
 def parse(data: object) -> Press | None:
@@ -124,12 +169,20 @@ def _reminder_press(action: str, stamp: str) -> Press | None:
     return ReminderPress(action, day)  # type: ignore[arg-type]
 
 
+def _pain_press(session: str, phase: str, value: str) -> Press:
+    return PainPress(int(session), phase == "a", None if value == "x" else int(value))
+
+
 _PARSERS: list[tuple[re.Pattern[str], Callable[..., Press | None]]] = [
     (_STEP, _step_press),
     (_SESSION, _session_press),
     (_BEGIN, BeginPress),
     (_REMIND, _remind_press),
     (_REMINDER, _reminder_press),
+    (_PAIN, _pain_press),
+    (_SWITCH, lambda session, routine: SwitchPress(int(session), routine)),
+    (_GO, lambda session: GoPress(int(session))),
+    (_FORGET, lambda answer, minute: ForgetPress(answer == "yes", int(minute))),
 ]
 
 
@@ -158,6 +211,7 @@ def step_keyboard(
             _button(labels.stop, step_data(session_id, cursor, "stop")),
         ]
     )
+    rows.append([_button(labels.sharp_pain, step_data(session_id, cursor, "pain"))])
     return InlineKeyboardMarkup(rows)
 
 
@@ -168,7 +222,39 @@ def countdown_keyboard(texts: Texts, session_id: int, cursor: Cursor) -> InlineK
             [
                 _button(texts.buttons.stop_hold, step_data(session_id, cursor, "unhold")),
                 _button(texts.buttons.done, step_data(session_id, cursor, "done")),
-            ]
+            ],
+            [_button(texts.buttons.sharp_pain, step_data(session_id, cursor, "pain"))],
+        ]
+    )
+
+
+def checkin_keyboard(
+    texts: Texts, session_id: int, *, after: bool, quick: Routine | None = None
+) -> InlineKeyboardMarkup:
+    """0-10 in two rows, then skip; before a warm-up also the quick routine."""
+    phase = "a" if after else "b"
+    values = [_button(str(v), f"pain:{session_id}:{phase}:{v}") for v in range(11)]
+    last = [_button(texts.buttons.pain_skip, f"pain:{session_id}:{phase}:x")]
+    if quick is not None:
+        label = texts.buttons.quick.format(minutes=coach.estimated_minutes(quick))
+        last.append(_button(label, _checked(f"switch:{session_id}:{quick.id}")))
+    return InlineKeyboardMarkup([values[:6], values[6:], last])
+
+
+def flare_up_keyboard(texts: Texts, session_id: int, gentle: Routine) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [_button(texts.buttons.gentle, _checked(f"switch:{session_id}:{gentle.id}"))],
+            [_button(texts.buttons.full_anyway, f"go:{session_id}")],
+        ]
+    )
+
+
+def forget_keyboard(texts: Texts, minute: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [_button(texts.buttons.forget_yes, f"forget:yes:{minute}")],
+            [_button(texts.buttons.forget_no, f"forget:no:{minute}")],
         ]
     )
 
@@ -242,11 +328,17 @@ def days_picker(texts: Texts, days: int) -> InlineKeyboardMarkup:
 def reminder_keyboard(texts: Texts, day: date, *, snooze: bool) -> InlineKeyboardMarkup:
     """Under a reminder: start now, snooze (while snoozes are left), or skip today."""
     labels, stamp = texts.buttons, day.strftime("%Y%m%d")
-    row = [_button(labels.reminder_start, f"rem:start:{stamp}")]
+    start = [
+        _button(labels.reminder_start, f"rem:start:{stamp}"),
+        _button(labels.reminder_quick, f"rem:quick:{stamp}"),
+    ]
+    later = [_button(labels.reminder_skip, f"rem:skip:{stamp}")]
     if snooze:
         minutes = texts.reminders.snooze_minutes
-        row.append(_button(labels.reminder_snooze.format(minutes=minutes), f"rem:snooze:{stamp}"))
-    return InlineKeyboardMarkup([row, [_button(labels.reminder_skip, f"rem:skip:{stamp}")]])
+        later.insert(
+            0, _button(labels.reminder_snooze.format(minutes=minutes), f"rem:snooze:{stamp}")
+        )
+    return InlineKeyboardMarkup([start, later])
 
 
 def days_label(texts: Texts, days: int) -> str:

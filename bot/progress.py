@@ -37,3 +37,21 @@ def format_duration(seconds: float) -> str:
         return f"{minutes} min {secs:02d} s" if secs else f"{minutes} min"
     hours, minutes = divmod(minutes, 60)
     return f"{hours} h {minutes:02d} min"
+
+
+def best_streak(days: set[date]) -> int:
+    """The longest run of consecutive days in `days`."""
+    best = 0
+    for day in days:
+        if day - timedelta(days=1) in days:
+            continue  # not the start of a run
+        length = 1
+        while day + timedelta(days=length) in days:
+            length += 1
+        best = max(best, length)
+    return best
+
+
+def week_start(today: date) -> date:
+    """Monday of `today`'s week: weekly targets count Monday to Sunday."""
+    return today - timedelta(days=today.weekday())

@@ -11,6 +11,7 @@ from bot.content import Prescription, Routine, Texts
 from bot.progress import format_duration
 from bot.reminders import Status
 from bot.sessions import Summary
+from bot.stats import Report
 from db.models import Outcome
 
 
@@ -121,17 +122,46 @@ def prescription(texts: Texts, rx: Prescription) -> str:
 
 
 def complete(texts: Texts, summary: Summary) -> str:
+    """`Warm-up complete` with what was done, time, sessions, streak, milestones, pain."""
     skipped = ""
     if summary.skipped:
         skipped = texts.skipped_list.format(names=escape(", ".join(summary.skipped)))
-    return texts.complete.format(
+    text = texts.complete.format(
         done=summary.done,
         total=len(summary.routine.steps),
         skipped_list=skipped,
         duration=format_duration(summary.seconds),
         sessions=summary.sessions,
         streak=streak(texts, summary.streak),
-    )
+    ).rstrip()
+    for key in summary.milestones:
+        text += "\n" + getattr(texts.milestones, key)
+    if summary.pain_before is not None and summary.pain_after is not None:
+        change = texts.checkin.change.format(before=summary.pain_before, after=summary.pain_after)
+        text += "\n" + change
+    elif summary.pain_after is not None:
+        text += "\n" + texts.checkin.recorded_after.format(pain=summary.pain_after)
+    return text
+
+
+def complete_asking(texts: Texts, summary: Summary) -> str:
+    """The summary as first sent: with the closing check-in question under it."""
+    return f"{complete(texts, summary)}\n\n{texts.checkin.after}"
+
+
+def checkin_question(texts: Texts, routine: Routine) -> str:
+    """The warm-up's first message: what it is, then how the back feels."""
+    return f"{intro(texts, routine)}\n\n{texts.checkin.before}"
+
+
+def checkin_answered(texts: Texts, routine: Routine, pain: int | None) -> str:
+    checkin = texts.checkin
+    answer = checkin.skipped if pain is None else checkin.recorded_before.format(pain=pain)
+    return f"{intro(texts, routine)}\n{answer}"
+
+
+def flare_up(texts: Texts, pain: int, gentle: Routine) -> str:
+    return texts.checkin.flare_up.format(pain=pain, minutes=coach.estimated_minutes(gentle))
 
 
 def streak(texts: Texts, days: int) -> str:
@@ -187,3 +217,36 @@ def reminder_ended(texts: Texts, routine: Routine, outcome: str) -> str:
 def zone_now(texts: Texts, zone_name: str, now: datetime) -> str:
     local = now.astimezone(localtime.zone(zone_name))
     return texts.reminders.zone_now.format(zone=escape(zone_name), time=local.strftime("%H:%M"))
+
+
+def progress(texts: Texts, report: Report) -> str:
+    """The /progress text: habit first, then pain, then what seems to help."""
+    words = texts.progress
+    if not report.sessions:
+        return words.empty
+    lines = [
+        words.title,
+        words.streak.format(
+            streak=streak(texts, report.streak), best=streak(texts, report.best_streak)
+        ),
+        words.week.format(done=report.this_week, target=report.weekly_target),
+        words.totals.format(
+            sessions=report.sessions, average=format_duration(report.average_seconds or 0)
+        ),
+    ]
+    if report.completion_percent is not None:
+        lines.append(words.completion.format(percent=report.completion_percent))
+    if report.most_skipped is not None:
+        name, times = report.most_skipped
+        lines.append(words.most_skipped.format(name=escape(name), times=times))
+    if report.pain_change is not None:
+        template = words.pain if report.pain_change >= 0 else words.pain_worse
+        change = f"{abs(report.pain_change):.1f}"
+        lines.append(template.format(change=change, count=report.pain_checkins))
+    if report.insights:
+        lines += ["", words.insight_title]
+        lines += [
+            words.insight.format(name=escape(name), change=f"{-change:+.1f}")
+            for name, change in report.insights
+        ]
+    return "\n".join(lines)

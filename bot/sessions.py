@@ -61,12 +61,16 @@ class Offer:
 class Summary:
     """What a finished warm-up achieved."""
 
+    session_id: int
     routine: Routine
     done: int
     skipped: list[str]
     seconds: float
     sessions: int
     streak: int
+    milestones: list[str]  # reached with this warm-up, each for the first time
+    pain_before: int | None = None
+    pain_after: int | None = None
 
 
 @dataclass(frozen=True)
@@ -110,7 +114,7 @@ async def begin(
                 return Offer(position)
             # Its routine was removed from content: it can never be resumed.
             await repo.end_session(tx, running, SessionStatus.ABANDONED, now)
-        return await _start(tx, chat_id, routine, now)
+        return await start_routine(tx, chat_id, routine, now)
 
 
 async def act(
@@ -152,7 +156,8 @@ async def advance(
     )
     if after is None:
         log.info("chat %s completed session %s", warmup.chat_id, warmup.id)
-        return Acted(before, outcome, None, await _summary(tx, warmup, routine, now))
+        summary = await summarize(tx, warmup, routine, now, celebrate=True)
+        return Acted(before, outcome, None, summary)
     return Acted(before, outcome, Position(warmup.id, routine, after), None)
 
 
@@ -164,6 +169,7 @@ async def stop(
     now: datetime,
     session_id: int | None = None,
     cursor: Cursor | None = None,
+    for_pain: bool = False,
 ) -> Stopped | Notice | None:
     """Stop the running session: the one a button names, or for `/stop` the chat's own.
 
@@ -178,9 +184,9 @@ async def stop(
         if isinstance(loaded, Notice):
             return loaded
         warmup, position = loaded
-        if not await repo.end_session(tx, warmup, SessionStatus.STOPPED, now):
+        if not await repo.end_session(tx, warmup, SessionStatus.STOPPED, now, for_pain=for_pain):
             return Notice.STALE
-        log.info("chat %s stopped session %s", chat_id, warmup.id)
+        log.info("chat %s stopped session %s%s", chat_id, warmup.id, " for pain" * for_pain)
         return Stopped(position, len(await repo.steps_done(tx, warmup.id)))
 
 
@@ -204,7 +210,7 @@ async def start_over(
         warmup, old = loaded
         if not await repo.end_session(tx, warmup, SessionStatus.ABANDONED, now):
             return Notice.STALE
-        return Restarted(old, await _start(tx, chat_id, old.routine, now))
+        return Restarted(old, await start_routine(tx, chat_id, old.routine, now))
 
 
 async def remember_message(db: Database, *, session_id: int, message_id: int) -> None:
@@ -218,7 +224,10 @@ def cursor_of(warmup: WarmupSession) -> Cursor:
     return Cursor(warmup.step, warmup.set_number, side)
 
 
-async def _start(tx: AsyncSession, chat_id: int, routine: Routine, now: datetime) -> Position:
+async def start_routine(
+    tx: AsyncSession, chat_id: int, routine: Routine, now: datetime
+) -> Position:
+    """A new running session of `routine`, at its first step."""
     cursor = coach.first(routine)
     step, set_number, side = row_of(cursor)
     warmup = await repo.start_session(
@@ -271,18 +280,34 @@ def row_of(cursor: Cursor) -> tuple[int, int, str | None]:
     return cursor.step, cursor.set, cursor.side.value if cursor.side else None
 
 
-async def _summary(
-    tx: AsyncSession, warmup: WarmupSession, routine: Routine, now: datetime
+# Streak lengths worth a word, with the milestone key each earns.
+STREAK_MILESTONES = ((30, "streak_30"), (7, "streak_7"), (3, "streak_3"))
+
+
+async def summarize(
+    tx: AsyncSession, warmup: WarmupSession, routine: Routine, now: datetime, *, celebrate: bool
 ) -> Summary:
+    """What the finished warm-up achieved; with `celebrate`, milestones it reached first."""
     done = await repo.steps_done(tx, warmup.id)
     timezone = await repo.chat_timezone(tx, warmup.chat_id)
     days = progress.local_dates(await repo.recent_completions(tx, warmup.chat_id), timezone)
     today = progress.local_dates([now], timezone).pop()
+    sessions = await repo.completed_count(tx, warmup.chat_id)
+    streak = progress.current_streak(days, today)
+    reached = []
+    if celebrate:
+        candidates = ["first"] if sessions == 1 else []
+        candidates += [key for length, key in STREAK_MILESTONES if streak >= length]
+        reached = await repo.add_milestones(tx, warmup.chat_id, candidates, now)
     return Summary(
+        session_id=warmup.id,
         routine=routine,
         done=len(done),
         skipped=[step.name for i, step in enumerate(routine.steps) if i not in done],
-        seconds=(now - warmup.started_at).total_seconds(),
-        sessions=await repo.completed_count(tx, warmup.chat_id),
-        streak=progress.current_streak(days, today),
+        seconds=((warmup.finished_at or now) - warmup.started_at).total_seconds(),
+        sessions=sessions,
+        streak=streak,
+        milestones=reached,
+        pain_before=warmup.pain_before,
+        pain_after=warmup.pain_after,
     )

@@ -15,6 +15,7 @@ from sqlalchemy import (
     MetaData,
     String,
     TypeDecorator,
+    false,
     text,
     true,
 )
@@ -90,6 +91,7 @@ class Chat(Base):
     timezone_set_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     # False once Telegram says the bot is blocked: nothing more is sent to the chat.
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    weekly_target: Mapped[int] = mapped_column(Integer, default=5, server_default="5")
 
 
 class Reminder(Base):
@@ -151,6 +153,13 @@ class WarmupSession(Base):
     hold_ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True, index=True)
     hold_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
     hold_message_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    # Pain check-ins, 0-10, before and after; the *_at columns say when each was answered or
+    # skipped (a skipped check-in has a time but no value).
+    pain_before: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    pain_before_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    pain_after: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    pain_after_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    ended_for_pain: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class StepEvent(Base):
@@ -168,3 +177,15 @@ class StepEvent(Base):
     side: Mapped[str | None] = mapped_column(String(8), nullable=True)
     outcome: Mapped[str] = mapped_column(String(8))
     at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Milestone(Base):
+    """A celebration a chat has had, so each is had once."""
+
+    __tablename__ = "milestones"
+
+    chat_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("chats.id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    reached_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -5,13 +5,21 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, CursorResult, and_, func, or_, select, update
+from sqlalchemy import ColumnElement, CursorResult, and_, delete, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.dml import Update
 
-from db.models import Chat, Outcome, Reminder, SessionStatus, StepEvent, WarmupSession
+from db.models import (
+    Chat,
+    Milestone,
+    Outcome,
+    Reminder,
+    SessionStatus,
+    StepEvent,
+    WarmupSession,
+)
 
 # A streak is counted from recent completions only; a year and more of daily warm-ups fits.
 STREAK_LOOKBACK_SESSIONS = 500
@@ -116,14 +124,19 @@ def _unchanged(warmup: WarmupSession) -> ColumnElement[bool]:
 
 
 async def end_session(
-    session: AsyncSession, warmup: WarmupSession, status: SessionStatus, now: datetime
+    session: AsyncSession,
+    warmup: WarmupSession,
+    status: SessionStatus,
+    now: datetime,
+    *,
+    for_pain: bool = False,
 ) -> bool:
     """Stop or abandon a running session. False if it was no longer running."""
     matched = await _execute_update(
         session,
         update(WarmupSession)
         .where(WarmupSession.id == warmup.id, WarmupSession.status == SessionStatus.ACTIVE)
-        .values(status=status, finished_at=now, **NO_HOLD),
+        .values(status=status, finished_at=now, ended_for_pain=for_pain, **NO_HOLD),
     )
     if matched != 1:
         return False
@@ -226,6 +239,14 @@ async def steps_done(session: AsyncSession, session_id: int) -> set[int]:
     return set(rows)
 
 
+async def has_events(session: AsyncSession, session_id: int) -> bool:
+    """Whether any step of the session was done or skipped."""
+    found = await session.scalar(
+        select(StepEvent.id).where(StepEvent.session_id == session_id).limit(1)
+    )
+    return found is not None
+
+
 async def completed_count(session: AsyncSession, chat_id: int) -> int:
     count = await session.scalar(
         select(func.count())
@@ -254,6 +275,97 @@ async def _execute_update(session: AsyncSession, statement: Update) -> int:
     """Run an UPDATE without touching loaded objects; return how many rows matched."""
     result = await session.execute(statement.execution_options(synchronize_session=False))
     return cast(CursorResult[Any], result).rowcount
+
+
+async def record_pain(
+    session: AsyncSession,
+    warmup: WarmupSession,
+    *,
+    after: bool,
+    value: int | None,
+    now: datetime,
+) -> bool:
+    """Store a check-in (None: skipped), once: False if that check-in was already answered."""
+    if after:
+        condition = WarmupSession.pain_after_at.is_(None)
+        values = {"pain_after": value, "pain_after_at": now}
+    else:
+        condition = WarmupSession.pain_before_at.is_(None)
+        values = {"pain_before": value, "pain_before_at": now}
+    matched = await _execute_update(
+        session,
+        update(WarmupSession).where(WarmupSession.id == warmup.id, condition).values(**values),
+    )
+    if matched != 1:
+        return False
+    await session.refresh(warmup)
+    return True
+
+
+async def add_milestones(
+    session: AsyncSession, chat_id: int, keys: list[str], now: datetime
+) -> list[str]:
+    """Record milestones; returns those the chat had not reached before."""
+    if not keys:
+        return []
+    had = set(
+        await session.scalars(
+            select(Milestone.key).where(Milestone.chat_id == chat_id, Milestone.key.in_(keys))
+        )
+    )
+    new = [key for key in keys if key not in had]
+    session.add_all(Milestone(chat_id=chat_id, key=key, reached_at=now) for key in new)
+    await session.flush()
+    return new
+
+
+async def sessions_of(session: AsyncSession, chat_id: int) -> list[WarmupSession]:
+    """Every warm-up of a chat, oldest first."""
+    rows = await session.scalars(
+        select(WarmupSession).where(WarmupSession.chat_id == chat_id).order_by(WarmupSession.id)
+    )
+    return list(rows)
+
+
+async def events_of(session: AsyncSession, chat_id: int) -> list[StepEvent]:
+    """Every step event of a chat's warm-ups, in order."""
+    rows = await session.scalars(
+        select(StepEvent)
+        .join(WarmupSession, WarmupSession.id == StepEvent.session_id)
+        .where(WarmupSession.chat_id == chat_id)
+        .order_by(StepEvent.id)
+    )
+    return list(rows)
+
+
+async def milestones_of(session: AsyncSession, chat_id: int) -> list[Milestone]:
+    rows = await session.scalars(
+        select(Milestone).where(Milestone.chat_id == chat_id).order_by(Milestone.reached_at)
+    )
+    return list(rows)
+
+
+async def set_weekly_target(session: AsyncSession, chat: Chat, target: int) -> None:
+    chat.weekly_target = target
+    await session.flush()
+
+
+async def delete_chat(session: AsyncSession, chat_id: int) -> list[int]:
+    """Delete everything stored for a chat; returns its sessions that had a running hold."""
+    holding = list(
+        await session.scalars(
+            select(WarmupSession.id).where(
+                WarmupSession.chat_id == chat_id, WarmupSession.hold_ends_at.is_not(None)
+            )
+        )
+    )
+    # Children first, explicitly: correct even where foreign keys are not enforced.
+    sessions = select(WarmupSession.id).where(WarmupSession.chat_id == chat_id)
+    await session.execute(delete(StepEvent).where(StepEvent.session_id.in_(sessions)))
+    for table in (WarmupSession, Reminder, Milestone):
+        await session.execute(delete(table).where(table.chat_id == chat_id))
+    await session.execute(delete(Chat).where(Chat.id == chat_id))
+    return holding
 
 
 # --- chats --------------------------------------------------------------------------------

@@ -72,6 +72,8 @@ class Message:
     from_bot: bool
     reply_markup: dict[str, Any] | None = None
     edits: int = 0
+    media: bytes | None = None  # an uploaded photo or document
+    filename: str | None = None
 
     @property
     def text(self) -> str:
@@ -316,6 +318,37 @@ class FakeTelegram:
         self.events.append(Event("send", chat_id, message.text, _labels(message)))
         return self._message_json(message)
 
+    async def _api_sendPhoto(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        return self._upload(params, "photo")
+
+    async def _api_sendDocument(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        return self._upload(params, "document")
+
+    def _upload(self, params: dict[str, Any], field: str) -> dict[str, Any]:
+        upload = params.get(field)
+        if not isinstance(upload, Upload):
+            raise ApiError(400, f"Bad Request: there is no {field} in the request")
+        chat_id = int(params["chat_id"])
+        message = Message(
+            message_id=next(self._message_ids),
+            chat_id=chat_id,
+            html=str(params.get("caption", "")),
+            from_bot=True,
+            reply_markup=params.get("reply_markup"),
+            media=upload.content,
+            filename=upload.filename,
+        )
+        self.messages[chat_id][message.message_id] = message
+        self.events.append(Event("send", chat_id, f"[{field}: {upload.filename}] {message.text}"))
+        data = self._message_json(message)
+        file = {"file_id": f"file-{message.message_id}", "file_unique_id": str(message.message_id)}
+        if field == "photo":
+            size = len(upload.content)
+            data["photo"] = [{**file, "width": 960, "height": 540, "file_size": size}]
+        else:
+            data["document"] = {**file, "file_name": upload.filename}
+        return data
+
     async def _api_editMessageText(self, params: dict[str, Any]) -> Any:  # noqa: N802
         message = self._editable(params)
         html, markup = _html(params), params.get("reply_markup")
@@ -411,6 +444,14 @@ class ApiError(Exception):
         self.description = description
 
 
+@dataclass
+class Upload:
+    """A file sent as part of a multipart request."""
+
+    filename: str
+    content: bytes
+
+
 async def _params(request: web.Request) -> dict[str, Any]:
     if request.content_type == "application/json":
         body = await request.json()
@@ -418,7 +459,9 @@ async def _params(request: web.Request) -> dict[str, Any]:
     form = await request.post()
     params: dict[str, Any] = {}
     for key, value in form.items():
-        if isinstance(value, str) and key in JSON_PARAMETERS:
+        if isinstance(value, web.FileField):
+            params[key] = Upload(value.filename, value.file.read())
+        elif isinstance(value, str) and key in JSON_PARAMETERS:
             params[key] = json.loads(value)
         else:
             params[key] = value

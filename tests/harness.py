@@ -71,6 +71,11 @@ class RunningBot:
         await self.settle(self.server.user_presses(chat_id, label))
         return self._sent_since(chat_id, before)
 
+    async def start_warmup(self, chat_id: int, pain: str = "Skip check-in") -> list[Message]:
+        """/warmup, then answer its check-in; returns the check-in message and the first step."""
+        [checkin] = await self.send(chat_id, "/warmup")
+        return [checkin, *await self.press(chat_id, pain)]
+
     async def press_data(self, chat_id: int, data: str, message_id: int) -> list[Message]:
         """A press with arbitrary callback data, as a forged or outdated client would send."""
         before = self._sent_count(chat_id)

@@ -36,7 +36,7 @@ def _answers(telegram: FakeTelegram) -> list[str]:
 
 async def test_double_tap_advances_exactly_once(bot: RunningBot, telegram: FakeTelegram) -> None:
     """Two taps on the same Done button, delivered together, move one sub-step."""
-    _, first = await bot.send(CHAT, "/warmup")
+    _, first = await bot.start_warmup(CHAT)
     _, data, _ = telegram.find_button(CHAT, "Done")
     telegram.press_data(CHAT, data, first.message_id)
     await bot.settle(telegram.press_data(CHAT, data, first.message_id))
@@ -53,7 +53,7 @@ async def test_button_from_an_earlier_step_changes_nothing(
     bot: RunningBot, telegram: FakeTelegram
 ) -> None:
     """Pressing an outdated step's button is answered with a notice; position stays put."""
-    _, first = await bot.send(CHAT, "/warmup")
+    _, first = await bot.start_warmup(CHAT)
     _, old_data, _ = telegram.find_button(CHAT, "Skip")
     await bot.press(CHAT, "Done")
     before = await _state(bot)
@@ -68,9 +68,9 @@ async def test_button_of_another_chats_session_changes_nothing(
     bot: RunningBot, telegram: FakeTelegram
 ) -> None:
     """A press naming someone else's session is refused, and both sessions stay as they were."""
-    await bot.send(CHAT, "/warmup")
+    await bot.start_warmup(CHAT)
     message, data, _ = telegram.find_button(CHAT, "Done")
-    await bot.send(OTHER_CHAT, "/warmup")
+    await bot.start_warmup(OTHER_CHAT)
     before = await _state(bot)
 
     sent = await bot.press_data(OTHER_CHAT, data, message.message_id)
@@ -83,7 +83,7 @@ async def test_button_of_a_finished_session_changes_nothing(
     bot: RunningBot, telegram: FakeTelegram
 ) -> None:
     """After /stop, the old step's buttons only explain that the warm-up is over."""
-    _, first = await bot.send(CHAT, "/warmup")
+    _, first = await bot.start_warmup(CHAT)
     _, data, _ = telegram.find_button(CHAT, "Done")
     await bot.send(CHAT, "/stop")
     before = await _state(bot)
@@ -97,7 +97,7 @@ async def test_forged_callback_data_is_answered_and_ignored(
     bot: RunningBot, telegram: FakeTelegram
 ) -> None:
     """Junk, oversized numbers and impossible positions get a notice and change nothing."""
-    _, first = await bot.send(CHAT, "/warmup")
+    _, first = await bot.start_warmup(CHAT)
     session_id = (await _state(bot))[0][0]
     before = await _state(bot)
     forged = [

@@ -38,7 +38,7 @@ def _labels(message: Message) -> list[str]:
 
 async def _start_first_hold(bot: RunningBot) -> tuple[Message, Message]:
     """/warmup, then ⏱ Start on step 1; returns the step message and the countdown."""
-    _, step = await bot.send(CHAT, "/warmup")
+    _, step = await bot.start_warmup(CHAT)
     [countdown] = await bot.press(CHAT, "Start 30s hold")
     return step, countdown
 
@@ -54,13 +54,13 @@ async def test_a_hold_counts_down_then_moves_on_as_done_would(
         assert step.buttons == []  # the controls moved to the countdown
         assert countdown.text.startswith("Step 1/8 · Thoracic spine mobility\nLeft side")
         assert "Get into position… 5" in countdown.text
-        assert _labels(countdown) == ["⏹ Stop hold", "✅ Done"]
+        assert _labels(countdown) == ["⏹ Stop hold", "✅ Done", "⚠️ Sharp pain"]
         assert _hold_jobs(bot) == {f"hold:{session.id}", f"hold-tick:{session.id}"}
 
         clock.advance(seconds=5 + 10)  # the lead, then ten seconds of holding
         await bot.run_job(f"hold-tick:{session.id}")
         assert "⏱ 20 s left\n▰▰▰▱▱▱▱▱▱▱" in countdown.text
-        assert _labels(countdown) == ["⏹ Stop hold", "✅ Done"]
+        assert _labels(countdown) == ["⏹ Stop hold", "✅ Done", "⚠️ Sharp pain"]
 
         clock.advance(seconds=20)
         await bot.run_job(f"hold:{session.id}")
@@ -84,7 +84,7 @@ async def test_the_last_set_of_a_hold_says_release(
     """Ending a hold on an exercise's last sub-step says release; a middle set names the next."""
     clock = FakeClock(START)
     async with run_bot(telegram, settings, clock=clock) as bot:
-        await bot.send(CHAT, "/warmup")
+        await bot.start_warmup(CHAT)
         await bot.press(CHAT, "Done")
         await bot.press(CHAT, "Done")  # now on step 2, set 1 of 3, a 20-30 s hold
         session = await _session(bot)
@@ -113,7 +113,7 @@ async def test_stop_hold_brings_the_steps_buttons_back(
         assert await bot.press(CHAT, "Stop hold") == []
         assert countdown.text.endswith("⏹ Hold stopped with 18 s to go.")
         assert countdown.buttons == []
-        assert _labels(step) == ["⏱ Start 30s hold", "✅ Done", "⏭ Skip", "⏹ Stop"]
+        assert _labels(step) == ["⏱ Start 30s hold", "✅ Done", "⏭ Skip", "⏹ Stop", "⚠️ Sharp pain"]
         assert _hold_jobs(bot) == set()
         assert await _events(bot) == 0
         assert (await _session(bot)).hold_ends_at is None
@@ -143,7 +143,7 @@ async def test_a_second_start_tap_does_not_start_a_second_countdown(
 ) -> None:
     """A double tap on ⏱ Start gives one countdown and a notice."""
     async with run_bot(telegram, settings, clock=FakeClock(START)) as bot:
-        _, step = await bot.send(CHAT, "/warmup")
+        _, step = await bot.start_warmup(CHAT)
         _, data, _ = telegram.find_button(CHAT, "Start 30s hold")
         telegram.press_data(CHAT, data, step.message_id)
         await bot.settle(telegram.press_data(CHAT, data, step.message_id))
@@ -158,7 +158,7 @@ async def test_reps_steps_have_no_timer_and_foam_rolls_get_one(
 ) -> None:
     """Breathing steps counted in reps have no timer; foam rolling gets its suggested time."""
     async with run_bot(telegram, settings) as bot:
-        await bot.send(CHAT, "/warmup")
+        await bot.start_warmup(CHAT)
         seen: dict[str, list[str]] = {}
         for _ in range(18):
             latest = [m for m in telegram.chat(CHAT) if m.buttons][-1]

@@ -84,7 +84,7 @@ async def _state(bot: RunningBot) -> tuple[object, ...]:
 async def test_updates_the_bot_does_not_handle_change_nothing(
     bot: RunningBot, telegram: FakeTelegram, caplog: pytest.LogCaptureFixture, kind: str
 ) -> None:
-    await bot.send(CHAT, "/warmup")
+    await bot.start_warmup(CHAT)
     before = await _state(bot)
     with caplog.at_level(logging.INFO):
         await bot.settle(telegram.push_update(ODD_UPDATES[kind]))
@@ -101,7 +101,7 @@ async def test_a_current_button_on_a_message_too_old_to_show_still_works(
     bot: RunningBot, telegram: FakeTelegram
 ) -> None:
     """Telegram hides messages older than 48 hours from bots; the press itself is still valid."""
-    await bot.send(CHAT, "/warmup")
+    await bot.start_warmup(CHAT)
     _, data, _ = telegram.find_button(CHAT, "Done")
     press = {
         "callback_query": {
@@ -152,7 +152,7 @@ async def test_generated_button_presses_never_crash_or_change_state(
     """Whatever a client puts in callback data, the press is answered and nothing changes,
     unless the data happens to be a valid press (then it must still not fail)."""
     if not [m for m in telegram.chat(CHAT) if m.buttons]:
-        await bot.send(CHAT, "/warmup")
+        await bot.start_warmup(CHAT)
     message = [m for m in telegram.chat(CHAT) if m.buttons][-1]
     valid = {d for m in telegram.chat(CHAT) for _, d in m.buttons}
     before = await _state(bot)

@@ -66,7 +66,9 @@ async def test_the_bot_serves_a_user_and_stops_on_sigterm_without_logging_the_to
     try:
         await _until(lambda: bool(telegram.calls_to("getUpdates")))
         telegram.user_sends(CHAT, "/warmup")
-        await _until(lambda: len(telegram.chat(CHAT)) == 3)  # the command, intro and step 1
+        await _until(lambda: any(m.buttons for m in telegram.chat(CHAT)))  # the check-in
+        telegram.user_presses(CHAT, "Skip check-in")
+        await _until(lambda: _shown_steps(telegram) == 1)
         assert telegram.chat(CHAT)[-1].text.startswith("Step 1/8")
     finally:
         process.send_signal(signal.SIGTERM)
@@ -105,6 +107,8 @@ async def test_kill_9_mid_session_leaves_a_resumable_warmup(
     process = await _start_bot(telegram, tmp_path)
     try:
         telegram.user_sends(CHAT, "/warmup")
+        await _until(lambda: any(m.buttons for m in telegram.chat(CHAT)))
+        telegram.user_presses(CHAT, "Skip check-in")
         await _until(lambda: _shown_steps(telegram) == 1)
         for shown in (2, 3, 4):  # to step 2, set 2 of 3
             telegram.user_presses(CHAT, "Done")
@@ -170,12 +174,14 @@ async def test_sigterm_lets_the_update_in_hand_finish(
     """SIGTERM while a /warmup is half answered: it is answered in full, then the bot exits 0."""
     process = await _start_bot(telegram, tmp_path)
     telegram.latency[CHAT] = 0.5  # each reply takes half a second to reach Telegram
-    update_id = telegram.user_sends(CHAT, "/warmup")
+    telegram.user_sends(CHAT, "/warmup")
+    await _until(lambda: any(m.buttons for m in telegram.chat(CHAT)))
+    update_id = telegram.user_presses(CHAT, "Skip check-in")
     await telegram.delivered(update_id)
-    await _until(lambda: bool(telegram.calls_to("sendMessage")))  # the intro is on its way
+    await _until(lambda: bool(telegram.calls_to("editMessageText")))  # check-in noted
     started = asyncio.get_running_loop().time()
     process.send_signal(signal.SIGTERM)
     await asyncio.wait_for(process.wait(), timeout=20)
     assert process.returncode == 0
     assert asyncio.get_running_loop().time() - started < 10
-    assert _shown_steps(telegram) == 1  # the step after the intro went out before exiting
+    assert _shown_steps(telegram) == 1  # the step after it went out before exiting

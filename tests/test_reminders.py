@@ -123,10 +123,10 @@ async def test_a_reminder_fires_at_the_local_time_once(
         await _tick(bot)
         [reminder] = _reminders_sent(telegram)
         assert reminder.text == "⏰ Time for your warm-up: 8 exercises, about 17 minutes."
-        assert _labels(reminder) == ["▶️ Start", "⏰ Snooze 30 min", "🛌 Skip today"]
+        assert _labels(reminder) == ["▶️ Start", "⚡ Quick", "⏰ Snooze 30 min", "🛌 Skip today"]
 
-        [_, step] = await bot.press(CHAT, "▶️ Start")
-        assert step.text.startswith("Step 1/8")
+        [checkin] = await bot.press(CHAT, "▶️ Start")
+        assert checkin.text.startswith("Lower-back warm-up: 8 exercises")
         assert reminder.buttons == []
         assert reminder.text.endswith("▶️ Started.")
 
@@ -176,7 +176,7 @@ async def test_snooze_reminds_again_later_but_not_endlessly(
             await _tick(bot)
             assert _reminders_sent(telegram)[-1].buttons
         last = _reminders_sent(telegram)[-1]
-        assert _labels(last) == ["▶️ Start", "🛌 Skip today"]
+        assert _labels(last) == ["▶️ Start", "⚡ Quick", "🛌 Skip today"]
         assert len(_reminders_sent(telegram)) == 3
 
         clock.current = datetime(2026, 6, 3, 5, 30, tzinfo=UTC)  # the next day starts afresh
@@ -233,7 +233,7 @@ async def test_no_reminder_once_todays_warmup_is_done(
     async with run_bot(telegram, settings, clock=clock) as bot:
         await _set_up(bot)
         clock.current = datetime(2026, 6, 2, 4, 0, tzinfo=UTC)  # 06:00 in Berlin
-        await bot.send(CHAT, "/warmup")
+        await bot.start_warmup(CHAT)
         while True:
             [sent] = await bot.press(CHAT, "Done")
             if not sent.text.startswith("Step "):

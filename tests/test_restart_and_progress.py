@@ -18,7 +18,7 @@ CHAT = 3001
 
 async def _finish_routine(bot: RunningBot, clock: FakeClock | None = None) -> str:
     """Run a whole warm-up by Done taps; returns the summary text."""
-    await bot.send(CHAT, "/warmup")
+    await bot.start_warmup(CHAT)
     return await _tap_done_to_the_end(bot, clock)
 
 
@@ -36,7 +36,7 @@ async def test_restart_mid_session_resumes_at_the_same_sub_step(
 ) -> None:
     """After the bot restarts on the same database, /warmup offers the step the user was on."""
     async with run_bot(telegram, settings) as bot:
-        await bot.send(CHAT, "/warmup")
+        await bot.start_warmup(CHAT)
         for _ in range(6):  # through step 1 (2 sides), step 2 (3 sets), step 3 left
             await bot.press(CHAT, "Done")
 
@@ -54,7 +54,7 @@ async def test_restart_keeps_buttons_sent_before_it_working(
 ) -> None:
     """A Done button sent before a restart still advances the session once afterwards."""
     async with run_bot(telegram, settings) as bot:
-        await bot.send(CHAT, "/warmup")
+        await bot.start_warmup(CHAT)
     async with run_bot(telegram, settings) as bot:
         [sent] = await bot.press(CHAT, "Done")
         assert sent.text.startswith("Step 1/8 · Thoracic spine mobility\nRight side")
@@ -90,7 +90,7 @@ async def test_streak_follows_the_chats_timezone_not_utc(
     """Two warm-ups on one UTC date but on consecutive Tokyo dates make a 2-day streak."""
     clock = FakeClock(datetime(2026, 3, 2, 14, 0, tzinfo=UTC))  # 23:00 on 2 March in Tokyo
     async with run_bot(telegram, settings, clock=clock) as bot:
-        await bot.send(CHAT, "/warmup")
+        await bot.start_warmup(CHAT)
         async with bot.db.transaction() as tx:
             await tx.execute(update(Chat).where(Chat.id == CHAT).values(timezone="Asia/Tokyo"))
         assert "Streak: 1 day" in await _tap_done_to_the_end(bot)
@@ -129,8 +129,9 @@ steps:
     async with run_bot(telegram, settings, content_dir=content) as bot:
         [listing] = await bot.send(CHAT, "/routines")
         assert "Desk break: 2 exercises" in listing.text
-        intro, first = await bot.press(CHAT, "Desk break")
-        assert intro.text.startswith("Desk break: 2 exercises")
+        [checkin] = await bot.press(CHAT, "Desk break")
+        assert checkin.text.startswith("Desk break: 2 exercises")
+        [first] = await bot.press(CHAT, "Skip check-in")
         assert first.text.startswith("Step 1/2 · Knee hug")
         await bot.press(CHAT, "Done")
         await bot.press(CHAT, "Done")

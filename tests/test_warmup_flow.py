@@ -40,9 +40,10 @@ async def test_start_welcomes_with_safety_note_and_start_button(bot: RunningBot)
     assert "numbness or tingling" in reply.text
     assert [label for label, _ in reply.buttons] == ["▶️ Start warm-up"]
 
-    replies = await bot.press(CHAT, "Start warm-up")
-    assert replies[0].text.startswith("Lower-back warm-up: 8 exercises")
-    assert replies[1].text.startswith("Step 1/8 · Thoracic spine mobility")
+    [checkin] = await bot.press(CHAT, "Start warm-up")
+    assert checkin.text.startswith("Lower-back warm-up: 8 exercises")
+    [step] = await bot.press(CHAT, "Skip check-in")
+    assert step.text.startswith("Step 1/8 · Thoracic spine mobility")
 
 
 async def test_help_lists_commands_registered_as_the_menu(
@@ -51,22 +52,34 @@ async def test_help_lists_commands_registered_as_the_menu(
     """/help names every command, and the same commands were registered at start-up."""
     [reply] = await bot.send(CHAT, "/help")
     registered = [c["command"] for c in telegram.commands]
-    assert registered == ["warmup", "stop", "routines", "remind", "timezone", "help"]
+    assert registered == [
+        "warmup",
+        "stop",
+        "routines",
+        "progress",
+        "remind",
+        "timezone",
+        "export",
+        "forget",
+        "help",
+    ]
     for command in registered:
         assert f"/{command}" in reply.text
 
 
 async def test_whole_routine_by_done_taps_ends_in_warmup_complete(bot: RunningBot) -> None:
     """Done taps walk every sub-step once, in order, and finish with a summary."""
-    intro, first = await bot.send(CHAT, "/warmup")
+    intro, first = await bot.start_warmup(CHAT)
     assert intro.text == (
-        "Lower-back warm-up: 8 exercises, about 17 minutes. Tap ✅ Done after each step."
+        "Lower-back warm-up: 8 exercises, about 17 minutes. Tap ✅ Done after each step.\n"
+        "Check-in skipped."
     )
     assert [label for label, _ in first.buttons] == [
         "⏱ Start 30s hold",
         "✅ Done",
         "⏭ Skip",
         "⏹ Stop",
+        "⚠️ Sharp pain",
     ]
 
     step_messages = [first]
@@ -105,7 +118,7 @@ async def test_whole_routine_by_done_taps_ends_in_warmup_complete(bot: RunningBo
 
 async def test_first_sub_step_shows_instructions_and_prescription(bot: RunningBot) -> None:
     """A step opens with what to do, how much (source numbers or marked suggestions), and why."""
-    _, first = await bot.send(CHAT, "/warmup")
+    _, first = await bot.start_warmup(CHAT)
     assert "• Lie on your back and press your lower back flat into the floor." in first.text
     assert "Hold 30 s each side (suggested)" in first.text
     assert "Why: " in first.text
@@ -117,7 +130,7 @@ async def test_first_sub_step_shows_instructions_and_prescription(bot: RunningBo
 
 async def test_skip_leaves_the_rest_of_the_exercise_out(bot: RunningBot) -> None:
     """Skip on the left side moves to the next exercise, and the summary names what was skipped."""
-    await bot.send(CHAT, "/warmup")
+    await bot.start_warmup(CHAT)
     [next_step] = await bot.press(CHAT, "Skip")
     assert next_step.text.startswith("Step 2/8 · Quadratus lumborum stretch\nSet 1/3")
     skipped_message = bot.server.chat(CHAT)[-2]
@@ -133,7 +146,7 @@ async def test_skip_leaves_the_rest_of_the_exercise_out(bot: RunningBot) -> None
 
 async def test_stop_button_ends_the_session_and_keeps_what_was_done(bot: RunningBot) -> None:
     """⏹ Stop ends the warm-up; finished steps stay recorded and /warmup starts afresh."""
-    await bot.send(CHAT, "/warmup")
+    await bot.start_warmup(CHAT)
     await bot.press(CHAT, "Done")
     await bot.press(CHAT, "Done")
     [reply] = await bot.press(CHAT, "Stop")
@@ -145,13 +158,13 @@ async def test_stop_button_ends_the_session_and_keeps_what_was_done(bot: Running
     assert session.status == SessionStatus.STOPPED
     assert await _event_count(bot) == 2
 
-    _, first = await bot.send(CHAT, "/warmup")
+    _, first = await bot.start_warmup(CHAT)
     assert first.text.startswith("Step 1/8")
 
 
 async def test_stop_command_closes_the_open_step_message(bot: RunningBot) -> None:
     """/stop works like the button and takes the buttons off the step on screen."""
-    _, first = await bot.send(CHAT, "/warmup")
+    _, first = await bot.start_warmup(CHAT)
     [reply] = await bot.send(CHAT, "/stop")
     assert reply.text.startswith("Warm-up stopped after 0 of 8 exercises")
     assert first.buttons == []
@@ -162,7 +175,7 @@ async def test_stop_command_closes_the_open_step_message(bot: RunningBot) -> Non
 
 async def test_warmup_while_unfinished_offers_resume_at_the_right_step(bot: RunningBot) -> None:
     """/warmup mid-session offers Resume (step N/8); Resume shows that sub-step again."""
-    await bot.send(CHAT, "/warmup")
+    await bot.start_warmup(CHAT)
     for _ in range(3):
         [current] = await bot.press(CHAT, "Done")
     [offer] = await bot.send(CHAT, "/warmup")
@@ -182,12 +195,13 @@ async def test_start_over_abandons_the_old_session_and_begins_at_step_one(
     bot: RunningBot,
 ) -> None:
     """🔄 Start over drops the unfinished warm-up and starts a new one from the top."""
-    await bot.send(CHAT, "/warmup")
+    await bot.start_warmup(CHAT)
     await bot.press(CHAT, "Done")
     old = await _session(bot)
     await bot.send(CHAT, "/warmup")
-    intro, first = await bot.press(CHAT, "Start over")
-    assert intro.text.startswith("Lower-back warm-up: 8 exercises")
+    [checkin] = await bot.press(CHAT, "Start over")
+    assert checkin.text.startswith("Lower-back warm-up: 8 exercises")
+    [first] = await bot.press(CHAT, "Skip check-in")
     assert first.text.startswith("Step 1/8 · Thoracic spine mobility\nLeft side")
     async with bot.db.transaction() as tx:
         statuses = dict((await tx.execute(select(WarmupSession.id, WarmupSession.status))).all())

@@ -60,7 +60,7 @@ async def test_an_update_with_the_secret_is_handled(
     response = await client.post("/telegram/updates", json=update, headers={HEADER: SECRET})
     assert response.status_code == 200
     await hooked.application.update_queue.join()
-    assert telegram.chat(CHAT)[-1].text.startswith("Step 1/8")
+    assert telegram.chat(CHAT)[-1].text.startswith("Lower-back warm-up: 8 exercises")
 
 
 @pytest.mark.parametrize("secret", [None, "", "wrong", SECRET + "x", SECRET.upper()])

@@ -2,14 +2,49 @@
 
 from __future__ import annotations
 
-from telegram import Update
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from telegram import CallbackQuery, Update
 
 from bot import keyboards
 from bot.context import CoachContext
-from bot.handlers import holds, reminders, warmup
-from bot.handlers.steps import answer, chat_id_of, notify
-from bot.keyboards import BeginPress, ReminderPress, RemindPress, SessionPress, StepPress
+from bot.handlers import checkins, data, holds, reminders, warmup
+from bot.handlers.steps import notify
+from bot.keyboards import (
+    BeginPress,
+    ForgetPress,
+    GoPress,
+    PainPress,
+    Press,
+    ReminderPress,
+    RemindPress,
+    SessionPress,
+    StepPress,
+    SwitchPress,
+)
 from bot.sessions import Notice
+
+Handler = Callable[[CallbackQuery, CoachContext, Any], Awaitable[None]]
+
+# Buttons under a step, by action; anything else (done, skip) moves the warm-up on.
+_STEP_ACTIONS: dict[str, Handler] = {
+    "stop": warmup.on_stop,
+    "pain": warmup.on_stop,
+    "hold": holds.on_start,
+    "unhold": holds.on_stop,
+}
+
+_BY_KIND: dict[type[Press], Handler] = {
+    SessionPress: warmup.on_session,
+    BeginPress: warmup.on_begin,
+    RemindPress: reminders.on_picker,
+    ReminderPress: reminders.on_reminder,
+    PainPress: checkins.on_pain,
+    SwitchPress: checkins.on_switch,
+    GoPress: checkins.on_go,
+    ForgetPress: data.on_forget,
+}
 
 
 async def on_button(update: Update, context: CoachContext) -> None:
@@ -19,25 +54,8 @@ async def on_button(update: Update, context: CoachContext) -> None:
     if press is None or query.message is None:  # forged, outdated, or on an inline message
         await notify(query, context, Notice.UNKNOWN)
         return
-    match press:
-        case StepPress(action="stop"):
-            await warmup.on_stop(query, context, press)
-        case StepPress(action="hold"):
-            await holds.on_start(query, context, press)
-        case StepPress(action="unhold"):
-            await holds.on_stop(query, context, press)
-        case StepPress():
-            await warmup.on_step(query, context, press)
-        case SessionPress(kind="resume"):
-            await warmup.on_resume(query, context, press)
-        case SessionPress():
-            await warmup.on_restart(query, context, press)
-        case BeginPress() if press.routine_id in context.content.routines:
-            await answer(query)
-            await warmup.begin(context, chat_id_of(query), press.routine_id)
-        case BeginPress():  # a routine that was removed from content since the button was sent
-            await notify(query, context, Notice.UNKNOWN)
-        case RemindPress():
-            await reminders.on_picker(query, context, press)
-        case ReminderPress():
-            await reminders.on_reminder(query, context, press)
+    if isinstance(press, StepPress):
+        handler = _STEP_ACTIONS.get(press.action, warmup.on_step)
+    else:
+        handler = _BY_KIND[type(press)]
+    await handler(query, context, press)

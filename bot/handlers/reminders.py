@@ -96,11 +96,12 @@ async def on_reminder(query: CallbackQuery, context: CoachContext, press: Remind
     """▶️ Start, ⏰ Snooze or 🛌 Skip today under a reminder."""
     chat_id, now, texts = chat_id_of(query), context.now(), context.texts
     rules, routine = texts.reminders, context.content.default_routine
-    if press.action == "start":
+    if press.action in ("start", "quick"):
         await answer(query)
         ended = render.reminder_ended(texts, routine, rules.started)
         await edit(context, chat_id, message_id_of(query), ended)
-        await warmup.begin(context, chat_id, routine.id)  # as if the user sent /warmup
+        chosen = routine.id if press.action == "start" else texts.quick_routine
+        await warmup.begin(context, chat_id, chosen)  # as if the user sent /warmup
         return
     if press.action == "snooze":
         result = await reminders.snooze(context.db, rules, chat_id=chat_id, day=press.day, now=now)

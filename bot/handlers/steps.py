@@ -50,9 +50,14 @@ async def send_outcome(context: CoachContext, chat_id: int, result: Acted, lead:
     if result.next is not None:
         await send_step(context, chat_id, result.next, lead=lead)
     elif result.summary is not None:
-        summary = render.complete(context.texts, result.summary)
+        summary = render.complete_asking(context.texts, result.summary)
         await context.bot.send_message(
-            chat_id, f"{lead}\n\n{summary}" if lead else summary, parse_mode=ParseMode.HTML
+            chat_id,
+            f"{lead}\n\n{summary}" if lead else summary,
+            parse_mode=ParseMode.HTML,
+            reply_markup=keyboards.checkin_keyboard(
+                context.texts, result.summary.session_id, after=True
+            ),
         )
 
 

@@ -21,8 +21,8 @@ from bot.handlers.steps import (
     send_step,
     set_buttons,
 )
-from bot.keyboards import SessionPress, StepPress
-from bot.sessions import Acted, Notice, Offer, Restarted, Stopped
+from bot.keyboards import BeginPress, SessionPress, StepPress
+from bot.sessions import Acted, Notice, Offer, Position, Restarted, Stopped
 
 Ended = TypeVar("Ended", Acted, Stopped)
 
@@ -71,8 +71,24 @@ async def begin(context: CoachContext, chat_id: int, routine_id: str) -> None:
             ),
         )
     else:
-        await _send_intro(context, chat_id, result.routine)
-        await send_step(context, chat_id, result)
+        await send_checkin(context, chat_id, result)
+
+
+async def on_begin(query: CallbackQuery, context: CoachContext, press: BeginPress) -> None:
+    """▶️ Start warm-up under /start, or a routine under /routines."""
+    if press.routine_id not in context.content.routines:  # removed from content since
+        await notify(query, context, Notice.UNKNOWN)
+        return
+    await answer(query)
+    await begin(context, chat_id_of(query), press.routine_id)
+
+
+async def on_session(query: CallbackQuery, context: CoachContext, press: SessionPress) -> None:
+    """▶️ Resume or 🔄 Start over, offered by /warmup for an unfinished warm-up."""
+    if press.kind == "resume":
+        await on_resume(query, context, press)
+    else:
+        await on_restart(query, context, press)
 
 
 async def on_step(query: CallbackQuery, context: CoachContext, press: StepPress) -> None:
@@ -95,6 +111,7 @@ async def on_step(query: CallbackQuery, context: CoachContext, press: StepPress)
 
 async def on_stop(query: CallbackQuery, context: CoachContext, press: StepPress) -> None:
     chat_id = chat_id_of(query)
+    for_pain = press.action == "pain"
     result = await sessions.stop(
         context.db,
         context.content,
@@ -102,11 +119,17 @@ async def on_stop(query: CallbackQuery, context: CoachContext, press: StepPress)
         now=context.now(),
         session_id=press.session_id,
         cursor=press.cursor,
+        for_pain=for_pain,
     )
     if not isinstance(result, Stopped):
         await notify(query, context, result or Notice.FINISHED)
         return
     await answer(query)
+    if for_pain:
+        texts = context.texts
+        await close_step(context, chat_id, result.position, texts.outcomes.sharp_pain)
+        await context.bot.send_message(chat_id, texts.sharp_pain, parse_mode=ParseMode.HTML)
+        return
     await _stopped(context, chat_id, _pressed_if_unknown(result, query))
 
 
@@ -141,8 +164,7 @@ async def on_restart(query: CallbackQuery, context: CoachContext, press: Session
     await answer(query)
     await set_buttons(context, chat_id, message_id_of(query), None)
     await close_step(context, chat_id, result.old, context.texts.outcomes.stopped)
-    await _send_intro(context, chat_id, result.new.routine)
-    await send_step(context, chat_id, result.new)
+    await send_checkin(context, chat_id, result.new)
 
 
 async def _stopped(context: CoachContext, chat_id: int, result: Stopped) -> None:
@@ -152,7 +174,22 @@ async def _stopped(context: CoachContext, chat_id: int, result: Stopped) -> None
     )
 
 
-async def _send_intro(context: CoachContext, chat_id: int, routine: Routine) -> None:
+async def send_checkin(context: CoachContext, chat_id: int, position: Position) -> None:
+    """A new warm-up's first message: what it is, how the back feels, and the quick option."""
+    texts, routine = context.texts, position.routine
+    quick = context.content.routines.get(texts.quick_routine)
+    offer_quick = quick if quick is not None and quick.id != routine.id else None
+    await context.bot.send_message(
+        chat_id,
+        render.checkin_question(texts, routine),
+        parse_mode=ParseMode.HTML,
+        reply_markup=keyboards.checkin_keyboard(
+            texts, position.session_id, after=False, quick=offer_quick
+        ),
+    )
+
+
+async def send_intro(context: CoachContext, chat_id: int, routine: Routine) -> None:
     await context.bot.send_message(
         chat_id, render.intro(context.texts, routine), parse_mode=ParseMode.HTML
     )
