@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+
+from bot.localtime import zone
 
 
 def local_dates(moments: Iterable[datetime], timezone: str) -> set[date]:
     """The calendar days, in the chat's own timezone, on which these moments fell."""
-    zone = ZoneInfo(timezone)
-    return {moment.astimezone(zone).date() for moment in moments}
+    tz = zone(timezone)  # an IANA name or a fixed offset such as UTC+02:00
+    return {moment.astimezone(tz).date() for moment in moments}
 
 
 def current_streak(days: set[date], today: date) -> int:

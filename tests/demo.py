@@ -63,12 +63,14 @@ async def main() -> None:
             async with run_bot(server, settings, clock=clock) as bot:
                 await bot.send(CHAT, "/start")
                 await bot.press(CHAT, "Start warm-up")
+                await bot.press(CHAT, "4")  # the check-in: how the back feels now
                 await show_a_hold(bot, clock)
                 while True:
                     clock.advance(seconds=45)
                     [sent] = await bot.press(CHAT, "Done")
                     if not sent.text.startswith("Step "):
                         break
+                await bot.press(CHAT, "2")  # and after
             print("\n\n".join(render(event) for event in server.events))
 
 

@@ -101,10 +101,11 @@ class RunningBot:
         await self.application.update_queue.join()
 
     def _sent_count(self, chat_id: int) -> int:
-        return len([m for m in self.server.chat(chat_id) if m.from_bot])
+        """The newest message id in the chat so far (ids only grow, deletions or not)."""
+        return max((m.message_id for m in self.server.chat(chat_id)), default=0)
 
-    def _sent_since(self, chat_id: int, count: int) -> list[Message]:
-        return [m for m in self.server.chat(chat_id) if m.from_bot][count:]
+    def _sent_since(self, chat_id: int, newest: int) -> list[Message]:
+        return [m for m in self.server.chat(chat_id) if m.from_bot and m.message_id > newest]
 
 
 @asynccontextmanager

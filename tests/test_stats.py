@@ -1,0 +1,116 @@
+"""Progress arithmetic on plain rows: streaks across local midnight, weeks, averages, insight."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from bot import stats
+from bot.content import Content, load_content
+from bot.progress import best_streak, current_streak, local_dates, week_start
+from bot.settings import PROJECT_ROOT
+from db.models import Outcome, SessionStatus, StepEvent, WarmupSession
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    return load_content(PROJECT_ROOT / "content")
+
+
+def _session(
+    session_id: int, finished: datetime, *, before: int | None = None, after: int | None = None
+) -> WarmupSession:
+    return WarmupSession(
+        id=session_id,
+        chat_id=1,
+        routine_id="lower-back",
+        status=SessionStatus.COMPLETED,
+        started_at=finished - timedelta(minutes=10),
+        finished_at=finished,
+        pain_before=before,
+        pain_after=after,
+    )
+
+
+def _event(session_id: int, exercise: str, outcome: Outcome) -> StepEvent:
+    return StepEvent(
+        session_id=session_id,
+        exercise_id=exercise,
+        step=0,
+        set_number=1,
+        outcome=outcome,
+        at=datetime(2026, 1, 1, tzinfo=UTC),
+    )
+
+
+def test_warmups_either_side_of_local_midnight_are_two_days() -> None:
+    """23:50 and 00:10 in Berlin are consecutive days there, one day in UTC the day before."""
+    late = datetime(2026, 1, 10, 22, 50, tzinfo=UTC)  # 23:50 in Berlin
+    early = datetime(2026, 1, 10, 23, 10, tzinfo=UTC)  # 00:10 on the 11th in Berlin
+    berlin = local_dates([late, early], "Europe/Berlin")
+    assert current_streak(berlin, date(2026, 1, 11)) == 2
+    assert current_streak(local_dates([late, early], "UTC"), date(2026, 1, 10)) == 1
+
+
+def test_the_same_moments_can_be_one_day_or_two_depending_on_the_zone() -> None:
+    moments = [datetime(2026, 1, 10, 4, 0, tzinfo=UTC), datetime(2026, 1, 10, 6, 0, tzinfo=UTC)]
+    assert len(local_dates(moments, "America/New_York")) == 2  # 23:00 and 01:00 there
+    assert len(local_dates(moments, "UTC+02:00")) == 1
+
+
+def test_best_streak_is_the_longest_run() -> None:
+    days = {date(2026, 2, d) for d in (1, 2, 3, 10, 11, 12, 13, 20)}
+    assert best_streak(days) == 4
+    assert best_streak(set()) == 0
+
+
+def test_weeks_start_on_monday() -> None:
+    assert week_start(date(2026, 6, 7)) == date(2026, 6, 1)  # a Sunday
+    assert week_start(date(2026, 6, 8)) == date(2026, 6, 8)
+
+
+def test_the_report_counts_this_week_against_the_target(content: Content) -> None:
+    now = datetime(2026, 6, 3, 12, 0, tzinfo=UTC)  # Wednesday
+    sessions = [
+        _session(1, datetime(2026, 5, 31, 9, 0, tzinfo=UTC)),  # last Sunday
+        _session(2, datetime(2026, 6, 1, 9, 0, tzinfo=UTC)),
+        _session(3, datetime(2026, 6, 3, 9, 0, tzinfo=UTC)),
+    ]
+    report = stats.build(
+        content, sessions=sessions, events=[], timezone="UTC", weekly_target=4, now=now
+    )
+    assert (report.this_week, report.weekly_target) == (2, 4)
+    assert (report.streak, report.best_streak) == (1, 2)
+    assert report.average_seconds == 600
+    assert len(report.days) == stats.CHART_DAYS
+    assert report.days[-1] == stats.Day(date(2026, 6, 3), 1, None, None)
+
+
+def test_pain_change_and_insight_need_both_check_ins(content: Content) -> None:
+    base = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
+    sessions = [_session(i, base + timedelta(days=i), before=6, after=2) for i in range(5)]
+    sessions.append(_session(9, base + timedelta(days=9), before=6))  # no after: left out
+    events = [_event(i, "psoas-stretch", Outcome.DONE) for i in range(5)]
+    events += [_event(i, "tfl-foam-roll", Outcome.SKIPPED) for i in range(2)]
+    report = stats.build(
+        content,
+        sessions=sessions,
+        events=events,
+        timezone="UTC",
+        weekly_target=5,
+        now=base + timedelta(days=9),
+    )
+    assert (report.pain_change, report.pain_checkins) == (4, 5)
+    assert report.insights == [("Psoas stretch", 4)]
+    assert report.most_skipped == ("TFL foam roll", 2)
+
+
+def test_no_insight_from_too_little_data(content: Content) -> None:
+    base = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
+    sessions = [_session(i, base + timedelta(days=i), before=5, after=3) for i in range(4)]
+    events = [_event(i, "psoas-stretch", Outcome.DONE) for i in range(4)]
+    report = stats.build(
+        content, sessions=sessions, events=events, timezone="UTC", weekly_target=5, now=base
+    )
+    assert report.insights == []
