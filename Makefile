@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint demo clean
+.PHONY: run test lint demo bench clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ test: lint
 
 demo: $(VENV)/.dev
 	$(BIN)/python -m tests.demo
+
+# Benchmarks (about 12 minutes; QUICK=1 for a smoke run under a minute) -> docs/PERFORMANCE.md
+bench: $(VENV)/.dev
+	$(BIN)/python -m bench $(if $(QUICK),--quick,)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -1,9 +1,14 @@
 """How fast and how persistently the bot calls the Bot API.
 
-PTB's AIORateLimiter keeps the bot under Telegram's global pace (30 messages a second, 20 a
-minute per group) and waits out 429 `retry_after`. On top of it, transient failures (5xx,
-dropped connections, timeouts) are retried with exponential backoff. 400 and 403 are answers,
-not failures, and are never retried.
+PTB's AIORateLimiter keeps group chats under 20 messages a minute and, on a 429, holds every
+request for the `retry_after` Telegram names, then retries. Telegram's overall pace (about 30
+messages a second) is a budget for bulk sending: reminder delivery spends at most
+`BULK_MESSAGES_PER_SECOND` of it (bot/handlers/reminders.py), which leaves room for replies to
+people tapping. Replies are not queued behind a global limiter: a queue of taps waiting on
+it would add seconds to every answer, and each chat's own pace is one tap at a time.
+
+On top of that, transient failures (5xx, dropped connections, timeouts) are retried with
+exponential backoff. 400 and 403 are answers, not failures, and are never retried.
 """
 
 from __future__ import annotations
@@ -20,13 +25,16 @@ log = logging.getLogger(__name__)
 
 Result = bool | dict[str, Any] | list[dict[str, Any]]
 
+# Telegram allows about 30 messages a second in all; bulk sending keeps 10% in hand for replies.
+BULK_MESSAGES_PER_SECOND = 27
+
 
 class PatientRateLimiter(AIORateLimiter):
     """Telegram's pace, 429s waited out, and transient failures retried a few times."""
 
     def __init__(self, *, network_retries: int = 3, backoff_seconds: float = 0.5) -> None:
         # Three retries on a 429 cover a burst; Telegram says exactly how long to wait.
-        super().__init__(max_retries=3)
+        super().__init__(overall_max_rate=0, max_retries=3)
         self._network_retries = network_retries
         self._backoff = backoff_seconds
 

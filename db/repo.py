@@ -9,6 +9,7 @@ from sqlalchemy import ColumnElement, CursorResult, and_, delete, func, or_, sel
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.sql.dml import Update
 
 from db.models import (
@@ -107,8 +108,14 @@ async def move_session(
     )
     if matched != 1:
         return False
-    await session.refresh(warmup)
+    _loaded(warmup, values)
     return True
+
+
+def _loaded(row: object, values: dict[str, object]) -> None:
+    """Show the values just written on the loaded object, without another SELECT."""
+    for key, value in values.items():
+        set_committed_value(row, key, value)
 
 
 def _unchanged(warmup: WarmupSession) -> ColumnElement[bool]:
@@ -140,7 +147,7 @@ async def end_session(
     )
     if matched != 1:
         return False
-    await session.refresh(warmup)
+    _loaded(warmup, {"status": status, "finished_at": now, "ended_for_pain": for_pain, **NO_HOLD})
     return True
 
 

@@ -271,7 +271,7 @@ class FakeTelegram:
         try:
             result = await handler(params)
         except ApiError as exc:
-            return _error(exc.status, exc.description)
+            return _failure(Failure(exc.status, exc.description, exc.retry_after))
         return web.json_response({"ok": True, "result": result})
 
     async def _api_getMe(self, _params: dict[str, Any]) -> Any:  # noqa: N802 - Bot API names
@@ -438,10 +438,11 @@ class FakeTelegram:
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, description: str) -> None:
+    def __init__(self, status: int, description: str, retry_after: int | None = None) -> None:
         super().__init__(description)
         self.status = status
         self.description = description
+        self.retry_after = retry_after
 
 
 @dataclass

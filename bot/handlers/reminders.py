@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import datetime
 
@@ -14,6 +15,7 @@ from bot.context import CoachContext
 from bot.handlers import membership, warmup
 from bot.handlers.steps import answer, chat_id_of, edit, message_id_of
 from bot.keyboards import ReminderPress, RemindPress
+from bot.pacing import BULK_MESSAGES_PER_SECOND
 from bot.reminders import Delivery, Refusal, Status
 
 log = logging.getLogger(__name__)
@@ -130,8 +132,12 @@ async def tick(context: CoachContext) -> None:
     deliveries = await reminders.take_deliveries(context.db, rules, now)
     if claimed or deliveries:
         log.info("reminders: %s claimed, %s to deliver", claimed, len(deliveries))
+    # Paced below Telegram's overall cap, so replies to people tapping still get through.
+    gap = 1 / BULK_MESSAGES_PER_SECOND
     for delivery in deliveries:
+        started = asyncio.get_running_loop().time()
         await _deliver(context, delivery, now)
+        await asyncio.sleep(max(0.0, gap - (asyncio.get_running_loop().time() - started)))
 
 
 async def _deliver(context: CoachContext, delivery: Delivery, now: datetime) -> None:

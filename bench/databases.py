@@ -1,0 +1,52 @@
+"""Databases for the benchmarks: migrated by the bot's own code, filled in bulk with sqlite3."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from contextlib import closing
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from db.database import Database
+
+# How SQLAlchemy stores a DateTime on SQLite; rows written here must compare the same way.
+STORED = "%Y-%m-%d %H:%M:%S.%f"
+
+
+def url(path: Path) -> str:
+    return f"sqlite+aiosqlite:///{path}"
+
+
+def migrated(path: Path) -> Path:
+    async def migrate() -> None:
+        database = Database(url(path))
+        await database.migrate()
+        await database.close()
+
+    asyncio.run(migrate())
+    return path
+
+
+def with_reminders(path: Path, chats: int, due: datetime) -> Path:
+    """`chats` chats in UTC, each with a daily reminder next due at `due`."""
+    migrated(path)
+    now = datetime.now(UTC).strftime(STORED)
+    local = due.strftime("%H:%M")
+    when = due.astimezone(UTC).replace(tzinfo=None).strftime(STORED)
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.executemany(
+            "INSERT INTO chats (id, timezone, created_at, timezone_set_at, active, weekly_target)"
+            " VALUES (?, 'UTC', ?, ?, 1, 5)",
+            ((chat, now, now) for chat in range(1, chats + 1)),
+        )
+        connection.executemany(
+            "INSERT INTO reminders (chat_id, enabled, local_time, days, next_fire_at, snoozes)"
+            " VALUES (?, 1, ?, 127, ?, 0)",
+            ((chat, local, when) for chat in range(1, chats + 1)),
+        )
+    return path
+
+
+def tomorrow() -> datetime:
+    return (datetime.now(UTC) + timedelta(days=1)).replace(second=0, microsecond=0)

@@ -1,0 +1,212 @@
+"""The fake Telegram of the benchmarks, with its users, in a process of its own.
+
+It extends the test server with what a load test needs: a delay added to every call (as real
+Telegram's network round trip), Telegram's flood limits answered with real-shaped 429s, and a
+clock on every reply, so latency is measured where the user would see it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import statistics
+import time
+from collections import Counter, defaultdict, deque
+from dataclasses import dataclass
+from typing import Any
+
+from aiohttp import web
+
+from tests.fake_telegram import ApiError, FakeTelegram
+
+REMINDER = "⏰ Time for your warm-up"
+TIME_UP = "⏰ Time's up"
+COUNTDOWN = "Get into position"
+
+
+class BenchTelegram(FakeTelegram):
+    """A fake Bot API that times every reply and can enforce Telegram's flood limits."""
+
+    def __init__(self, token: str, *, delay: float = 0, limits: bool = False) -> None:
+        super().__init__(token)
+        self.delay = delay
+        self.limits = limits
+        self.waiting: dict[int, float] = {}  # chat -> when its pending action was sent
+        self.replied: asyncio.Queue[int] = asyncio.Queue()
+        self.reply_seconds: list[tuple[float, float]] = []  # (when, latency)
+        self.sends: dict[int, list[tuple[float, str]]] = defaultdict(list)
+        self.edits: dict[int, list[float]] = defaultdict(list)
+        self.rejected = 0
+        self.first_poll: float | None = None
+        self._recent: deque[float] = deque()
+        self._last_to_chat: dict[int, float] = {}
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        if self.first_poll is None and request.match_info.get("method") == "getUpdates":
+            self.first_poll = time.time()
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        return await super()._handle(request)
+
+    async def _api_sendMessage(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        chat_id, now = int(params["chat_id"]), time.monotonic()
+        if self.limits:
+            self._enforce_limits(chat_id, now)
+        result = await super()._api_sendMessage(params)
+        self.sends[chat_id].append((now, str(params.get("text", ""))))
+        if (asked := self.waiting.pop(chat_id, None)) is not None:
+            self.reply_seconds.append((now, now - asked))
+            self.replied.put_nowait(chat_id)
+        return result
+
+    async def _api_editMessageText(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        self.edits[int(params.get("chat_id", 0))].append(time.monotonic())
+        return await super()._api_editMessageText(params)
+
+    def act(self, chat_id: int) -> None:
+        """The user's next move: tap the step's Done (or skip the check-in), else /warmup."""
+        self.waiting[chat_id] = time.monotonic()
+        for label in ("Done", "Skip check-in"):
+            try:
+                self.user_presses(chat_id, label)
+            except LookupError:
+                continue
+            return
+        self.user_sends(chat_id, "/warmup")
+
+    def _enforce_limits(self, chat_id: int, now: float) -> None:
+        """About 30 messages a second in all and one a second per chat, as Telegram does."""
+        while self._recent and now - self._recent[0] >= 1:
+            self._recent.popleft()
+        if len(self._recent) >= 30 or now - self._last_to_chat.get(chat_id, -10) < 1:
+            self.rejected += 1
+            raise ApiError(429, "Too Many Requests: retry after 1", retry_after=1)
+        self._recent.append(now)
+        self._last_to_chat[chat_id] = now
+
+
+@dataclass
+class Result:
+    """What one workload measured, as plain numbers."""
+
+    values: dict[str, float]
+
+
+def percentile(values: list[float], share: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+async def taps(server: BenchTelegram, chats: int, rate: float | None, seconds: float) -> Result:
+    """Users tapping through warm-ups: at `rate` taps a second, or as fast as answered."""
+    ids = list(range(1, chats + 1))
+    for chat in ids:  # start every warm-up first; that is set-up, not measured
+        server.act(chat)
+    for _ in ids:
+        await server.replied.get()
+    server.reply_seconds.clear()
+    ready: deque[int] = deque(ids)
+    started, cpu = time.monotonic(), time.process_time()
+    offered = 0
+    while (now := time.monotonic()) - started < seconds:
+        while not server.replied.empty():
+            ready.append(server.replied.get_nowait())
+        if rate is not None:
+            due = started + offered / rate
+            if due > now:
+                await asyncio.sleep(due - now)
+            offered += 1
+        if ready:
+            server.act(ready.popleft())
+        elif rate is None:
+            ready.append(await server.replied.get())
+    elapsed = time.monotonic() - started
+    latencies = [latency for _, latency in server.reply_seconds]
+    return Result(
+        {
+            "taps_per_second": len(latencies) / elapsed,
+            "p50_ms": 1000 * percentile(latencies, 0.5),
+            "p99_ms": 1000 * percentile(latencies, 0.99),
+            "taps": len(latencies),
+            "server_cpu_share": (time.process_time() - cpu) / elapsed,
+        }
+    )
+
+
+async def burst(server: BenchTelegram, chats: int, seconds: float) -> Result:
+    """A minute's reminders for `chats` chats, while a few other users keep tapping."""
+    users = [10_000_000 + i for i in range(5)]
+    deadline = time.monotonic() + seconds
+    for user in users:
+        server.act(user)
+    tap_latencies: list[float] = []
+    while time.monotonic() < deadline:
+        reminded = sum(1 for c in range(1, chats + 1) if _reminders(server, c))
+        if reminded >= chats:
+            break
+        while not server.replied.empty():
+            user = server.replied.get_nowait()
+            tap_latencies.append(server.reply_seconds[-1][1])
+            server.act(user)
+        await asyncio.sleep(0.5)
+    times = sorted(t for c in range(1, chats + 1) for t in _reminders(server, c))
+    per_chat = Counter(len(_reminders(server, c)) for c in range(1, chats + 1))
+    span = times[-1] - times[0] if len(times) > 1 else float("nan")
+    during = [latency for when, latency in server.reply_seconds if times and when >= times[0]]
+    return Result(
+        {
+            "messages_per_second": (len(times) - 1) / span if len(times) > 1 else 0,
+            "rejected_429": server.rejected,
+            "duplicates": sum((n - 1) * count for n, count in per_chat.items() if n > 1),
+            "missed": per_chat.get(0, 0),
+            "tap_p99_ms_during_burst": 1000 * percentile(during, 0.99),
+            "taps_during_burst": len(during),
+        }
+    )
+
+
+def _reminders(server: BenchTelegram, chat: int) -> list[float]:
+    return [t for t, text in server.sends.get(chat, []) if text.startswith(REMINDER)]
+
+
+async def holds(server: BenchTelegram, chats: int, seconds: float) -> Result:
+    """Many users start a 30 s hold at once; how close to due does each end arrive?"""
+    ids = list(range(1, chats + 1))
+    for chat in ids:
+        server.act(chat)  # /warmup
+    for _ in ids:
+        await server.replied.get()
+    for chat in ids:
+        server.act(chat)  # skip the check-in: step 1, a 30 s hold per side
+    for _ in ids:
+        await server.replied.get()
+    for chat in ids:
+        server.waiting[chat] = time.monotonic()
+        server.user_presses(chat, "Start 30s hold")
+    await asyncio.sleep(seconds)
+    late, gaps = [], []
+    for chat in ids:
+        sent = server.sends[chat]
+        started = next((t for t, text in sent if COUNTDOWN in text), None)
+        ended = next((t for t, text in sent if text.startswith(TIME_UP)), None)
+        if started is not None and ended is not None:
+            late.append(ended - (started + 35))  # 5 s to get ready, then 30 s
+        edits = server.edits.get(chat, [])
+        gaps += [b - a for a, b in itertools.pairwise(edits)]
+    return Result(
+        {
+            "ended": len(late),
+            "end_p50_ms": 1000 * percentile(late, 0.5),
+            "end_p99_ms": 1000 * percentile(late, 0.99),
+            "min_seconds_between_edits": min(gaps) if gaps else float("nan"),
+            "mean_seconds_between_edits": statistics.mean(gaps) if gaps else float("nan"),
+        }
+    )
+
+
+async def idle(server: BenchTelegram, seconds: float) -> Result:
+    """No users: only when the bot first polled (start-up time) matters."""
+    await asyncio.sleep(seconds)
+    return Result({"first_poll": server.first_poll or float("nan")})
