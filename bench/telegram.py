@@ -35,8 +35,11 @@ class BenchTelegram(FakeTelegram):
         self.replied: asyncio.Queue[int] = asyncio.Queue()
         self.reply_seconds: list[tuple[float, float]] = []  # (when, latency)
         self.sends: dict[int, list[tuple[float, str]]] = defaultdict(list)
-        self.edits: dict[int, list[float]] = defaultdict(list)
+        self.edits: dict[int, list[float]] = defaultdict(list)  # message id -> edit times
         self.rejected = 0
+        self.answered: dict[int, float] = {}  # chat -> when its latest press was answered
+        self.countdowns: dict[int, int] = {}  # chat -> its countdown message
+        self._query_chat: dict[str, int] = {}
         self.first_poll: float | None = None
         self._recent: deque[float] = deque()
         self._last_to_chat: dict[int, float] = {}
@@ -53,14 +56,28 @@ class BenchTelegram(FakeTelegram):
         if self.limits:
             self._enforce_limits(chat_id, now)
         result = await super()._api_sendMessage(params)
-        self.sends[chat_id].append((now, str(params.get("text", ""))))
+        text = str(params.get("text", ""))
+        self.sends[chat_id].append((now, text))
+        if COUNTDOWN in text:
+            self.countdowns[chat_id] = result["message_id"]
         if (asked := self.waiting.pop(chat_id, None)) is not None:
             self.reply_seconds.append((now, now - asked))
             self.replied.put_nowait(chat_id)
         return result
 
+    async def _api_answerCallbackQuery(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        chat = self._query_chat.pop(str(params.get("callback_query_id")), None)
+        if chat is not None:
+            self.answered[chat] = time.monotonic()
+        return await super()._api_answerCallbackQuery(params)
+
+    def _push(self, update: dict[str, Any]) -> int:
+        if query := update.get("callback_query"):
+            self._query_chat[query["id"]] = query["message"]["chat"]["id"]
+        return super()._push(update)
+
     async def _api_editMessageText(self, params: dict[str, Any]) -> Any:  # noqa: N802
-        self.edits[int(params.get("chat_id", 0))].append(time.monotonic())
+        self.edits[int(params.get("message_id", 0))].append(time.monotonic())
         return await super()._api_editMessageText(params)
 
     def act(self, chat_id: int) -> None:
@@ -141,15 +158,13 @@ async def burst(server: BenchTelegram, chats: int, seconds: float) -> Result:
     deadline = time.monotonic() + seconds
     for user in users:
         server.act(user)
-    tap_latencies: list[float] = []
     while time.monotonic() < deadline:
         reminded = sum(1 for c in range(1, chats + 1) if _reminders(server, c))
         if reminded >= chats:
             break
-        while not server.replied.empty():
+        while not server.replied.empty():  # people take a second or two between taps
             user = server.replied.get_nowait()
-            tap_latencies.append(server.reply_seconds[-1][1])
-            server.act(user)
+            asyncio.get_running_loop().call_later(1.5, server.act, user)
         await asyncio.sleep(0.5)
     times = sorted(t for c in range(1, chats + 1) for t in _reminders(server, c))
     per_chat = Counter(len(_reminders(server, c)) for c in range(1, chats + 1))
@@ -183,20 +198,22 @@ async def holds(server: BenchTelegram, chats: int, seconds: float) -> Result:
     for _ in ids:
         await server.replied.get()
     for chat in ids:
-        server.waiting[chat] = time.monotonic()
         server.user_presses(chat, "Start 30s hold")
     await asyncio.sleep(seconds)
     late, gaps = [], []
     for chat in ids:
-        sent = server.sends[chat]
-        started = next((t for t, text in sent if COUNTDOWN in text), None)
-        ended = next((t for t, text in sent if text.startswith(TIME_UP)), None)
+        # The press is answered right after the hold is stored, so its due time is at most
+        # 35 s (5 to get ready, 30 holding) after the answer: lateness is not understated.
+        started = server.answered.get(chat)
+        ended = next((t for t, text in server.sends[chat] if text.startswith(TIME_UP)), None)
         if started is not None and ended is not None:
-            late.append(ended - (started + 35))  # 5 s to get ready, then 30 s
-        edits = server.edits.get(chat, [])
-        gaps += [b - a for a, b in itertools.pairwise(edits)]
+            late.append(ended - (started + 35))
+        if (countdown := server.countdowns.get(chat)) is not None:
+            ticks = server.edits.get(countdown, [])[:-1]  # the last edit closes it
+            gaps += [b - a for a, b in itertools.pairwise(ticks)]
     return Result(
         {
+            "holds": chats,
             "ended": len(late),
             "end_p50_ms": 1000 * percentile(late, 0.5),
             "end_p99_ms": 1000 * percentile(late, 0.99),

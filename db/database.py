@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -19,8 +21,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_asyn
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
-# How long a SQLite writer waits for another one before giving up, in milliseconds.
-SQLITE_BUSY_TIMEOUT_MS = 5000
+# How long a SQLite writer waits for a writer in another process before giving up, in ms.
+SQLITE_BUSY_TIMEOUT_MS = 15_000
 
 
 class DatabaseError(Exception):
@@ -38,11 +40,18 @@ class Database:
         if self.url.get_backend_name() == "sqlite":
             _configure_sqlite(self.engine.sync_engine)
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        # SQLite has one writer at a time, and here every transaction writes. Queueing them in
+        # the event loop is fair and cheap; left to SQLite, hundreds of concurrent updates
+        # would spin on its busy handler, and under load a lock held across an await can
+        # outlast the busy timeout. Other databases lock rows, not the whole file.
+        self._one_writer = (
+            asyncio.Lock() if self.url.get_backend_name() == "sqlite" else contextlib.nullcontext()
+        )
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
         """A session inside one transaction: committed on success, rolled back on error."""
-        async with self._sessions.begin() as session:
+        async with self._one_writer, self._sessions.begin() as session:
             yield session
 
     async def migrate(self) -> None:

@@ -6,7 +6,15 @@ from telegram import CallbackQuery
 
 from bot import checkins, keyboards, render, sessions
 from bot.context import CoachContext
-from bot.handlers.steps import answer, chat_id_of, edit, message_id_of, notify, send_step
+from bot.handlers.steps import (
+    answer,
+    chat_id_of,
+    delete,
+    edit,
+    message_id_of,
+    notify,
+    send_step,
+)
 from bot.handlers.warmup import send_checkin, send_intro
 from bot.keyboards import GoPress, PainPress, SwitchPress
 from bot.sessions import Notice
@@ -88,7 +96,7 @@ async def on_switch(query: CallbackQuery, context: CoachContext, press: SwitchPr
         return
     await answer(query)
     if not result.checked_in:  # from the check-in itself: ask it again, for the new routine
-        await context.bot.delete_message(chat_id, message_id_of(query))
+        await delete(context, chat_id, message_id_of(query))
         await send_checkin(context, chat_id, result.position)
         return
     await edit(context, chat_id, message_id_of(query), context.texts.buttons.gentle)

@@ -126,18 +126,24 @@ async def on_reminder(query: CallbackQuery, context: CoachContext, press: Remind
 
 
 async def tick(context: CoachContext) -> None:
-    """Job, every minute: claim the reminders that are due and deliver them."""
-    now, rules = context.now(), context.texts.reminders
-    claimed = await reminders.claim_due(context.db, rules, now)
-    deliveries = await reminders.take_deliveries(context.db, rules, now)
-    if claimed or deliveries:
-        log.info("reminders: %s claimed, %s to deliver", claimed, len(deliveries))
-    # Paced below Telegram's overall cap, so replies to people tapping still get through.
+    """Job, every minute: claim the reminders that are due, then deliver all of them.
+
+    Delivery is paced below Telegram's overall cap, so replies to people tapping still get
+    through; a burst larger than a minute's worth simply keeps this job running, and the
+    next tick waits for it.
+    """
+    rules = context.texts.reminders
+    claimed = await reminders.claim_due(context.db, rules, context.now())
     gap = 1 / BULK_MESSAGES_PER_SECOND
-    for delivery in deliveries:
-        started = asyncio.get_running_loop().time()
-        await _deliver(context, delivery, now)
-        await asyncio.sleep(max(0.0, gap - (asyncio.get_running_loop().time() - started)))
+    sent = 0
+    while deliveries := await reminders.take_deliveries(context.db, rules, context.now()):
+        for delivery in deliveries:
+            started = asyncio.get_running_loop().time()
+            await _deliver(context, delivery, context.now())
+            sent += 1
+            await asyncio.sleep(max(0.0, gap - (asyncio.get_running_loop().time() - started)))
+    if claimed or sent:
+        log.info("reminders: %s claimed, %s delivered or dropped", claimed, sent)
 
 
 async def _deliver(context: CoachContext, delivery: Delivery, now: datetime) -> None:

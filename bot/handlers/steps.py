@@ -133,6 +133,14 @@ async def set_buttons(
     return True
 
 
+async def delete(context: CoachContext, chat_id: int, message_id: int) -> None:
+    """Remove a message the bot sent; one already gone or too old is left as it is."""
+    try:
+        await context.bot.delete_message(chat_id, message_id)
+    except BadRequest as exc:
+        log.info("could not delete message %s: %s", message_id, exc.message)
+
+
 def _gone(exc: BadRequest) -> bool:
     return any(words in exc.message.lower() for words in _GONE)
 
