@@ -1,15 +1,30 @@
-"""Fixtures: a fake Bot API server and the real application polling it."""
+"""Fixtures: a fake Bot API server, a database on each backend, and the real application.
+
+Every test that takes `database_url` (directly or through `settings` and `bot`) runs twice:
+on a SQLite file, and on a PostgreSQL server the run starts itself from the machine's
+binaries. Where there are none, the PostgreSQL half is skipped and the run's header says so.
+"""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 
 from bot.settings import Settings
 from tests.fake_telegram import FakeTelegram
-from tests.harness import TOKEN, RunningBot, make_settings, run_bot
+from tests.harness import TOKEN, RunningBot, make_settings, run_bot, sqlite_url
+from tests.postgres import PostgresServer, find_binaries, postgres_server
+
+POSTGRES_BINARIES = find_binaries()
+NO_POSTGRES = "no PostgreSQL binaries (initdb, postgres) on this machine"
+
+
+def pytest_report_header() -> str:
+    if POSTGRES_BINARIES is None:
+        return f"databases: SQLite only; {NO_POSTGRES}, so the PostgreSQL half is skipped"
+    return f"databases: SQLite and PostgreSQL (from {POSTGRES_BINARIES})"
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
@@ -24,6 +39,24 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         print(f"\nthe bot token appears in {path}")  # noqa: T201 - the run's own verdict
 
 
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """One PostgreSQL server for the whole run, started on first use."""
+    if POSTGRES_BINARIES is None:
+        pytest.skip(NO_POSTGRES)
+    with postgres_server(POSTGRES_BINARIES) as server:
+        yield server
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database: a SQLite file, or a database of its own on the PostgreSQL server."""
+    if request.param == "sqlite":
+        return sqlite_url(tmp_path / "warmup.db")
+    server: PostgresServer = request.getfixturevalue("postgres")
+    return await server.new_database()
+
+
 @pytest.fixture
 async def telegram() -> AsyncIterator[FakeTelegram]:
     async with FakeTelegram(TOKEN) as server:
@@ -31,8 +64,8 @@ async def telegram() -> AsyncIterator[FakeTelegram]:
 
 
 @pytest.fixture
-def settings(telegram: FakeTelegram, tmp_path: Path) -> Settings:
-    return make_settings(telegram, tmp_path / "warmup.db")
+def settings(telegram: FakeTelegram, database_url: str) -> Settings:
+    return make_settings(telegram, database_url)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tests.fake_telegram import Event, FakeTelegram
-from tests.harness import TOKEN, FakeClock, RunningBot, make_settings, run_bot
+from tests.harness import TOKEN, FakeClock, RunningBot, make_settings, run_bot, sqlite_url
 
 CHAT = 1
 
@@ -57,7 +57,7 @@ async def main() -> None:
     logging.basicConfig(level=logging.WARNING)
     with tempfile.TemporaryDirectory() as folder:
         async with FakeTelegram(TOKEN) as server:
-            settings = make_settings(server, Path(folder) / "demo.db")
+            settings = make_settings(server, sqlite_url(Path(folder) / "demo.db"))
             # A simulated clock moves 45 s per tap, so the summary shows a realistic time.
             clock = FakeClock(datetime.now(UTC))
             async with run_bot(server, settings, clock=clock) as bot:

@@ -23,11 +23,15 @@ from tests.fake_telegram import FakeTelegram, Message
 TOKEN = "123456:TEST-token-never-logged"
 
 
-def make_settings(server: FakeTelegram, database: Path, **overrides: object) -> Settings:
+def sqlite_url(path: Path) -> str:
+    return f"sqlite+aiosqlite:///{path}"
+
+
+def make_settings(server: FakeTelegram, database_url: str, **overrides: object) -> Settings:
     values: dict[str, object] = {
         "telegram_bot_token": server.token,
         "telegram_api_url": server.url,
-        "database_url": f"sqlite+aiosqlite:///{database}",
+        "database_url": database_url,
         **overrides,
     }
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

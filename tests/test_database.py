@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
@@ -10,81 +9,92 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import Connection, inspect, text
 
 from db.database import Database, DatabaseError, alembic_config
 from db.models import Base
+from tests.harness import sqlite_url
+
+TABLES_WITH_ROWS = ("chats", "warmup_sessions", "step_events")
 
 
-def _sync_url(path: Path) -> str:
-    return f"sqlite+aiosqlite:///{path}"
-
-
-async def _migrate(path: Path) -> None:
-    db = Database(_sync_url(path))
+async def _migrate(url: str) -> None:
+    db = Database(url)
     try:
         await db.migrate()
     finally:
         await db.close()
 
 
-def _alembic(path: Path, action: str, revision: str) -> None:
-    """Run an Alembic command the way an operator would, in its own event loop."""
-
-    async def run() -> None:
-        db = Database(_sync_url(path))
+async def _alembic(url: str, action: str, revision: str) -> None:
+    """Run an Alembic command the way an operator would, on a connection of its own."""
+    db = Database(url)
+    try:
         async with db.engine.begin() as connection:
 
-            def go(sync_connection: object) -> None:
+            def go(sync_connection: Connection) -> None:
                 config = alembic_config()
                 config.attributes["connection"] = sync_connection
                 getattr(command, action)(config, revision)
 
             await connection.run_sync(go)
+    finally:
         await db.close()
 
-    asyncio.run(run())
+
+async def _run(url: str, *statements: str) -> list[object]:
+    """Run statements in one transaction; returns each one's first value, if it has rows."""
+    db = Database(url)
+    try:
+        async with db.engine.begin() as connection:
+            results = [await connection.execute(text(statement)) for statement in statements]
+            return [result.scalar() if result.returns_rows else None for result in results]
+    finally:
+        await db.close()
 
 
-def _tables(path: Path) -> set[str]:
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.connect() as connection:
-        names = set(inspect(connection).get_table_names())
-    engine.dispose()
+async def _tables(url: str) -> set[str]:
+    db = Database(url)
+    try:
+        async with db.engine.connect() as connection:
+            names = await connection.run_sync(lambda sync: set(inspect(sync).get_table_names()))
+    finally:
+        await db.close()
     return names - {"alembic_version"}
 
 
-def test_migrations_step_up_and_down_every_revision(tmp_path: Path) -> None:
+async def test_migrations_step_up_and_down_every_revision(database_url: str) -> None:
     """Stairway: each revision upgrades, downgrades and upgrades again cleanly."""
-    database = tmp_path / "stairway.db"
     script = ScriptDirectory.from_config(alembic_config())
     revisions = list(reversed(list(script.walk_revisions())))
     assert revisions, "no migrations found"
     for revision in revisions:
-        _alembic(database, "upgrade", revision.revision)
-        _alembic(database, "downgrade", revision.down_revision or "base")
-        _alembic(database, "upgrade", revision.revision)
-    assert _tables(database) == set(Base.metadata.tables)
-    _alembic(database, "downgrade", "base")
-    assert _tables(database) == set()
+        await _alembic(database_url, "upgrade", revision.revision)
+        await _alembic(database_url, "downgrade", revision.down_revision or "base")
+        await _alembic(database_url, "upgrade", revision.revision)
+    assert await _tables(database_url) == set(Base.metadata.tables)
+    await _alembic(database_url, "downgrade", "base")
+    assert await _tables(database_url) == set()
 
 
-async def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:
-    """Nothing in the models is missing from the migrations."""
-    database = tmp_path / "compare.db"
-    await _migrate(database)
-
-    engine = create_engine(f"sqlite:///{database}")
-    with engine.connect() as connection:
-        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
-    engine.dispose()
+async def test_migrated_schema_matches_the_models(database_url: str) -> None:
+    """Nothing in the models is missing from the migrations, on either database."""
+    await _migrate(database_url)
+    db = Database(database_url)
+    try:
+        async with db.engine.connect() as connection:
+            diff = await connection.run_sync(
+                lambda sync: compare_metadata(MigrationContext.configure(sync), Base.metadata)
+            )
+    finally:
+        await db.close()
     assert diff == []
 
 
 async def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout(
     tmp_path: Path,
 ) -> None:
-    db = Database(_sync_url(tmp_path / "nested" / "folder" / "warmup.db"))
+    db = Database(sqlite_url(tmp_path / "nested" / "folder" / "warmup.db"))
     try:
         await db.migrate()
         async with db.transaction() as tx:
@@ -96,43 +106,26 @@ async def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout(
     assert (tmp_path / "nested" / "folder" / "warmup.db").exists()
 
 
-async def test_a_database_from_a_newer_release_is_refused(tmp_path: Path) -> None:
+async def test_a_database_from_a_newer_release_is_refused(database_url: str) -> None:
     """Start-up stops with a clear message instead of running old code on a newer schema."""
-    database = tmp_path / "newer.db"
-    await _migrate(database)
-    engine = create_engine(f"sqlite:///{database}")
-    with engine.begin() as connection:
-        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
-    engine.dispose()
+    await _migrate(database_url)
+    await _run(database_url, "UPDATE alembic_version SET version_num = '9999'")
     with pytest.raises(DatabaseError, match="newer release"):
-        await _migrate(database)
+        await _migrate(database_url)
 
 
-def test_downgrading_keeps_the_chats_sessions(tmp_path: Path) -> None:
+async def test_downgrading_keeps_the_chats_sessions(database_url: str) -> None:
     """Schema changes never cascade into the rows stored under a changed table."""
-    database = tmp_path / "keep.db"
-    _alembic(database, "upgrade", "head")
-    engine = create_engine(f"sqlite:///{database}")
-    with engine.begin() as connection:
-        connection.execute(
-            text("INSERT INTO chats (id, timezone, created_at) VALUES (1, 'UTC', '2026-01-01')")
-        )
-        connection.execute(
-            text(
-                "INSERT INTO warmup_sessions (chat_id, routine_id, status, started_at, step, "
-                "set_number) VALUES (1, 'lower-back', 'active', '2026-01-01', 0, 1)"
-            )
-        )
-        connection.execute(
-            text(
-                "INSERT INTO step_events (session_id, exercise_id, step, set_number, outcome, at) "
-                "VALUES (1, 'psoas-stretch', 2, 1, 'done', '2026-01-01')"
-            )
-        )
+    await _alembic(database_url, "upgrade", "head")
+    await _run(
+        database_url,
+        "INSERT INTO chats (id, timezone, created_at) VALUES (1, 'UTC', '2026-01-01')",
+        "INSERT INTO warmup_sessions (chat_id, routine_id, status, started_at, step, "
+        "set_number) VALUES (1, 'lower-back', 'active', '2026-01-01', 0, 1)",
+        "INSERT INTO step_events (session_id, exercise_id, step, set_number, outcome, at) "
+        "VALUES (1, 'psoas-stretch', 2, 1, 'done', '2026-01-01')",
+    )
+    counts = [f"SELECT count(*) FROM {table}" for table in TABLES_WITH_ROWS]  # noqa: S608 - fixed names
     for revision in ("0002", "0001", "head"):
-        _alembic(database, "downgrade" if revision != "head" else "upgrade", revision)
-        with engine.connect() as connection:
-            for table in ("chats", "warmup_sessions", "step_events"):
-                count = connection.execute(text(f"SELECT count(*) FROM {table}")).scalar()  # noqa: S608 - fixed names
-                assert count == 1, (revision, table)
-    engine.dispose()
+        await _alembic(database_url, "downgrade" if revision != "head" else "upgrade", revision)
+        assert await _run(database_url, *counts) == [1, 1, 1], revision

@@ -6,7 +6,6 @@ import asyncio
 import logging
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -22,11 +21,11 @@ SUPERGROUP = -1008002
 
 
 @pytest.fixture
-def quick_settings(telegram: FakeTelegram, tmp_path: Path) -> Settings:
+def quick_settings(telegram: FakeTelegram, database_url: str) -> Settings:
     """Short timeouts and backoff, so retries happen within a test's time."""
     return make_settings(
         telegram,
-        tmp_path / "warmup.db",
+        database_url,
         telegram_timeout_seconds=0.5,
         retry_backoff_seconds=0.01,
     )

@@ -5,22 +5,23 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import sqlite3
 import sys
 from collections.abc import Callable
-from contextlib import closing
 from pathlib import Path
 
+from sqlalchemy import text
+
+from db.database import Database
 from tests.fake_telegram import FakeTelegram
-from tests.harness import TOKEN
+from tests.harness import TOKEN, sqlite_url
 
 CHAT = 4001
 
 
-def _env(tmp_path: Path, **values: str) -> dict[str, str]:
+def _env(database_url: str, **values: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
     env.update(values)
-    env["DATABASE_URL"] = f"sqlite+aiosqlite:///{tmp_path / 'warmup.db'}"
+    env["DATABASE_URL"] = database_url
     return env
 
 
@@ -38,7 +39,7 @@ async def test_missing_token_is_a_one_line_error(tmp_path: Path) -> None:
         "-m",
         "bot",
         cwd=tmp_path,
-        env=_env(tmp_path),
+        env=_env(sqlite_url(tmp_path / "warmup.db")),
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
@@ -49,7 +50,7 @@ async def test_missing_token_is_a_one_line_error(tmp_path: Path) -> None:
 
 
 async def test_the_bot_serves_a_user_and_stops_on_sigterm_without_logging_the_token(
-    telegram: FakeTelegram, tmp_path: Path
+    telegram: FakeTelegram, tmp_path: Path, database_url: str
 ) -> None:
     """Started like production, the bot answers /warmup, exits 0 on SIGTERM, hides its token."""
     process = await asyncio.create_subprocess_exec(
@@ -58,7 +59,10 @@ async def test_the_bot_serves_a_user_and_stops_on_sigterm_without_logging_the_to
         "bot",
         cwd=tmp_path,
         env=_env(
-            tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_URL=telegram.url, LOG_LEVEL="DEBUG"
+            database_url,
+            TELEGRAM_BOT_TOKEN=TOKEN,
+            TELEGRAM_API_URL=telegram.url,
+            LOG_LEVEL="DEBUG",
         ),
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
@@ -80,13 +84,15 @@ async def test_the_bot_serves_a_user_and_stops_on_sigterm_without_logging_the_to
     assert TOKEN.split(":")[1] not in logs
 
 
-async def _start_bot(telegram: FakeTelegram, tmp_path: Path) -> asyncio.subprocess.Process:
+async def _start_bot(
+    telegram: FakeTelegram, tmp_path: Path, database_url: str
+) -> asyncio.subprocess.Process:
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
         "bot",
         cwd=tmp_path,
-        env=_env(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_URL=telegram.url),
+        env=_env(database_url, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_URL=telegram.url),
         stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.DEVNULL,
     )
@@ -96,7 +102,7 @@ async def _start_bot(telegram: FakeTelegram, tmp_path: Path) -> asyncio.subproce
 
 
 async def test_kill_9_mid_session_leaves_a_resumable_warmup(
-    telegram: FakeTelegram, tmp_path: Path
+    telegram: FakeTelegram, tmp_path: Path, database_url: str
 ) -> None:
     """A hard kill while a tap is in flight leaves a consistent, resumable warm-up.
 
@@ -104,7 +110,7 @@ async def test_kill_9_mid_session_leaves_a_resumable_warmup(
     refused as stale) or it did not (polling had already confirmed it to Telegram, so it is
     gone, and the user simply taps again). Either way the resumed step matches what is stored.
     """
-    process = await _start_bot(telegram, tmp_path)
+    process = await _start_bot(telegram, tmp_path, database_url)
     try:
         telegram.user_sends(CHAT, "/warmup")
         await _until(lambda: any(m.buttons for m in telegram.chat(CHAT)))
@@ -119,14 +125,14 @@ async def test_kill_9_mid_session_leaves_a_resumable_warmup(
         process.kill()
         await process.wait()
 
-    process = await _start_bot(telegram, tmp_path)
+    process = await _start_bot(telegram, tmp_path, database_url)
     try:
         telegram.user_sends(CHAT, "/warmup")  # handled after any redelivered tap: same chat
         await _until(lambda: "unfinished" in telegram.chat(CHAT)[-1].text)
         assert "step 2/8" in telegram.chat(CHAT)[-1].text
         telegram.user_presses(CHAT, "Resume")
         await _until(lambda: telegram.chat(CHAT)[-1].text.startswith("Step "))
-        events = _stored_events(tmp_path / "warmup.db")
+        events = await _stored_events(database_url)
         assert events in (3, 4)  # three taps certainly, the fourth at most once
         assert telegram.chat(CHAT)[-1].text.startswith(
             f"Step 2/8 · Quadratus lumborum stretch\nSet {events - 1}/3"
@@ -137,9 +143,15 @@ async def test_kill_9_mid_session_leaves_a_resumable_warmup(
     assert process.returncode == 0
 
 
-def _stored_events(database: Path) -> int:
-    with closing(sqlite3.connect(database)) as connection:
-        return int(connection.execute("SELECT count(*) FROM step_events").fetchone()[0])
+async def _stored_events(database_url: str) -> int:
+    db = Database(database_url)
+    try:
+        async with db.engine.connect() as connection:
+            return int(
+                (await connection.execute(text("SELECT count(*) FROM step_events"))).one()[0]
+            )
+    finally:
+        await db.close()
 
 
 def _shown_steps(telegram: FakeTelegram) -> int:
@@ -150,8 +162,8 @@ async def test_an_unusable_database_path_is_a_one_line_error(tmp_path: Path) -> 
     """A database under a file (not a folder) stops start-up with a message, not a traceback."""
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
-    env = _env(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_URL="http://127.0.0.1:9")
-    env["DATABASE_URL"] = f"sqlite+aiosqlite:///{blocker}/warmup.db"
+    database_url = sqlite_url(blocker / "warmup.db")
+    env = _env(database_url, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_URL="http://127.0.0.1:9")
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -169,10 +181,10 @@ async def test_an_unusable_database_path_is_a_one_line_error(tmp_path: Path) -> 
 
 
 async def test_sigterm_lets_the_update_in_hand_finish(
-    telegram: FakeTelegram, tmp_path: Path
+    telegram: FakeTelegram, tmp_path: Path, database_url: str
 ) -> None:
     """SIGTERM while a /warmup is half answered: it is answered in full, then the bot exits 0."""
-    process = await _start_bot(telegram, tmp_path)
+    process = await _start_bot(telegram, tmp_path, database_url)
     telegram.latency[CHAT] = 0.5  # each reply takes half a second to reach Telegram
     telegram.user_sends(CHAT, "/warmup")
     await _until(lambda: any(m.buttons for m in telegram.chat(CHAT)))

@@ -21,10 +21,10 @@ HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 
 @pytest.fixture
-def webhook_settings(telegram: FakeTelegram, tmp_path: Path) -> Settings:
+def webhook_settings(telegram: FakeTelegram, database_url: str) -> Settings:
     return make_settings(
         telegram,
-        tmp_path / "warmup.db",
+        database_url,
         webhook_url="https://coach.example.org/telegram/updates",
         webhook_listen="127.0.0.1",
         webhook_port=0,
@@ -117,15 +117,15 @@ async def test_healthz_reports_the_bot_and_its_database(
     assert (response.status_code, response.json()) == (503, {"status": "unavailable"})
 
 
-def test_webhook_mode_refuses_to_start_without_a_secret(
-    telegram: FakeTelegram, tmp_path: Path
-) -> None:
+def test_webhook_mode_refuses_to_start_without_a_secret(telegram: FakeTelegram) -> None:
     with pytest.raises(ValidationError, match="WEBHOOK_SECRET is required"):
-        make_settings(telegram, tmp_path / "x.db", webhook_url="https://coach.example.org/hook")
+        make_settings(
+            telegram, "sqlite+aiosqlite://", webhook_url="https://coach.example.org/hook"
+        )
     with pytest.raises(ValidationError, match="WEBHOOK_SECRET must be"):
         make_settings(
             telegram,
-            tmp_path / "x.db",
+            "sqlite+aiosqlite://",
             webhook_url="https://coach.example.org/hook",
             webhook_secret="no spaces allowed",
         )
