@@ -3,9 +3,10 @@
 PTB's AIORateLimiter keeps group chats under 20 messages a minute and, on a 429, holds every
 request for the `retry_after` Telegram names, then retries. Telegram's overall pace (about 30
 messages a second) is a budget for bulk sending: reminder delivery spends at most
-`BULK_MESSAGES_PER_SECOND` of it (bot/handlers/reminders.py), which leaves room for replies to
-people tapping. Replies are not queued behind a global limiter: a queue of taps waiting on
-it would add seconds to every answer, and each chat's own pace is one tap at a time.
+REMINDER_MESSAGES_PER_SECOND of it (default `BULK_MESSAGES_PER_SECOND`, shared out between
+instances by the operator), which leaves room for replies to people tapping. Replies are not
+queued behind a global limiter: a queue of taps waiting on it would add seconds to every
+answer, and each chat's own pace is one tap at a time.
 
 On top of that, transient failures (5xx, dropped connections, timeouts) are retried with
 exponential backoff. 400 and 403 are answers, not failures, and are never retried.

@@ -83,7 +83,7 @@ async def turn_off(db: Database, *, chat_id: int, now: datetime) -> Status:
 async def set_zone(db: Database, *, chat_id: int, zone: str, now: datetime) -> Status:
     """Choose the chat's timezone; a reminder waiting for it is armed."""
     async with db.transaction() as tx:
-        chat = await repo.ensure_chat(tx, chat_id, now)
+        chat = await repo.ensure_chat(tx, chat_id, now, lock=True)
         await repo.set_timezone(tx, chat, zone, now)
         reminder = await repo.get_reminder(tx, chat_id)
         if reminder is not None and reminder.enabled:
@@ -206,7 +206,7 @@ async def _save(
     days: int | None = None,
 ) -> Status:
     async with db.transaction() as tx:
-        chat = await repo.ensure_chat(tx, chat_id, now)
+        chat = await repo.ensure_chat(tx, chat_id, now, lock=True)
         await repo.reactivate_chat(tx, chat_id)
         reminder = await repo.save_reminder(
             tx, chat_id, enabled=enabled, local_time=local_time, days=days, next_fire_at=None

@@ -107,7 +107,7 @@ async def begin(
     if routine is None:
         return Notice.UNKNOWN
     async with db.transaction() as tx:
-        await repo.ensure_chat(tx, chat_id, now)
+        await repo.ensure_chat(tx, chat_id, now, lock=True)
         running = await repo.active_session(tx, chat_id)
         if running is not None:
             if (position := _position(content, running)) is not None:

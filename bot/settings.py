@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.pacing import BULK_MESSAGES_PER_SECOND
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 # What Telegram accepts as a webhook secret token.
@@ -29,6 +31,9 @@ class Settings(BaseSettings):
     # How long one Bot API call may take, and the first pause before retrying a failed one.
     telegram_timeout_seconds: float = Field(default=10, gt=0, le=120)
     retry_backoff_seconds: float = Field(default=0.5, ge=0, le=30)
+    # How fast this instance sends a burst of reminders. Telegram's cap (about 30 a second) is
+    # per bot, not per instance: with N instances, give each 27/N.
+    reminder_messages_per_second: float = Field(default=BULK_MESSAGES_PER_SECOND, gt=0, le=1000)
     # Webhook mode: set WEBHOOK_URL (the public https address Telegram posts to) to use it
     # instead of polling. The bot then listens on WEBHOOK_LISTEN:WEBHOOK_PORT, behind a proxy.
     webhook_url: str | None = None

@@ -29,15 +29,27 @@ STREAK_LOOKBACK_SESSIONS = 500
 NO_HOLD = {"hold_ends_at": None, "hold_seconds": None, "hold_message_id": None}
 
 
-async def ensure_chat(session: AsyncSession, chat_id: int, now: datetime) -> Chat:
-    """The chat's row, created on first contact. Safe when two updates race to create it."""
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+def _insert(session: AsyncSession) -> Any:
+    """The dialect's INSERT, which knows ON CONFLICT on both SQLite and PostgreSQL."""
+    return pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+
+
+async def ensure_chat(
+    session: AsyncSession, chat_id: int, now: datetime, *, lock: bool = False
+) -> Chat:
+    """The chat's row, created on first contact. Safe when two updates race to create it.
+
+    With `lock`, the row stays locked until the transaction ends, so decisions that look at
+    several of the chat's rows (is a warm-up running? is there a reminder?) are not raced by
+    another instance. SQLite writers are one at a time anyway and ignore the lock clause.
+    FOR NO KEY UPDATE still lets other transactions insert rows that refer to the chat.
+    """
     await session.execute(
-        insert(Chat)
+        _insert(session)(Chat)
         .values(id=chat_id, created_at=now)
         .on_conflict_do_nothing(index_elements=["id"])
     )
-    chat = await session.get(Chat, chat_id)
+    chat = await session.get(Chat, chat_id, with_for_update={"key_share": True} if lock else None)
     assert chat is not None  # inserted or already there, in this very transaction
     return chat
 
@@ -315,15 +327,15 @@ async def add_milestones(
     """Record milestones; returns those the chat had not reached before."""
     if not keys:
         return []
-    had = set(
-        await session.scalars(
-            select(Milestone.key).where(Milestone.chat_id == chat_id, Milestone.key.in_(keys))
-        )
+    # ON CONFLICT: of two instances recording the same milestone, one gets it, neither fails.
+    added = await session.scalars(
+        _insert(session)(Milestone)
+        .values([{"chat_id": chat_id, "key": key, "reached_at": now} for key in keys])
+        .on_conflict_do_nothing(index_elements=["chat_id", "key"])
+        .returning(Milestone.key)
     )
-    new = [key for key in keys if key not in had]
-    session.add_all(Milestone(chat_id=chat_id, key=key, reached_at=now) for key in new)
-    await session.flush()
-    return new
+    new = set(added)
+    return [key for key in keys if key in new]
 
 
 async def sessions_of(session: AsyncSession, chat_id: int) -> list[WarmupSession]:
@@ -467,13 +479,18 @@ async def save_reminder(
 async def due_reminders(
     session: AsyncSession, now: datetime, limit: int
 ) -> list[tuple[Reminder, Chat]]:
-    """Enabled reminders whose moment has come, oldest first, with their chats."""
+    """Enabled reminders whose moment has come, oldest first, with their chats.
+
+    On PostgreSQL the rows are locked for this transaction and rows another instance has
+    locked are skipped, so instances ticking together share the work instead of queueing.
+    """
     rows = await session.execute(
         select(Reminder, Chat)
         .join(Chat, Chat.id == Reminder.chat_id)
         .where(Reminder.enabled.is_(True), Reminder.next_fire_at <= now)
-        .order_by(Reminder.next_fire_at)
+        .order_by(Reminder.next_fire_at, Reminder.chat_id)
         .limit(limit)
+        .with_for_update(of=Reminder, skip_locked=True)
     )
     return [(reminder, chat) for reminder, chat in rows]
 
@@ -515,8 +532,9 @@ async def pending_deliveries(
             Reminder.pending_since.is_not(None),
             or_(Reminder.lease_until.is_(None), Reminder.lease_until < now),
         )
-        .order_by(Reminder.pending_since)
+        .order_by(Reminder.pending_since, Reminder.chat_id)
         .limit(limit)
+        .with_for_update(of=Reminder, skip_locked=True)
     )
     return [(reminder, chat) for reminder, chat in rows]
 

@@ -15,7 +15,6 @@ from bot.context import CoachContext
 from bot.handlers import membership, warmup
 from bot.handlers.steps import answer, chat_id_of, edit, message_id_of
 from bot.keyboards import ReminderPress, RemindPress
-from bot.pacing import BULK_MESSAGES_PER_SECOND
 from bot.reminders import Delivery, Refusal, Status
 
 log = logging.getLogger(__name__)
@@ -134,7 +133,7 @@ async def tick(context: CoachContext) -> None:
     """
     rules = context.texts.reminders
     claimed = await reminders.claim_due(context.db, rules, context.now())
-    gap = 1 / BULK_MESSAGES_PER_SECOND
+    gap = 1 / context.services.settings.reminder_messages_per_second
     sent = 0
     while deliveries := await reminders.take_deliveries(context.db, rules, context.now()):
         for delivery in deliveries:
