@@ -178,6 +178,18 @@ class FakeTelegram:
         self, chat_id: int, data: str, message_id: int, *, user_id: int | None = None
     ) -> int:
         """Queue a callback query with any data on any message (forged presses included)."""
+        return self._push(self._callback(chat_id, data, message_id, user_id or chat_id))
+
+    def press_update(self, chat_id: int, label: str) -> dict[str, Any]:
+        """A press of the newest button matching `label`, as an update for posting to a webhook."""
+        message, data, _ = self.find_button(chat_id, label)
+        update_id = next(self._update_ids)
+        return {
+            "update_id": update_id,
+            **self._callback(chat_id, data, message.message_id, chat_id),
+        }
+
+    def _callback(self, chat_id: int, data: str, message_id: int, user_id: int) -> dict[str, Any]:
         query_id = str(next(self._callback_ids))
         self._open_callbacks.add(query_id)
         held = self.messages[chat_id].get(message_id)
@@ -192,17 +204,15 @@ class FakeTelegram:
                 "text": "",
             }
         )
-        return self._push(
-            {
-                "callback_query": {
-                    "id": query_id,
-                    "from": _user_json(user_id or chat_id),
-                    "message": message,
-                    "chat_instance": str(chat_id),
-                    "data": data,
-                }
+        return {
+            "callback_query": {
+                "id": query_id,
+                "from": _user_json(user_id),
+                "message": message,
+                "chat_instance": str(chat_id),
+                "data": data,
             }
-        )
+        }
 
     def find_button(self, chat_id: int, label: str) -> tuple[Message, str, str]:
         for message in reversed(list(self.messages[chat_id].values())):

@@ -92,6 +92,12 @@ class RunningBot:
         assert jobs is not None
         return {job.name for job in jobs.jobs() if job.name and not job.removed}
 
+    def pause_scheduler(self) -> None:
+        """Keep the scheduler from running jobs on the real clock; the test runs them itself."""
+        jobs = self.application.job_queue
+        assert jobs is not None
+        jobs.scheduler.pause()
+
     async def run_job(self, name: str) -> None:
         """Run a scheduled job now, as the scheduler would when it falls due."""
         jobs = self.application.job_queue
