@@ -24,6 +24,9 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # How long a SQLite writer waits for a writer in another process before giving up, in ms.
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 
+# Key of the PostgreSQL advisory lock that lets one instance at a time migrate the schema.
+MIGRATION_LOCK_KEY = 0x5741524D  # "WARM"
+
 
 class DatabaseError(Exception):
     """The database cannot be used: unreachable, unwritable or from a newer version."""
@@ -84,6 +87,11 @@ def alembic_config() -> Config:
 
 
 def _upgrade_to_head(connection: Connection) -> None:
+    if connection.dialect.name == "postgresql":
+        # Instances starting together would each try to create the same tables. The lock lasts
+        # until this transaction ends, so the others wait and then find the schema up to date.
+        # (SQLite's BEGIN IMMEDIATE already lets one writer in at a time.)
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
     config = alembic_config()
     current = MigrationContext.configure(connection).get_current_revision()
     script = ScriptDirectory.from_config(config)

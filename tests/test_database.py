@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -89,6 +90,13 @@ async def test_migrated_schema_matches_the_models(database_url: str) -> None:
     finally:
         await db.close()
     assert diff == []
+
+
+async def test_instances_starting_together_migrate_once(database_url: str) -> None:
+    """Several instances applying migrations at the same moment do not trip over each other."""
+    await asyncio.gather(*(_migrate(database_url) for _ in range(3)))
+    assert await _tables(database_url) == set(Base.metadata.tables)
+    assert await _run(database_url, "SELECT count(*) FROM alembic_version") == [1]
 
 
 async def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout(
