@@ -10,6 +10,7 @@ from typing import Any, cast
 from telegram.ext import CallbackContext, ExtBot, JobQueue
 
 from bot.content import Content, Texts
+from bot.pacing import COUNTDOWN_EDITS_PER_SECOND, Budget
 from bot.settings import Settings
 from db.database import Database
 
@@ -28,6 +29,7 @@ class Services:
     content: Content
     db: Database
     clock: Callable[[], datetime] = field(default=utc_now)
+    countdown_edits: Budget = field(default_factory=lambda: Budget(COUNTDOWN_EDITS_PER_SECOND))
 
 
 class CoachContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

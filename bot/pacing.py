@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -28,6 +29,31 @@ Result = bool | dict[str, Any] | list[dict[str, Any]]
 
 # Telegram allows about 30 messages a second in all; bulk sending keeps 10% in hand for replies.
 BULK_MESSAGES_PER_SECOND = 27
+
+# Countdown edits are a nicety: past this many a second (many holds running at once), ticks are
+# skipped and a countdown shows its time left a little longer, so that hold ends, replies and
+# reminders keep both the bot's time and Telegram's overall pace.
+COUNTDOWN_EDITS_PER_SECOND = 10
+
+
+class Budget:
+    """A token bucket: on average at most `rate` takes a second, never more than `rate` at once."""
+
+    def __init__(self, rate: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self._rate = rate
+        self._clock = clock
+        self._tokens = rate
+        self._at = clock()
+
+    def take(self) -> bool:
+        """Spend one token if there is one; False means: skip this one."""
+        now = self._clock()
+        self._tokens = min(self._rate, self._tokens + (now - self._at) * self._rate)
+        self._at = now
+        if self._tokens < 1:
+            return False
+        self._tokens -= 1
+        return True
 
 
 class PatientRateLimiter(AIORateLimiter):

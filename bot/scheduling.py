@@ -1,7 +1,10 @@
 """The only module that touches the scheduler (PTB's JobQueue, which is APScheduler).
 
-Jobs are named `hold:<session>` and `hold-tick:<session>`, and scheduling a name replaces any
-job of that name, so scheduling the same thing twice (a restart, a retry) never doubles it.
+Jobs are named `hold:<session>` and `hold-tick:<session>`, and the name is also the job's id in
+APScheduler: scheduling a name replaces any job of that name, so scheduling the same thing twice
+(a restart, a retry) never doubles it, and finding or cancelling one is a lookup by id rather
+than a scan of every job (PTB's `get_jobs_by_name` walks them all, which with hundreds of holds
+running made each start and end cost time in proportion to the number of holds).
 Delays, not wall-clock times, are passed in: the bot's own clock decides what is due, and the
 scheduler only wakes it up.
 """
@@ -13,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from telegram.ext import JobQueue
+from telegram.ext import Job, JobQueue
 
 from bot.context import CoachContext
 
@@ -56,7 +59,7 @@ def schedule_hold(
         name=hold_name(hold.session_id),
         chat_id=hold.chat_id,
         # A hold's end is never dropped, however late the loop gets to it.
-        job_kwargs=_never_misfire(),
+        job_kwargs=_never_misfire() | _identified(hold_name(hold.session_id)),
     )
     if due_in > tick_every:
         jobs.run_repeating(
@@ -66,19 +69,27 @@ def schedule_hold(
             data=hold,
             name=tick_name(hold.session_id),
             chat_id=hold.chat_id,
+            job_kwargs=_identified(tick_name(hold.session_id)),
         )
 
 
 def cancel_hold(jobs: Jobs, session_id: int) -> None:
     """Remove a session's hold jobs, if any."""
-    for name in (hold_name(session_id), tick_name(session_id)):
-        for job in jobs.get_jobs_by_name(name):
-            job.schedule_removal()
+    _cancel(jobs, hold_name(session_id))
+    _cancel(jobs, tick_name(session_id))
 
 
 def cancel_ticks(jobs: Jobs, session_id: int) -> None:
-    for job in jobs.get_jobs_by_name(tick_name(session_id)):
-        job.schedule_removal()
+    _cancel(jobs, tick_name(session_id))
+
+
+def _cancel(jobs: Jobs, name: str) -> None:
+    if (scheduled := jobs.scheduler.get_job(name)) is not None:
+        Job.from_aps_job(scheduled).schedule_removal()
+
+
+def _identified(name: str) -> dict[str, Any]:
+    return {"id": name, "replace_existing": True}
 
 
 REMINDER_TICK = "reminders"

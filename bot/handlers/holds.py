@@ -96,7 +96,9 @@ async def on_stop(query: CallbackQuery, context: CoachContext, press: StepPress)
 
 
 async def tick(context: CoachContext) -> None:
-    """Job: edit the countdown message with the time left."""
+    """Job: edit the countdown message with the time left, unless edits are over budget."""
+    if not context.services.countdown_edits.take():
+        return  # many holds at once: this countdown shows its time left until the next tick
     job = _job(context)
     hold = await holds.current(
         context.db, context.content, session_id=job.session_id, ends_at=job.ends_at
