@@ -45,6 +45,10 @@ class BenchTelegram(FakeTelegram):
         self.answered: dict[int, float] = {}  # chat -> when its latest press was answered
         self.countdowns: dict[int, int] = {}  # chat -> its countdown message
         self.time_up: dict[int, float] = {}  # chat -> wall-clock time of its first time-up
+        # Whether an edited text counts as the answer to a user's action. A finished warm-up
+        # is answered by editing the closing check-in into the summary; users who act only on
+        # new messages stop there.
+        self.edits_answer = False
         self._query_chat: dict[str, int] = {}
         self.first_poll: float | None = None
         self._recent: deque[float] = deque()
@@ -68,10 +72,13 @@ class BenchTelegram(FakeTelegram):
             self.countdowns[chat_id] = result["message_id"]
         if text.startswith(TIME_UP):
             self.time_up.setdefault(chat_id, time.time())
+        self._answered_action(chat_id, now)
+        return result
+
+    def _answered_action(self, chat_id: int, now: float) -> None:
         if (asked := self.waiting.pop(chat_id, None)) is not None:
             self.reply_seconds.append((now, now - asked))
             self.replied.put_nowait(chat_id)
-        return result
 
     async def _api_answerCallbackQuery(self, params: dict[str, Any]) -> Any:  # noqa: N802
         chat = self._query_chat.pop(str(params.get("callback_query_id")), None)
@@ -85,8 +92,12 @@ class BenchTelegram(FakeTelegram):
         return super()._push(update)
 
     async def _api_editMessageText(self, params: dict[str, Any]) -> Any:  # noqa: N802
-        self.edits[int(params.get("message_id", 0))].append(time.monotonic())
-        return await super()._api_editMessageText(params)
+        now = time.monotonic()
+        self.edits[int(params.get("message_id", 0))].append(now)
+        result = await super()._api_editMessageText(params)
+        if self.edits_answer and "chat_id" in params:
+            self._answered_action(int(params["chat_id"]), now)
+        return result
 
     def act(self, chat_id: int) -> None:
         """The user's next move: tap the step's Done (or skip the check-in), else /warmup."""
@@ -163,6 +174,7 @@ async def taps(server: BenchTelegram, chats: int, rate: float | None, seconds: f
 async def burst(server: BenchTelegram, chats: int, seconds: float) -> Result:
     """A minute's reminders for `chats` chats, while a few other users keep tapping."""
     users = [10_000_000 + i for i in range(5)]
+    server.edits_answer = True  # they go round and round the routine, summaries included
     deadline = time.monotonic() + seconds
     for user in users:
         server.act(user)

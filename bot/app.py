@@ -72,7 +72,11 @@ def build_application(settings: Settings, services: Services | None = None) -> C
         .write_timeout(timeout)
         .connect_timeout(timeout)
         .pool_timeout(timeout)
-        .rate_limiter(PatientRateLimiter(backoff_seconds=settings.retry_backoff_seconds))
+        .rate_limiter(
+            PatientRateLimiter(
+                backoff_seconds=settings.retry_backoff_seconds, window=services.sent
+            )
+        )
         .concurrent_updates(PerChatUpdateProcessor())
         .context_types(ContextTypes(context=CoachContext))
         .post_init(_post_init)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -56,14 +57,57 @@ class Budget:
         return True
 
 
+# Bot API methods that put a new message in a chat: what Telegram's overall limit counts.
+NEW_MESSAGES = frozenset({"sendMessage", "sendPhoto", "sendDocument"})
+
+
+class SendWindow:
+    """The messages this instance sent in the last second, replies and bulk alike.
+
+    Bulk sending waits for room in it, so the messages people are waiting for (replies to
+    taps) are sent at once and a reminder burst takes what they leave of the budget, instead
+    of both together running into Telegram's limit and its 429 pauses.
+    """
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._sent: deque[float] = deque()
+
+    def record(self) -> None:
+        self._sent.append(self._clock())
+
+    def recent(self) -> int:
+        """How many messages went out in the last second."""
+        horizon = self._clock() - 1
+        while self._sent and self._sent[0] <= horizon:
+            self._sent.popleft()
+        return len(self._sent)
+
+    async def room(self, per_second: float) -> None:
+        """Wait until fewer than `per_second` (at least one) went out in the last second."""
+        limit = max(1, int(per_second))
+        while True:
+            if self.recent() < limit:
+                return
+            # The oldest message in the window leaves it first.
+            await asyncio.sleep(max(0.001, self._sent[0] + 1 - self._clock()))
+
+
 class PatientRateLimiter(AIORateLimiter):
     """Telegram's pace, 429s waited out, and transient failures retried a few times."""
 
-    def __init__(self, *, network_retries: int = 3, backoff_seconds: float = 0.5) -> None:
+    def __init__(
+        self,
+        *,
+        network_retries: int = 3,
+        backoff_seconds: float = 0.5,
+        window: SendWindow | None = None,
+    ) -> None:
         # Three retries on a 429 cover a burst; Telegram says exactly how long to wait.
         super().__init__(overall_max_rate=0, max_retries=3)
         self._network_retries = network_retries
         self._backoff = backoff_seconds
+        self._window = window or SendWindow()
 
     async def process_request(  # noqa: PLR0917 - PTB's own signature, called positionally
         self,
@@ -74,6 +118,8 @@ class PatientRateLimiter(AIORateLimiter):
         data: dict[str, Any],
         rate_limit_args: int | None,
     ) -> Result:
+        if endpoint in NEW_MESSAGES:
+            self._window.record()
         for attempt in range(self._network_retries + 1):
             try:
                 return await super().process_request(

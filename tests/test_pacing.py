@@ -1,8 +1,12 @@
-"""The budget that thins countdown edits when many holds run at once."""
+"""The budgets that keep countdown edits and reminder bursts within Telegram's pace."""
 
 from __future__ import annotations
 
-from bot.pacing import Budget
+import asyncio
+
+import pytest
+
+from bot.pacing import Budget, SendWindow
 
 
 class Ticks:
@@ -31,3 +35,24 @@ def test_a_budget_spread_over_time_keeps_its_average() -> None:
         clock.now += 0.01
         granted += budget.take()
     assert 100 <= granted <= 110  # 10 a second, plus the first second's allowance
+
+
+async def test_bulk_sending_waits_for_room_left_by_other_messages() -> None:
+    clock = Ticks()
+    window = SendWindow(clock)
+    for _ in range(3):
+        window.record()  # three replies to people tapping, just now
+    assert window.recent() == 3
+
+    async def sleep_on_the_fake_clock(seconds: float) -> None:
+        clock.now += seconds
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(asyncio, "sleep", sleep_on_the_fake_clock)
+        await window.room(5)  # room for two more at once
+        assert clock.now == 100.0
+        window.record()
+        window.record()
+        await window.room(5)  # full: wait until the oldest has been a second in the window
+        assert clock.now == pytest.approx(101.0)
+        assert window.recent() == 0

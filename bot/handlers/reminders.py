@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from datetime import datetime
 
@@ -127,20 +126,19 @@ async def on_reminder(query: CallbackQuery, context: CoachContext, press: Remind
 async def tick(context: CoachContext) -> None:
     """Job, every minute: claim the reminders that are due, then deliver all of them.
 
-    Delivery is paced below Telegram's overall cap, so replies to people tapping still get
-    through; a burst larger than a minute's worth simply keeps this job running, and the
-    next tick waits for it.
+    Delivery waits for room under REMINDER_MESSAGES_PER_SECOND, counting every message this
+    instance sends: replies to people tapping go out at once and the burst takes what they
+    leave. A burst larger than a minute's worth keeps this job running, and the next tick waits.
     """
     rules = context.texts.reminders
     claimed = await reminders.claim_due(context.db, rules, context.now())
-    gap = 1 / context.services.settings.reminder_messages_per_second
+    pace = context.services.settings.reminder_messages_per_second
     sent = 0
     while deliveries := await reminders.take_deliveries(context.db, rules, context.now()):
         for delivery in deliveries:
-            started = asyncio.get_running_loop().time()
+            await context.services.sent.room(pace)
             await _deliver(context, delivery, context.now())
             sent += 1
-            await asyncio.sleep(max(0.0, gap - (asyncio.get_running_loop().time() - started)))
     if claimed or sent:
         log.info("reminders: %s claimed, %s delivered or dropped", claimed, sent)
 
