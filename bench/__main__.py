@@ -28,7 +28,17 @@ from pathlib import Path
 from typing import Any
 
 from bench import databases, inprocess
-from bench.telegram import BenchTelegram, Result, burst, holds, idle, taps
+from bench.telegram import (
+    BenchTelegram,
+    Result,
+    burst,
+    holds,
+    idle,
+    postgres_hold_ends,
+    sqlite_hold_ends,
+    taps,
+)
+from tests.postgres import find_binaries, postgres_server
 
 TOKEN = "424242:BENCH-token"  # noqa: S105 - the fake server's, not a secret
 ROOT = Path(__file__).resolve().parent.parent
@@ -316,9 +326,10 @@ def burst_section(folder: Path) -> list[Row]:
 def holds_section(folder: Path) -> list[Row]:
     chats = 500
     database = databases.migrated(folder / "holds.db")
-    run = Run("holds", COACH, lambda t: holds(t, chats, 80, database), database=database)
+    due = sqlite_hold_ends(database)
+    run = Run("holds", COACH, lambda t: holds(t, chats, 80, due), database=database)
     result = measure(run, folder).values
-    return [
+    rows = [
         _verdict("   holds ended in time to be measured", result, ("ended", "holds")),
         _row(
             f"5. {chats} concurrent holds: p99 end notice after due (ms)",
@@ -333,6 +344,41 @@ def holds_section(folder: Path) -> list[Row]:
             result["min_seconds_between_edits"],
             1,
             "≥ 1 s",
+        ),
+    ]
+    return rows + _holds_on_postgres(folder, chats, result)
+
+
+def _holds_on_postgres(folder: Path, chats: int, on_sqlite: dict[str, float]) -> list[Row]:
+    """The same holds with the database on PostgreSQL (no single writer), if it is installed."""
+    binaries = find_binaries()
+    if binaries is None:
+        return [("   same on PostgreSQL", "not measured: no PostgreSQL binaries", "", "", "")]
+    with postgres_server(binaries) as server:
+        url = asyncio.run(server.new_database())
+        asyncio.run(databases.migrate(url))
+        dsn = url.replace("postgresql+asyncpg://", "postgresql://")
+        due = postgres_hold_ends(dsn)
+        run = Run(
+            "holds-postgresql",
+            COACH,
+            lambda t: holds(t, chats, 80, due),
+            env={"DATABASE_URL": url},
+        )
+        result = measure(run, folder).values
+    return [
+        _verdict("   on PostgreSQL: holds ended in time", result, ("ended", "holds")),
+        _row(
+            "   on PostgreSQL: p99 end notice after due (ms), vs SQLite",
+            result["end_p99_ms"],
+            on_sqlite["end_p99_ms"],
+            "< 1000 ms",
+        ),
+        _row(
+            "   on PostgreSQL: p50 end notice after due (ms), vs SQLite",
+            result["end_p50_ms"],
+            on_sqlite["end_p50_ms"],
+            "",
         ),
     ]
 

@@ -19,13 +19,16 @@ def url(path: Path) -> str:
 
 
 def migrated(path: Path) -> Path:
-    async def migrate() -> None:
-        database = Database(url(path))
-        await database.migrate()
-        await database.close()
-
-    asyncio.run(migrate())
+    asyncio.run(migrate(url(path)))
     return path
+
+
+async def migrate(database_url: str) -> None:
+    database = Database(database_url)
+    try:
+        await database.migrate()
+    finally:
+        await database.close()
 
 
 def with_reminders(path: Path, chats: int, due: datetime) -> Path:

@@ -13,12 +13,14 @@ import sqlite3
 import statistics
 import time
 from collections import Counter, defaultdict, deque
+from collections.abc import Awaitable, Callable
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 from aiohttp import web
 
 from tests.fake_telegram import ApiError, FakeTelegram
@@ -27,6 +29,7 @@ REMINDER = "⏰ Time for your warm-up"
 TIME_UP = "⏰ Time's up"
 COUNTDOWN = "Get into position"
 HOLD_SECONDS = 35  # 5 to get ready, then the 30 s hold of the first step
+HOLD_ENDS = "SELECT chat_id, hold_ends_at FROM warmup_sessions WHERE hold_ends_at IS NOT NULL"
 
 
 class BenchTelegram(FakeTelegram):
@@ -206,7 +209,10 @@ def _reminders(server: BenchTelegram, chat: int) -> list[float]:
     return [t for t, text in server.sends.get(chat, []) if text.startswith(REMINDER)]
 
 
-async def holds(server: BenchTelegram, chats: int, seconds: float, database: Path) -> Result:
+DueTimes = Callable[[], Awaitable[dict[int, float]]]
+
+
+async def holds(server: BenchTelegram, chats: int, seconds: float, due_times: DueTimes) -> Result:
     """Many users start a 30 s hold at once; how close to due does each end arrive?
 
     Due times are read from the bot's database once every countdown is showing (before the
@@ -229,8 +235,12 @@ async def holds(server: BenchTelegram, chats: int, seconds: float, database: Pat
         if len(server.countdowns) >= chats:
             break
         await asyncio.sleep(0.1)
-    due = _hold_ends(database)
-    await asyncio.sleep(seconds - (time.monotonic() - started))
+    due = await due_times()
+    for _ in range(int(seconds * 10)):  # until every hold has ended, or time is up
+        if len(server.time_up) >= len(due) or time.monotonic() - started > seconds:
+            break
+        await asyncio.sleep(0.1)
+    await asyncio.sleep(6)  # the last countdowns' closing edits
     late = [server.time_up[chat] - due[chat] for chat in due if chat in server.time_up]
     gaps = []
     for chat in ids:
@@ -250,16 +260,32 @@ async def holds(server: BenchTelegram, chats: int, seconds: float, database: Pat
     )
 
 
-def _hold_ends(database: Path) -> dict[int, float]:
-    """Chat -> when its running hold is due (epoch seconds), read from the bot's SQLite file."""
-    with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as connection:
-        rows = connection.execute(
-            "SELECT chat_id, hold_ends_at FROM warmup_sessions WHERE hold_ends_at IS NOT NULL"
-        ).fetchall()
-    return {
-        int(chat): datetime.fromisoformat(ends).replace(tzinfo=UTC).timestamp()
-        for chat, ends in rows
-    }
+def sqlite_hold_ends(database: Path) -> DueTimes:
+    """Chat -> when its running hold is due (epoch seconds), from the bot's SQLite file."""
+
+    async def read() -> dict[int, float]:
+        with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as connection:
+            rows = connection.execute(HOLD_ENDS).fetchall()
+        return {
+            int(chat): datetime.fromisoformat(ends).replace(tzinfo=UTC).timestamp()
+            for chat, ends in rows
+        }
+
+    return read
+
+
+def postgres_hold_ends(dsn: str) -> DueTimes:
+    """The same, from a PostgreSQL database."""
+
+    async def read() -> dict[int, float]:
+        connection = await asyncpg.connect(dsn)
+        try:
+            rows = await connection.fetch(HOLD_ENDS)
+        finally:
+            await connection.close()
+        return {int(row["chat_id"]): row["hold_ends_at"].timestamp() for row in rows}
+
+    return read
 
 
 async def idle(server: BenchTelegram, seconds: float) -> Result:

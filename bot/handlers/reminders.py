@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import datetime
 
@@ -126,19 +127,25 @@ async def on_reminder(query: CallbackQuery, context: CoachContext, press: Remind
 async def tick(context: CoachContext) -> None:
     """Job, every minute: claim the reminders that are due, then deliver all of them.
 
-    Delivery waits for room under REMINDER_MESSAGES_PER_SECOND, counting every message this
-    instance sends: replies to people tapping go out at once and the burst takes what they
-    leave. A burst larger than a minute's worth keeps this job running, and the next tick waits.
+    Delivery is spaced at REMINDER_MESSAGES_PER_SECOND and also waits for room under it,
+    counting every message this instance sends: replies to people tapping go out at once and
+    the burst takes what they leave. A burst larger than a minute's worth keeps this job
+    running, and the next tick waits.
     """
     rules = context.texts.reminders
     claimed = await reminders.claim_due(context.db, rules, context.now())
     pace = context.services.settings.reminder_messages_per_second
+    loop = asyncio.get_running_loop()
     sent = 0
     while deliveries := await reminders.take_deliveries(context.db, rules, context.now()):
         for delivery in deliveries:
+            # Evenly spaced, not in bunches: a bunch arrives at Telegram squeezed together
+            # by network jitter and can cross its limit even though it kept under it here.
+            next_at = loop.time() + 1 / pace
             await context.services.sent.room(pace)
             await _deliver(context, delivery, context.now())
             sent += 1
+            await asyncio.sleep(max(0.0, next_at - loop.time()))
     if claimed or sent:
         log.info("reminders: %s claimed, %s delivered or dropped", claimed, sent)
 

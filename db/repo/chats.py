@@ -1,0 +1,118 @@
+"""Chats: created on first contact, their settings, blocking, migration and deletion."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import (
+    Chat,
+    Milestone,
+    Reminder,
+    StepEvent,
+    WarmupSession,
+)
+from db.repo._shared import dialect_insert, execute_update
+
+
+async def ensure_chat(
+    session: AsyncSession, chat_id: int, now: datetime, *, lock: bool = False
+) -> Chat:
+    """The chat's row, created on first contact. Safe when two updates race to create it.
+
+    With `lock`, the row stays locked until the transaction ends, so decisions that look at
+    several of the chat's rows (is a warm-up running? is there a reminder?) are not raced by
+    another instance. SQLite writers are one at a time anyway and ignore the lock clause.
+    FOR NO KEY UPDATE still lets other transactions insert rows that refer to the chat.
+    """
+    await session.execute(
+        dialect_insert(session)(Chat)
+        .values(id=chat_id, created_at=now)
+        .on_conflict_do_nothing(index_elements=["id"])
+    )
+    chat = await session.get(Chat, chat_id, with_for_update={"key_share": True} if lock else None)
+    assert chat is not None  # inserted or already there, in this very transaction
+    return chat
+
+
+async def get_chat(session: AsyncSession, chat_id: int) -> Chat | None:
+    return await session.get(Chat, chat_id)
+
+
+async def chat_timezone(session: AsyncSession, chat_id: int) -> str:
+    """The IANA timezone the chat's days are counted in."""
+    timezone = await session.scalar(select(Chat.timezone).where(Chat.id == chat_id))
+    return timezone or "UTC"
+
+
+async def set_timezone(session: AsyncSession, chat: Chat, timezone: str, now: datetime) -> None:
+    chat.timezone = timezone
+    chat.timezone_set_at = now
+    await session.flush()
+
+
+async def set_weekly_target(session: AsyncSession, chat: Chat, target: int) -> None:
+    chat.weekly_target = target
+    await session.flush()
+
+
+async def deactivate_chat(session: AsyncSession, chat_id: int) -> None:
+    """The chat blocked the bot: mark it and switch its reminder off."""
+    await execute_update(session, update(Chat).where(Chat.id == chat_id).values(active=False))
+    await execute_update(
+        session,
+        update(Reminder)
+        .where(Reminder.chat_id == chat_id)
+        .values(enabled=False, next_fire_at=None, pending_since=None, lease_until=None),
+    )
+
+
+async def reactivate_chat(session: AsyncSession, chat_id: int) -> None:
+    """The chat wrote to the bot again after blocking it."""
+    await execute_update(
+        session, update(Chat).where(Chat.id == chat_id, Chat.active.is_(False)).values(active=True)
+    )
+
+
+async def move_chat(session: AsyncSession, old_id: int, new_id: int) -> bool:
+    """Give a chat's rows a new chat id; False if there is nothing to move or it already moved."""
+    old = await session.get(Chat, old_id)
+    if old is None or await session.get(Chat, new_id) is not None:
+        return False
+    session.add(
+        Chat(
+            id=new_id,
+            timezone=old.timezone,
+            created_at=old.created_at,
+            timezone_set_at=old.timezone_set_at,
+            active=old.active,
+        )
+    )
+    await session.flush()
+    for table in (WarmupSession, Reminder):
+        await execute_update(
+            session, update(table).where(table.chat_id == old_id).values(chat_id=new_id)
+        )
+    await session.delete(old)
+    await session.flush()
+    return True
+
+
+async def delete_chat(session: AsyncSession, chat_id: int) -> list[int]:
+    """Delete everything stored for a chat; returns its sessions that had a running hold."""
+    holding = list(
+        await session.scalars(
+            select(WarmupSession.id).where(
+                WarmupSession.chat_id == chat_id, WarmupSession.hold_ends_at.is_not(None)
+            )
+        )
+    )
+    # Children first, explicitly: correct even where foreign keys are not enforced.
+    sessions = select(WarmupSession.id).where(WarmupSession.chat_id == chat_id)
+    await session.execute(delete(StepEvent).where(StepEvent.session_id.in_(sessions)))
+    for table in (WarmupSession, Reminder, Milestone):
+        await session.execute(delete(table).where(table.chat_id == chat_id))
+    await session.execute(delete(Chat).where(Chat.id == chat_id))
+    return holding

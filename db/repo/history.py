@@ -1,0 +1,119 @@
+"""What a chat has done: finished steps and warm-ups, milestones, and the export."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import (
+    Milestone,
+    Outcome,
+    SessionStatus,
+    StepEvent,
+    WarmupSession,
+)
+from db.repo._shared import dialect_insert
+
+# A streak is counted from recent completions only; a year and more of daily warm-ups fits.
+STREAK_LOOKBACK_SESSIONS = 500
+
+
+async def steps_done(session: AsyncSession, session_id: int) -> set[int]:
+    """Indexes of the exercises with at least one finished sub-step in this session."""
+    rows = await session.scalars(
+        select(StepEvent.step)
+        .where(StepEvent.session_id == session_id, StepEvent.outcome == Outcome.DONE)
+        .distinct()
+    )
+    return set(rows)
+
+
+async def has_events(session: AsyncSession, session_id: int) -> bool:
+    """Whether any step of the session was done or skipped."""
+    found = await session.scalar(
+        select(StepEvent.id).where(StepEvent.session_id == session_id).limit(1)
+    )
+    return found is not None
+
+
+async def completed_count(session: AsyncSession, chat_id: int) -> int:
+    count = await session.scalar(
+        select(func.count())
+        .select_from(WarmupSession)
+        .where(WarmupSession.chat_id == chat_id, WarmupSession.status == SessionStatus.COMPLETED)
+    )
+    return count or 0
+
+
+async def recent_completions(session: AsyncSession, chat_id: int) -> list[datetime]:
+    """When the chat's latest completed warm-ups finished, newest first."""
+    rows = await session.scalars(
+        select(WarmupSession.finished_at)
+        .where(
+            WarmupSession.chat_id == chat_id,
+            WarmupSession.status == SessionStatus.COMPLETED,
+            WarmupSession.finished_at.is_not(None),
+        )
+        .order_by(WarmupSession.finished_at.desc())
+        .limit(STREAK_LOOKBACK_SESSIONS)
+    )
+    return [at for at in rows if at is not None]
+
+
+async def completed_since(session: AsyncSession, chat_id: int, since: datetime) -> bool:
+    """Whether the chat finished a warm-up at or after `since`."""
+    found = await session.scalar(
+        select(WarmupSession.id)
+        .where(
+            WarmupSession.chat_id == chat_id,
+            WarmupSession.status == SessionStatus.COMPLETED,
+            WarmupSession.finished_at >= since,
+        )
+        .limit(1)
+    )
+    return found is not None
+
+
+async def add_milestones(
+    session: AsyncSession, chat_id: int, keys: list[str], now: datetime
+) -> list[str]:
+    """Record milestones; returns those the chat had not reached before."""
+    if not keys:
+        return []
+    # ON CONFLICT: of two instances recording the same milestone, one gets it, neither fails.
+    added = await session.scalars(
+        dialect_insert(session)(Milestone)
+        .values([{"chat_id": chat_id, "key": key, "reached_at": now} for key in keys])
+        .on_conflict_do_nothing(index_elements=["chat_id", "key"])
+        .returning(Milestone.key)
+    )
+    new = set(added)
+    return [key for key in keys if key in new]
+
+
+async def sessions_of(session: AsyncSession, chat_id: int) -> list[WarmupSession]:
+    """Every warm-up of a chat, oldest first."""
+    rows = await session.scalars(
+        select(WarmupSession).where(WarmupSession.chat_id == chat_id).order_by(WarmupSession.id)
+    )
+    return list(rows)
+
+
+async def events_of(session: AsyncSession, chat_id: int) -> list[StepEvent]:
+    """Every step event of a chat's warm-ups, in order."""
+    rows = await session.scalars(
+        select(StepEvent)
+        .join(WarmupSession, WarmupSession.id == StepEvent.session_id)
+        .where(WarmupSession.chat_id == chat_id)
+        .order_by(StepEvent.id)
+    )
+    return list(rows)
+
+
+async def milestones_of(session: AsyncSession, chat_id: int) -> list[Milestone]:
+    rows = await session.scalars(
+        select(Milestone).where(Milestone.chat_id == chat_id).order_by(Milestone.reached_at)
+    )
+    return list(rows)

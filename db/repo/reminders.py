@@ -1,0 +1,140 @@
+"""Reminders: settings, and the claim-then-deliver queue the minute tick works."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import (
+    Chat,
+    Reminder,
+)
+from db.repo._shared import execute_update
+
+
+async def get_reminder(session: AsyncSession, chat_id: int) -> Reminder | None:
+    return await session.get(Reminder, chat_id)
+
+
+async def save_reminder(
+    session: AsyncSession,
+    chat_id: int,
+    *,
+    enabled: bool,
+    local_time: str | None = None,
+    days: int | None = None,
+    next_fire_at: datetime | None,
+) -> Reminder:
+    """Create or change the chat's reminder; a change drops any snooze or pending delivery."""
+    reminder = await session.get(Reminder, chat_id)
+    if reminder is None:
+        reminder = Reminder(chat_id=chat_id, local_time=local_time or "07:30", days=days or 127)
+        session.add(reminder)
+    if local_time is not None:
+        reminder.local_time = local_time
+    if days is not None:
+        reminder.days = days
+    reminder.enabled = enabled
+    reminder.next_fire_at = next_fire_at
+    reminder.snoozes = 0
+    reminder.pending_since = None
+    reminder.lease_until = None
+    await session.flush()
+    return reminder
+
+
+async def due_reminders(
+    session: AsyncSession, now: datetime, limit: int
+) -> list[tuple[Reminder, Chat]]:
+    """Enabled reminders whose moment has come, oldest first, with their chats.
+
+    On PostgreSQL the rows are locked for this transaction and rows another instance has
+    locked are skipped, so instances ticking together share the work instead of queueing.
+    """
+    rows = await session.execute(
+        select(Reminder, Chat)
+        .join(Chat, Chat.id == Reminder.chat_id)
+        .where(Reminder.enabled.is_(True), Reminder.next_fire_at <= now)
+        .order_by(Reminder.next_fire_at, Reminder.chat_id)
+        .limit(limit)
+        .with_for_update(of=Reminder, skip_locked=True)
+    )
+    return [(reminder, chat) for reminder, chat in rows]
+
+
+async def claim_reminder(
+    session: AsyncSession,
+    reminder: Reminder,
+    *,
+    next_fire_at: datetime | None,
+    pending: datetime | None,
+    snoozes: int,
+) -> bool:
+    """Move a due reminder on to its next moment, queueing this one for delivery if `pending`.
+
+    Conditional on the moment it was read at, so two instances ticking together claim it once.
+    """
+    matched = await execute_update(
+        session,
+        update(Reminder)
+        .where(
+            Reminder.chat_id == reminder.chat_id,
+            Reminder.next_fire_at == reminder.next_fire_at,
+        )
+        .values(
+            next_fire_at=next_fire_at, pending_since=pending, lease_until=None, snoozes=snoozes
+        ),
+    )
+    return matched == 1
+
+
+async def pending_deliveries(
+    session: AsyncSession, now: datetime, limit: int
+) -> list[tuple[Reminder, Chat]]:
+    """Claimed reminders not yet delivered and not being delivered by anyone right now."""
+    rows = await session.execute(
+        select(Reminder, Chat)
+        .join(Chat, Chat.id == Reminder.chat_id)
+        .where(
+            Reminder.pending_since.is_not(None),
+            or_(Reminder.lease_until.is_(None), Reminder.lease_until < now),
+        )
+        .order_by(Reminder.pending_since, Reminder.chat_id)
+        .limit(limit)
+        .with_for_update(of=Reminder, skip_locked=True)
+    )
+    return [(reminder, chat) for reminder, chat in rows]
+
+
+async def lease_delivery(
+    session: AsyncSession, reminder: Reminder, now: datetime, until: datetime
+) -> bool:
+    """Take the delivery of a pending reminder for a while; False if someone else has it."""
+    matched = await execute_update(
+        session,
+        update(Reminder)
+        .where(
+            Reminder.chat_id == reminder.chat_id,
+            Reminder.pending_since == reminder.pending_since,
+            or_(Reminder.lease_until.is_(None), Reminder.lease_until < now),
+        )
+        .values(lease_until=until),
+    )
+    return matched == 1
+
+
+async def finish_delivery(
+    session: AsyncSession, chat_id: int, pending: datetime, sent_at: datetime | None
+) -> None:
+    """The pending reminder was sent (`sent_at`) or dropped (None)."""
+    values: dict[str, object] = {"pending_since": None, "lease_until": None}
+    if sent_at is not None:
+        values["last_sent_at"] = sent_at
+    await execute_update(
+        session,
+        update(Reminder)
+        .where(Reminder.chat_id == chat_id, Reminder.pending_since == pending)
+        .values(**values),
+    )
