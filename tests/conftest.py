@@ -7,6 +7,7 @@ binaries. Where there are none, the PostgreSQL half is skipped and the run's hea
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -17,8 +18,14 @@ from tests.fake_telegram import FakeTelegram
 from tests.harness import TOKEN, RunningBot, make_settings, run_bot, sqlite_url
 from tests.postgres import PostgresServer, find_binaries, postgres_server
 
-POSTGRES_BINARIES = find_binaries()
-NO_POSTGRES = "no PostgreSQL binaries (initdb, postgres) on this machine"
+# TEST_POSTGRES=0 skips the PostgreSQL half on purpose (a quicker local run).
+WANT_POSTGRES = os.environ.get("TEST_POSTGRES", "1") != "0"
+POSTGRES_BINARIES = find_binaries() if WANT_POSTGRES else None
+NO_POSTGRES = (
+    "no PostgreSQL binaries (initdb, postgres) on this machine"
+    if WANT_POSTGRES
+    else "TEST_POSTGRES=0"
+)
 
 
 def pytest_report_header() -> str:
