@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import ColumnElement, and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import (
@@ -48,20 +49,13 @@ async def save_reminder(
 async def due_reminders(
     session: AsyncSession, now: datetime, limit: int
 ) -> list[tuple[Reminder, Chat]]:
-    """Enabled reminders whose moment has come, oldest first, with their chats.
-
-    On PostgreSQL the rows are locked for this transaction and rows another instance has
-    locked are skipped, so instances ticking together share the work instead of queueing.
-    """
-    rows = await session.execute(
-        select(Reminder, Chat)
-        .join(Chat, Chat.id == Reminder.chat_id)
-        .where(Reminder.enabled.is_(True), Reminder.next_fire_at <= now)
-        .order_by(Reminder.next_fire_at, Reminder.chat_id)
-        .limit(limit)
-        .with_for_update(of=Reminder, skip_locked=True)
+    """Enabled reminders whose moment has come, oldest first, with their chats."""
+    return await _take_rows(
+        session,
+        and_(Reminder.enabled.is_(True), Reminder.next_fire_at <= now),
+        Reminder.next_fire_at,
+        limit,
     )
-    return [(reminder, chat) for reminder, chat in rows]
 
 
 async def claim_reminder(
@@ -94,18 +88,36 @@ async def pending_deliveries(
     session: AsyncSession, now: datetime, limit: int
 ) -> list[tuple[Reminder, Chat]]:
     """Claimed reminders not yet delivered and not being delivered by anyone right now."""
+    return await _take_rows(
+        session,
+        and_(Reminder.pending_since.is_not(None), _not_leased(now)),
+        Reminder.pending_since,
+        limit,
+    )
+
+
+async def _take_rows(
+    session: AsyncSession, condition: ColumnElement[bool], oldest: Any, limit: int
+) -> list[tuple[Reminder, Chat]]:
+    """Reminders matching `condition`, oldest first, with their chats, locked for this transaction.
+
+    On PostgreSQL rows another instance has locked are skipped, so instances ticking together
+    share the work instead of queueing; SQLite has one writer and ignores the lock clause.
+    """
     rows = await session.execute(
         select(Reminder, Chat)
         .join(Chat, Chat.id == Reminder.chat_id)
-        .where(
-            Reminder.pending_since.is_not(None),
-            or_(Reminder.lease_until.is_(None), Reminder.lease_until < now),
-        )
-        .order_by(Reminder.pending_since, Reminder.chat_id)
+        .where(condition)
+        .order_by(oldest, Reminder.chat_id)
         .limit(limit)
         .with_for_update(of=Reminder, skip_locked=True)
     )
     return [(reminder, chat) for reminder, chat in rows]
+
+
+def _not_leased(now: datetime) -> ColumnElement[bool]:
+    """Nobody is delivering it: never leased, or the lease ran out."""
+    return or_(Reminder.lease_until.is_(None), Reminder.lease_until < now)
 
 
 async def lease_delivery(
@@ -118,7 +130,7 @@ async def lease_delivery(
         .where(
             Reminder.chat_id == reminder.chat_id,
             Reminder.pending_since == reminder.pending_since,
-            or_(Reminder.lease_until.is_(None), Reminder.lease_until < now),
+            _not_leased(now),
         )
         .values(lease_until=until),
     )
