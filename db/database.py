@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -23,6 +24,8 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 # How long a SQLite writer waits for a writer in another process before giving up, in ms.
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+# How often a new connection tries to switch a new file to WAL while another is doing so.
+WAL_SWITCH_ATTEMPTS = 40
 
 # Key of the PostgreSQL advisory lock that lets one instance at a time migrate the schema.
 MIGRATION_LOCK_KEY = 0x5741524D  # "WARM"
@@ -126,11 +129,10 @@ def _configure_sqlite(engine: Any) -> None:
         # Take over transaction control from the driver so BEGIN IMMEDIATE below is honoured.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        # WAL lets readers run while one writer commits; NORMAL sync is safe with WAL.
-        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        _use_wal(cursor)
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -138,3 +140,26 @@ def _configure_sqlite(engine: Any) -> None:
         # Every transaction here writes. Taking the write lock up front means two concurrent
         # taps queue on busy_timeout instead of failing with SQLITE_BUSY on lock upgrade.
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _use_wal(cursor: Any) -> None:
+    """Put the file in WAL mode (readers run while one writer commits; it stays in the file).
+
+    Switching needs the file to itself, and SQLite answers "locked" at once rather than waiting
+    when another connection is busy with it: that happens only while several processes open a
+    new file together, and one of them is then switching it. So: switch only if needed, and on
+    "locked" look again a little later.
+    """
+    for _ in range(WAL_SWITCH_ATTEMPTS):
+        cursor.execute("PRAGMA journal_mode")
+        if str(cursor.fetchone()[0]).lower() == "wal":
+            return
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        except Exception as exc:  # the driver's OperationalError, under its adapted name
+            if "locked" not in str(exc):
+                raise
+            time.sleep(0.05)  # rare, at first start only; runs in the driver's connect path
+        else:
+            return
+    cursor.execute("PRAGMA journal_mode=WAL")  # one last time; a failure now is reported
