@@ -27,7 +27,9 @@ from tests.fake_telegram import ApiError, FakeTelegram
 
 REMINDER = "⏰ Time for your warm-up"
 TIME_UP = "⏰ Time's up"
-COUNTDOWN = "Get into position"
+# A countdown message is known by its Stop button: its text loses the get-ready line when the
+# bot sends it late.
+STOP_HOLD = "Stop hold"
 HOLD_SECONDS = 35  # 5 to get ready, then the 30 s hold of the first step
 HOLD_ENDS = "SELECT chat_id, hold_ends_at FROM warmup_sessions WHERE hold_ends_at IS NOT NULL"
 
@@ -71,7 +73,7 @@ class BenchTelegram(FakeTelegram):
         result = await super()._api_sendMessage(params)
         text = str(params.get("text", ""))
         self.sends[chat_id].append((now, text))
-        if COUNTDOWN in text:
+        if _has_button(params, STOP_HOLD):
             self.countdowns[chat_id] = result["message_id"]
         if text.startswith(TIME_UP):
             self.time_up.setdefault(chat_id, time.time())
@@ -122,6 +124,12 @@ class BenchTelegram(FakeTelegram):
             raise ApiError(429, "Too Many Requests: retry after 1", retry_after=1)
         self._recent.append(now)
         self._last_to_chat[chat_id] = now
+
+
+def _has_button(params: dict[str, Any], label: str) -> bool:
+    markup = params.get("reply_markup") or {}
+    rows = markup.get("inline_keyboard", []) if isinstance(markup, dict) else []
+    return any(label in button.get("text", "") for row in rows for button in row)
 
 
 @dataclass

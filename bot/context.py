@@ -10,7 +10,7 @@ from typing import Any, cast
 from telegram.ext import CallbackContext, ExtBot, JobQueue
 
 from bot.content import Content, Texts
-from bot.pacing import COUNTDOWN_EDITS_PER_SECOND, Budget, SendWindow
+from bot.pacing import COUNTDOWN_EDITS_PER_SECOND, Budget, SendWindow, Urgent
 from bot.settings import Settings
 from db.database import Database
 
@@ -31,6 +31,7 @@ class Services:
     clock: Callable[[], datetime] = field(default=utc_now)
     countdown_edits: Budget = field(default_factory=lambda: Budget(COUNTDOWN_EDITS_PER_SECOND))
     sent: SendWindow = field(default_factory=SendWindow)
+    urgent: Urgent = field(default_factory=Urgent)
 
 
 class CoachContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

@@ -8,6 +8,7 @@ ends once however many jobs, restarts or instances try.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -52,10 +53,16 @@ async def start(
     session_id: int,
     cursor: Cursor,
     lead_seconds: int,
-    now: datetime,
+    clock: Callable[[], datetime],
 ) -> Hold | Notice:
-    """Start the countdown for the step at `cursor`; one at a time per session."""
+    """Start the countdown for the step at `cursor`; one at a time per session.
+
+    The countdown is timed from when this transaction has the database, not from when the
+    press arrived: under load a press can wait its turn, and the user's hold (and its
+    get-ready lead) must still be the full prescription from when the countdown shows.
+    """
     async with db.transaction() as tx:
+        now = clock()
         loaded = await running(tx, content, chat_id, session_id, expected=cursor)
         if isinstance(loaded, Notice):
             return loaded

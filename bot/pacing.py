@@ -15,10 +15,12 @@ exponential backoff. 400 and 403 are answers, not failures, and are never retrie
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections import deque
-from collections.abc import Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from typing import Any
 
 from telegram.error import BadRequest, NetworkError
@@ -35,6 +37,12 @@ BULK_MESSAGES_PER_SECOND = 27
 # skipped and a countdown shows its time left a little longer, so that hold ends, replies and
 # reminders keep both the bot's time and Telegram's overall pace.
 COUNTDOWN_EDITS_PER_SECOND = 10
+# When a hold's end runs this late, the bot is behind; countdown edits then pause for
+# COUNTDOWN_PAUSE_SECONDS so that the time-up messages people are waiting for catch up first.
+LATE_END_SECONDS = 0.2
+COUNTDOWN_PAUSE_SECONDS = 1.0
+# The longest a hold's closing edits wait for other holds' time-up messages to go out.
+CLOSING_WAIT_SECONDS = 10.0
 
 
 class Budget:
@@ -45,16 +53,61 @@ class Budget:
         self._clock = clock
         self._tokens = rate
         self._at = clock()
+        self._paused_until = self._at
+
+    def pause(self, seconds: float) -> None:
+        """Grant nothing for the next `seconds` (more urgent work is behind)."""
+        self._paused_until = max(self._paused_until, self._clock() + seconds)
 
     def take(self) -> bool:
         """Spend one token if there is one; False means: skip this one."""
         now = self._clock()
+        if now < self._paused_until:
+            return False
         self._tokens = min(self._rate, self._tokens + (now - self._at) * self._rate)
         self._at = now
         if self._tokens < 1:
             return False
         self._tokens -= 1
         return True
+
+
+class Urgent:
+    """Counts work someone is waiting for right now, so that bookkeeping can step aside for it.
+
+    asyncio runs ready tasks in turn, with no priorities. When hundreds of holds end in the
+    same few seconds, each end's closing edits would otherwise queue beside the other ends'
+    time-up messages and make the last of those seconds late.
+    """
+
+    def __init__(self) -> None:
+        self._running = 0
+        self._quiet = asyncio.Event()
+        self._quiet.set()
+        self._bookkeeping = asyncio.Lock()
+
+    @contextmanager
+    def running(self) -> Iterator[None]:
+        self._running += 1
+        self._quiet.clear()
+        try:
+            yield
+        finally:
+            self._running -= 1
+            if not self._running:
+                self._quiet.set()
+
+    @asynccontextmanager
+    async def afterwards(self, *, at_most: float) -> AsyncIterator[None]:
+        """Bookkeeping: one piece at a time, each once no urgent work runs (or `at_most` s).
+
+        One at a time, because urgent work comes and goes in between: let in together, all
+        the waiting bookkeeping would crowd the next urgent piece.
+        """
+        async with self._bookkeeping:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._quiet.wait(), at_most)
+            yield
 
 
 # Bot API methods that put a new message in a chat: what Telegram's overall limit counts.

@@ -213,10 +213,10 @@ async def start_over(
         return Restarted(old, await start_routine(tx, chat_id, old.routine, now))
 
 
-async def remember_message(db: Database, *, session_id: int, message_id: int) -> None:
-    """Record which message shows the session's current step."""
+async def remember_message(db: Database, *, position: Position, message_id: int) -> None:
+    """Record which message shows the step at `position`, unless the session moved on."""
     async with db.transaction() as tx:
-        await repo.set_message(tx, session_id, message_id)
+        await repo.set_message(tx, position.session_id, row_of(position.cursor), message_id)
 
 
 def cursor_of(warmup: WarmupSession) -> Cursor:

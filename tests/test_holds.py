@@ -1,10 +1,11 @@
-"""Hold countdowns: start, tick, end, stop, and surviving a restart. No real waiting."""
+"""Hold countdowns: start, tick, end, stop, and surviving a restart. Timers run on a fake clock."""
 
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from bot.settings import Settings
@@ -63,10 +64,14 @@ async def test_a_hold_counts_down_then_moves_on_as_done_would(
         assert _labels(countdown) == ["⏹ Stop hold", "✅ Done", "⚠️ Sharp pain"]
 
         clock.advance(seconds=20)
+        calls_before = len(telegram.calls)
         await bot.run_job(f"hold:{session.id}")
         assert countdown.text.endswith("⏱ 30 s done.")
         assert countdown.buttons == []
         assert step.text.endswith("✅ Done")
+        # The time-up message, which the phone notifies about, goes before the closing edits.
+        methods = [call.method for call in telegram.calls[calls_before:]]
+        assert methods == ["sendMessage", "editMessageText", "editMessageText"]
         announcement = telegram.chat(CHAT)[-1]
         assert announcement.text.startswith(
             "⏰ Time's up: switch to the right side.\n\nStep 1/8 · Thoracic spine mobility\n"
@@ -100,6 +105,26 @@ async def test_the_last_set_of_a_hold_says_release(
             "⏰ Time's up: release.",
         ]
         assert telegram.chat(CHAT)[-1].text.splitlines()[2].startswith("Step 3/8 · Psoas stretch")
+
+
+async def test_a_start_that_waited_for_the_database_still_gets_the_whole_hold(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """Under load a press waits its turn; its countdown is timed from when it starts, in full."""
+    if not settings.database_url.startswith("sqlite"):
+        pytest.skip("only SQLite's single writer makes a press wait for the database")
+    clock = FakeClock(START)
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        await bot.start_warmup(CHAT)
+        async with bot.db.transaction():  # another writer has the database
+            update_id = telegram.user_presses(CHAT, "Start 30s hold")
+            await telegram.delivered(update_id)
+            await asyncio.sleep(0.2)  # real time for the press to reach the database and wait
+            clock.advance(seconds=3)
+        await bot.settle(update_id)
+        countdown = telegram.chat(CHAT)[-1]
+        assert "Get into position… 5" in countdown.text
+        assert (await _session(bot)).hold_ends_at == START + timedelta(seconds=3 + 5 + 30)
 
 
 async def test_stop_hold_brings_the_steps_buttons_back(

@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from bot.pacing import Budget, SendWindow
+from bot.pacing import Budget, SendWindow, Urgent
 
 
 class Ticks:
@@ -37,6 +37,18 @@ def test_a_budget_spread_over_time_keeps_its_average() -> None:
     assert 100 <= granted <= 110  # 10 a second, plus the first second's allowance
 
 
+def test_a_paused_budget_grants_nothing_until_the_pause_is_over() -> None:
+    clock = Ticks()
+    budget = Budget(10, clock)
+    budget.pause(1.0)
+    clock.now += 0.2
+    budget.pause(0.5)  # a shorter pause does not cut the running one short
+    clock.now += 0.7
+    assert not budget.take()
+    clock.now += 0.2
+    assert budget.take()
+
+
 async def test_bulk_sending_waits_for_room_left_by_other_messages() -> None:
     clock = Ticks()
     window = SendWindow(clock)
@@ -56,3 +68,29 @@ async def test_bulk_sending_waits_for_room_left_by_other_messages() -> None:
         await window.room(5)  # full: wait until the oldest has been a second in the window
         assert clock.now == pytest.approx(101.0)
         assert window.recent() == 0
+
+
+async def test_bookkeeping_waits_for_urgent_work_then_goes_one_piece_at_a_time() -> None:
+    urgent, order = Urgent(), []
+
+    async def bookkeeping(name: str) -> None:
+        async with urgent.afterwards(at_most=5):
+            order.append(f"{name} begins")
+            await asyncio.sleep(0)  # another piece would get in here if it could
+            order.append(f"{name} ends")
+
+    with urgent.running():
+        waiting = [asyncio.create_task(bookkeeping(name)) for name in ("a", "b")]
+        for _ in range(10):
+            await asyncio.sleep(0)
+        assert order == []
+    await asyncio.gather(*waiting)
+    assert order == ["a begins", "a ends", "b begins", "b ends"]
+
+
+async def test_bookkeeping_waits_only_so_long_for_urgent_work() -> None:
+    urgent, done = Urgent(), False
+    with urgent.running():
+        async with urgent.afterwards(at_most=0.01):
+            done = True
+    assert done

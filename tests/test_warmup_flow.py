@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from bot import sessions
 from db.models import SessionStatus, StepEvent, WarmupSession
 from tests.fake_telegram import FakeTelegram, Message
 from tests.harness import RunningBot
@@ -207,3 +208,18 @@ async def test_start_over_abandons_the_old_session_and_begins_at_step_one(
         statuses = dict((await tx.execute(select(WarmupSession.id, WarmupSession.status))).all())
     assert statuses[old.id] == SessionStatus.ABANDONED
     assert sorted(statuses.values()) == [SessionStatus.ABANDONED, SessionStatus.ACTIVE]
+
+
+async def test_a_step_message_recorded_after_the_session_moved_on_is_not_taken_for_the_next(
+    bot: RunningBot,
+) -> None:
+    """A late record of an earlier step's message leaves the current step's message alone."""
+    await bot.start_warmup(CHAT)
+    first = await _session(bot)
+    earlier = await sessions.resume(
+        bot.db, bot.services.content, chat_id=CHAT, session_id=first.id
+    )
+    assert isinstance(earlier, sessions.Position)
+    [following] = await bot.press(CHAT, "Done")
+    await sessions.remember_message(bot.db, position=earlier, message_id=999_999)
+    assert (await _session(bot)).message_id == following.message_id

@@ -9,22 +9,24 @@ from datetime import timedelta
 from telegram import CallbackQuery
 from telegram.constants import ParseMode
 
-from bot import coach, holds, keyboards, render, scheduling
+from bot import coach, holds, keyboards, render, scheduling, sessions
 from bot.context import CoachContext
 from bot.handlers.steps import (
     answer,
     chat_id_of,
+    close_outcome,
     edit,
     message_id_of,
     notify,
-    send_outcome,
+    send_next,
     send_step,
     set_buttons,
 )
 from bot.holds import Hold
 from bot.keyboards import StepPress
+from bot.pacing import CLOSING_WAIT_SECONDS, COUNTDOWN_PAUSE_SECONDS, LATE_END_SECONDS
 from bot.scheduling import HoldJob
-from bot.sessions import Notice
+from bot.sessions import Acted, Notice
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +34,6 @@ log = logging.getLogger(__name__)
 async def on_start(query: CallbackQuery, context: CoachContext, press: StepPress) -> None:
     """⏱ Start: the step's buttons move to a new countdown message that counts down."""
     chat_id = chat_id_of(query)
-    now = context.now()
     result = await holds.start(
         context.db,
         context.content,
@@ -40,13 +41,12 @@ async def on_start(query: CallbackQuery, context: CoachContext, press: StepPress
         session_id=press.session_id,
         cursor=press.cursor,
         lead_seconds=context.texts.timer.get_ready_seconds,
-        now=now,
+        clock=context.now,
     )
     if isinstance(result, Notice):
         await notify(query, context, result)
         return
     await answer(query)
-    await set_buttons(context, chat_id, message_id_of(query), None)
     position = result.position
     message = await context.bot.send_message(
         chat_id,
@@ -56,6 +56,7 @@ async def on_start(query: CallbackQuery, context: CoachContext, press: StepPress
             context.texts, position.session_id, position.cursor
         ),
     )
+    await set_buttons(context, chat_id, message_id_of(query), None)  # they moved to the countdown
     await holds.remember_message(
         context.db,
         session_id=position.session_id,
@@ -125,34 +126,49 @@ async def tick(context: CoachContext) -> None:
 
 
 async def end(context: CoachContext) -> None:
-    """Job: time is up. Close the countdown, then move on exactly as ✅ Done would."""
-    job = _job(context)
+    """Job: time is up. Say so and move on exactly as ✅ Done would, then close the countdown.
+
+    The time-up message is what the user waits for and their phone notifies about; closing
+    the step's and the countdown's messages is bookkeeping. While other holds are ending at
+    the same moment, it waits for their time-up messages to go out first.
+    """
+    job, urgent = _job(context), context.services.urgent
+    with urgent.running():
+        result = await _finish(context, job)
+        if result is None:
+            return  # stopped, done early, or already finished by another job or instance
+        position, texts = result.position, context.texts
+        following = result.next.cursor if result.next else None
+        lead = render.time_up(texts, position.routine, position.cursor, following)
+        shown = await send_next(context, job.chat_id, result, lead, remember=False)
+    async with urgent.afterwards(at_most=CLOSING_WAIT_SECONDS):
+        if shown is not None and result.next is not None:
+            await sessions.remember_message(context.db, position=result.next, message_id=shown)
+        # The countdown message is closed below, in its own words.
+        await close_outcome(
+            context, job.chat_id, replace(result, position=replace(position, hold_message_id=None))
+        )
+        if position.hold_message_id is not None:
+            seconds = coach.timer_seconds(position.step) or 0
+            finished = texts.timer.finished.format(seconds=seconds)
+            await edit(
+                context,
+                job.chat_id,
+                position.hold_message_id,
+                render.countdown_ended(texts, position.routine, position.cursor, finished),
+            )
+
+
+async def _finish(context: CoachContext, job: HoldJob) -> Acted | None:
+    now = context.now()
+    if now - job.ends_at > timedelta(seconds=LATE_END_SECONDS):
+        # Many holds ending together: their time-up messages go before any countdown edit.
+        context.services.countdown_edits.pause(COUNTDOWN_PAUSE_SECONDS)
     # Whichever way this ran (on time, overdue after a restart), nothing of the hold stays queued.
     scheduling.cancel_hold(context.jobs, job.session_id)
-    result = await holds.finish(
-        context.db,
-        context.content,
-        session_id=job.session_id,
-        ends_at=job.ends_at,
-        now=context.now(),
+    return await holds.finish(
+        context.db, context.content, session_id=job.session_id, ends_at=job.ends_at, now=now
     )
-    if result is None:
-        return  # stopped, done early, or already finished by another job or instance
-    position, texts = result.position, context.texts
-    if position.hold_message_id is not None:
-        seconds = coach.timer_seconds(position.step) or 0
-        finished = texts.timer.finished.format(seconds=seconds)
-        await edit(
-            context,
-            job.chat_id,
-            position.hold_message_id,
-            render.countdown_ended(texts, position.routine, position.cursor, finished),
-        )
-    following = result.next.cursor if result.next else None
-    lead = render.time_up(texts, position.routine, position.cursor, following)
-    # The countdown message is closed above, in its own words.
-    closed = replace(result, position=replace(position, hold_message_id=None))
-    await send_outcome(context, job.chat_id, closed, lead)
 
 
 async def restore(context: CoachContext) -> None:

@@ -25,9 +25,18 @@ _GONE = ("message to edit not found", "message can't be edited", "message_id_inv
 
 
 async def send_step(
-    context: CoachContext, chat_id: int, position: Position, *, lead: str = ""
-) -> None:
-    """Send the step as a new message with its buttons, and remember that message."""
+    context: CoachContext,
+    chat_id: int,
+    position: Position,
+    *,
+    lead: str = "",
+    remember: bool = True,
+) -> int:
+    """Send the step as a new message with its buttons and return its id.
+
+    With `remember` the message is also recorded as the step's; a caller in a hurry records
+    it later itself (until then a press on it is still handled: it names its own message).
+    """
     text = render.step(context.texts, position.routine, position.cursor)
     message = await context.bot.send_message(
         chat_id,
@@ -37,19 +46,40 @@ async def send_step(
             context.texts, position.routine, position.session_id, position.cursor
         ),
     )
-    await sessions.remember_message(
-        context.db, session_id=position.session_id, message_id=message.message_id
-    )
+    if remember:
+        await sessions.remember_message(
+            context.db, position=position, message_id=message.message_id
+        )
+    return message.message_id
 
 
 async def send_outcome(context: CoachContext, chat_id: int, result: Acted, lead: str = "") -> None:
-    """After a step ended: close its messages, then send the next step or the summary."""
-    await close_step(
-        context, chat_id, result.position, render.outcome_label(context.texts, result.outcome)
-    )
+    """After a step ended: send the next step or the summary, then close the old messages.
+
+    The new message goes first because it is what the user waits for (and what their phone
+    notifies about); the closing edits above it are bookkeeping that can follow.
+    """
+    await send_next(context, chat_id, result, lead)
+    await close_outcome(context, chat_id, result)
+
+
+async def close_outcome(context: CoachContext, chat_id: int, result: Acted) -> None:
+    """Show on the ended step's messages whether it was done or skipped."""
+    label = render.outcome_label(context.texts, result.outcome)
+    await close_step(context, chat_id, result.position, label)
+
+
+async def send_next(
+    context: CoachContext, chat_id: int, result: Acted, lead: str = "", *, remember: bool = True
+) -> int | None:
+    """The step that follows an ended one, or the summary if it was the last.
+
+    Returns the id of the next step's message (None for the summary); `remember` as in
+    `send_step`.
+    """
     if result.next is not None:
-        await send_step(context, chat_id, result.next, lead=lead)
-    elif result.summary is not None:
+        return await send_step(context, chat_id, result.next, lead=lead, remember=remember)
+    if result.summary is not None:
         summary = render.complete_asking(context.texts, result.summary)
         await context.bot.send_message(
             chat_id,
@@ -59,6 +89,7 @@ async def send_outcome(context: CoachContext, chat_id: int, result: Acted, lead:
                 context.texts, result.summary.session_id, after=True
             ),
         )
+    return None
 
 
 async def close_step(context: CoachContext, chat_id: int, position: Position, ending: str) -> None:

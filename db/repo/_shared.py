@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, cast
 
 from sqlalchemy import CursorResult
@@ -23,7 +24,7 @@ async def execute_update(session: AsyncSession, statement: Update) -> int:
     return cast(CursorResult[Any], result).rowcount
 
 
-def show_written(row: object, values: dict[str, object]) -> None:
+def show_written(row: object, values: Mapping[str, object]) -> None:
     """Show the values just written on the loaded object, without another SELECT."""
     for key, value in values.items():
         set_committed_value(row, key, value)

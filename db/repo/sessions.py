@@ -72,7 +72,8 @@ async def move_session(
     if to is None:
         values |= {"status": SessionStatus.COMPLETED, "finished_at": now}
     else:
-        values |= {"step": to[0], "set_number": to[1], "side": to[2]}
+        # The step's message is sent after this commits; until it is recorded, none shows it.
+        values |= {"step": to[0], "set_number": to[1], "side": to[2], "message_id": None}
     matched = await execute_update(
         session,
         update(WarmupSession).where(_unchanged(warmup)).values(**values),
@@ -85,12 +86,16 @@ async def move_session(
 
 def _unchanged(warmup: WarmupSession) -> ColumnElement[bool]:
     """Matches the row only while it is still running at the position it was loaded at."""
-    side = warmup.side
+    return _running_at(warmup.id, (warmup.step, warmup.set_number, warmup.side))
+
+
+def _running_at(session_id: int, at: tuple[int, int, str | None]) -> ColumnElement[bool]:
+    step, set_number, side = at
     return and_(
-        WarmupSession.id == warmup.id,
+        WarmupSession.id == session_id,
         WarmupSession.status == SessionStatus.ACTIVE,
-        WarmupSession.step == warmup.step,
-        WarmupSession.set_number == warmup.set_number,
+        WarmupSession.step == step,
+        WarmupSession.set_number == set_number,
         WarmupSession.side.is_(None) if side is None else WarmupSession.side == side,
     )
 
@@ -163,15 +168,21 @@ async def record_pain(
     )
     if matched != 1:
         return False
-    await session.refresh(warmup)
+    show_written(warmup, values)
     return True
 
 
-async def set_message(session: AsyncSession, session_id: int, message_id: int) -> None:
-    """Remember which message shows the session's current step."""
+async def set_message(
+    session: AsyncSession, session_id: int, at: tuple[int, int, str | None], message_id: int
+) -> None:
+    """Remember which message shows the session's step `at`, if the session is still there.
+
+    A step message can be recorded after its session has moved on (a tap on it, or a hold
+    ending, handled before the record); it must not then pass for the newer step's message.
+    """
     await execute_update(
         session,
-        update(WarmupSession).where(WarmupSession.id == session_id).values(message_id=message_id),
+        update(WarmupSession).where(_running_at(session_id, at)).values(message_id=message_id),
     )
 
 
@@ -179,15 +190,20 @@ async def begin_hold(
     session: AsyncSession, warmup: WarmupSession, *, ends_at: datetime, seconds: int
 ) -> bool:
     """Start a countdown on the session's current step, unless one is already running."""
+    values: dict[str, object] = {
+        "hold_ends_at": ends_at,
+        "hold_seconds": seconds,
+        "hold_message_id": None,
+    }
     matched = await execute_update(
         session,
         update(WarmupSession)
         .where(_unchanged(warmup), WarmupSession.hold_ends_at.is_(None))
-        .values(hold_ends_at=ends_at, hold_seconds=seconds, hold_message_id=None),
+        .values(**values),
     )
     if matched != 1:
         return False
-    await session.refresh(warmup)
+    show_written(warmup, values)
     return True
 
 
