@@ -47,6 +47,7 @@ class BenchTelegram(FakeTelegram):
         self.sends: dict[int, list[tuple[float, str]]] = defaultdict(list)
         self.edits: dict[int, list[float]] = defaultdict(list)  # message id -> edit times
         self.rejected = 0
+        self.rejected_per_chat = 0  # of those, for the one-a-second limit of a single chat
         self.answered: dict[int, float] = {}  # chat -> when its latest press was answered
         self.countdowns: dict[int, int] = {}  # chat -> its countdown message
         self.time_up: dict[int, float] = {}  # chat -> wall-clock time of its first time-up
@@ -121,6 +122,7 @@ class BenchTelegram(FakeTelegram):
             self._recent.popleft()
         if len(self._recent) >= 30 or now - self._last_to_chat.get(chat_id, -10) < 1:
             self.rejected += 1
+            self.rejected_per_chat += len(self._recent) < 30
             raise ApiError(429, "Too Many Requests: retry after 1", retry_after=1)
         self._recent.append(now)
         self._last_to_chat[chat_id] = now
@@ -201,10 +203,15 @@ async def burst(server: BenchTelegram, chats: int, seconds: float) -> Result:
     per_chat = Counter(len(_reminders(server, c)) for c in range(1, chats + 1))
     span = times[-1] - times[0] if len(times) > 1 else float("nan")
     during = [latency for when, latency in server.reply_seconds if times and when >= times[0]]
+    everything = [
+        t for sent in server.sends.values() for t, _ in sent if times[0] <= t <= times[-1]
+    ]
     return Result(
         {
             "messages_per_second": (len(times) - 1) / span if len(times) > 1 else 0,
+            "all_messages_per_second": (len(everything) - 1) / span if len(times) > 1 else 0,
             "rejected_429": server.rejected,
+            "rejected_429_per_chat": server.rejected_per_chat,
             "duplicates": sum((n - 1) * count for n, count in per_chat.items() if n > 1),
             "missed": per_chat.get(0, 0),
             "tap_p99_ms_during_burst": 1000 * percentile(during, 0.99),
