@@ -10,7 +10,14 @@ from typing import Any, cast
 from telegram.ext import CallbackContext, ExtBot, JobQueue
 
 from bot.content import Content, Texts
-from bot.pacing import COUNTDOWN_EDITS_PER_SECOND, Budget, SendWindow, Urgent
+from bot.pacing import (
+    COUNTDOWN_EDIT_GAP,
+    COUNTDOWN_EDITS_PER_SECOND,
+    Budget,
+    SendWindow,
+    Spacing,
+    Urgent,
+)
 from bot.settings import Settings
 from db.database import Database
 
@@ -32,6 +39,9 @@ class Services:
     countdown_edits: Budget = field(default_factory=lambda: Budget(COUNTDOWN_EDITS_PER_SECOND))
     sent: SendWindow = field(default_factory=SendWindow)
     urgent: Urgent = field(default_factory=Urgent)
+    countdown_spacing: Spacing = field(default_factory=lambda: Spacing(COUNTDOWN_EDIT_GAP))
+    # Sessions whose hold is ending in this instance; their countdowns take no more ticks.
+    ending_holds: set[int] = field(default_factory=set)
 
 
 class CoachContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

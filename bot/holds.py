@@ -57,15 +57,16 @@ async def start(
 ) -> Hold | Notice:
     """Start the countdown for the step at `cursor`; one at a time per session.
 
-    The countdown is timed from when this transaction has the database, not from when the
-    press arrived: under load a press can wait its turn, and the user's hold (and its
-    get-ready lead) must still be the full prescription from when the countdown shows.
+    The countdown is timed from when this transaction has the database (SQLite's writer turn,
+    or a pooled connection, which the first query waits for), not from when the press arrived:
+    under load a press can wait its turn, and the user's hold (and its get-ready lead) must
+    still be the full prescription from when the countdown shows.
     """
     async with db.transaction() as tx:
-        now = clock()
         loaded = await running(tx, content, chat_id, session_id, expected=cursor)
         if isinstance(loaded, Notice):
             return loaded
+        now = clock()
         warmup, position = loaded
         seconds = coach.timer_seconds(position.step)
         if seconds is None:

@@ -21,6 +21,7 @@ import time
 from collections import deque
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
 from contextlib import asynccontextmanager, contextmanager
+from datetime import datetime, timedelta
 from typing import Any
 
 from telegram.error import BadRequest, NetworkError
@@ -43,6 +44,9 @@ LATE_END_SECONDS = 0.2
 COUNTDOWN_PAUSE_SECONDS = 1.0
 # The longest a hold's closing edits wait for other holds' time-up messages to go out.
 CLOSING_WAIT_SECONDS = 10.0
+# The least time between two edits of one countdown: a tick held up under load must not be
+# followed at once by the next (Telegram allows about one message a second per chat).
+COUNTDOWN_EDIT_GAP = timedelta(seconds=3)
 
 
 class Budget:
@@ -69,6 +73,26 @@ class Budget:
         if self._tokens < 1:
             return False
         self._tokens -= 1
+        return True
+
+
+class Spacing:
+    """At most one go per key every `gap`, by the bot's clock; for edits of one message."""
+
+    def __init__(self, gap: timedelta, *, keep: int = 10_000) -> None:
+        self._gap = gap
+        self._keep = keep
+        self._last: dict[int, datetime] = {}
+
+    def allow(self, key: int, now: datetime) -> bool:
+        """True (and counted as a go) if `key` had none in the last `gap`."""
+        last = self._last.get(key)
+        if last is not None and now - last < self._gap:
+            return False
+        self._last[key] = now
+        if len(self._last) > self._keep:
+            # Entries older than the gap allow the same as none; drop them.
+            self._last = {k: at for k, at in self._last.items() if now - at < self._gap}
         return True
 
 

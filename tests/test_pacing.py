@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.pacing import Budget, SendWindow, Urgent
+from bot.pacing import Budget, SendWindow, Spacing, Urgent
 
 
 class Ticks:
@@ -94,3 +95,14 @@ async def test_bookkeeping_waits_only_so_long_for_urgent_work() -> None:
         async with urgent.afterwards(at_most=0.01):
             done = True
     assert done
+
+
+def test_spacing_allows_one_go_per_key_per_gap_and_forgets_old_ones() -> None:
+    start = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
+    spacing = Spacing(timedelta(seconds=3), keep=2)
+    assert spacing.allow(1, start)
+    assert not spacing.allow(1, start + timedelta(seconds=0.3))  # a late tick, then the next
+    assert spacing.allow(2, start + timedelta(seconds=0.3))  # other countdowns are apart
+    assert spacing.allow(1, start + timedelta(seconds=3))
+    assert spacing.allow(3, start + timedelta(seconds=10))  # over `keep`: old entries dropped
+    assert len(spacing._last) == 1

@@ -98,9 +98,11 @@ async def on_stop(query: CallbackQuery, context: CoachContext, press: StepPress)
 
 async def tick(context: CoachContext) -> None:
     """Job: edit the countdown message with the time left, unless edits are over budget."""
+    job = _job(context)
+    if not context.services.countdown_spacing.allow(job.session_id, context.now()):
+        return  # the last tick ran late, and only just now: this one waits for the next
     if not context.services.countdown_edits.take():
         return  # many holds at once: this countdown shows its time left until the next tick
-    job = _job(context)
     hold = await holds.current(
         context.db, context.content, session_id=job.session_id, ends_at=job.ends_at
     )
@@ -108,8 +110,9 @@ async def tick(context: CoachContext) -> None:
     if hold is None or message_id is None:
         scheduling.cancel_ticks(context.jobs, job.session_id)
         return
-    if context.now() >= hold.ends_at:
-        return  # the end job takes it from here
+    if context.now() >= hold.ends_at or job.session_id in context.services.ending_holds:
+        return  # the end job takes it from here; a tick landing after its closing edit would
+        # put the countdown (and its buttons) back on a finished hold
     position = hold.position
     shown = await edit(
         context,
@@ -132,16 +135,26 @@ async def end(context: CoachContext) -> None:
     the step's and the countdown's messages is bookkeeping. While other holds are ending at
     the same moment, it waits for their time-up messages to go out first.
     """
-    job, urgent = _job(context), context.services.urgent
-    with urgent.running():
-        result = await _finish(context, job)
-        if result is None:
-            return  # stopped, done early, or already finished by another job or instance
-        position, texts = result.position, context.texts
-        following = result.next.cursor if result.next else None
-        lead = render.time_up(texts, position.routine, position.cursor, following)
-        shown = await send_next(context, job.chat_id, result, lead, remember=False)
-    async with urgent.afterwards(at_most=CLOSING_WAIT_SECONDS):
+    job, urgent, ending = _job(context), context.services.urgent, context.services.ending_holds
+    ending.add(job.session_id)
+    try:
+        with urgent.running():
+            result = await _finish(context, job)
+            if result is None:
+                return  # stopped, done early, or already finished by another job or instance
+            position, texts = result.position, context.texts
+            following = result.next.cursor if result.next else None
+            lead = render.time_up(texts, position.routine, position.cursor, following)
+            shown = await send_next(context, job.chat_id, result, lead, remember=False)
+        await _close(context, job, result, shown)
+    finally:
+        ending.discard(job.session_id)
+
+
+async def _close(context: CoachContext, job: HoldJob, result: Acted, shown: int | None) -> None:
+    """Record the next step's message, and show the ended step and countdown as finished."""
+    position, texts = result.position, context.texts
+    async with context.services.urgent.afterwards(at_most=CLOSING_WAIT_SECONDS):
         if shown is not None and result.next is not None:
             await sessions.remember_message(context.db, position=result.next, message_id=shown)
         # The countdown message is closed below, in its own words.
