@@ -74,8 +74,9 @@ class BenchTelegram(FakeTelegram):
         result = await super()._api_sendMessage(params)
         text = str(params.get("text", ""))
         self.sends[chat_id].append((now, text))
-        if _has_button(params, STOP_HOLD):
-            self.countdowns[chat_id] = result["message_id"]
+        sent = self.messages[chat_id][result["message_id"]]
+        if any(STOP_HOLD in label for label, _ in sent.buttons):
+            self.countdowns[chat_id] = sent.message_id
         if text.startswith(TIME_UP):
             self.time_up.setdefault(chat_id, time.time())
         self._answered_action(chat_id, now)
@@ -126,12 +127,6 @@ class BenchTelegram(FakeTelegram):
             raise ApiError(429, "Too Many Requests: retry after 1", retry_after=1)
         self._recent.append(now)
         self._last_to_chat[chat_id] = now
-
-
-def _has_button(params: dict[str, Any], label: str) -> bool:
-    markup = params.get("reply_markup") or {}
-    rows = markup.get("inline_keyboard", []) if isinstance(markup, dict) else []
-    return any(label in button.get("text", "") for row in rows for button in row)
 
 
 @dataclass
