@@ -87,6 +87,7 @@ def _serve(conn: Connection, server: dict[str, Any], workload: Any) -> None:
                 await asyncio.sleep(0.01)
             await asyncio.sleep(0.3)  # let the bot settle into its polling loop
             conn.send("start")
+            telegram.measuring = lambda: conn.send("measuring")
             result = await workload(telegram)
             result.values.setdefault("first_poll", telegram.first_poll)
             conn.send(result.values)
@@ -125,7 +126,8 @@ def measure(run: Run, folder: Path) -> Measured:
     try:
         assert _receive(parent, bot, run.name) == "start"
         cpu_before = _cpu(bot.pid)
-        values = _receive(parent, bot, run.name)
+        while (values := _receive(parent, bot, run.name)) == "measuring":
+            cpu_before = _cpu(bot.pid)  # the bot's set-up work is not what is measured
         cpu = _cpu(bot.pid) - cpu_before
         rss = _rss_mb(bot.pid)
     finally:

@@ -57,6 +57,8 @@ class BenchTelegram(FakeTelegram):
         self.edits_answer = False
         self._query_chat: dict[str, int] = {}
         self.first_poll: float | None = None
+        # Called when set-up is over and the measured part of a workload begins.
+        self.measuring: Callable[[], None] = lambda: None
         self._recent: deque[float] = deque()
         self._last_to_chat: dict[int, float] = {}
 
@@ -151,6 +153,7 @@ async def taps(server: BenchTelegram, chats: int, rate: float | None, seconds: f
     for _ in ids:
         await server.replied.get()
     server.reply_seconds.clear()
+    server.measuring()
     ready: deque[int] = deque(ids)
     started, cpu = time.monotonic(), time.process_time()
     offered = 0

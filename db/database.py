@@ -42,7 +42,11 @@ class Database:
         self.url = make_url(url)
         if self.url.get_backend_name() == "sqlite":
             _create_sqlite_folder(self.url.database)
-        self.engine = create_async_engine(self.url, pool_pre_ping=True)
+        # A server can drop idle connections, so each is checked before use; a SQLite file
+        # cannot, and the check would cost every transaction a round trip to its thread.
+        self.engine = create_async_engine(
+            self.url, pool_pre_ping=self.url.get_backend_name() != "sqlite"
+        )
         if self.url.get_backend_name() == "sqlite":
             _configure_sqlite(self.engine.sync_engine)
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)

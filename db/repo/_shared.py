@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import CursorResult
+from sqlalchemy import Executable
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
-from sqlalchemy.sql.dml import Update
 
 
 def dialect_insert(session: AsyncSession) -> Any:
@@ -18,10 +17,17 @@ def dialect_insert(session: AsyncSession) -> Any:
     return pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
 
 
-async def execute_update(session: AsyncSession, statement: Update) -> int:
-    """Run an UPDATE without touching loaded objects; return how many rows matched."""
-    result = await session.execute(statement.execution_options(synchronize_session=False))
-    return cast(CursorResult[Any], result).rowcount
+async def execute_write(
+    session: AsyncSession, statement: Executable, params: Mapping[str, object] | None = None
+) -> int:
+    """Run an INSERT or UPDATE in the session's transaction; return how many rows it matched.
+
+    It goes straight to the connection, past the ORM: loaded objects are not looked for, and
+    callers that keep one show what they wrote on it with `show_written`.
+    """
+    connection = await session.connection()
+    result = await connection.execute(statement, params)
+    return result.rowcount
 
 
 def show_written(row: object, values: Mapping[str, object]) -> None:

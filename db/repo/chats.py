@@ -14,7 +14,7 @@ from db.models import (
     StepEvent,
     WarmupSession,
 )
-from db.repo._shared import dialect_insert, execute_update
+from db.repo._shared import dialect_insert, execute_write
 
 
 async def ensure_chat(
@@ -60,8 +60,8 @@ async def set_weekly_target(session: AsyncSession, chat: Chat, target: int) -> N
 
 async def deactivate_chat(session: AsyncSession, chat_id: int) -> None:
     """The chat blocked the bot: mark it and switch its reminder off."""
-    await execute_update(session, update(Chat).where(Chat.id == chat_id).values(active=False))
-    await execute_update(
+    await execute_write(session, update(Chat).where(Chat.id == chat_id).values(active=False))
+    await execute_write(
         session,
         update(Reminder)
         .where(Reminder.chat_id == chat_id)
@@ -71,7 +71,7 @@ async def deactivate_chat(session: AsyncSession, chat_id: int) -> None:
 
 async def reactivate_chat(session: AsyncSession, chat_id: int) -> None:
     """The chat wrote to the bot again after blocking it."""
-    await execute_update(
+    await execute_write(
         session, update(Chat).where(Chat.id == chat_id, Chat.active.is_(False)).values(active=True)
     )
 
@@ -92,7 +92,7 @@ async def move_chat(session: AsyncSession, old_id: int, new_id: int) -> bool:
     )
     await session.flush()
     for table in (WarmupSession, Reminder):
-        await execute_update(
+        await execute_write(
             session, update(table).where(table.chat_id == old_id).values(chat_id=new_id)
         )
     await session.delete(old)

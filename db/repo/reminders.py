@@ -12,7 +12,7 @@ from db.models import (
     Chat,
     Reminder,
 )
-from db.repo._shared import execute_update
+from db.repo._shared import execute_write
 
 
 async def get_reminder(session: AsyncSession, chat_id: int) -> Reminder | None:
@@ -70,7 +70,7 @@ async def claim_reminder(
 
     Conditional on the moment it was read at, so two instances ticking together claim it once.
     """
-    matched = await execute_update(
+    matched = await execute_write(
         session,
         update(Reminder)
         .where(
@@ -124,7 +124,7 @@ async def lease_delivery(
     session: AsyncSession, reminder: Reminder, now: datetime, until: datetime
 ) -> bool:
     """Take the delivery of a pending reminder for a while; False if someone else has it."""
-    matched = await execute_update(
+    matched = await execute_write(
         session,
         update(Reminder)
         .where(
@@ -144,7 +144,7 @@ async def finish_delivery(
     values: dict[str, object] = {"pending_since": None, "lease_until": None}
     if sent_at is not None:
         values["last_sent_at"] = sent_at
-    await execute_update(
+    await execute_write(
         session,
         update(Reminder)
         .where(Reminder.chat_id == chat_id, Reminder.pending_since == pending)

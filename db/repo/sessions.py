@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, select, update
+from sqlalchemy import (
+    and_,
+    bindparam,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.sql.dml import Update
 
 from db.models import (
     Outcome,
@@ -13,7 +21,7 @@ from db.models import (
     StepEvent,
     WarmupSession,
 )
-from db.repo._shared import execute_update, show_written
+from db.repo._shared import execute_write, show_written
 
 # Moving on from a step, or ending the session, ends any hold running on it.
 NO_HOLD = {"hold_ends_at": None, "hold_seconds": None, "hold_message_id": None}
@@ -69,35 +77,95 @@ async def move_session(
     taps on the same button exactly one wins, on any database and across instances.
     """
     values: dict[str, object] = dict(NO_HOLD)
+    params: dict[str, object]
     if to is None:
+        statement, params = _COMPLETE, {"finished": now}
         values |= {"status": SessionStatus.COMPLETED, "finished_at": now}
     else:
+        statement, params = _MOVE, {"to_step": to[0], "to_set": to[1], "to_side": to[2]}
         # The step's message is sent after this commits; until it is recorded, none shows it.
         values |= {"step": to[0], "set_number": to[1], "side": to[2], "message_id": None}
-    matched = await execute_update(
-        session,
-        update(WarmupSession).where(_unchanged(warmup)).values(**values),
-    )
-    if matched != 1:
+    if await execute_write(session, statement, _loaded_at(warmup) | params) != 1:
         return False
     show_written(warmup, values)
     return True
 
 
-def _unchanged(warmup: WarmupSession) -> ColumnElement[bool]:
-    """Matches the row only while it is still running at the position it was loaded at."""
-    return _running_at(warmup.id, (warmup.step, warmup.set_number, warmup.side))
+# The statements of a tap are built once, with their values as parameters: building one
+# costs more CPU than SQLite takes to run it.
 
-
-def _running_at(session_id: int, at: tuple[int, int, str | None]) -> ColumnElement[bool]:
-    step, set_number, side = at
-    return and_(
-        WarmupSession.id == session_id,
-        WarmupSession.status == SessionStatus.ACTIVE,
-        WarmupSession.step == step,
-        WarmupSession.set_number == set_number,
-        WarmupSession.side.is_(None) if side is None else WarmupSession.side == side,
+# The session's row, only while it is still running at the step it was loaded at.
+_RUNNING_AT = and_(
+    WarmupSession.id == bindparam("warmup"),
+    WarmupSession.status == SessionStatus.ACTIVE,
+    WarmupSession.step == bindparam("at_step"),
+    WarmupSession.set_number == bindparam("at_set"),
+    WarmupSession.side.is_not_distinct_from(bindparam("at_side")),
+)
+_MOVE = (
+    update(WarmupSession)
+    .where(_RUNNING_AT)
+    .values(
+        step=bindparam("to_step"),
+        set_number=bindparam("to_set"),
+        side=bindparam("to_side"),
+        message_id=None,
+        **NO_HOLD,
     )
+)
+_COMPLETE = (
+    update(WarmupSession)
+    .where(_RUNNING_AT)
+    .values(status=SessionStatus.COMPLETED, finished_at=bindparam("finished"), **NO_HOLD)
+)
+_SET_MESSAGE = update(WarmupSession).where(_RUNNING_AT).values(message_id=bindparam("message"))
+_ADD_EVENT = insert(StepEvent).values(
+    session_id=bindparam("warmup"),
+    exercise_id=bindparam("exercise"),
+    step=bindparam("at_step"),
+    set_number=bindparam("at_set"),
+    side=bindparam("at_side"),
+    outcome=bindparam("outcome"),
+    at=bindparam("now"),
+)
+_BEGIN_HOLD = (
+    update(WarmupSession)
+    .where(_RUNNING_AT, WarmupSession.hold_ends_at.is_(None))
+    .values(
+        hold_ends_at=bindparam("ends_at"), hold_seconds=bindparam("seconds"), hold_message_id=None
+    )
+)
+_END_HOLD = (
+    update(WarmupSession)
+    .where(_RUNNING_AT, WarmupSession.hold_ends_at == bindparam("ends_at"))
+    .values(**NO_HOLD)
+)
+
+
+def _record_pain(
+    answer: InstrumentedAttribute[int | None], at: InstrumentedAttribute[datetime | None]
+) -> tuple[Update, tuple[str, str]]:
+    """A check-in's statement (writing only while it is unanswered), and the columns it sets."""
+    statement = (
+        update(WarmupSession)
+        .where(WarmupSession.id == bindparam("warmup"), at.is_(None))
+        .values({answer: bindparam("pain"), at: bindparam("answered")})
+    )
+    return statement, (answer.key, at.key)
+
+
+_PAIN_BEFORE = _record_pain(WarmupSession.pain_before, WarmupSession.pain_before_at)
+_PAIN_AFTER = _record_pain(WarmupSession.pain_after, WarmupSession.pain_after_at)
+
+
+def _at(session_id: int, at: tuple[int, int, str | None]) -> dict[str, object]:
+    """The parameters of `_RUNNING_AT`."""
+    return {"warmup": session_id, "at_step": at[0], "at_set": at[1], "at_side": at[2]}
+
+
+def _loaded_at(warmup: WarmupSession) -> dict[str, object]:
+    """`_RUNNING_AT` for the position the session was loaded at."""
+    return _at(warmup.id, (warmup.step, warmup.set_number, warmup.side))
 
 
 async def end_session(
@@ -109,7 +177,7 @@ async def end_session(
     for_pain: bool = False,
 ) -> bool:
     """Stop or abandon a running session. False if it was no longer running."""
-    matched = await execute_update(
+    matched = await execute_write(
         session,
         update(WarmupSession)
         .where(WarmupSession.id == warmup.id, WarmupSession.status == SessionStatus.ACTIVE)
@@ -132,19 +200,8 @@ async def add_event(
     outcome: Outcome,
     now: datetime,
 ) -> None:
-    step, set_number, side = position
-    session.add(
-        StepEvent(
-            session_id=warmup.id,
-            exercise_id=exercise_id,
-            step=step,
-            set_number=set_number,
-            side=side,
-            outcome=outcome,
-            at=now,
-        )
-    )
-    await session.flush()
+    params = {"exercise": exercise_id, "outcome": outcome, "now": now}
+    await execute_write(session, _ADD_EVENT, _at(warmup.id, position) | params)
 
 
 async def record_pain(
@@ -156,19 +213,11 @@ async def record_pain(
     now: datetime,
 ) -> bool:
     """Store a check-in (None: skipped), once: False if that check-in was already answered."""
-    if after:
-        condition = WarmupSession.pain_after_at.is_(None)
-        values = {"pain_after": value, "pain_after_at": now}
-    else:
-        condition = WarmupSession.pain_before_at.is_(None)
-        values = {"pain_before": value, "pain_before_at": now}
-    matched = await execute_update(
-        session,
-        update(WarmupSession).where(WarmupSession.id == warmup.id, condition).values(**values),
-    )
-    if matched != 1:
+    statement, columns = _PAIN_AFTER if after else _PAIN_BEFORE
+    params = {"warmup": warmup.id, "pain": value, "answered": now}
+    if await execute_write(session, statement, params) != 1:
         return False
-    show_written(warmup, values)
+    show_written(warmup, dict(zip(columns, (value, now), strict=True)))
     return True
 
 
@@ -180,10 +229,7 @@ async def set_message(
     A step message can be recorded after its session has moved on (a tap on it, or a hold
     ending, handled before the record); it must not then pass for the newer step's message.
     """
-    await execute_update(
-        session,
-        update(WarmupSession).where(_running_at(session_id, at)).values(message_id=message_id),
-    )
+    await execute_write(session, _SET_MESSAGE, _at(session_id, at) | {"message": message_id})
 
 
 async def begin_hold(
@@ -195,13 +241,8 @@ async def begin_hold(
         "hold_seconds": seconds,
         "hold_message_id": None,
     }
-    matched = await execute_update(
-        session,
-        update(WarmupSession)
-        .where(_unchanged(warmup), WarmupSession.hold_ends_at.is_(None))
-        .values(**values),
-    )
-    if matched != 1:
+    params = {"ends_at": ends_at, "seconds": seconds}
+    if await execute_write(session, _BEGIN_HOLD, _loaded_at(warmup) | params) != 1:
         return False
     show_written(warmup, values)
     return True
@@ -209,23 +250,15 @@ async def begin_hold(
 
 async def end_hold(session: AsyncSession, warmup: WarmupSession) -> bool:
     """Stop the countdown running on the session's current step, if it still is."""
-    matched = await execute_update(
-        session,
-        update(WarmupSession)
-        .where(
-            _unchanged(warmup),
-            WarmupSession.hold_ends_at == warmup.hold_ends_at,
-        )
-        .values(**NO_HOLD),
-    )
-    return matched == 1
+    params = _loaded_at(warmup) | {"ends_at": warmup.hold_ends_at}
+    return await execute_write(session, _END_HOLD, params) == 1
 
 
 async def set_hold_message(
     session: AsyncSession, session_id: int, ends_at: datetime, message_id: int
 ) -> None:
     """Remember the countdown message, if that countdown is still the one running."""
-    await execute_update(
+    await execute_write(
         session,
         update(WarmupSession)
         .where(WarmupSession.id == session_id, WarmupSession.hold_ends_at == ends_at)
