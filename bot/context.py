@@ -19,7 +19,10 @@ from bot.pacing import (
     Urgent,
 )
 from bot.settings import Settings
+from db import repo
+from db.batching import Batched
 from db.database import Database
+from db.repo import StepMessage
 
 SERVICES = "services"
 
@@ -42,6 +45,11 @@ class Services:
     countdown_spacing: Spacing = field(default_factory=lambda: Spacing(COUNTDOWN_EDIT_GAP))
     # Sessions whose hold is ending in this instance; their countdowns take no more ticks.
     ending_holds: set[int] = field(default_factory=set)
+    step_messages: Batched[StepMessage] = field(init=False)
+
+    def __post_init__(self) -> None:
+        # Every tap records the message of the step it sent; under load, together.
+        self.step_messages = Batched(self.db, repo.set_messages)
 
 
 class CoachContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

@@ -18,6 +18,7 @@ from bot import coach, progress
 from bot.coach import Action, Cursor, Side
 from bot.content import Content, Routine, Step
 from db import repo
+from db.batching import Batched
 from db.database import Database
 from db.models import Outcome, SessionStatus, WarmupSession
 
@@ -213,10 +214,11 @@ async def start_over(
         return Restarted(old, await start_routine(tx, chat_id, old.routine, now))
 
 
-async def remember_message(db: Database, *, position: Position, message_id: int) -> None:
+async def remember_message(
+    messages: Batched[repo.StepMessage], *, position: Position, message_id: int
+) -> None:
     """Record which message shows the step at `position`, unless the session moved on."""
-    async with db.transaction() as tx:
-        await repo.set_message(tx, position.session_id, row_of(position.cursor), message_id)
+    await messages.add(repo.StepMessage(position.session_id, row_of(position.cursor), message_id))
 
 
 def cursor_of(warmup: WarmupSession) -> Cursor:

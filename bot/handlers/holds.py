@@ -156,7 +156,9 @@ async def _close(context: CoachContext, job: HoldJob, result: Acted, shown: int 
     position, texts = result.position, context.texts
     async with context.services.urgent.afterwards(at_most=CLOSING_WAIT_SECONDS):
         if shown is not None and result.next is not None:
-            await sessions.remember_message(context.db, position=result.next, message_id=shown)
+            await sessions.remember_message(
+                context.services.step_messages, position=result.next, message_id=shown
+            )
         # The countdown message is closed below, in its own words.
         await close_outcome(
             context, job.chat_id, replace(result, position=replace(position, hold_message_id=None))

@@ -48,7 +48,7 @@ async def send_step(
     )
     if remember:
         await sessions.remember_message(
-            context.db, position=position, message_id=message.message_id
+            context.services.step_messages, position=position, message_id=message.message_id
         )
     return message.message_id
 

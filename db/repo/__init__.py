@@ -38,6 +38,7 @@ from db.repo.reminders import (
 )
 from db.repo.sessions import (
     NO_HOLD,
+    StepMessage,
     active_session,
     add_event,
     begin_hold,
@@ -48,13 +49,14 @@ from db.repo.sessions import (
     record_pain,
     running_holds,
     set_hold_message,
-    set_message,
+    set_messages,
     start_session,
 )
 
 __all__ = [
     "NO_HOLD",
     "STREAK_LOOKBACK_SESSIONS",
+    "StepMessage",
     "active_session",
     "add_event",
     "add_milestones",
@@ -87,7 +89,7 @@ __all__ = [
     "save_reminder",
     "sessions_of",
     "set_hold_message",
-    "set_message",
+    "set_messages",
     "set_timezone",
     "set_weekly_target",
     "start_session",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Executable
@@ -18,9 +18,11 @@ def dialect_insert(session: AsyncSession) -> Any:
 
 
 async def execute_write(
-    session: AsyncSession, statement: Executable, params: Mapping[str, object] | None = None
+    session: AsyncSession,
+    statement: Executable,
+    params: Mapping[str, object] | Sequence[Mapping[str, object]] | None = None,
 ) -> int:
-    """Run an INSERT or UPDATE in the session's transaction; return how many rows it matched.
+    """Run an INSERT or UPDATE (once per item of a list of `params`); return rows matched.
 
     It goes straight to the connection, past the ORM: loaded objects are not looked for, and
     callers that keep one show what they wrote on it with `show_written`.

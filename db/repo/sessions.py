@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import (
     and_,
@@ -221,15 +222,22 @@ async def record_pain(
     return True
 
 
-async def set_message(
-    session: AsyncSession, session_id: int, at: tuple[int, int, str | None], message_id: int
-) -> None:
-    """Remember which message shows the session's step `at`, if the session is still there.
+class StepMessage(NamedTuple):
+    """The message that shows a session's step `at`."""
+
+    session_id: int
+    at: tuple[int, int, str | None]
+    message_id: int
+
+
+async def set_messages(session: AsyncSession, messages: list[StepMessage]) -> None:
+    """Remember which message shows each session's step, if the session is still there.
 
     A step message can be recorded after its session has moved on (a tap on it, or a hold
     ending, handled before the record); it must not then pass for the newer step's message.
     """
-    await execute_write(session, _SET_MESSAGE, _at(session_id, at) | {"message": message_id})
+    params = [_at(m.session_id, m.at) | {"message": m.message_id} for m in messages]
+    await execute_write(session, _SET_MESSAGE, params)
 
 
 async def begin_hold(
