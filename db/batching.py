@@ -30,7 +30,7 @@ class Batched(Generic[Item]):
         self._write = write
         self._waiting: list[tuple[Item, asyncio.Future[None]]] = []
         self._writer: asyncio.Task[None] | None = None
-        self.transactions = 0  # how many it took, for tests and the benchmark
+        self.transactions = 0  # how many it took (tests look)
 
     async def add(self, item: Item) -> None:
         """Write `item`; returns when it is committed, raises what its transaction raised."""
