@@ -196,7 +196,7 @@ class PatientRateLimiter(AIORateLimiter):
         rate_limit_args: int | None,
     ) -> Result:
         if endpoint in NEW_MESSAGES:
-            self._window.record()
+            callback = self._counted(callback)
         for attempt in range(self._network_retries + 1):
             try:
                 return await super().process_request(
@@ -211,3 +211,19 @@ class PatientRateLimiter(AIORateLimiter):
                 log.warning("%s failed (%s); retry %s in %.1fs", endpoint, exc, attempt + 1, delay)
                 await asyncio.sleep(delay)
         raise AssertionError("unreachable: the last attempt returns or raises")
+
+    def _counted(
+        self, callback: Callable[..., Coroutine[Any, Any, Result]]
+    ) -> Callable[..., Coroutine[Any, Any, Result]]:
+        """The call, counted in the send window each time it goes out.
+
+        Counted when it is made, not when it was asked for: a retry after a 429 or a network
+        failure is another message on the wire, and one held back by a 429 pause goes out
+        after it.
+        """
+
+        async def send(*args: Any, **kwargs: Any) -> Result:
+            self._window.record()
+            return await callback(*args, **kwargs)
+
+        return send

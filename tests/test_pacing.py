@@ -6,8 +6,9 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from telegram.error import NetworkError, RetryAfter
 
-from bot.pacing import Budget, SendWindow, Spacing, Urgent
+from bot.pacing import Budget, PatientRateLimiter, SendWindow, Spacing, Urgent
 
 
 class Ticks:
@@ -106,3 +107,32 @@ def test_spacing_allows_one_go_per_key_per_gap_and_forgets_old_ones() -> None:
     assert spacing.allow(1, start + timedelta(seconds=3))
     assert spacing.allow(3, start + timedelta(seconds=10))  # over `keep`: old entries dropped
     assert len(spacing._last) == 1
+
+
+async def test_every_attempt_at_a_new_message_counts_in_the_send_window(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PTB_TIMEDELTA", "true")  # as the application sets it
+    window = SendWindow()
+    limiter = PatientRateLimiter(window=window, backoff_seconds=0)
+    attempts = 0
+
+    async def send_message() -> bool:
+        nonlocal attempts
+        attempts += 1
+        if attempts == 1:
+            raise RetryAfter(timedelta(0))  # Telegram's 429; PTB waits it out and sends again
+        if attempts == 2:
+            raise NetworkError("connection reset")  # retried by the bot itself
+        return True
+
+    endpoint, data = "sendMessage", {"chat_id": 1, "text": "⏰"}
+    assert await limiter.process_request(send_message, (), {}, endpoint, data, None)
+    assert attempts == 3
+    assert window.recent() == 3  # each went out on the wire
+    await limiter.process_request(_answer, (), {}, "answerCallbackQuery", {}, None)
+    assert window.recent() == 3  # not a message
+
+
+async def _answer() -> bool:
+    return True
