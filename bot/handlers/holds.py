@@ -110,9 +110,10 @@ async def tick(context: CoachContext) -> None:
     if hold is None or message_id is None:
         scheduling.cancel_ticks(context.jobs, job.session_id)
         return
+    # The end job takes it from here: a tick landing after its closing edit would put the
+    # countdown (and its buttons) back on a finished hold.
     if context.now() >= hold.ends_at or job.session_id in context.services.ending_holds:
-        return  # the end job takes it from here; a tick landing after its closing edit would
-        # put the countdown (and its buttons) back on a finished hold
+        return
     position = hold.position
     shown = await edit(
         context,
