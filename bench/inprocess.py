@@ -94,7 +94,7 @@ def raw_tap_cost(path: Path, taps: int) -> dict[str, float]:
 async def tick_time(path: Path, repeats: int = 20) -> float:
     """Median wall time of one reminder tick (claim and collect deliveries) with nothing due."""
     db = Database(databases.url(path))
-    rules = CONTENT.texts.reminders
+    rules = CONTENT.rules.reminders
     times = []
     for _ in range(repeats):
         started = time.perf_counter()

@@ -1,17 +1,23 @@
-"""build_application(settings): the one place that wires handlers, services and hooks."""
+"""build_application(settings): the one place that wires handlers, jobs, services and hooks.
+
+Every command, every button kind and every scheduled job is listed here, so "where does this
+go?" is answered in one hop.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from telegram import BotCommand, Update
+from telegram import BotCommand, CallbackQuery, Update
 from telegram.ext import (
     Application,
     ApplicationBuilder,
     ApplicationHandlerStop,
+    BaseHandler,
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
@@ -21,29 +27,98 @@ from telegram.ext import (
     filters,
 )
 
-from bot import logs, scheduling
+from bot import callbacks as cb
+from bot import logs
 from bot.content import load_content
 from bot.context import SERVICES, CoachContext, Services
 from bot.handlers import (
-    buttons,
+    countdown,
     data,
+    delivery,
     errors,
     fallback,
-    holds,
     membership,
-    reminders,
+    pain,
+    progress,
+    remind,
     start,
     warmup,
 )
-from bot.handlers.steps import answer
 from bot.ordering import PerChatUpdateProcessor
 from bot.pacing import PatientRateLimiter
+from bot.replies import answer
+from bot.scheduling import Schedule
 from bot.settings import Settings
 from db.database import Database
 
 log = logging.getLogger(__name__)
 
 CoachApplication = Application[Any, CoachContext, Any, Any, Any, Any]
+P = TypeVar("P", bound=cb.Callback)
+Pressed = Callable[[CallbackQuery, CoachContext, P], Awaitable[None]]
+Route = tuple[type[cb.Callback], CallbackQueryHandler[CoachContext, None]]
+
+COMMANDS = {
+    "start": start.start,
+    "help": start.help_command,
+    "warmup": warmup.warmup_command,
+    "stop": warmup.stop_command,
+    "routines": warmup.routines_command,
+    "progress": progress.progress_command,
+    "target": progress.target_command,
+    "export": data.export_command,
+    "forget": data.forget_command,
+    "remind": remind.remind_command,
+    "timezone": remind.timezone_command,
+}
+
+
+def button_routes() -> list[Route]:
+    """Every button kind (`bot/callbacks.py`) and the handler its presses go to."""
+    return [
+        # Under a step, and under its countdown.
+        _button(cb.Done, warmup.on_done),
+        _button(cb.Skip, warmup.on_skip),
+        _button(cb.Stop, warmup.on_stop),
+        _button(cb.SharpPain, warmup.on_sharp_pain),
+        _button(cb.StartHold, countdown.on_start),
+        _button(cb.StopHold, countdown.on_stop),
+        # Starting, resuming and restarting a warm-up.
+        _button(cb.Begin, warmup.on_begin),
+        _button(cb.Resume, warmup.on_resume),
+        _button(cb.Restart, warmup.on_restart),
+        # The check-ins, and the quick or gentle routine instead.
+        _button(cb.PainBefore, pain.on_before),
+        _button(cb.PainAfter, pain.on_after),
+        _button(cb.Switch, pain.on_switch),
+        _button(cb.FullAnyway, pain.on_full_anyway),
+        # /forget's question.
+        _button(cb.ForgetConfirm, data.on_forget),
+        _button(cb.ForgetCancel, data.on_keep),
+        # The /remind picker.
+        _button(cb.RemindAt, remind.on_at),
+        _button(cb.RemindType, remind.on_type),
+        _button(cb.RemindOff, remind.on_off),
+        _button(cb.RemindPickDays, remind.on_pick_days),
+        _button(cb.RemindDays, remind.on_days),
+        _button(cb.RemindMenu, remind.on_menu),
+        # Under a reminder.
+        _button(cb.ReminderStart, delivery.on_start),
+        _button(cb.ReminderQuick, delivery.on_quick),
+        _button(cb.ReminderSnooze, delivery.on_snooze),
+        _button(cb.ReminderSkip, delivery.on_skip),
+    ]
+
+
+def _schedule(application: CoachApplication) -> Schedule:
+    """Every kind of scheduled job and what it runs."""
+    assert application.job_queue is not None  # the job-queue extra is a hard dependency
+    return Schedule(
+        application.job_queue,
+        hold_end=countdown.end,  # `hold:<session>`: time is up, on to the next step
+        hold_tick=countdown.tick,  # `hold-tick:<session>`: the countdown shows the time left
+        reminder_tick=delivery.tick,  # `reminders`, every minute: the reminders due
+    )
 
 
 def build_application(settings: Settings, services: Services | None = None) -> CoachApplication:
@@ -57,32 +132,8 @@ def build_application(settings: Settings, services: Services | None = None) -> C
     # Opt in to PTB's coming timedelta durations (RetryAfter.retry_after and friends) now,
     # instead of a deprecation warning on every 429.
     os.environ.setdefault("PTB_TIMEDELTA", "true")
-    token = settings.telegram_bot_token.get_secret_value()
-    logs.redact(token)
-    if settings.webhook_secret is not None:
-        logs.redact(settings.webhook_secret.get_secret_value())
-    logs.quiet_http_loggers()
-    timeout = settings.telegram_timeout_seconds
-    application = (
-        ApplicationBuilder()
-        .token(token)
-        .base_url(settings.bot_api_base_url)
-        .base_file_url(settings.bot_api_file_url)
-        .read_timeout(timeout)
-        .write_timeout(timeout)
-        .connect_timeout(timeout)
-        .pool_timeout(timeout)
-        .rate_limiter(
-            PatientRateLimiter(
-                backoff_seconds=settings.retry_backoff_seconds, window=services.sent
-            )
-        )
-        .concurrent_updates(PerChatUpdateProcessor())
-        .context_types(ContextTypes(context=CoachContext))
-        .post_init(_post_init)
-        .post_shutdown(_post_shutdown)
-        .build()
-    )
+    application = _builder(settings, services).build()
+    services.schedule = _schedule(application)
     application.bot_data[SERVICES] = services
     _add_handlers(application)
     return application
@@ -93,45 +144,77 @@ def services_of(application: CoachApplication) -> Services:
     return services
 
 
+def _builder(
+    settings: Settings, services: Services
+) -> ApplicationBuilder[Any, Any, Any, Any, Any, Any]:
+    token = settings.telegram_bot_token.get_secret_value()
+    logs.redact(token)
+    if settings.webhook_secret is not None:
+        logs.redact(settings.webhook_secret.get_secret_value())
+    logs.quiet_http_loggers()
+    timeout = settings.telegram_timeout_seconds
+    limiter = PatientRateLimiter(
+        backoff_seconds=settings.retry_backoff_seconds, window=services.sent
+    )
+    return (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(settings.bot_api_base_url)
+        .base_file_url(settings.bot_api_file_url)
+        .read_timeout(timeout)
+        .write_timeout(timeout)
+        .connect_timeout(timeout)
+        .pool_timeout(timeout)
+        .rate_limiter(limiter)
+        .concurrent_updates(PerChatUpdateProcessor())
+        .context_types(ContextTypes(context=CoachContext))
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
+
+
 def _add_handlers(application: CoachApplication) -> None:
     # Group -1 runs first: drop what no handler should see, so handlers can rely on a chat.
     application.add_handler(TypeHandler(Update, _guard), group=-1)
-
-    application.add_handler(
-        ChatMemberHandler(membership.on_my_status, ChatMemberHandler.MY_CHAT_MEMBER)
-    )
-    application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, membership.on_migrate))
-    application.add_handler(CommandHandler("start", start.start))
-    application.add_handler(CommandHandler("help", start.help_command))
-    application.add_handler(CommandHandler("warmup", warmup.warmup_command))
-    application.add_handler(CommandHandler("stop", warmup.stop_command))
-    application.add_handler(CommandHandler("routines", warmup.routines_command))
-    application.add_handler(CommandHandler("progress", data.progress_command))
-    application.add_handler(CommandHandler("target", data.target_command))
-    application.add_handler(CommandHandler("export", data.export_command))
-    application.add_handler(CommandHandler("forget", data.forget_command))
-    application.add_handler(CommandHandler("remind", reminders.remind_command))
-    application.add_handler(CommandHandler("timezone", reminders.timezone_command))
-    application.add_handler(CallbackQueryHandler(buttons.on_button))
-
-    # Last: anything else a person writes in a private chat, and unknown commands anywhere.
-    application.add_handler(
+    handlers: list[BaseHandler[Any, CoachContext, Any]] = [
+        ChatMemberHandler(membership.on_my_status, ChatMemberHandler.MY_CHAT_MEMBER),
+        MessageHandler(filters.StatusUpdate.MIGRATE, membership.on_migrate),
+        *(CommandHandler(name, callback) for name, callback in COMMANDS.items()),
+        *(handler for _, handler in button_routes()),
+        # A press of no kind above: forged, or from a keyboard the bot no longer makes.
+        CallbackQueryHandler(fallback.unknown_button),
+        # Last: anything else a person writes in a private chat, and unknown commands anywhere.
         MessageHandler(
             (filters.ChatType.PRIVATE & ~filters.StatusUpdate.ALL) | filters.COMMAND,
             fallback.unknown_message,
-        )
-    )
+        ),
+    ]
+    application.add_handlers(handlers)
     application.add_error_handler(errors.on_error)
+
+
+def _button(kind: type[P], handler: Pressed[P]) -> Route:
+    """A route for presses of `kind`: parsed by the kind itself, handed over typed."""
+
+    async def pressed(update: Update, context: CoachContext) -> None:
+        query = update.callback_query
+        assert query is not None
+        press = kind.parse(query.data)
+        assert press is not None  # the route's pattern matched it
+        await handler(query, context, press)
+
+    return kind, CallbackQueryHandler(pressed, pattern=kind.matches)
 
 
 async def _guard(update: Update, context: CoachContext) -> None:
     """Only new messages, button presses and the bot's own membership in a known chat go on.
 
-    Edited messages, channel posts and presses on inline messages stop here; a press is
-    still answered, so the user's button does not spin forever.
+    Edited messages, channel posts, presses on inline messages and presses without data stop
+    here (PTB lets empty data through every route's pattern); a press is still answered, so
+    the user's button does not spin forever.
     """
     query = update.callback_query
-    if query is not None and query.message is None:
+    if query is not None and (query.message is None or not query.data):
         await answer(query, context.texts.notices.unknown)
         raise ApplicationHandlerStop
     if update.effective_chat is None or not (update.message or query or update.my_chat_member):
@@ -139,7 +222,7 @@ async def _guard(update: Update, context: CoachContext) -> None:
 
 
 async def _post_init(application: CoachApplication) -> None:
-    services: Services = application.bot_data[SERVICES]
+    services = services_of(application)
     await services.db.migrate()
     commands = services.content.texts.commands
     await application.bot.set_my_commands([BotCommand(c.command, c.description) for c in commands])
@@ -150,10 +233,9 @@ async def _post_init(application: CoachApplication) -> None:
 async def _restore_jobs(application: CoachApplication) -> None:
     """Rebuild scheduled work from the database, the single source of truth."""
     context = CoachContext(application)
-    await holds.restore(context)
-    scheduling.schedule_reminder_tick(context.jobs, reminders.tick, now=datetime.now(UTC))
+    await countdown.restore(context)
+    services_of(application).schedule.reminders(now=datetime.now(UTC))
 
 
 async def _post_shutdown(application: CoachApplication) -> None:
-    services: Services = application.bot_data[SERVICES]
-    await services.db.close()
+    await services_of(application).db.close()

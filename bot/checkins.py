@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.content import Content
-from bot.sessions import Notice, Position, Summary, running, start_routine, summarize
+from bot.sessions import Notice, Position, Summary, load_running, start_routine, summarize
 from db import repo
 from db.database import Database
 from db.models import SessionStatus
@@ -53,7 +53,7 @@ async def before(
     now: datetime,
 ) -> Before | Notice:
     async with db.transaction() as tx:
-        loaded = await running(tx, content, chat_id, session_id)
+        loaded = await load_running(tx, content, chat_id, session_id)
         if isinstance(loaded, Notice):
             return loaded
         warmup, position = loaded
@@ -99,7 +99,7 @@ async def switch(
     if routine is None:
         return Notice.UNKNOWN
     async with db.transaction() as tx:
-        loaded = await running(tx, content, chat_id, session_id)
+        loaded = await load_running(tx, content, chat_id, session_id)
         if isinstance(loaded, Notice):
             return loaded
         warmup, _ = loaded

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from telegram.ext import CallbackContext, ExtBot, JobQueue
+from telegram.ext import CallbackContext, ExtBot
 
-from bot.content import Content, Texts
+from bot.content import Content, Rules, Texts
 from bot.pacing import (
     COUNTDOWN_EDIT_GAP,
     COUNTDOWN_EDITS_PER_SECOND,
@@ -18,6 +18,7 @@ from bot.pacing import (
     Spacing,
     Urgent,
 )
+from bot.scheduling import Schedule
 from bot.settings import Settings
 from db import repo
 from db.batching import Batched
@@ -46,6 +47,8 @@ class Services:
     # Sessions whose hold is ending in this instance; their countdowns take no more ticks.
     ending_holds: set[int] = field(default_factory=set)
     step_messages: Batched[StepMessage] = field(init=False)
+    # Set by `build_application` once the job queue exists; it lists every job kind.
+    schedule: Schedule = field(init=False)
 
     def __post_init__(self) -> None:
         # Every tap records the message of the step it sent; under load, together.
@@ -68,14 +71,16 @@ class CoachContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any],
         return self.services.content.texts
 
     @property
+    def rules(self) -> Rules:
+        return self.services.content.rules
+
+    @property
     def db(self) -> Database:
         return self.services.db
 
     @property
-    def jobs(self) -> JobQueue[CoachContext]:
-        jobs = self.application.job_queue
-        assert jobs is not None  # installed with the job-queue extra, a hard dependency
-        return cast(JobQueue[CoachContext], jobs)
+    def schedule(self) -> Schedule:
+        return self.services.schedule
 
     def now(self) -> datetime:
         return self.services.clock()

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from bot import coach
 from bot.coach import Action, Cursor
 from bot.content import Content
-from bot.sessions import Acted, Notice, Position, advance, running
+from bot.sessions import Acted, Notice, Position, advance, load_running
 from db import repo
 from db.database import Database
 
@@ -63,7 +63,7 @@ async def start(
     still be the full prescription from when the countdown shows.
     """
     async with db.transaction() as tx:
-        loaded = await running(tx, content, chat_id, session_id, expected=cursor)
+        loaded = await load_running(tx, content, chat_id, session_id, expected=cursor)
         if isinstance(loaded, Notice):
             return loaded
         now = clock()
@@ -83,7 +83,7 @@ async def stop(
 ) -> Hold | Notice:
     """Stop the running countdown; the step stays open for Done, Skip or another hold."""
     async with db.transaction() as tx:
-        loaded = await running(tx, content, chat_id, session_id, expected=cursor)
+        loaded = await load_running(tx, content, chat_id, session_id, expected=cursor)
         if isinstance(loaded, Notice):
             return loaded
         warmup, position = loaded
@@ -101,7 +101,7 @@ async def finish(
         warmup = await repo.get_session(tx, session_id)
         if warmup is None or warmup.hold_ends_at != ends_at or now < ends_at - EARLY_TOLERANCE:
             return None
-        loaded = await running(tx, content, warmup.chat_id, session_id)
+        loaded = await load_running(tx, content, warmup.chat_id, session_id)
         if isinstance(loaded, Notice):
             return None
         warmup, position = loaded
@@ -116,7 +116,7 @@ async def current(
         warmup = await repo.get_session(tx, session_id)
         if warmup is None or warmup.hold_ends_at != ends_at:
             return None
-        loaded = await running(tx, content, warmup.chat_id, session_id)
+        loaded = await load_running(tx, content, warmup.chat_id, session_id)
         if isinstance(loaded, Notice):
             return None
         return _hold_of(warmup.chat_id, loaded[1], warmup.hold_seconds, warmup.hold_ends_at)
@@ -135,7 +135,7 @@ async def pending(db: Database, content: Content) -> list[Hold]:
     async with db.transaction() as tx:
         holds = []
         for warmup in await repo.running_holds(tx):
-            loaded = await running(tx, content, warmup.chat_id, warmup.id)
+            loaded = await load_running(tx, content, warmup.chat_id, warmup.id)
             if isinstance(loaded, Notice):
                 continue
             hold = _hold_of(warmup.chat_id, loaded[1], warmup.hold_seconds, warmup.hold_ends_at)

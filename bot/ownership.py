@@ -9,9 +9,6 @@ from typing import Any
 from db import repo
 from db.database import Database
 
-# A /forget confirmation is honoured for this long after it was asked.
-FORGET_WINDOW_MINUTES = 10
-
 
 async def export(db: Database, *, chat_id: int, now: datetime) -> bytes:
     """Everything stored for the chat, as UTF-8 JSON."""
@@ -63,8 +60,9 @@ async def export(db: Database, *, chat_id: int, now: datetime) -> bytes:
     return json.dumps(document, indent=2, ensure_ascii=False).encode()
 
 
-def forget_is_current(asked_minute: int, now: datetime) -> bool:
-    return 0 <= now_minute(now) - asked_minute <= FORGET_WINDOW_MINUTES
+def forget_is_current(asked_minute: int, now: datetime, window_minutes: int) -> bool:
+    """Whether a /forget asked at `asked_minute` may still be confirmed."""
+    return 0 <= now_minute(now) - asked_minute <= window_minutes
 
 
 def now_minute(now: datetime) -> int:

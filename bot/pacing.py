@@ -111,7 +111,7 @@ class Urgent:
         self._bookkeeping = asyncio.Lock()
 
     @contextmanager
-    def running(self) -> Iterator[None]:
+    def underway(self) -> Iterator[None]:
         self._running += 1
         self._quiet.clear()
         try:

@@ -16,8 +16,8 @@ from enum import StrEnum
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import localtime, progress
-from bot.content import Reminders as ReminderRules
+from bot import localtime, streaks
+from bot.content import ReminderRules
 from db import repo
 from db.database import Database
 from db.models import Chat, Reminder
@@ -103,11 +103,9 @@ async def snooze(
         chat, reminder = await _for_today(tx, chat_id, day, now)
         if chat is None or reminder is None:
             return Refusal.OLD
-        if reminder.snoozes >= rules.max_snoozes:
-            return Refusal.NO_MORE_SNOOZES
         at = now + timedelta(minutes=rules.snooze_minutes)
-        reminder.next_fire_at = at
-        reminder.snoozes += 1
+        if not await repo.snooze_reminder(tx, reminder, until=at, max_snoozes=rules.max_snoozes):
+            return Refusal.NO_MORE_SNOOZES
         return at
 
 
@@ -120,8 +118,8 @@ async def skip_today(db: Database, *, chat_id: int, day: date, now: datetime) ->
         tomorrow = datetime.combine(
             day + timedelta(days=1), time(0), localtime.zone(chat.timezone)
         )
-        reminder.next_fire_at = _next(chat, reminder, max(now, tomorrow - timedelta(seconds=1)))
-        reminder.snoozes = 0
+        next_fire_at = _next(chat, reminder, max(now, tomorrow - timedelta(seconds=1)))
+        await repo.skip_reminder(tx, reminder, next_fire_at)
         return None
 
 
@@ -214,7 +212,7 @@ async def _save(
             tx, chat_id, enabled=enabled, local_time=local_time, days=days, next_fire_at=None
         )
         if enabled:
-            reminder.next_fire_at = _next(chat, reminder, now)
+            await repo.arm_reminder(tx, reminder, _next(chat, reminder, now))
         return _status(chat, reminder)
 
 
@@ -234,5 +232,5 @@ def _status(chat: Chat, reminder: Reminder | None) -> Status:
 
 
 async def _streak(tx: AsyncSession, chat: Chat, now: datetime) -> int:
-    days = progress.local_dates(await repo.recent_completions(tx, chat.id), chat.timezone)
-    return progress.current_streak(days, localtime.local_today(chat.timezone, now))
+    days = streaks.local_dates(await repo.recent_completions(tx, chat.id), chat.timezone)
+    return streaks.current_streak(days, localtime.local_today(chat.timezone, now))

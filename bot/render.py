@@ -8,7 +8,7 @@ from html import escape
 from bot import coach, keyboards, localtime
 from bot.coach import Cursor
 from bot.content import Prescription, Routine, Texts
-from bot.progress import format_duration
+from bot.content.rules import TimerRules
 from bot.reminders import Status
 from bot.sessions import Summary
 from bot.stats import Report
@@ -65,7 +65,9 @@ def step_ended(texts: Texts, routine: Routine, cursor: Cursor, ending: str) -> s
     return f"{step(texts, routine, cursor)}\n\n<b>{ending}</b>"
 
 
-def countdown(texts: Texts, routine: Routine, cursor: Cursor, left: int, lead: int) -> str:
+def countdown(
+    texts: Texts, rules: TimerRules, routine: Routine, cursor: Cursor, *, left: int, lead: int
+) -> str:
     """The countdown message: where the user is, then the time left and a progress bar.
 
     `lead` is what remains of the get-ready lead; while it runs, the hold has not begun.
@@ -73,10 +75,9 @@ def countdown(texts: Texts, routine: Routine, cursor: Cursor, left: int, lead: i
     timer = texts.timer
     step = routine.steps[cursor.step]
     total = coach.timer_seconds(step) or 1
-    # While the get-ready lead runs, the hold has not begun.
     status = timer.get_ready.format(seconds=lead) if lead > 0 else timer.running.format(left=left)
-    done_cells = round(timer.bar_width * (total - left) / total)
-    bar = "▰" * done_cells + "▱" * (timer.bar_width - done_cells)
+    done_cells = round(rules.bar_width * (total - left) / total)
+    bar = "▰" * done_cells + "▱" * (rules.bar_width - done_cells)
     return f"{header(texts, routine, cursor)}\n\n{status}\n{bar}".rstrip()
 
 
@@ -219,7 +220,7 @@ def zone_now(texts: Texts, zone_name: str, now: datetime) -> str:
     return texts.reminders.zone_now.format(zone=escape(zone_name), time=local.strftime("%H:%M"))
 
 
-def progress(texts: Texts, report: Report) -> str:
+def progress_report(texts: Texts, report: Report) -> str:
     """The /progress text: habit first, then pain, then what seems to help."""
     words = texts.progress
     if not report.sessions:
@@ -250,3 +251,15 @@ def progress(texts: Texts, report: Report) -> str:
             for name, change in report.insights
         ]
     return "\n".join(lines)
+
+
+def format_duration(seconds: float) -> str:
+    """`45 s`, `6 min 20 s`, `1 h 02 min`: short enough to read at a glance."""
+    total = max(0, round(seconds))
+    if total < 60:
+        return f"{total} s"
+    minutes, secs = divmod(total, 60)
+    if minutes < 60:
+        return f"{minutes} min {secs:02d} s" if secs else f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"

@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import coach, progress
+from bot import coach, streaks
 from bot.coach import Action, Cursor, Side
 from bot.content import Content, Routine, Step
 from db import repo
@@ -130,7 +130,7 @@ async def act(
 ) -> Acted | Notice:
     """Mark the sub-step at `cursor` done or skipped and move on."""
     async with db.transaction() as tx:
-        loaded = await running(tx, content, chat_id, session_id, expected=cursor)
+        loaded = await load_running(tx, content, chat_id, session_id, expected=cursor)
         if isinstance(loaded, Notice):
             return loaded
         warmup, before = loaded
@@ -181,7 +181,7 @@ async def stop(
             if (active := await repo.active_session(tx, chat_id)) is None:
                 return None
             session_id = active.id
-        loaded = await running(tx, content, chat_id, session_id, expected=cursor)
+        loaded = await load_running(tx, content, chat_id, session_id, expected=cursor)
         if isinstance(loaded, Notice):
             return loaded
         warmup, position = loaded
@@ -196,7 +196,7 @@ async def resume(
 ) -> Position | Notice:
     """The running session's current step, to show again."""
     async with db.transaction() as tx:
-        loaded = await running(tx, content, chat_id, session_id)
+        loaded = await load_running(tx, content, chat_id, session_id)
         return loaded if isinstance(loaded, Notice) else loaded[1]
 
 
@@ -205,7 +205,7 @@ async def start_over(
 ) -> Restarted | Notice:
     """Drop the unfinished session and begin its routine again from step 1."""
     async with db.transaction() as tx:
-        loaded = await running(tx, content, chat_id, session_id)
+        loaded = await load_running(tx, content, chat_id, session_id)
         if isinstance(loaded, Notice):
             return loaded
         warmup, old = loaded
@@ -245,7 +245,7 @@ async def start_routine(
     return Position(warmup.id, routine, cursor)
 
 
-async def running(
+async def load_running(
     tx: AsyncSession,
     content: Content,
     chat_id: int,
@@ -292,10 +292,10 @@ async def summarize(
     """What the finished warm-up achieved; with `celebrate`, milestones it reached first."""
     done = await repo.steps_done(tx, warmup.id)
     timezone = await repo.chat_timezone(tx, warmup.chat_id)
-    days = progress.local_dates(await repo.recent_completions(tx, warmup.chat_id), timezone)
-    today = progress.local_dates([now], timezone).pop()
+    days = streaks.local_dates(await repo.recent_completions(tx, warmup.chat_id), timezone)
+    today = streaks.local_dates([now], timezone).pop()
     sessions = await repo.completed_count(tx, warmup.chat_id)
-    streak = progress.current_streak(days, today)
+    streak = streaks.current_streak(days, today)
     reached = []
     if celebrate:
         candidates = ["first"] if sessions == 1 else []

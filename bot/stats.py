@@ -7,15 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from statistics import mean
 
-from bot import localtime, progress
+from bot import localtime, streaks
 from bot.content import Content
 from db import repo
 from db.database import Database
 from db.models import Outcome, SessionStatus, StepEvent, WarmupSession
-
-CHART_DAYS = 42  # six weeks: enough to see a habit form, short enough to read on a phone
-INSIGHT_MIN_SESSIONS = 5  # sessions with both check-ins before per-exercise insight is shown
-INSIGHT_MIN_PER_EXERCISE = 3
 
 
 @dataclass(frozen=True)
@@ -79,7 +75,7 @@ def build(
     """The report from rows already loaded; pure, so it is tested without a database."""
     today = localtime.local_today(timezone, now)
     completed = [s for s in sessions if s.status == SessionStatus.COMPLETED and s.finished_at]
-    days = progress.local_dates([s.finished_at for s in completed if s.finished_at], timezone)
+    days = streaks.local_dates([s.finished_at for s in completed if s.finished_at], timezone)
     by_session = defaultdict(list)
     for event in events:
         by_session[event.session_id].append(event)
@@ -87,8 +83,8 @@ def build(
     checked = [s for s in completed if s.pain_before is not None and s.pain_after is not None]
     return Report(
         sessions=len(completed),
-        streak=progress.current_streak(days, today),
-        best_streak=progress.best_streak(days),
+        streak=streaks.current_streak(days, today),
+        best_streak=streaks.best_streak(days),
         this_week=_this_week(completed, timezone, today),
         weekly_target=weekly_target,
         average_seconds=_average_duration(completed),
@@ -97,7 +93,7 @@ def build(
         pain_change=mean(_change(s) for s in checked) if checked else None,
         pain_checkins=len(checked),
         insights=_insights(content, checked, by_session),
-        days=_days(completed, timezone, today),
+        days=_days(completed, timezone, today, content.rules.progress.chart_days),
     )
 
 
@@ -107,7 +103,7 @@ def _change(session: WarmupSession) -> float:
 
 
 def _this_week(completed: list[WarmupSession], timezone: str, today: date) -> int:
-    monday = progress.week_start(today)
+    monday = streaks.week_start(today)
     return sum(
         1
         for s in completed
@@ -140,7 +136,8 @@ def _insights(
     by_session: dict[int, list[StepEvent]],
 ) -> list[tuple[str, float]]:
     """Average pain change in sessions that included each exercise, best first (top 3)."""
-    if len(checked) < INSIGHT_MIN_SESSIONS:
+    rules = content.rules.progress
+    if len(checked) < rules.insight_min_sessions:
         return []
     changes: dict[str, list[float]] = defaultdict(list)
     for session in checked:
@@ -152,15 +149,17 @@ def _insights(
         (
             (names.get(e, e), mean(c))
             for e, c in changes.items()
-            if len(c) >= INSIGHT_MIN_PER_EXERCISE
+            if len(c) >= rules.insight_min_per_exercise
         ),
         key=lambda item: -item[1],
     )
     return ranked[:3]
 
 
-def _days(completed: list[WarmupSession], timezone: str, today: date) -> list[Day]:
-    first = today - timedelta(days=CHART_DAYS - 1)
+def _days(
+    completed: list[WarmupSession], timezone: str, today: date, chart_days: int
+) -> list[Day]:
+    first = today - timedelta(days=chart_days - 1)
     per_day: dict[date, list[WarmupSession]] = defaultdict(list)
     for session in completed:
         if session.finished_at:
@@ -168,7 +167,7 @@ def _days(completed: list[WarmupSession], timezone: str, today: date) -> list[Da
             if day >= first:
                 per_day[day].append(session)
     result = []
-    for offset in range(CHART_DAYS):
+    for offset in range(chart_days):
         day = first + timedelta(days=offset)
         todays = per_day.get(day, [])
         before = [s.pain_before for s in todays if s.pain_before is not None]

@@ -9,7 +9,8 @@ import pytest
 from bot import coach
 from bot.coach import Action, Cursor, Side
 from bot.content import Routine, load_content
-from bot.progress import current_streak, format_duration, local_dates
+from bot.render import format_duration
+from bot.streaks import current_streak, local_dates
 from bot.settings import PROJECT_ROOT
 
 LEFT, RIGHT = Side.LEFT, Side.RIGHT

@@ -81,7 +81,7 @@ async def test_bookkeeping_waits_for_urgent_work_then_goes_one_piece_at_a_time()
             await asyncio.sleep(0)  # another piece would get in here if it could
             order.append(f"{name} ends")
 
-    with urgent.running():
+    with urgent.underway():
         waiting = [asyncio.create_task(bookkeeping(name)) for name in ("a", "b")]
         for _ in range(10):
             await asyncio.sleep(0)
@@ -92,7 +92,7 @@ async def test_bookkeeping_waits_for_urgent_work_then_goes_one_piece_at_a_time()
 
 async def test_bookkeeping_waits_only_so_long_for_urgent_work() -> None:
     urgent, done = Urgent(), False
-    with urgent.running():
+    with urgent.underway():
         async with urgent.afterwards(at_most=0.01):
             done = True
     assert done

@@ -272,7 +272,7 @@ async def test_a_claimed_reminder_is_delivered_after_a_crash_before_sending(
     async with run_bot(telegram, settings, clock=clock) as bot:
         await _set_up(bot)
         clock.current = datetime(2026, 6, 2, 5, 30, tzinfo=UTC)
-        rules = bot.services.content.texts.reminders
+        rules = bot.services.content.rules.reminders
         assert await reminders.claim_due(bot.db, rules, clock()) == 1
     clock.advance(minutes=3)
     async with run_bot(telegram, settings, clock=clock) as bot:

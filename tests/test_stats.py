@@ -8,7 +8,7 @@ import pytest
 
 from bot import stats
 from bot.content import Content, load_content
-from bot.progress import best_streak, current_streak, local_dates, week_start
+from bot.streaks import best_streak, current_streak, local_dates, week_start
 from bot.settings import PROJECT_ROOT
 from db.models import Outcome, SessionStatus, StepEvent, WarmupSession
 
@@ -83,7 +83,7 @@ def test_the_report_counts_this_week_against_the_target(content: Content) -> Non
     assert (report.this_week, report.weekly_target) == (2, 4)
     assert (report.streak, report.best_streak) == (1, 2)
     assert report.average_seconds == 600
-    assert len(report.days) == stats.CHART_DAYS
+    assert len(report.days) == content.rules.progress.chart_days == 42
     assert report.days[-1] == stats.Day(date(2026, 6, 3), 1, None, None)
 
 

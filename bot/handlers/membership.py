@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from telegram import ChatMember, Update
 
-from bot import chats, scheduling
+from bot import chats
 from bot.context import CoachContext
-from bot.handlers import holds
+from bot.handlers import countdown
 
 
 async def on_my_status(update: Update, context: CoachContext) -> None:
@@ -34,10 +34,10 @@ async def stop_chat(context: CoachContext, chat_id: int) -> None:
     """Nothing more goes to a chat that blocked the bot: no reminder, no countdown."""
     session_id = await chats.blocked(context.db, chat_id=chat_id)
     if session_id is not None:
-        scheduling.cancel_hold(context.jobs, session_id)
+        context.schedule.cancel_hold(session_id)
 
 
 async def move_chat(context: CoachContext, old_id: int, new_id: int) -> None:
     """Both service messages of a migration arrive; whichever comes first moves the data."""
     if await chats.migrated(context.db, old_id=old_id, new_id=new_id):
-        await holds.restore(context)  # running countdowns now report to the new id
+        await countdown.restore(context)  # running countdowns now report to the new id

@@ -9,20 +9,13 @@ from telegram import CallbackQuery, Update
 from telegram.constants import ParseMode
 
 from bot import keyboards, render, sessions
+from bot.callbacks import Begin, Restart, Resume, SharpPain, StepButton, Stop
+from bot.coach import Action
 from bot.content import Routine
 from bot.context import CoachContext
-from bot.handlers.steps import (
-    answer,
-    chat_id_of,
-    close_step,
-    message_id_of,
-    notify,
-    send_outcome,
-    send_step,
-    set_buttons,
-)
-from bot.keyboards import BeginPress, SessionPress, StepPress
-from bot.sessions import Acted, Notice, Offer, Position, Restarted, Stopped
+from bot.replies import accepted, answer, chat_id_of, message_id_of, notify, set_buttons
+from bot.sessions import Acted, Notice, Offer, Position, Stopped
+from bot.step_messages import close_step, send_outcome, send_step
 
 Ended = TypeVar("Ended", Acted, Stopped)
 
@@ -49,6 +42,7 @@ async def stop_command(update: Update, context: CoachContext) -> None:
     if not isinstance(result, Stopped):  # nothing running, or it ended a moment ago
         await context.bot.send_message(chat_id, context.texts.nothing_to_stop)
         return
+    context.schedule.cancel_hold(result.position.session_id)
     await _stopped(context, chat_id, result)
 
 
@@ -74,7 +68,7 @@ async def begin(context: CoachContext, chat_id: int, routine_id: str) -> None:
         await send_checkin(context, chat_id, result)
 
 
-async def on_begin(query: CallbackQuery, context: CoachContext, press: BeginPress) -> None:
+async def on_begin(query: CallbackQuery, context: CoachContext, press: Begin) -> None:
     """▶️ Start warm-up under /start, or a routine under /routines."""
     if press.routine_id not in context.content.routines:  # removed from content since
         await notify(query, context, Notice.UNKNOWN)
@@ -83,15 +77,19 @@ async def on_begin(query: CallbackQuery, context: CoachContext, press: BeginPres
     await begin(context, chat_id_of(query), press.routine_id)
 
 
-async def on_session(query: CallbackQuery, context: CoachContext, press: SessionPress) -> None:
-    """▶️ Resume or 🔄 Start over, offered by /warmup for an unfinished warm-up."""
-    if press.kind == "resume":
-        await on_resume(query, context, press)
-    else:
-        await on_restart(query, context, press)
+async def on_done(query: CallbackQuery, context: CoachContext, press: StepButton) -> None:
+    """✅ Done, under a step or its countdown: on by exactly one sub-step."""
+    await _act(query, context, press, Action.DONE)
 
 
-async def on_step(query: CallbackQuery, context: CoachContext, press: StepPress) -> None:
+async def on_skip(query: CallbackQuery, context: CoachContext, press: StepButton) -> None:
+    """⏭ Skip: the rest of this exercise is left out."""
+    await _act(query, context, press, Action.SKIP)
+
+
+async def _act(
+    query: CallbackQuery, context: CoachContext, press: StepButton, action: Action
+) -> None:
     chat_id = chat_id_of(query)
     result = await sessions.act(
         context.db,
@@ -99,57 +97,64 @@ async def on_step(query: CallbackQuery, context: CoachContext, press: StepPress)
         chat_id=chat_id,
         session_id=press.session_id,
         cursor=press.cursor,
-        action=press.coach_action,
+        action=action,
         now=context.now(),
     )
-    if isinstance(result, Notice):
-        await notify(query, context, result)
+    if (acted := await accepted(query, context, result)) is None:
         return
-    await answer(query)
-    await send_outcome(context, chat_id, _pressed_if_unknown(result, query))
+    context.schedule.cancel_hold(press.session_id)  # Done on a countdown ends it too
+    await send_outcome(context, chat_id, _pressed_if_unknown(acted, query))
 
 
-async def on_stop(query: CallbackQuery, context: CoachContext, press: StepPress) -> None:
-    chat_id = chat_id_of(query)
-    for_pain = press.action == "pain"
+async def on_stop(query: CallbackQuery, context: CoachContext, press: Stop) -> None:
+    """⏹ Stop: the warm-up ends here, keeping what was done."""
+    if (result := await _end(query, context, press, for_pain=False)) is not None:
+        await _stopped(context, chat_id_of(query), _pressed_if_unknown(result, query))
+
+
+async def on_sharp_pain(query: CallbackQuery, context: CoachContext, press: SharpPain) -> None:
+    """⚠️ Sharp pain: stop at once, record why, and say plainly what to do."""
+    if (result := await _end(query, context, press, for_pain=True)) is None:
+        return
+    chat_id, texts = chat_id_of(query), context.texts
+    await close_step(context, chat_id, result.position, texts.outcomes.sharp_pain)
+    await context.bot.send_message(chat_id, texts.sharp_pain, parse_mode=ParseMode.HTML)
+
+
+async def _end(
+    query: CallbackQuery, context: CoachContext, press: StepButton, *, for_pain: bool
+) -> Stopped | None:
     result = await sessions.stop(
         context.db,
         context.content,
-        chat_id=chat_id,
+        chat_id=chat_id_of(query),
         now=context.now(),
         session_id=press.session_id,
         cursor=press.cursor,
         for_pain=for_pain,
     )
-    if not isinstance(result, Stopped):
-        await notify(query, context, result or Notice.FINISHED)
-        return
-    await answer(query)
-    if for_pain:
-        texts = context.texts
-        await close_step(context, chat_id, result.position, texts.outcomes.sharp_pain)
-        await context.bot.send_message(chat_id, texts.sharp_pain, parse_mode=ParseMode.HTML)
-        return
-    await _stopped(context, chat_id, _pressed_if_unknown(result, query))
+    if (stopped := await accepted(query, context, result or Notice.FINISHED)) is not None:
+        context.schedule.cancel_hold(press.session_id)
+    return stopped
 
 
-async def on_resume(query: CallbackQuery, context: CoachContext, press: SessionPress) -> None:
+async def on_resume(query: CallbackQuery, context: CoachContext, press: Resume) -> None:
+    """▶️ Resume, offered by /warmup: the current step again, as a new message."""
     chat_id = chat_id_of(query)
     result = await sessions.resume(
         context.db, context.content, chat_id=chat_id, session_id=press.session_id
     )
-    if isinstance(result, Notice):
-        await notify(query, context, result)
+    if (position := await accepted(query, context, result)) is None:
         return
-    await answer(query)
     await set_buttons(context, chat_id, message_id_of(query), None)
     # The older copy of the step can no longer be tapped; a running countdown carries on.
-    older = replace(result, hold_message_id=None)
+    older = replace(position, hold_message_id=None)
     await close_step(context, chat_id, older, context.texts.outcomes.paused)
-    await send_step(context, chat_id, result)
+    await send_step(context, chat_id, position)
 
 
-async def on_restart(query: CallbackQuery, context: CoachContext, press: SessionPress) -> None:
+async def on_restart(query: CallbackQuery, context: CoachContext, press: Restart) -> None:
+    """🔄 Start over, offered by /warmup: the unfinished warm-up ends and a new one begins."""
     chat_id = chat_id_of(query)
     result = await sessions.start_over(
         context.db,
@@ -158,13 +163,12 @@ async def on_restart(query: CallbackQuery, context: CoachContext, press: Session
         session_id=press.session_id,
         now=context.now(),
     )
-    if not isinstance(result, Restarted):
-        await notify(query, context, result)
+    if (restarted := await accepted(query, context, result)) is None:
         return
-    await answer(query)
+    context.schedule.cancel_hold(press.session_id)
     await set_buttons(context, chat_id, message_id_of(query), None)
-    await close_step(context, chat_id, result.old, context.texts.outcomes.stopped)
-    await send_checkin(context, chat_id, result.new)
+    await close_step(context, chat_id, restarted.old, context.texts.outcomes.stopped)
+    await send_checkin(context, chat_id, restarted.new)
 
 
 async def _stopped(context: CoachContext, chat_id: int, result: Stopped) -> None:
@@ -176,15 +180,13 @@ async def _stopped(context: CoachContext, chat_id: int, result: Stopped) -> None
 
 async def send_checkin(context: CoachContext, chat_id: int, position: Position) -> None:
     """A new warm-up's first message: what it is, how the back feels, and the quick option."""
-    texts, routine = context.texts, position.routine
-    quick = context.content.routines.get(texts.quick_routine)
-    offer_quick = quick if quick is not None and quick.id != routine.id else None
+    texts, routine, quick = context.texts, position.routine, context.content.quick_routine
     await context.bot.send_message(
         chat_id,
         render.checkin_question(texts, routine),
         parse_mode=ParseMode.HTML,
         reply_markup=keyboards.checkin_keyboard(
-            texts, position.session_id, after=False, quick=offer_quick
+            texts, position.session_id, after=False, quick=quick if quick != routine else None
         ),
     )
 

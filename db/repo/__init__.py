@@ -1,4 +1,5 @@
-"""Repository functions: every query the bot runs, by concept. Callers pass an open transaction.
+"""Repository functions: every query the bot runs, by concept. Callers pass an open transaction
+(`tx`).
 
 `from db import repo` and `repo.ensure_chat(...)`: the modules below are one namespace to
 callers, so a query can move between them without touching a handler.
@@ -28,6 +29,7 @@ from db.repo.history import (
     steps_done,
 )
 from db.repo.reminders import (
+    arm_reminder,
     claim_reminder,
     due_reminders,
     finish_delivery,
@@ -35,6 +37,8 @@ from db.repo.reminders import (
     lease_delivery,
     pending_deliveries,
     save_reminder,
+    skip_reminder,
+    snooze_reminder,
 )
 from db.repo.sessions import (
     NO_HOLD,
@@ -60,6 +64,7 @@ __all__ = [
     "active_session",
     "add_event",
     "add_milestones",
+    "arm_reminder",
     "begin_hold",
     "chat_timezone",
     "claim_reminder",
@@ -92,6 +97,8 @@ __all__ = [
     "set_messages",
     "set_timezone",
     "set_weekly_target",
+    "skip_reminder",
+    "snooze_reminder",
     "start_session",
     "steps_done",
 ]

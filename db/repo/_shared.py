@@ -12,13 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
 
-def dialect_insert(session: AsyncSession) -> Any:
+def dialect_insert(tx: AsyncSession) -> Any:
     """The dialect's INSERT, which knows ON CONFLICT on both SQLite and PostgreSQL."""
-    return pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    return pg_insert if tx.get_bind().dialect.name == "postgresql" else sqlite_insert
 
 
 async def execute_write(
-    session: AsyncSession,
+    tx: AsyncSession,
     statement: Executable,
     params: Mapping[str, object] | Sequence[Mapping[str, object]] | None = None,
 ) -> int:
@@ -27,7 +27,7 @@ async def execute_write(
     It goes straight to the connection, past the ORM: loaded objects are not looked for, and
     callers that keep one show what they wrote on it with `show_written`.
     """
-    connection = await session.connection()
+    connection = await tx.connection()
     result = await connection.execute(statement, params)
     return result.rowcount
 

@@ -14,11 +14,11 @@ from db.models import (
     StepEvent,
     WarmupSession,
 )
-from db.repo._shared import dialect_insert, execute_write
+from db.repo._shared import dialect_insert, execute_write, show_written
 
 
 async def ensure_chat(
-    session: AsyncSession, chat_id: int, now: datetime, *, lock: bool = False
+    tx: AsyncSession, chat_id: int, now: datetime, *, lock: bool = False
 ) -> Chat:
     """The chat's row, created on first contact. Safe when two updates race to create it.
 
@@ -27,61 +27,61 @@ async def ensure_chat(
     another instance. SQLite writers are one at a time anyway and ignore the lock clause.
     FOR NO KEY UPDATE still lets other transactions insert rows that refer to the chat.
     """
-    await session.execute(
-        dialect_insert(session)(Chat)
+    await tx.execute(
+        dialect_insert(tx)(Chat)
         .values(id=chat_id, created_at=now)
         .on_conflict_do_nothing(index_elements=["id"])
     )
-    chat = await session.get(Chat, chat_id, with_for_update={"key_share": True} if lock else None)
+    chat = await tx.get(Chat, chat_id, with_for_update={"key_share": True} if lock else None)
     assert chat is not None  # inserted or already there, in this very transaction
     return chat
 
 
-async def get_chat(session: AsyncSession, chat_id: int) -> Chat | None:
-    return await session.get(Chat, chat_id)
+async def get_chat(tx: AsyncSession, chat_id: int) -> Chat | None:
+    return await tx.get(Chat, chat_id)
 
 
-async def chat_timezone(session: AsyncSession, chat_id: int) -> str:
+async def chat_timezone(tx: AsyncSession, chat_id: int) -> str:
     """The IANA timezone the chat's days are counted in."""
-    timezone = await session.scalar(select(Chat.timezone).where(Chat.id == chat_id))
+    timezone = await tx.scalar(select(Chat.timezone).where(Chat.id == chat_id))
     return timezone or "UTC"
 
 
-async def set_timezone(session: AsyncSession, chat: Chat, timezone: str, now: datetime) -> None:
-    chat.timezone = timezone
-    chat.timezone_set_at = now
-    await session.flush()
+async def set_timezone(tx: AsyncSession, chat: Chat, timezone: str, now: datetime) -> None:
+    values = {"timezone": timezone, "timezone_set_at": now}
+    await execute_write(tx, update(Chat).where(Chat.id == chat.id).values(**values))
+    show_written(chat, values)
 
 
-async def set_weekly_target(session: AsyncSession, chat: Chat, target: int) -> None:
-    chat.weekly_target = target
-    await session.flush()
+async def set_weekly_target(tx: AsyncSession, chat: Chat, target: int) -> None:
+    await execute_write(tx, update(Chat).where(Chat.id == chat.id).values(weekly_target=target))
+    show_written(chat, {"weekly_target": target})
 
 
-async def deactivate_chat(session: AsyncSession, chat_id: int) -> None:
+async def deactivate_chat(tx: AsyncSession, chat_id: int) -> None:
     """The chat blocked the bot: mark it and switch its reminder off."""
-    await execute_write(session, update(Chat).where(Chat.id == chat_id).values(active=False))
+    await execute_write(tx, update(Chat).where(Chat.id == chat_id).values(active=False))
     await execute_write(
-        session,
+        tx,
         update(Reminder)
         .where(Reminder.chat_id == chat_id)
         .values(enabled=False, next_fire_at=None, pending_since=None, lease_until=None),
     )
 
 
-async def reactivate_chat(session: AsyncSession, chat_id: int) -> None:
+async def reactivate_chat(tx: AsyncSession, chat_id: int) -> None:
     """The chat wrote to the bot again after blocking it."""
     await execute_write(
-        session, update(Chat).where(Chat.id == chat_id, Chat.active.is_(False)).values(active=True)
+        tx, update(Chat).where(Chat.id == chat_id, Chat.active.is_(False)).values(active=True)
     )
 
 
-async def move_chat(session: AsyncSession, old_id: int, new_id: int) -> bool:
+async def move_chat(tx: AsyncSession, old_id: int, new_id: int) -> bool:
     """Give a chat's rows a new chat id; False if there is nothing to move or it already moved."""
-    old = await session.get(Chat, old_id)
-    if old is None or await session.get(Chat, new_id) is not None:
+    old = await tx.get(Chat, old_id)
+    if old is None or await tx.get(Chat, new_id) is not None:
         return False
-    session.add(
+    tx.add(
         Chat(
             id=new_id,
             timezone=old.timezone,
@@ -90,20 +90,20 @@ async def move_chat(session: AsyncSession, old_id: int, new_id: int) -> bool:
             active=old.active,
         )
     )
-    await session.flush()
+    await tx.flush()
     for table in (WarmupSession, Reminder):
         await execute_write(
-            session, update(table).where(table.chat_id == old_id).values(chat_id=new_id)
+            tx, update(table).where(table.chat_id == old_id).values(chat_id=new_id)
         )
-    await session.delete(old)
-    await session.flush()
+    await tx.delete(old)
+    await tx.flush()
     return True
 
 
-async def delete_chat(session: AsyncSession, chat_id: int) -> list[int]:
+async def delete_chat(tx: AsyncSession, chat_id: int) -> list[int]:
     """Delete everything stored for a chat; returns its sessions that had a running hold."""
     holding = list(
-        await session.scalars(
+        await tx.scalars(
             select(WarmupSession.id).where(
                 WarmupSession.chat_id == chat_id, WarmupSession.hold_ends_at.is_not(None)
             )
@@ -111,8 +111,8 @@ async def delete_chat(session: AsyncSession, chat_id: int) -> list[int]:
     )
     # Children first, explicitly: correct even where foreign keys are not enforced.
     sessions = select(WarmupSession.id).where(WarmupSession.chat_id == chat_id)
-    await session.execute(delete(StepEvent).where(StepEvent.session_id.in_(sessions)))
+    await tx.execute(delete(StepEvent).where(StepEvent.session_id.in_(sessions)))
     for table in (WarmupSession, Reminder, Milestone):
-        await session.execute(delete(table).where(table.chat_id == chat_id))
-    await session.execute(delete(Chat).where(Chat.id == chat_id))
+        await tx.execute(delete(table).where(table.chat_id == chat_id))
+    await tx.execute(delete(Chat).where(Chat.id == chat_id))
     return holding

@@ -20,9 +20,9 @@ from db.repo._shared import dialect_insert
 STREAK_LOOKBACK_SESSIONS = 500
 
 
-async def steps_done(session: AsyncSession, session_id: int) -> set[int]:
+async def steps_done(tx: AsyncSession, session_id: int) -> set[int]:
     """Indexes of the exercises with at least one finished sub-step in this session."""
-    rows = await session.scalars(
+    rows = await tx.scalars(
         select(StepEvent.step)
         .where(StepEvent.session_id == session_id, StepEvent.outcome == Outcome.DONE)
         .distinct()
@@ -30,16 +30,16 @@ async def steps_done(session: AsyncSession, session_id: int) -> set[int]:
     return set(rows)
 
 
-async def has_events(session: AsyncSession, session_id: int) -> bool:
+async def has_events(tx: AsyncSession, session_id: int) -> bool:
     """Whether any step of the session was done or skipped."""
-    found = await session.scalar(
+    found = await tx.scalar(
         select(StepEvent.id).where(StepEvent.session_id == session_id).limit(1)
     )
     return found is not None
 
 
-async def completed_count(session: AsyncSession, chat_id: int) -> int:
-    count = await session.scalar(
+async def completed_count(tx: AsyncSession, chat_id: int) -> int:
+    count = await tx.scalar(
         select(func.count())
         .select_from(WarmupSession)
         .where(WarmupSession.chat_id == chat_id, WarmupSession.status == SessionStatus.COMPLETED)
@@ -47,9 +47,9 @@ async def completed_count(session: AsyncSession, chat_id: int) -> int:
     return count or 0
 
 
-async def recent_completions(session: AsyncSession, chat_id: int) -> list[datetime]:
+async def recent_completions(tx: AsyncSession, chat_id: int) -> list[datetime]:
     """When the chat's latest completed warm-ups finished, newest first."""
-    rows = await session.scalars(
+    rows = await tx.scalars(
         select(WarmupSession.finished_at)
         .where(
             WarmupSession.chat_id == chat_id,
@@ -62,9 +62,9 @@ async def recent_completions(session: AsyncSession, chat_id: int) -> list[dateti
     return [at for at in rows if at is not None]
 
 
-async def completed_since(session: AsyncSession, chat_id: int, since: datetime) -> bool:
+async def completed_since(tx: AsyncSession, chat_id: int, since: datetime) -> bool:
     """Whether the chat finished a warm-up at or after `since`."""
-    found = await session.scalar(
+    found = await tx.scalar(
         select(WarmupSession.id)
         .where(
             WarmupSession.chat_id == chat_id,
@@ -77,14 +77,14 @@ async def completed_since(session: AsyncSession, chat_id: int, since: datetime) 
 
 
 async def add_milestones(
-    session: AsyncSession, chat_id: int, keys: list[str], now: datetime
+    tx: AsyncSession, chat_id: int, keys: list[str], now: datetime
 ) -> list[str]:
     """Record milestones; returns those the chat had not reached before."""
     if not keys:
         return []
     # ON CONFLICT: of two instances recording the same milestone, one gets it, neither fails.
-    added = await session.scalars(
-        dialect_insert(session)(Milestone)
+    added = await tx.scalars(
+        dialect_insert(tx)(Milestone)
         .values([{"chat_id": chat_id, "key": key, "reached_at": now} for key in keys])
         .on_conflict_do_nothing(index_elements=["chat_id", "key"])
         .returning(Milestone.key)
@@ -93,17 +93,17 @@ async def add_milestones(
     return [key for key in keys if key in new]
 
 
-async def sessions_of(session: AsyncSession, chat_id: int) -> list[WarmupSession]:
+async def sessions_of(tx: AsyncSession, chat_id: int) -> list[WarmupSession]:
     """Every warm-up of a chat, oldest first."""
-    rows = await session.scalars(
+    rows = await tx.scalars(
         select(WarmupSession).where(WarmupSession.chat_id == chat_id).order_by(WarmupSession.id)
     )
     return list(rows)
 
 
-async def events_of(session: AsyncSession, chat_id: int) -> list[StepEvent]:
+async def events_of(tx: AsyncSession, chat_id: int) -> list[StepEvent]:
     """Every step event of a chat's warm-ups, in order."""
-    rows = await session.scalars(
+    rows = await tx.scalars(
         select(StepEvent)
         .join(WarmupSession, WarmupSession.id == StepEvent.session_id)
         .where(WarmupSession.chat_id == chat_id)
@@ -112,8 +112,8 @@ async def events_of(session: AsyncSession, chat_id: int) -> list[StepEvent]:
     return list(rows)
 
 
-async def milestones_of(session: AsyncSession, chat_id: int) -> list[Milestone]:
-    rows = await session.scalars(
+async def milestones_of(tx: AsyncSession, chat_id: int) -> list[Milestone]:
+    rows = await tx.scalars(
         select(Milestone).where(Milestone.chat_id == chat_id).order_by(Milestone.reached_at)
     )
     return list(rows)

@@ -15,12 +15,12 @@ from db.models import (
 from db.repo._shared import execute_write
 
 
-async def get_reminder(session: AsyncSession, chat_id: int) -> Reminder | None:
-    return await session.get(Reminder, chat_id)
+async def get_reminder(tx: AsyncSession, chat_id: int) -> Reminder | None:
+    return await tx.get(Reminder, chat_id)
 
 
 async def save_reminder(
-    session: AsyncSession,
+    tx: AsyncSession,
     chat_id: int,
     *,
     enabled: bool,
@@ -29,10 +29,10 @@ async def save_reminder(
     next_fire_at: datetime | None,
 ) -> Reminder:
     """Create or change the chat's reminder; a change drops any snooze or pending delivery."""
-    reminder = await session.get(Reminder, chat_id)
+    reminder = await tx.get(Reminder, chat_id)
     if reminder is None:
         reminder = Reminder(chat_id=chat_id, local_time=local_time or "07:30", days=days or 127)
-        session.add(reminder)
+        tx.add(reminder)
     if local_time is not None:
         reminder.local_time = local_time
     if days is not None:
@@ -42,16 +42,58 @@ async def save_reminder(
     reminder.snoozes = 0
     reminder.pending_since = None
     reminder.lease_until = None
-    await session.flush()
+    await tx.flush()
     return reminder
 
 
+async def arm_reminder(
+    tx: AsyncSession, reminder: Reminder, next_fire_at: datetime | None
+) -> None:
+    """Set when an enabled reminder next fires (None: not until the chat has a timezone)."""
+    await _update_enabled(tx, reminder, next_fire_at=next_fire_at)
+
+
+async def snooze_reminder(
+    tx: AsyncSession, reminder: Reminder, *, until: datetime, max_snoozes: int
+) -> bool:
+    """Remind again at `until`, unless the reminder is off or out of snoozes."""
+    return await _update_enabled(
+        tx,
+        reminder,
+        Reminder.snoozes < max_snoozes,
+        next_fire_at=until,
+        snoozes=Reminder.snoozes + 1,
+    )
+
+
+async def skip_reminder(
+    tx: AsyncSession, reminder: Reminder, next_fire_at: datetime | None
+) -> bool:
+    """Nothing more today: on to `next_fire_at`, dropping a pending snooze."""
+    return await _update_enabled(tx, reminder, next_fire_at=next_fire_at, snoozes=0)
+
+
+async def _update_enabled(
+    tx: AsyncSession, reminder: Reminder, *conditions: ColumnElement[bool], **values: Any
+) -> bool:
+    """Change an enabled reminder, if `conditions` hold; the loaded row shows the result."""
+    matched = await execute_write(
+        tx,
+        update(Reminder)
+        .where(Reminder.chat_id == reminder.chat_id, Reminder.enabled.is_(True), *conditions)
+        .values(**values),
+    )
+    if matched == 1:
+        await tx.refresh(reminder, ["next_fire_at", "snoozes"])
+    return matched == 1
+
+
 async def due_reminders(
-    session: AsyncSession, now: datetime, limit: int
+    tx: AsyncSession, now: datetime, limit: int
 ) -> list[tuple[Reminder, Chat]]:
     """Enabled reminders whose moment has come, oldest first, with their chats."""
     return await _take_rows(
-        session,
+        tx,
         and_(Reminder.enabled.is_(True), Reminder.next_fire_at <= now),
         Reminder.next_fire_at,
         limit,
@@ -59,7 +101,7 @@ async def due_reminders(
 
 
 async def claim_reminder(
-    session: AsyncSession,
+    tx: AsyncSession,
     reminder: Reminder,
     *,
     next_fire_at: datetime | None,
@@ -71,7 +113,7 @@ async def claim_reminder(
     Conditional on the moment it was read at, so two instances ticking together claim it once.
     """
     matched = await execute_write(
-        session,
+        tx,
         update(Reminder)
         .where(
             Reminder.chat_id == reminder.chat_id,
@@ -85,11 +127,11 @@ async def claim_reminder(
 
 
 async def pending_deliveries(
-    session: AsyncSession, now: datetime, limit: int
+    tx: AsyncSession, now: datetime, limit: int
 ) -> list[tuple[Reminder, Chat]]:
     """Claimed reminders not yet delivered and not being delivered by anyone right now."""
     return await _take_rows(
-        session,
+        tx,
         and_(Reminder.pending_since.is_not(None), _not_leased(now)),
         Reminder.pending_since,
         limit,
@@ -97,14 +139,14 @@ async def pending_deliveries(
 
 
 async def _take_rows(
-    session: AsyncSession, condition: ColumnElement[bool], oldest: Any, limit: int
+    tx: AsyncSession, condition: ColumnElement[bool], oldest: Any, limit: int
 ) -> list[tuple[Reminder, Chat]]:
     """Reminders matching `condition`, oldest first, with their chats, locked for this transaction.
 
     On PostgreSQL rows another instance has locked are skipped, so instances ticking together
     share the work instead of queueing; SQLite has one writer and ignores the lock clause.
     """
-    rows = await session.execute(
+    rows = await tx.execute(
         select(Reminder, Chat)
         .join(Chat, Chat.id == Reminder.chat_id)
         .where(condition)
@@ -121,11 +163,11 @@ def _not_leased(now: datetime) -> ColumnElement[bool]:
 
 
 async def lease_delivery(
-    session: AsyncSession, reminder: Reminder, now: datetime, until: datetime
+    tx: AsyncSession, reminder: Reminder, now: datetime, until: datetime
 ) -> bool:
     """Take the delivery of a pending reminder for a while; False if someone else has it."""
     matched = await execute_write(
-        session,
+        tx,
         update(Reminder)
         .where(
             Reminder.chat_id == reminder.chat_id,
@@ -138,14 +180,14 @@ async def lease_delivery(
 
 
 async def finish_delivery(
-    session: AsyncSession, chat_id: int, pending: datetime, sent_at: datetime | None
+    tx: AsyncSession, chat_id: int, pending: datetime, sent_at: datetime | None
 ) -> None:
     """The pending reminder was sent (`sent_at`) or dropped (None)."""
     values: dict[str, object] = {"pending_since": None, "lease_until": None}
     if sent_at is not None:
         values["last_sent_at"] = sent_at
     await execute_write(
-        session,
+        tx,
         update(Reminder)
         .where(Reminder.chat_id == chat_id, Reminder.pending_since == pending)
         .values(**values),

@@ -22,13 +22,13 @@ from db.repo._shared import execute_write, show_written
 NO_HOLD = {"hold_ends_at": None, "hold_seconds": None, "hold_message_id": None}
 
 
-async def get_session(session: AsyncSession, session_id: int) -> WarmupSession | None:
-    return await session.get(WarmupSession, session_id)
+async def get_session(tx: AsyncSession, session_id: int) -> WarmupSession | None:
+    return await tx.get(WarmupSession, session_id)
 
 
-async def active_session(session: AsyncSession, chat_id: int) -> WarmupSession | None:
+async def active_session(tx: AsyncSession, chat_id: int) -> WarmupSession | None:
     """The chat's running warm-up, if any (the schema allows at most one)."""
-    return await session.scalar(
+    return await tx.scalar(
         select(WarmupSession).where(
             WarmupSession.chat_id == chat_id, WarmupSession.status == SessionStatus.ACTIVE
         )
@@ -36,7 +36,7 @@ async def active_session(session: AsyncSession, chat_id: int) -> WarmupSession |
 
 
 async def start_session(
-    session: AsyncSession,
+    tx: AsyncSession,
     *,
     chat_id: int,
     routine_id: str,
@@ -54,13 +54,13 @@ async def start_session(
         set_number=set_number,
         side=side,
     )
-    session.add(warmup)
-    await session.flush()
+    tx.add(warmup)
+    await tx.flush()
     return warmup
 
 
 async def move_session(
-    session: AsyncSession,
+    tx: AsyncSession,
     warmup: WarmupSession,
     *,
     to: tuple[int, int, str | None] | None,
@@ -80,7 +80,7 @@ async def move_session(
         statement, params = _MOVE, {"to_step": to[0], "to_set": to[1], "to_side": to[2]}
         # The step's message is sent after this commits; until it is recorded, none shows it.
         values |= {"step": to[0], "set_number": to[1], "side": to[2], "message_id": None}
-    if await execute_write(session, statement, _loaded_at(warmup) | params) != 1:
+    if await execute_write(tx, statement, _loaded_at(warmup) | params) != 1:
         return False
     show_written(warmup, values)
     return True
@@ -164,7 +164,7 @@ def _loaded_at(warmup: WarmupSession) -> dict[str, object]:
 
 
 async def end_session(
-    session: AsyncSession,
+    tx: AsyncSession,
     warmup: WarmupSession,
     status: SessionStatus,
     now: datetime,
@@ -173,7 +173,7 @@ async def end_session(
 ) -> bool:
     """Stop or abandon a running session. False if it was no longer running."""
     matched = await execute_write(
-        session,
+        tx,
         update(WarmupSession)
         .where(WarmupSession.id == warmup.id, WarmupSession.status == SessionStatus.ACTIVE)
         .values(status=status, finished_at=now, ended_for_pain=for_pain, **NO_HOLD),
@@ -187,7 +187,7 @@ async def end_session(
 
 
 async def add_event(
-    session: AsyncSession,
+    tx: AsyncSession,
     warmup: WarmupSession,
     *,
     exercise_id: str,
@@ -196,11 +196,11 @@ async def add_event(
     now: datetime,
 ) -> None:
     params = {"exercise": exercise_id, "outcome": outcome, "now": now}
-    await execute_write(session, _ADD_EVENT, _at(warmup.id, position) | params)
+    await execute_write(tx, _ADD_EVENT, _at(warmup.id, position) | params)
 
 
 async def record_pain(
-    session: AsyncSession,
+    tx: AsyncSession,
     warmup: WarmupSession,
     *,
     after: bool,
@@ -210,7 +210,7 @@ async def record_pain(
     """Store a check-in (None: skipped), once: False if that check-in was already answered."""
     statement, columns = _PAIN_AFTER if after else _PAIN_BEFORE
     params = {"warmup": warmup.id, "pain": value, "answered": now}
-    if await execute_write(session, statement, params) != 1:
+    if await execute_write(tx, statement, params) != 1:
         return False
     show_written(warmup, dict(zip(columns, (value, now), strict=True)))
     return True
@@ -224,18 +224,18 @@ class StepMessage(NamedTuple):
     message_id: int
 
 
-async def set_messages(session: AsyncSession, messages: list[StepMessage]) -> None:
+async def set_messages(tx: AsyncSession, messages: list[StepMessage]) -> None:
     """Remember which message shows each session's step, if the session is still there.
 
     A step message can be recorded after its session has moved on (a tap on it, or a hold
     ending, handled before the record); it must not then pass for the newer step's message.
     """
     params = [_at(m.session_id, m.at) | {"message": m.message_id} for m in messages]
-    await execute_write(session, _SET_MESSAGE, params)
+    await execute_write(tx, _SET_MESSAGE, params)
 
 
 async def begin_hold(
-    session: AsyncSession, warmup: WarmupSession, *, ends_at: datetime, seconds: int
+    tx: AsyncSession, warmup: WarmupSession, *, ends_at: datetime, seconds: int
 ) -> bool:
     """Start a countdown on the session's current step, unless one is already running."""
     values: dict[str, object] = {
@@ -244,33 +244,33 @@ async def begin_hold(
         "hold_message_id": None,
     }
     params = {"ends_at": ends_at, "seconds": seconds}
-    if await execute_write(session, _BEGIN_HOLD, _loaded_at(warmup) | params) != 1:
+    if await execute_write(tx, _BEGIN_HOLD, _loaded_at(warmup) | params) != 1:
         return False
     show_written(warmup, values)
     return True
 
 
-async def end_hold(session: AsyncSession, warmup: WarmupSession) -> bool:
+async def end_hold(tx: AsyncSession, warmup: WarmupSession) -> bool:
     """Stop the countdown running on the session's current step, if it still is."""
     params = _loaded_at(warmup) | {"ends_at": warmup.hold_ends_at}
-    return await execute_write(session, _END_HOLD, params) == 1
+    return await execute_write(tx, _END_HOLD, params) == 1
 
 
 async def set_hold_message(
-    session: AsyncSession, session_id: int, ends_at: datetime, message_id: int
+    tx: AsyncSession, session_id: int, ends_at: datetime, message_id: int
 ) -> None:
     """Remember the countdown message, if that countdown is still the one running."""
     await execute_write(
-        session,
+        tx,
         update(WarmupSession)
         .where(WarmupSession.id == session_id, WarmupSession.hold_ends_at == ends_at)
         .values(hold_message_id=message_id),
     )
 
 
-async def running_holds(session: AsyncSession) -> list[WarmupSession]:
+async def running_holds(tx: AsyncSession) -> list[WarmupSession]:
     """Every running session with a countdown, to reschedule after a restart."""
-    rows = await session.scalars(
+    rows = await tx.scalars(
         select(WarmupSession).where(
             WarmupSession.hold_ends_at.is_not(None),
             WarmupSession.status == SessionStatus.ACTIVE,

@@ -1,4 +1,4 @@
-"""Progress arithmetic: streaks and durations. Pure functions, easy to test."""
+"""Streak arithmetic over calendar days in the chat's own timezone. Pure functions."""
 
 from __future__ import annotations
 
@@ -26,18 +26,6 @@ def current_streak(days: set[date], today: date) -> int:
         streak += 1
         day -= timedelta(days=1)
     return streak
-
-
-def format_duration(seconds: float) -> str:
-    """`45 s`, `6 min 20 s`, `1 h 02 min`: short enough to read at a glance."""
-    total = max(0, round(seconds))
-    if total < 60:
-        return f"{total} s"
-    minutes, secs = divmod(total, 60)
-    if minutes < 60:
-        return f"{minutes} min {secs:02d} s" if secs else f"{minutes} min"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
 
 
 def best_streak(days: set[date]) -> int:

@@ -1,4 +1,4 @@
-"""Hold countdowns in the chat: the Start and Stop buttons, the countdown's ticks and its end."""
+"""The hold countdown in the chat: its Start and Stop buttons, its ticks and its end."""
 
 from __future__ import annotations
 
@@ -9,29 +9,20 @@ from datetime import timedelta
 from telegram import CallbackQuery
 from telegram.constants import ParseMode
 
-from bot import coach, holds, keyboards, render, scheduling, sessions
+from bot import coach, holds, keyboards, render, sessions
+from bot.callbacks import StartHold, StopHold
 from bot.context import CoachContext
-from bot.handlers.steps import (
-    answer,
-    chat_id_of,
-    close_outcome,
-    edit,
-    message_id_of,
-    notify,
-    send_next,
-    send_step,
-    set_buttons,
-)
 from bot.holds import Hold
-from bot.keyboards import StepPress
 from bot.pacing import CLOSING_WAIT_SECONDS, COUNTDOWN_PAUSE_SECONDS, LATE_END_SECONDS
+from bot.replies import accepted, chat_id_of, edit, message_id_of, set_buttons
 from bot.scheduling import HoldJob
-from bot.sessions import Acted, Notice
+from bot.sessions import Acted
+from bot.step_messages import close_outcome, send_next, send_step
 
 log = logging.getLogger(__name__)
 
 
-async def on_start(query: CallbackQuery, context: CoachContext, press: StepPress) -> None:
+async def on_start(query: CallbackQuery, context: CoachContext, press: StartHold) -> None:
     """⏱ Start: the step's buttons move to a new countdown message that counts down."""
     chat_id = chat_id_of(query)
     result = await holds.start(
@@ -40,17 +31,15 @@ async def on_start(query: CallbackQuery, context: CoachContext, press: StepPress
         chat_id=chat_id,
         session_id=press.session_id,
         cursor=press.cursor,
-        lead_seconds=context.texts.timer.get_ready_seconds,
+        lead_seconds=context.rules.timer.get_ready_seconds,
         clock=context.now,
     )
-    if isinstance(result, Notice):
-        await notify(query, context, result)
+    if (hold := await accepted(query, context, result)) is None:
         return
-    await answer(query)
-    position = result.position
+    position = hold.position
     message = await context.bot.send_message(
         chat_id,
-        _countdown_text(context, result),
+        _countdown_text(context, hold),
         parse_mode=ParseMode.HTML,
         reply_markup=keyboards.countdown_keyboard(
             context.texts, position.session_id, position.cursor
@@ -60,13 +49,13 @@ async def on_start(query: CallbackQuery, context: CoachContext, press: StepPress
     await holds.remember_message(
         context.db,
         session_id=position.session_id,
-        ends_at=result.ends_at,
+        ends_at=hold.ends_at,
         message_id=message.message_id,
     )
-    schedule(context, result)
+    schedule(context, hold)
 
 
-async def on_stop(query: CallbackQuery, context: CoachContext, press: StepPress) -> None:
+async def on_stop(query: CallbackQuery, context: CoachContext, press: StopHold) -> None:
     """⏹ Stop hold: the countdown ends where it is and the step's own buttons come back."""
     chat_id = chat_id_of(query)
     result = await holds.stop(
@@ -76,13 +65,11 @@ async def on_stop(query: CallbackQuery, context: CoachContext, press: StepPress)
         session_id=press.session_id,
         cursor=press.cursor,
     )
-    if isinstance(result, Notice):
-        await notify(query, context, result)
+    if (hold := await accepted(query, context, result)) is None:
         return
-    await answer(query)
-    scheduling.cancel_hold(context.jobs, press.session_id)
-    position, texts = result.position, context.texts
-    stopped = texts.timer.stopped.format(left=result.left(context.now()))
+    context.schedule.cancel_hold(press.session_id)
+    position, texts = hold.position, context.texts
+    stopped = texts.timer.stopped.format(left=hold.left(context.now()))
     await edit(
         context,
         chat_id,
@@ -108,7 +95,7 @@ async def tick(context: CoachContext) -> None:
     )
     message_id = hold.position.hold_message_id if hold else None
     if hold is None or message_id is None:
-        scheduling.cancel_ticks(context.jobs, job.session_id)
+        context.schedule.cancel_ticks(job.session_id)
         return
     # The end job takes it from here: a tick landing after its closing edit would put the
     # countdown (and its buttons) back on a finished hold.
@@ -139,7 +126,7 @@ async def end(context: CoachContext) -> None:
     job, urgent, ending = _job(context), context.services.urgent, context.services.ending_holds
     ending.add(job.session_id)
     try:
-        with urgent.running():
+        with urgent.underway():
             result = await _finish(context, job)
             if result is None:
                 return  # stopped, done early, or already finished by another job or instance
@@ -181,7 +168,7 @@ async def _finish(context: CoachContext, job: HoldJob) -> Acted | None:
         # Many holds ending together: their time-up messages go before any countdown edit.
         context.services.countdown_edits.pause(COUNTDOWN_PAUSE_SECONDS)
     # Whichever way this ran (on time, overdue after a restart), nothing of the hold stays queued.
-    scheduling.cancel_hold(context.jobs, job.session_id)
+    context.schedule.cancel_hold(job.session_id)
     return await holds.finish(
         context.db, context.content, session_id=job.session_id, ends_at=job.ends_at, now=now
     )
@@ -194,14 +181,10 @@ async def restore(context: CoachContext) -> None:
 
 
 def schedule(context: CoachContext, hold: Hold) -> None:
-    every = timedelta(seconds=context.texts.timer.update_every_seconds)
-    scheduling.schedule_hold(
-        context.jobs,
+    context.schedule.hold(
         HoldJob(hold.position.session_id, hold.chat_id, hold.ends_at),
         due_in=hold.ends_at - context.now(),
-        tick_every=every,
-        on_end=end,
-        on_tick=tick,
+        tick_every=timedelta(seconds=context.rules.timer.update_every_seconds),
     )
 
 
@@ -209,7 +192,14 @@ def _countdown_text(context: CoachContext, hold: Hold) -> str:
     now = context.now()
     lead = max(0, round((hold.starts_at - now).total_seconds()))
     position = hold.position
-    return render.countdown(context.texts, position.routine, position.cursor, hold.left(now), lead)
+    return render.countdown(
+        context.texts,
+        context.rules.timer,
+        position.routine,
+        position.cursor,
+        left=hold.left(now),
+        lead=lead,
+    )
 
 
 def _job(context: CoachContext) -> HoldJob:

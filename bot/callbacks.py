@@ -1,0 +1,419 @@
+"""The callback data of every inline button: one small typed value per button kind.
+
+Each kind's encoder and parser sit side by side, and `bot/app.py` routes each kind to its own
+handler. The wire format is `prefix:field:field…`, at most 64 bytes (Telegram's limit):
+
+    step:<session>:<step>.<set>.<side>:<action>   a step's buttons: done, skip, stop, pain,
+                                                  hold (start the countdown), unhold (stop it)
+    pain:<session>:<b|a>:<0-10|x>                 check-in before/after (x: skipped)
+    switch:<session>:<routine> / go:<session>     another routine instead, or carry on
+    forget:<yes|no>:<minute>                      /forget's confirmation, stamped
+    resume:<session> / restart:<session>          the offer for an unfinished warm-up
+    begin:<routine>                               start a routine
+    remind:<kind>[:<value>]                       the reminder picker (at:0730, days:31, …)
+    rem:<action>:<yyyymmdd>                       a reminder's own buttons, for its local day
+
+Anything that does not parse exactly, ids past what the database stores included, is a forged
+or outdated button, and is refused before any handler (or database) sees it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import ClassVar, Self
+
+from bot.coach import Cursor, Side
+from bot.localtime import EVERY_DAY
+
+MAX_CALLBACK_BYTES = 64
+# Session ids are 32-bit integers in the database; a larger one can only be forged.
+MAX_ID = 2**31 - 1
+
+_ID = r"(\d{1,10})"
+_SLUG = r"([a-z0-9][a-z0-9-]{0,31})"
+_SIDE_CODES = {None: "-", Side.LEFT: "l", Side.RIGHT: "r"}
+_SIDES_BY_CODE = {code: side for side, code in _SIDE_CODES.items()}
+
+
+class Callback:
+    """A button kind: `encode()` gives its callback data, `parse()` reads it back or refuses."""
+
+    PATTERN: ClassVar[re.Pattern[str]]
+
+    def encode(self) -> str:
+        data = self._encode()
+        # Ids and positions are bounded, so this only fails if a format itself grows too long.
+        if len(data.encode()) > MAX_CALLBACK_BYTES:
+            raise ValueError(f"callback data over {MAX_CALLBACK_BYTES} bytes: {data!r}")
+        return data
+
+    @classmethod
+    def matches(cls, data: object) -> bool:
+        """Whether `data` is of this kind: the pattern a button's route is found by."""
+        return cls.parse(data) is not None
+
+    @classmethod
+    def parse(cls, data: object) -> Self | None:
+        """The press `data` describes if it is exactly of this kind, else None."""
+        if not isinstance(data, str) or len(data.encode()) > MAX_CALLBACK_BYTES:
+            return None
+        match = cls.PATTERN.fullmatch(data)
+        return cls._decode(*match.groups()) if match else None
+
+    def _encode(self) -> str:
+        raise NotImplementedError
+
+    @classmethod
+    def _decode(cls, *fields: str) -> Self | None:
+        raise NotImplementedError
+
+
+def _id(text: str) -> int | None:
+    value = int(text)
+    return value if value <= MAX_ID else None
+
+
+# --- a step's buttons: one kind per action, all in the `step:` format -----------------------
+
+
+@dataclass(frozen=True)
+class StepButton(Callback):
+    """A button under a step or its countdown, for the position it was shown at."""
+
+    ACTION: ClassVar[str]
+    session_id: int
+    cursor: Cursor
+
+    def _encode(self) -> str:
+        c = self.cursor
+        return f"step:{self.session_id}:{c.step}.{c.set}.{_SIDE_CODES[c.side]}:{self.ACTION}"
+
+    @classmethod
+    def _decode(cls, *fields: str) -> Self | None:
+        session, step, set_number, side = fields
+        if (session_id := _id(session)) is None:
+            return None
+        return cls(session_id, Cursor(int(step), int(set_number), _SIDES_BY_CODE[side]))
+
+
+def _step_pattern(action: str) -> re.Pattern[str]:
+    return re.compile(rf"step:{_ID}:(\d{{1,3}})\.(\d{{1,3}})\.([lr-]):{action}")
+
+
+class Done(StepButton):
+    ACTION = "done"
+    PATTERN = _step_pattern(ACTION)
+
+
+class Skip(StepButton):
+    ACTION = "skip"
+    PATTERN = _step_pattern(ACTION)
+
+
+class Stop(StepButton):
+    ACTION = "stop"
+    PATTERN = _step_pattern(ACTION)
+
+
+class SharpPain(StepButton):
+    ACTION = "pain"
+    PATTERN = _step_pattern(ACTION)
+
+
+class StartHold(StepButton):
+    ACTION = "hold"
+    PATTERN = _step_pattern(ACTION)
+
+
+class StopHold(StepButton):
+    ACTION = "unhold"
+    PATTERN = _step_pattern(ACTION)
+
+
+# --- a warm-up as a whole ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SessionButton(Callback):
+    """A button naming a warm-up only: `<prefix>:<session>`."""
+
+    PREFIX: ClassVar[str]
+    session_id: int
+
+    def _encode(self) -> str:
+        return f"{self.PREFIX}:{self.session_id}"
+
+    @classmethod
+    def _decode(cls, *fields: str) -> Self | None:
+        session_id = _id(fields[0])
+        return None if session_id is None else cls(session_id)
+
+
+class Resume(SessionButton):
+    """▶️ Resume, offered by /warmup for an unfinished warm-up."""
+
+    PREFIX = "resume"
+    PATTERN = re.compile(rf"resume:{_ID}")
+
+
+class Restart(SessionButton):
+    """🔄 Start over, offered beside Resume."""
+
+    PREFIX = "restart"
+    PATTERN = re.compile(rf"restart:{_ID}")
+
+
+class FullAnyway(SessionButton):
+    """The full routine anyway, after the gentle offer."""
+
+    PREFIX = "go"
+    PATTERN = re.compile(rf"go:{_ID}")
+
+
+@dataclass(frozen=True)
+class Begin(Callback):
+    """▶️ Start a routine (under /start and /routines)."""
+
+    PATTERN = re.compile(rf"begin:{_SLUG}")
+    routine_id: str
+
+    def _encode(self) -> str:
+        return f"begin:{self.routine_id}"
+
+    @classmethod
+    def _decode(cls, *fields: str) -> Self | None:
+        return cls(fields[0])
+
+
+@dataclass(frozen=True)
+class Switch(Callback):
+    """⚡ Quick on the check-in, or 🌿 Gentle after a high one: this warm-up, another routine."""
+
+    PATTERN = re.compile(rf"switch:{_ID}:{_SLUG}")
+    session_id: int
+    routine_id: str
+
+    def _encode(self) -> str:
+        return f"switch:{self.session_id}:{self.routine_id}"
+
+    @classmethod
+    def _decode(cls, *fields: str) -> Self | None:
+        session_id = _id(fields[0])
+        return None if session_id is None else cls(session_id, fields[1])
+
+
+# --- pain check-ins ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PainButton(Callback):
+    """A check-in answer, 0-10, or None for skip."""
+
+    PHASE: ClassVar[str]
+    session_id: int
+    pain: int | None
+
+    def _encode(self) -> str:
+        value = "x" if self.pain is None else str(self.pain)
+        return f"pain:{self.session_id}:{self.PHASE}:{value}"
+
+    @classmethod
+    def _decode(cls, *fields: str) -> Self | None:
+        session, value = fields
+        if (session_id := _id(session)) is None:
+            return None
+        return cls(session_id, None if value == "x" else int(value))
+
+
+class PainBefore(PainButton):
+    PHASE = "b"
+    PATTERN = re.compile(rf"pain:{_ID}:b:(10|[0-9]|x)")
+
+
+class PainAfter(PainButton):
+    PHASE = "a"
+    PATTERN = re.compile(rf"pain:{_ID}:a:(10|[0-9]|x)")
+
+
+# --- /forget ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ForgetButton(Callback):
+    """/forget's answer, stamped with the minute (since the epoch) the question was asked."""
+
+    ANSWER: ClassVar[str]
+    minute: int
+
+    def _encode(self) -> str:
+        return f"forget:{self.ANSWER}:{self.minute}"
+
+    @classmethod
+    def _decode(cls, *fields: str) -> Self | None:
+        return cls(int(fields[0]))
+
+
+class ForgetConfirm(ForgetButton):
+    ANSWER = "yes"
+    PATTERN = re.compile(r"forget:yes:(\d{1,12})")
+
+
+class ForgetCancel(ForgetButton):
+    ANSWER = "no"
+    PATTERN = re.compile(r"forget:no:(\d{1,12})")
+
+
+# --- the /remind picker -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PickerButton(Callback):
+    """A picker button that carries nothing but what it does: `remind:<name>`."""
+
+    NAME: ClassVar[str]
+
+    def _encode(self) -> str:
+        return f"remind:{self.NAME}"
+
+    @classmethod
+    def _decode(cls, *_fields: str) -> Self | None:
+        return cls()
+
+
+class RemindType(PickerButton):
+    """⌨️ Type a time."""
+
+    NAME = "type"
+    PATTERN = re.compile(r"remind:type")
+
+
+class RemindMenu(PickerButton):
+    """↩️ Back from the days to the times."""
+
+    NAME = "menu"
+    PATTERN = re.compile(r"remind:menu")
+
+
+class RemindOff(PickerButton):
+    NAME = "off"
+    PATTERN = re.compile(r"remind:off")
+
+
+class RemindPickDays(PickerButton):
+    """📅 Days: opens the day picker."""
+
+    NAME = "pickdays"
+    PATTERN = re.compile(r"remind:pickdays")
+
+
+@dataclass(frozen=True)
+class RemindAt(Callback):
+    """A preset reminder time."""
+
+    PATTERN = re.compile(r"remind:at:([01]\d|2[0-3])([0-5]\d)")
+    at: time
+
+    def _encode(self) -> str:
+        return f"remind:at:{self.at:%H%M}"
+
+    @classmethod
+    def _decode(cls, *fields: str) -> Self | None:
+        return cls(time(int(fields[0]), int(fields[1])))
+
+
+@dataclass(frozen=True)
+class RemindDays(Callback):
+    """A set of reminder days, as weekday bits (never none)."""
+
+    PATTERN = re.compile(r"remind:days:(\d{1,3})")
+    days: int
+
+    def _encode(self) -> str:
+        return f"remind:days:{self.days}"
+
+    @classmethod
+    def _decode(cls, *fields: str) -> Self | None:
+        days = int(fields[0])
+        return cls(days) if 1 <= days <= EVERY_DAY else None
+
+
+# --- a reminder's own buttons -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReminderButton(Callback):
+    """A button under a reminder, for the local day it was sent for."""
+
+    ACTION: ClassVar[str]
+    day: date
+
+    def _encode(self) -> str:
+        return f"rem:{self.ACTION}:{self.day:%Y%m%d}"
+
+    @classmethod
+    def _decode(cls, *fields: str) -> Self | None:
+        try:
+            day = datetime.strptime(fields[0], "%Y%m%d").date()  # noqa: DTZ007 - a calendar date
+        except ValueError:
+            return None
+        return cls(day)
+
+
+class ReminderStart(ReminderButton):
+    ACTION = "start"
+    PATTERN = re.compile(r"rem:start:(\d{8})")
+
+
+class ReminderQuick(ReminderButton):
+    ACTION = "quick"
+    PATTERN = re.compile(r"rem:quick:(\d{8})")
+
+
+class ReminderSnooze(ReminderButton):
+    ACTION = "snooze"
+    PATTERN = re.compile(r"rem:snooze:(\d{8})")
+
+
+class ReminderSkip(ReminderButton):
+    ACTION = "skip"
+    PATTERN = re.compile(r"rem:skip:(\d{8})")
+
+
+# Every kind a button can be, for the wiring's completeness check and the round-trip test.
+KINDS: tuple[type[Callback], ...] = (
+    Done,
+    Skip,
+    Stop,
+    SharpPain,
+    StartHold,
+    StopHold,
+    Resume,
+    Restart,
+    FullAnyway,
+    Begin,
+    Switch,
+    PainBefore,
+    PainAfter,
+    ForgetConfirm,
+    ForgetCancel,
+    RemindType,
+    RemindMenu,
+    RemindOff,
+    RemindPickDays,
+    RemindAt,
+    RemindDays,
+    ReminderStart,
+    ReminderQuick,
+    ReminderSnooze,
+    ReminderSkip,
+)
+
+
+def parse(data: object) -> Callback | None:
+    """Whichever kind `data` is, or None: for tests and tools; the wiring routes by kind."""
+    for kind in KINDS:
+        if (press := kind.parse(data)) is not None:
+            return press
+    return None

@@ -1,0 +1,114 @@
+"""Loads and validates everything in `content/`: routines, texts and rules.
+
+Content is checked once, at start-up. A mistake in a file stops the bot with a message that
+names the file and the field, instead of surfacing later as a broken message to a user. The
+schemas live beside this loader: `routines.py`, `texts.py` and `rules.py`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from bot.content.base import Strict
+from bot.content.routines import Prescription, Range, Routine, Step
+from bot.content.rules import ReminderRules, Rules
+from bot.content.texts import ProgressTexts, Texts
+
+__all__ = [
+    "Content",
+    "ContentError",
+    "Prescription",
+    "ProgressTexts",
+    "Range",
+    "ReminderRules",
+    "Routine",
+    "Rules",
+    "Step",
+    "Texts",
+    "load_content",
+]
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class ContentError(Exception):
+    """A content file is missing, unreadable or invalid. The message names file and field."""
+
+
+class Content(Strict):
+    """All routines by id, plus the texts."""
+
+    routines: dict[str, Routine]
+    texts: Texts
+    rules: Rules
+
+    @property
+    def default_routine(self) -> Routine:
+        return next(r for r in self.routines.values() if r.default)
+
+    @property
+    def quick_routine(self) -> Routine:
+        return self.routines[self.rules.routines.quick]
+
+    @property
+    def flare_up_routine(self) -> Routine:
+        return self.routines[self.rules.routines.flare_up]
+
+    def ordered_routines(self) -> list[Routine]:
+        return sorted(self.routines.values(), key=lambda r: (r.order, r.title))
+
+
+def load_content(directory: Path) -> Content:
+    """Read and validate `texts.yaml`, `rules.yaml` and every `routines/*.yaml` in `directory`."""
+    texts = _load_file(directory / "texts.yaml", Texts)
+    rules = _load_file(directory / "rules.yaml", Rules)
+    routines = _load_routines(directory / "routines")
+    for field, wanted in (
+        ("routines.quick", rules.routines.quick),
+        ("routines.flare_up", rules.routines.flare_up),
+    ):
+        if wanted not in routines:
+            raise ContentError(f"{directory / 'rules.yaml'}: {field}: no routine {wanted!r}")
+    return Content(routines=routines, texts=texts, rules=rules)
+
+
+def _load_routines(folder: Path) -> dict[str, Routine]:
+    routine_files = sorted(folder.glob("*.yaml"))
+    if not routine_files:
+        raise ContentError(f"{folder}: no routine files (*.yaml) found")
+    routines: dict[str, Routine] = {}
+    for path in routine_files:
+        routine = _load_file(path, Routine)
+        if routine.id in routines:
+            raise ContentError(f"{path}: id: routine id {routine.id!r} is used twice")
+        routines[routine.id] = routine
+    defaults = [r.id for r in routines.values() if r.default]
+    if len(defaults) != 1:
+        raise ContentError(
+            f"{folder}: default: exactly one routine must set `default: true`, "
+            f"found {len(defaults)}"
+        )
+    return routines
+
+
+def _load_file(path: Path, model: type[M]) -> M:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ContentError(f"{path}: cannot read: {exc.strerror}") from exc
+    except yaml.YAMLError as exc:
+        raise ContentError(f"{path}: not valid YAML: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise ContentError(f"{path}: expected a mapping at the top level")
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in error['loc']) or '(top level)'}: {error['msg']}"
+            for error in exc.errors()
+        )
+        raise ContentError(f"{path}: {problems}") from exc

@@ -1,0 +1,90 @@
+"""The routine schema: exercises, their prescriptions, and the routines they make up."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, Field, field_validator, model_validator
+
+from bot.content.base import Slug, Strict, Text
+
+
+class Range(Strict):
+    """A number or a `min-max` range as the source writes it ("2-3 sets", "20-30 s")."""
+
+    low: int = Field(ge=1)
+    high: int = Field(ge=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Range:
+        if self.low > self.high:
+            raise ValueError(f"range {self.low}-{self.high} runs backwards")
+        return self
+
+    def __str__(self) -> str:
+        return str(self.low) if self.low == self.high else f"{self.low}-{self.high}"
+
+
+def _parse_range(value: object) -> object:
+    if isinstance(value, bool):
+        return value  # let pydantic reject it; bool is an int subclass
+    if isinstance(value, int):
+        return {"low": value, "high": value}
+    if isinstance(value, str):
+        low, sep, high = value.partition("-")
+        if low.strip().isdigit() and (not sep or high.strip().isdigit()):
+            return {"low": int(low), "high": int(high if sep else low)}
+        raise ValueError(f"expected a number or a range like 2-3, got {value!r}")
+    return value
+
+
+RangeField = Annotated[Range, BeforeValidator(_parse_range)]
+
+
+class Prescription(Strict):
+    """How much of an exercise to do. Exactly one measure: a hold, a duration or reps."""
+
+    per_side: bool = False
+    sets: RangeField = Range(low=1, high=1)
+    hold_seconds: RangeField | None = None
+    duration_seconds: RangeField | None = None
+    reps: RangeField | None = None
+    rep_unit: Literal["reps", "breaths"] = "reps"
+    from_source: bool
+
+    @model_validator(mode="after")
+    def _one_measure(self) -> Prescription:
+        measures = [self.hold_seconds, self.duration_seconds, self.reps]
+        if sum(m is not None for m in measures) != 1:
+            raise ValueError("give exactly one of hold_seconds, duration_seconds or reps")
+        return self
+
+
+class Step(Strict):
+    """One exercise of a routine."""
+
+    id: Slug
+    name: Text
+    targets: list[Text] = Field(min_length=1)
+    instructions: list[Text] = Field(min_length=1, max_length=12)
+    prescription: Prescription
+    why: Text
+
+
+class Routine(Strict):
+    """An ordered list of exercises; every file in `content/routines/` is one."""
+
+    id: Slug
+    title: Text
+    description: Text
+    default: bool = False
+    order: int = 100
+    steps: list[Step] = Field(min_length=1, max_length=50)
+
+    @field_validator("steps")
+    @classmethod
+    def _unique_step_ids(cls, steps: list[Step]) -> list[Step]:
+        ids = [step.id for step in steps]
+        if duplicates := sorted({i for i in ids if ids.count(i) > 1}):
+            raise ValueError(f"step ids must be unique, repeated: {', '.join(duplicates)}")
+        return steps

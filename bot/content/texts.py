@@ -1,0 +1,300 @@
+"""The text schema: everything the bot says that is not part of a routine.
+
+Only words live here, and the `{fields}` each template may use: what a translator changes.
+Numbers that change behaviour are rules (`bot/content/rules.py`).
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Annotated, Any
+
+from pydantic import Field, model_validator
+
+from bot.content.base import Strict, Text
+
+
+class Command(Strict):
+    command: Annotated[str, Field(pattern=r"^[a-z0-9_]{1,32}$")]
+    description: Annotated[str, Field(min_length=1, max_length=256)]
+
+
+class SideLabels(Strict):
+    left: Text
+    right: Text
+
+
+class PrescriptionTexts(Strict):
+    each_side: Text
+    sets: Text
+    hold: Text
+    duration: Text
+    reps: Text
+    suggested: Text
+
+
+class Outcomes(Strict):
+    done: Text
+    skipped: Text
+    stopped: Text
+    sharp_pain: Text
+    paused: Text
+
+
+class Checkin(Strict):
+    """The 0-10 pain question before and after a warm-up."""
+
+    before: Text
+    after: Text
+    recorded_before: Text
+    recorded_after: Text
+    change: Text
+    skipped: Text
+    flare_up: Text
+
+
+class Milestones(Strict):
+    first: Text
+    streak_3: Text
+    streak_7: Text
+    streak_30: Text
+
+
+class ProgressTexts(Strict):
+    title: Text
+    empty: Text
+    streak: Text
+    week: Text
+    totals: Text
+    completion: Text
+    most_skipped: Text
+    pain: Text
+    pain_worse: Text
+    insight_title: Text
+    insight: Text
+    chart_caption: Text
+    chart_sessions: Text
+    chart_pain: Text
+    chart_before: Text
+    chart_after: Text
+    target_set: Text
+    target_help: Text
+
+
+class DataTexts(Strict):
+    export_caption: Text
+    forget_ask: Text
+    forgotten: Text
+    kept: Text
+    forget_expired: Text
+
+
+class StreakDays(Strict):
+    one: Text
+    many: Text
+
+
+class Timer(Strict):
+    """The hold countdown's words."""
+
+    get_ready: Text
+    running: Text
+    stopped: Text
+    finished: Text
+    ended_early: Text
+    ended: Text
+    release: Text
+    switch_side: Text
+    next_set: Text
+
+
+class ReminderTexts(Strict):
+    """Daily reminders: their words."""
+
+    day_names: list[Text] = Field(min_length=7, max_length=7)
+    every_day: Text
+    weekdays: Text
+    weekend: Text
+    on_days: Text
+    status_on: Text
+    status_waiting: Text
+    status_off: Text
+    pick: Text
+    pick_days: Text
+    type_time: Text
+    bad_time: Text
+    turned_off: Text
+    ask_zone: Text
+    zone_now: Text
+    zone_unset: Text
+    bad_zone: Text
+    message: Text
+    message_streak: Text
+    snoozed: Text
+    skipped: Text
+    started: Text
+    no_more_snoozes: Text
+    old_reminder: Text
+
+
+class Notices(Strict):
+    stale: Text
+    holding: Text
+    not_holding: Text
+    finished: Text
+    not_yours: Text
+    unknown: Text
+
+
+class Buttons(Strict):
+    start: Text
+    done: Text
+    skip: Text
+    stop: Text
+    start_hold: Text
+    start_timer: Text
+    stop_hold: Text
+    sharp_pain: Text
+    pain_skip: Text
+    quick: Text
+    gentle: Text
+    full_anyway: Text
+    forget_yes: Text
+    forget_no: Text
+    remind_at: Text
+    remind_type: Text
+    remind_days: Text
+    remind_off: Text
+    remind_back: Text
+    every_day: Text
+    weekdays: Text
+    weekend: Text
+    day_on: Text
+    day_off: Text
+    reminder_start: Text
+    reminder_quick: Text
+    reminder_snooze: Text
+    reminder_skip: Text
+    resume: Text
+    start_over: Text
+    begin_routine: Text
+
+
+# The fields each template may use; any other `{name}` in a text is a content error.
+TEMPLATE_FIELDS: dict[str, set[str]] = {
+    "intro": {"title", "count", "minutes"},
+    "step_header": {"number", "total", "name"},
+    "set_label": {"set", "sets"},
+    "repeat_side": {"side"},
+    "targets": {"targets"},
+    "why": {"why"},
+    "prescription.sets": {"sets"},
+    "prescription.hold": {"seconds"},
+    "prescription.duration": {"seconds"},
+    "prescription.reps": {"reps", "unit"},
+    "complete": {"done", "total", "skipped_list", "duration", "sessions", "streak"},
+    "skipped_list": {"names"},
+    "streak_days.many": {"days"},
+    "stopped": {"done", "total"},
+    "unfinished": {"title", "number", "total"},
+    "routine_line": {"title", "count", "minutes"},
+    "timer.get_ready": {"seconds"},
+    "timer.running": {"left"},
+    "timer.stopped": {"left"},
+    "timer.finished": {"seconds"},
+    "timer.ended_early": {"left"},
+    "timer.switch_side": {"side"},
+    "timer.next_set": {"set", "sets"},
+    "buttons.start_hold": {"seconds"},
+    "buttons.start_timer": {"seconds"},
+    "checkin.recorded_before": {"pain"},
+    "checkin.recorded_after": {"pain"},
+    "checkin.change": {"before", "after"},
+    "checkin.flare_up": {"pain", "minutes"},
+    "progress.streak": {"streak", "best"},
+    "progress.week": {"done", "target"},
+    "progress.totals": {"sessions", "average"},
+    "progress.completion": {"percent"},
+    "progress.most_skipped": {"name", "times"},
+    "progress.pain": {"change", "count"},
+    "progress.pain_worse": {"change", "count"},
+    "progress.insight": {"name", "change"},
+    "progress.target_set": {"target"},
+    "buttons.quick": {"minutes"},
+    "reminders.on_days": {"days"},
+    "reminders.status_on": {"time", "days", "zone"},
+    "reminders.status_waiting": {"time", "days"},
+    "reminders.zone_now": {"zone", "time"},
+    "reminders.message": {"count", "minutes"},
+    "reminders.message_streak": {"streak"},
+    "reminders.snoozed": {"time"},
+    "buttons.remind_at": {"time"},
+    "buttons.remind_days": {"days"},
+    "buttons.day_on": {"day"},
+    "buttons.day_off": {"day"},
+    "buttons.reminder_snooze": {"minutes"},
+    "buttons.resume": {"number", "total"},
+    "buttons.begin_routine": {"title"},
+}
+
+
+class Texts(Strict):
+    """Everything the bot says that is not part of a routine."""
+
+    welcome: Text
+    safety: Text
+    help: Text
+    commands: list[Command] = Field(min_length=1)
+    intro: Text
+    checkin: Checkin
+    sharp_pain: Text
+    milestones: Milestones
+    progress: ProgressTexts
+    data: DataTexts
+    step_header: Text
+    set_label: Text
+    side_labels: SideLabels
+    repeat_side: Text
+    repeat_set: Text
+    targets: Text
+    why: Text
+    prescription: PrescriptionTexts
+    outcomes: Outcomes
+    complete: Text
+    skipped_list: Text
+    streak_days: StreakDays
+    stopped: Text
+    nothing_to_stop: Text
+    unfinished: Text
+    routines: Text
+    routine_line: Text
+    timer: Timer
+    reminders: ReminderTexts
+    notices: Notices
+    fallback: Text
+    error: Text
+    buttons: Buttons
+
+    @model_validator(mode="after")
+    def _known_placeholders(self) -> Texts:
+        for path, template in _strings(self.model_dump(exclude={"commands"})):
+            allowed = TEMPLATE_FIELDS.get(path, set())
+            try:
+                used = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+            except ValueError as exc:
+                raise ValueError(f"{path}: {exc}") from exc
+            if unknown := used - allowed:
+                names = ", ".join(sorted(unknown))
+                raise ValueError(f"{path}: unknown placeholder(s) {names}")
+        return self
+
+
+def _strings(tree: dict[str, Any], prefix: str = "") -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for key, value in tree.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, str):
+            found.append((path, value))
+        elif isinstance(value, dict):
+            found.extend(_strings(value, f"{path}."))
+    return found

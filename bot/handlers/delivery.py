@@ -1,0 +1,133 @@
+"""Reminders going out: the minute tick that delivers the due ones, and a reminder's buttons."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime
+
+from telegram import CallbackQuery
+from telegram.constants import ParseMode
+from telegram.error import Forbidden, TelegramError
+
+from bot import keyboards, localtime, reminders, render
+from bot.callbacks import ReminderButton, ReminderSkip, ReminderSnooze
+from bot.context import CoachContext
+from bot.handlers import membership, warmup
+from bot.reminders import Delivery, Refusal
+from bot.replies import answer, chat_id_of, edit, message_id_of
+
+log = logging.getLogger(__name__)
+
+
+async def on_start(query: CallbackQuery, context: CoachContext, _press: ReminderButton) -> None:
+    """▶️ Start under a reminder: as if the user sent /warmup."""
+    await _start(query, context, context.content.default_routine.id)
+
+
+async def on_quick(query: CallbackQuery, context: CoachContext, _press: ReminderButton) -> None:
+    """⚡ Quick under a reminder: the quick routine instead."""
+    await _start(query, context, context.content.quick_routine.id)
+
+
+async def _start(query: CallbackQuery, context: CoachContext, routine_id: str) -> None:
+    await answer(query)
+    chat_id = chat_id_of(query)
+    words = context.texts.reminders
+    await _close(query, context, words.started)
+    await warmup.begin(context, chat_id, routine_id)
+
+
+async def on_snooze(query: CallbackQuery, context: CoachContext, press: ReminderSnooze) -> None:
+    """⏰ Snooze: remind again in a while, a few times at most."""
+    chat_id, now, words = chat_id_of(query), context.now(), context.texts.reminders
+    result = await reminders.snooze(
+        context.db, context.rules.reminders, chat_id=chat_id, day=press.day, now=now
+    )
+    if isinstance(result, Refusal):
+        await answer(query, getattr(words, result.value))
+        return
+    await answer(query)
+    status = await reminders.status(context.db, chat_id=chat_id, now=now)
+    local = result.astimezone(localtime.zone(status.zone or "UTC")).strftime("%H:%M")
+    await _close(query, context, words.snoozed.format(time=local))
+
+
+async def on_skip(query: CallbackQuery, context: CoachContext, press: ReminderSkip) -> None:
+    """🛌 Skip today: no more reminders until the next day's."""
+    words = context.texts.reminders
+    refusal = await reminders.skip_today(
+        context.db, chat_id=chat_id_of(query), day=press.day, now=context.now()
+    )
+    if refusal is not None:
+        await answer(query, getattr(words, refusal.value))
+        return
+    await answer(query)
+    await _close(query, context, words.skipped)
+
+
+async def _close(query: CallbackQuery, context: CoachContext, outcome: str) -> None:
+    """The reminder's buttons go, and it says what the user chose."""
+    text = render.reminder_ended(context.texts, context.content.default_routine, outcome)
+    await edit(context, chat_id_of(query), message_id_of(query), text)
+
+
+async def tick(context: CoachContext) -> None:
+    """Job, every minute: claim the reminders that are due, then deliver all of them.
+
+    Delivery is spaced at REMINDER_MESSAGES_PER_SECOND and also waits for room under it,
+    counting every message this instance sends: replies to people tapping go out at once and
+    the burst takes what they leave. A burst larger than a minute's worth keeps this job
+    running, and the next tick waits.
+    """
+    rules = context.rules.reminders
+    claimed = await reminders.claim_due(context.db, rules, context.now())
+    sent = 0
+    deliveries = await reminders.take_deliveries(context.db, rules, context.now())
+    while deliveries:
+        # The next batch is read while this one goes out, in the pauses between messages,
+        # so the burst does not stop for the database every DELIVERY_BATCH messages.
+        upcoming = asyncio.create_task(reminders.take_deliveries(context.db, rules, context.now()))
+        try:
+            sent += await _deliver_paced(context, deliveries)
+        except BaseException:
+            upcoming.cancel()
+            raise
+        deliveries = await upcoming
+    if claimed or sent:
+        log.info("reminders: %s claimed, %s delivered or dropped", claimed, sent)
+
+
+async def _deliver_paced(context: CoachContext, deliveries: list[Delivery]) -> int:
+    pace = context.services.settings.reminder_messages_per_second
+    loop = asyncio.get_running_loop()
+    for delivery in deliveries:
+        # Evenly spaced, not in bunches: a bunch arrives at Telegram squeezed together by
+        # network jitter and can cross its limit even though it kept under it here. (Making
+        # up for a late turn with quicker ones was measured: it bunched, and drew 429s.)
+        next_at = loop.time() + 1 / pace
+        await context.services.sent.room(pace)
+        await _deliver(context, delivery, context.now())
+        await asyncio.sleep(max(0.0, next_at - loop.time()))
+    return len(deliveries)
+
+
+async def _deliver(context: CoachContext, delivery: Delivery, now: datetime) -> None:
+    texts, rules = context.texts, context.rules.reminders
+    try:
+        await context.bot.send_message(
+            delivery.chat_id,
+            render.reminder_message(texts, context.content.default_routine, delivery.streak),
+            parse_mode=ParseMode.HTML,
+            reply_markup=keyboards.reminder_keyboard(
+                texts, rules, delivery.day, snooze=delivery.snoozes_left > 0
+            ),
+        )
+    except Forbidden:
+        await membership.stop_chat(context, delivery.chat_id)
+        return
+    except TelegramError as exc:
+        # The lease runs out and the next tick tries again, within the late limit.
+        log.warning("reminder for chat %s not sent: %s", delivery.chat_id, exc)
+        return
+    await reminders.delivered(context.db, delivery, now)

@@ -1,0 +1,101 @@
+"""The pain check-in buttons, and switching to the quick or gentle routine."""
+
+from __future__ import annotations
+
+from telegram import CallbackQuery
+
+from bot import checkins, keyboards, render, sessions
+from bot.callbacks import FullAnyway, PainAfter, PainBefore, Switch
+from bot.context import CoachContext
+from bot.handlers.warmup import send_checkin, send_intro
+from bot.replies import accepted, chat_id_of, delete, edit, message_id_of, notify
+from bot.sessions import Notice
+from bot.step_messages import send_step
+
+
+async def on_before(query: CallbackQuery, context: CoachContext, press: PainBefore) -> None:
+    """Opening check-in: note it, then the first step, or first the gentle offer if it's high."""
+    chat_id, texts = chat_id_of(query), context.texts
+    result = await checkins.before(
+        context.db,
+        context.content,
+        chat_id=chat_id,
+        session_id=press.session_id,
+        pain=press.pain,
+        now=context.now(),
+    )
+    if (checked := await accepted(query, context, result)) is None:
+        return
+    routine = checked.position.routine
+    await edit(
+        context,
+        chat_id,
+        message_id_of(query),
+        render.checkin_answered(texts, routine, checked.pain),
+    )
+    gentle = context.content.flare_up_routine
+    high = checked.pain is not None and checked.pain >= context.rules.checkin.flare_up_at
+    if high and routine != gentle:
+        assert checked.pain is not None  # for mypy: `high` says so
+        await context.bot.send_message(
+            chat_id,
+            render.flare_up(texts, checked.pain, gentle),
+            reply_markup=keyboards.flare_up_keyboard(texts, checked.position.session_id, gentle),
+        )
+        return
+    await send_step(context, chat_id, checked.position)
+
+
+async def on_after(query: CallbackQuery, context: CoachContext, press: PainAfter) -> None:
+    """Closing check-in: the summary keeps its place and gains the before/after line."""
+    chat_id = chat_id_of(query)
+    result = await checkins.after(
+        context.db,
+        context.content,
+        chat_id=chat_id,
+        session_id=press.session_id,
+        pain=press.pain,
+        now=context.now(),
+    )
+    if (checked := await accepted(query, context, result)) is None:
+        return
+    await edit(
+        context, chat_id, message_id_of(query), render.complete(context.texts, checked.summary)
+    )
+
+
+async def on_switch(query: CallbackQuery, context: CoachContext, press: Switch) -> None:
+    """⚡ Quick on the check-in, or 🌿 Gentle after a high check-in."""
+    chat_id = chat_id_of(query)
+    result = await checkins.switch(
+        context.db,
+        context.content,
+        chat_id=chat_id,
+        session_id=press.session_id,
+        routine_id=press.routine_id,
+        now=context.now(),
+    )
+    if (switched := await accepted(query, context, result)) is None:
+        return
+    if not switched.checked_in:  # from the check-in itself: ask it again, for the new routine
+        await delete(context, chat_id, message_id_of(query))
+        await send_checkin(context, chat_id, switched.position)
+        return
+    await edit(context, chat_id, message_id_of(query), context.texts.buttons.gentle)
+    await send_intro(context, chat_id, switched.position.routine)
+    await send_step(context, chat_id, switched.position)
+
+
+async def on_full_anyway(query: CallbackQuery, context: CoachContext, press: FullAnyway) -> None:
+    """Full routine anyway, after the gentle offer."""
+    chat_id = chat_id_of(query)
+    result = await sessions.resume(
+        context.db, context.content, chat_id=chat_id, session_id=press.session_id
+    )
+    if not isinstance(result, Notice) and result.message_id is not None:
+        await notify(query, context, Notice.STALE)  # its first step is already showing
+        return
+    if (position := await accepted(query, context, result)) is None:
+        return
+    await edit(context, chat_id, message_id_of(query), context.texts.buttons.full_anyway)
+    await send_step(context, chat_id, position)

@@ -1,0 +1,148 @@
+"""The callback-data codec: every kind round-trips within 64 bytes; anything else is refused."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot import callbacks, keyboards
+from bot.app import button_routes
+from bot.callbacks import (
+    MAX_CALLBACK_BYTES,
+    MAX_ID,
+    Begin,
+    Callback,
+    PainButton,
+    PickerButton,
+    ReminderButton,
+    RemindAt,
+    RemindDays,
+    Restart,
+    Resume,
+    SessionButton,
+    StartHold,
+    StepButton,
+    StopHold,
+    Switch,
+)
+from bot.coach import Cursor, Side
+from bot.content import load_content
+from bot.settings import PROJECT_ROOT
+
+ids = st.integers(min_value=0, max_value=MAX_ID)
+slugs = st.from_regex(r"[a-z0-9][a-z0-9-]{0,31}", fullmatch=True)
+cursors = st.builds(
+    Cursor,
+    st.integers(0, 999),
+    st.integers(1, 999),
+    st.sampled_from([None, Side.LEFT, Side.RIGHT]),
+)
+
+
+def _values(kind: type[Callback]) -> st.SearchStrategy[Callback]:
+    """Every value a button of `kind` can carry."""
+    if issubclass(kind, StepButton):
+        return st.builds(kind, ids, cursors)
+    if issubclass(kind, SessionButton):
+        return st.builds(kind, ids)
+    if issubclass(kind, PainButton):
+        return st.builds(kind, ids, st.none() | st.integers(0, 10))
+    if issubclass(kind, ReminderButton):
+        return st.builds(kind, st.dates(date(1000, 1, 1), date(9999, 12, 31)))
+    if issubclass(kind, PickerButton):
+        return st.builds(kind)
+    if issubclass(kind, callbacks.ForgetButton):
+        return st.builds(kind, st.integers(0, 10**12 - 1))
+    others: dict[type[Callback], st.SearchStrategy[Callback]] = {
+        Begin: st.builds(Begin, slugs),
+        Switch: st.builds(Switch, ids, slugs),
+        RemindAt: st.builds(RemindAt, st.times().map(lambda t: time(t.hour, t.minute))),
+        RemindDays: st.builds(RemindDays, st.integers(1, 0b1111111)),
+    }
+    return others[kind]
+
+
+@given(st.sampled_from(callbacks.KINDS).flatmap(_values))
+def test_every_kind_round_trips_within_telegrams_limit(press: Callback) -> None:
+    """Encoding any button value and parsing it back gives the same value, in 64 bytes."""
+    data = press.encode()
+    assert len(data.encode()) <= MAX_CALLBACK_BYTES
+    assert type(press).parse(data) == press
+    assert callbacks.parse(data) == press  # and no other kind claims it
+    assert [kind for kind in callbacks.KINDS if kind.matches(data)] == [type(press)]
+
+
+def test_every_kind_has_exactly_one_route() -> None:
+    """bot/app.py routes each button kind, and only those, to one handler."""
+    routed = [kind for kind, _ in button_routes()]
+    assert sorted(k.__name__ for k in routed) == sorted(k.__name__ for k in callbacks.KINDS)
+
+
+def test_every_button_the_bot_makes_parses_back() -> None:
+    """The keyboards build their buttons from the codec: each one's data parses to its kind."""
+    content = load_content(PROJECT_ROOT / "content")
+    texts, routine = content.texts, content.default_routine
+    markups = [
+        keyboards.step_keyboard(texts, routine, 5, Cursor(0, 1, Side.LEFT)),
+        keyboards.step_keyboard(texts, routine, 5, Cursor(7, 2)),
+        keyboards.countdown_keyboard(texts, 5, Cursor(1, 3)),
+        keyboards.unfinished_keyboard(texts, 5, 3, 8),
+        keyboards.start_keyboard(texts, routine),
+        keyboards.routines_keyboard(texts, content.ordered_routines()),
+        keyboards.checkin_keyboard(texts, 5, after=False, quick=content.quick_routine),
+        keyboards.checkin_keyboard(texts, 5, after=True),
+        keyboards.flare_up_keyboard(texts, 5, content.flare_up_routine),
+        keyboards.forget_keyboard(texts, 29_000_000),
+        keyboards.remind_picker(texts, content.rules.reminders, 0b0011111),
+        keyboards.days_picker(texts, 0b0000001),
+        keyboards.reminder_keyboard(texts, content.rules.reminders, date(2026, 5, 4), snooze=True),
+    ]
+    parsed = [
+        callbacks.parse(button.callback_data)
+        for markup in markups
+        for row in markup.inline_keyboard
+        for button in row
+    ]
+    assert None not in parsed
+    assert {type(press) for press in parsed} == set(callbacks.KINDS)
+    assert StartHold(5, Cursor(0, 1, Side.LEFT)) in parsed
+    assert StopHold(5, Cursor(1, 3)) in parsed
+    assert Resume(5) in parsed
+    assert Restart(5) in parsed
+    assert Begin("lower-back") in parsed
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        "",
+        "step:1:0.1.l:done:extra",
+        "step:1:0.1.x:done",
+        "step:-1:0.1.l:done",
+        "step:1234567890123456:0.1.l:done",  # beyond any id the database hands out
+        f"step:{MAX_ID + 1}:0.1.l:done",  # past a 32-bit id: only a forgery carries it
+        f"pain:{MAX_ID + 1}:b:3",
+        f"resume:{MAX_ID + 1}",
+        f"switch:{MAX_ID + 1}:quick",
+        "pain:1:b:11",
+        "remind:at:2400",
+        "remind:days:0",
+        "remind:days:128",
+        "rem:start:20260230",
+        "resume:",
+        "restart:1.5",
+        "begin:Lower-Back",
+        "begin:" + "a" * 60,
+        "STEP:1:0.1.l:done",
+        "step:1:0.1.l:done\n",
+        "💥" * 20,
+    ],
+)
+def test_malformed_data_is_refused_by_every_kind(data: object) -> None:
+    """Data of no exact kind (or with an id past the database's range) matches no route."""
+    assert callbacks.parse(data) is None
+    assert not any(kind.matches(data) for kind in callbacks.KINDS)
