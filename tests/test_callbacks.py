@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, time
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -15,11 +17,12 @@ from bot.callbacks import (
     MAX_ID,
     Begin,
     Callback,
+    ForgetButton,
     PainButton,
     PickerButton,
-    ReminderButton,
     RemindAt,
     RemindDays,
+    ReminderButton,
     Restart,
     Resume,
     SessionButton,
@@ -42,27 +45,24 @@ cursors = st.builds(
 )
 
 
+# Every value a button of each family (or single kind) can carry.
+_VALUES: dict[type[Callback], Callable[[Any], st.SearchStrategy[Any]]] = {
+    StepButton: lambda kind: st.builds(kind, ids, cursors),
+    SessionButton: lambda kind: st.builds(kind, ids),
+    PainButton: lambda kind: st.builds(kind, ids, st.none() | st.integers(0, 10)),
+    ReminderButton: lambda kind: st.builds(kind, st.dates(date(1000, 1, 1), date(9999, 12, 31))),
+    PickerButton: st.builds,
+    ForgetButton: lambda kind: st.builds(kind, st.integers(0, 10**12 - 1)),
+    Begin: lambda kind: st.builds(kind, slugs),
+    Switch: lambda kind: st.builds(kind, ids, slugs),
+    RemindAt: lambda kind: st.builds(kind, st.times().map(lambda t: time(t.hour, t.minute))),
+    RemindDays: lambda kind: st.builds(kind, st.integers(1, 0b1111111)),
+}
+
+
 def _values(kind: type[Callback]) -> st.SearchStrategy[Callback]:
-    """Every value a button of `kind` can carry."""
-    if issubclass(kind, StepButton):
-        return st.builds(kind, ids, cursors)
-    if issubclass(kind, SessionButton):
-        return st.builds(kind, ids)
-    if issubclass(kind, PainButton):
-        return st.builds(kind, ids, st.none() | st.integers(0, 10))
-    if issubclass(kind, ReminderButton):
-        return st.builds(kind, st.dates(date(1000, 1, 1), date(9999, 12, 31)))
-    if issubclass(kind, PickerButton):
-        return st.builds(kind)
-    if issubclass(kind, callbacks.ForgetButton):
-        return st.builds(kind, st.integers(0, 10**12 - 1))
-    others: dict[type[Callback], st.SearchStrategy[Callback]] = {
-        Begin: st.builds(Begin, slugs),
-        Switch: st.builds(Switch, ids, slugs),
-        RemindAt: st.builds(RemindAt, st.times().map(lambda t: time(t.hour, t.minute))),
-        RemindDays: st.builds(RemindDays, st.integers(1, 0b1111111)),
-    }
-    return others[kind]
+    [build] = [build for family, build in _VALUES.items() if issubclass(kind, family)]
+    return build(kind)
 
 
 @given(st.sampled_from(callbacks.KINDS).flatmap(_values))

@@ -10,8 +10,8 @@ from bot import coach
 from bot.coach import Action, Cursor, Side
 from bot.content import Routine, load_content
 from bot.render import format_duration
-from bot.streaks import current_streak, local_dates
 from bot.settings import PROJECT_ROOT
+from bot.streaks import current_streak, local_dates
 
 LEFT, RIGHT = Side.LEFT, Side.RIGHT
 

@@ -8,8 +8,8 @@ import pytest
 
 from bot import stats
 from bot.content import Content, load_content
-from bot.streaks import best_streak, current_streak, local_dates, week_start
 from bot.settings import PROJECT_ROOT
+from bot.streaks import best_streak, current_streak, local_dates, week_start
 from db.models import Outcome, SessionStatus, StepEvent, WarmupSession
 
 
