@@ -86,6 +86,10 @@ class StepButton(Callback):
     session_id: int
     cursor: Cursor
 
+    def __init_subclass__(cls, *, action: str) -> None:
+        cls.ACTION = action
+        cls.PATTERN = re.compile(rf"step:{_ID}:(\d{{1,3}})\.(\d{{1,3}})\.([lr-]):{action}")
+
     def _encode(self) -> str:
         c = self.cursor
         return f"step:{self.session_id}:{c.step}.{c.set}.{_SIDE_CODES[c.side]}:{self.ACTION}"
@@ -98,38 +102,28 @@ class StepButton(Callback):
         return cls(session_id, Cursor(int(step), int(set_number), _SIDES_BY_CODE[side]))
 
 
-def _step_pattern(action: str) -> re.Pattern[str]:
-    return re.compile(rf"step:{_ID}:(\d{{1,3}})\.(\d{{1,3}})\.([lr-]):{action}")
+class Done(StepButton, action="done"):
+    """✅ Done: on by exactly one sub-step."""
 
 
-class Done(StepButton):
-    ACTION = "done"
-    PATTERN = _step_pattern(ACTION)
+class Skip(StepButton, action="skip"):
+    """⏭ Skip: the rest of the exercise is left out."""
 
 
-class Skip(StepButton):
-    ACTION = "skip"
-    PATTERN = _step_pattern(ACTION)
+class Stop(StepButton, action="stop"):
+    """⏹ Stop: the warm-up ends, keeping what was done."""
 
 
-class Stop(StepButton):
-    ACTION = "stop"
-    PATTERN = _step_pattern(ACTION)
+class SharpPain(StepButton, action="pain"):
+    """⚠️ Sharp pain: stop at once, and why."""
 
 
-class SharpPain(StepButton):
-    ACTION = "pain"
-    PATTERN = _step_pattern(ACTION)
+class StartHold(StepButton, action="hold"):
+    """⏱ Start the countdown."""
 
 
-class StartHold(StepButton):
-    ACTION = "hold"
-    PATTERN = _step_pattern(ACTION)
-
-
-class StopHold(StepButton):
-    ACTION = "unhold"
-    PATTERN = _step_pattern(ACTION)
+class StopHold(StepButton, action="unhold"):
+    """⏹ Stop hold: the countdown ends, the step stays open."""
 
 
 # --- a warm-up as a whole ---------------------------------------------------------------------
@@ -142,6 +136,10 @@ class SessionButton(Callback):
     PREFIX: ClassVar[str]
     session_id: int
 
+    def __init_subclass__(cls, *, prefix: str) -> None:
+        cls.PREFIX = prefix
+        cls.PATTERN = re.compile(rf"{prefix}:{_ID}")
+
     def _encode(self) -> str:
         return f"{self.PREFIX}:{self.session_id}"
 
@@ -151,25 +149,16 @@ class SessionButton(Callback):
         return None if session_id is None else cls(session_id)
 
 
-class Resume(SessionButton):
+class Resume(SessionButton, prefix="resume"):
     """▶️ Resume, offered by /warmup for an unfinished warm-up."""
 
-    PREFIX = "resume"
-    PATTERN = re.compile(rf"resume:{_ID}")
 
-
-class Restart(SessionButton):
+class Restart(SessionButton, prefix="restart"):
     """🔄 Start over, offered beside Resume."""
 
-    PREFIX = "restart"
-    PATTERN = re.compile(rf"restart:{_ID}")
 
-
-class FullAnyway(SessionButton):
+class FullAnyway(SessionButton, prefix="go"):
     """The full routine anyway, after the gentle offer."""
-
-    PREFIX = "go"
-    PATTERN = re.compile(rf"go:{_ID}")
 
 
 @dataclass(frozen=True)
@@ -215,6 +204,10 @@ class PainButton(Callback):
     session_id: int
     pain: int | None
 
+    def __init_subclass__(cls, *, phase: str) -> None:
+        cls.PHASE = phase
+        cls.PATTERN = re.compile(rf"pain:{_ID}:{phase}:(10|[0-9]|x)")
+
     def _encode(self) -> str:
         value = "x" if self.pain is None else str(self.pain)
         return f"pain:{self.session_id}:{self.PHASE}:{value}"
@@ -227,14 +220,12 @@ class PainButton(Callback):
         return cls(session_id, None if value == "x" else int(value))
 
 
-class PainBefore(PainButton):
-    PHASE = "b"
-    PATTERN = re.compile(rf"pain:{_ID}:b:(10|[0-9]|x)")
+class PainBefore(PainButton, phase="b"):
+    """The opening check-in's answer."""
 
 
-class PainAfter(PainButton):
-    PHASE = "a"
-    PATTERN = re.compile(rf"pain:{_ID}:a:(10|[0-9]|x)")
+class PainAfter(PainButton, phase="a"):
+    """The closing check-in's answer, under the summary."""
 
 
 # --- /forget ----------------------------------------------------------------------------------
@@ -247,6 +238,10 @@ class ForgetButton(Callback):
     ANSWER: ClassVar[str]
     minute: int
 
+    def __init_subclass__(cls, *, answer: str) -> None:
+        cls.ANSWER = answer
+        cls.PATTERN = re.compile(rf"forget:{answer}:(\d{{1,12}})")
+
     def _encode(self) -> str:
         return f"forget:{self.ANSWER}:{self.minute}"
 
@@ -255,14 +250,12 @@ class ForgetButton(Callback):
         return cls(int(fields[0]))
 
 
-class ForgetConfirm(ForgetButton):
-    ANSWER = "yes"
-    PATTERN = re.compile(r"forget:yes:(\d{1,12})")
+class ForgetConfirm(ForgetButton, answer="yes"):
+    """🗑 Delete everything."""
 
 
-class ForgetCancel(ForgetButton):
-    ANSWER = "no"
-    PATTERN = re.compile(r"forget:no:(\d{1,12})")
+class ForgetCancel(ForgetButton, answer="no"):
+    """Keep my data."""
 
 
 # --- the /remind picker -----------------------------------------------------------------------
@@ -274,6 +267,10 @@ class PickerButton(Callback):
 
     NAME: ClassVar[str]
 
+    def __init_subclass__(cls, *, name: str) -> None:
+        cls.NAME = name
+        cls.PATTERN = re.compile(rf"remind:{name}")
+
     def _encode(self) -> str:
         return f"remind:{self.NAME}"
 
@@ -282,30 +279,20 @@ class PickerButton(Callback):
         return cls()
 
 
-class RemindType(PickerButton):
+class RemindType(PickerButton, name="type"):
     """⌨️ Type a time."""
 
-    NAME = "type"
-    PATTERN = re.compile(r"remind:type")
 
-
-class RemindMenu(PickerButton):
+class RemindMenu(PickerButton, name="menu"):
     """↩️ Back from the days to the times."""
 
-    NAME = "menu"
-    PATTERN = re.compile(r"remind:menu")
+
+class RemindOff(PickerButton, name="off"):
+    """🔕 Off."""
 
 
-class RemindOff(PickerButton):
-    NAME = "off"
-    PATTERN = re.compile(r"remind:off")
-
-
-class RemindPickDays(PickerButton):
+class RemindPickDays(PickerButton, name="pickdays"):
     """📅 Days: opens the day picker."""
-
-    NAME = "pickdays"
-    PATTERN = re.compile(r"remind:pickdays")
 
 
 @dataclass(frozen=True)
@@ -349,6 +336,10 @@ class ReminderButton(Callback):
     ACTION: ClassVar[str]
     day: date
 
+    def __init_subclass__(cls, *, action: str) -> None:
+        cls.ACTION = action
+        cls.PATTERN = re.compile(rf"rem:{action}:(\d{{8}})")
+
     def _encode(self) -> str:
         return f"rem:{self.ACTION}:{self.day:%Y%m%d}"
 
@@ -361,24 +352,20 @@ class ReminderButton(Callback):
         return cls(day)
 
 
-class ReminderStart(ReminderButton):
-    ACTION = "start"
-    PATTERN = re.compile(r"rem:start:(\d{8})")
+class ReminderStart(ReminderButton, action="start"):
+    """▶️ Start the warm-up now."""
 
 
-class ReminderQuick(ReminderButton):
-    ACTION = "quick"
-    PATTERN = re.compile(r"rem:quick:(\d{8})")
+class ReminderQuick(ReminderButton, action="quick"):
+    """⚡ The quick routine now."""
 
 
-class ReminderSnooze(ReminderButton):
-    ACTION = "snooze"
-    PATTERN = re.compile(r"rem:snooze:(\d{8})")
+class ReminderSnooze(ReminderButton, action="snooze"):
+    """⏰ Snooze: remind again in a while."""
 
 
-class ReminderSkip(ReminderButton):
-    ACTION = "skip"
-    PATTERN = re.compile(r"rem:skip:(\d{8})")
+class ReminderSkip(ReminderButton, action="skip"):
+    """🛌 Skip today."""
 
 
 # Every kind a button can be, for the wiring's completeness check and the round-trip test.

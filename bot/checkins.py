@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.content import Content
-from bot.sessions import Notice, Position, Summary, load_running, start_routine, summarize
+from bot.sessions import Notice, Position, load_running, start_routine
+from bot.summary import Summary, summarize
 from db import repo
 from db.database import Database
 from db.models import SessionStatus

@@ -8,6 +8,7 @@ from typing import Any
 
 from db import repo
 from db.database import Database
+from db.models import StepEvent, WarmupSession
 
 
 async def export(db: Database, *, chat_id: int, now: datetime) -> bytes:
@@ -19,17 +20,8 @@ async def export(db: Database, *, chat_id: int, now: datetime) -> bytes:
         events = await repo.events_of(tx, chat_id)
         milestones = await repo.milestones_of(tx, chat_id)
     steps: dict[int, list[dict[str, Any]]] = {}
-    for e in events:
-        steps.setdefault(e.session_id, []).append(
-            {
-                "exercise": e.exercise_id,
-                "step": e.step + 1,
-                "set": e.set_number,
-                "side": e.side,
-                "outcome": e.outcome,
-                "at": _time(e.at),
-            }
-        )
+    for event in events:
+        steps.setdefault(event.session_id, []).append(_step(event))
     document = {
         "exported_at": _time(now),
         "chat": {
@@ -41,23 +33,35 @@ async def export(db: Database, *, chat_id: int, now: datetime) -> bytes:
         "reminder": None
         if reminder is None
         else {"on": reminder.enabled, "time": reminder.local_time, "days": _days(reminder.days)},
-        "sessions": [
-            {
-                "id": s.id,
-                "routine": s.routine_id,
-                "status": s.status,
-                "started_at": _time(s.started_at),
-                "finished_at": _time(s.finished_at),
-                "pain_before": s.pain_before,
-                "pain_after": s.pain_after,
-                "stopped_for_sharp_pain": s.ended_for_pain,
-                "steps": steps.get(s.id, []),
-            }
-            for s in sessions
-        ],
+        "sessions": [_session(s, steps.get(s.id, [])) for s in sessions],
         "milestones": [{"key": m.key, "reached_at": _time(m.reached_at)} for m in milestones],
     }
     return json.dumps(document, indent=2, ensure_ascii=False).encode()
+
+
+def _session(session: WarmupSession, steps: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "id": session.id,
+        "routine": session.routine_id,
+        "status": session.status,
+        "started_at": _time(session.started_at),
+        "finished_at": _time(session.finished_at),
+        "pain_before": session.pain_before,
+        "pain_after": session.pain_after,
+        "stopped_for_sharp_pain": session.ended_for_pain,
+        "steps": steps,
+    }
+
+
+def _step(event: StepEvent) -> dict[str, Any]:
+    return {
+        "exercise": event.exercise_id,
+        "step": event.step + 1,
+        "set": event.set_number,
+        "side": event.side,
+        "outcome": event.outcome,
+        "at": _time(event.at),
+    }
 
 
 def forget_is_current(asked_minute: int, now: datetime, window_minutes: int) -> bool:

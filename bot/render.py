@@ -10,8 +10,8 @@ from bot.coach import Cursor
 from bot.content import Prescription, Routine, Texts
 from bot.content.rules import TimerRules
 from bot.reminders import Status
-from bot.sessions import Summary
 from bot.stats import Report
+from bot.summary import Summary
 from db.models import Outcome
 
 

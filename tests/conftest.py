@@ -8,14 +8,16 @@ binaries. Where there are none, the PostgreSQL half is skipped and the run's hea
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from bot.context import utc_now
 from bot.settings import Settings
 from tests.fake_telegram import FakeTelegram
-from tests.harness import TOKEN, RunningBot, make_settings, run_bot, sqlite_url
+from tests.harness import TOKEN, FakeClock, RunningBot, make_settings, run_bot, sqlite_url
 from tests.postgres import PostgresServer, find_binaries, postgres_server
 
 # TEST_POSTGRES=0 skips the PostgreSQL half on purpose (a quicker local run).
@@ -26,6 +28,12 @@ NO_POSTGRES = (
     if WANT_POSTGRES
     else "TEST_POSTGRES=0"
 )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "clock(start): the bot reads a FakeClock from `start` (the `clock` fixture)"
+    )
 
 
 def pytest_report_header() -> str:
@@ -76,6 +84,16 @@ def settings(telegram: FakeTelegram, database_url: str) -> Settings:
 
 
 @pytest.fixture
-async def bot(telegram: FakeTelegram, settings: Settings) -> AsyncIterator[RunningBot]:
-    async with run_bot(telegram, settings) as running_bot:
+def clock(request: pytest.FixtureRequest) -> Callable[[], datetime]:
+    """The bot's clock: real time, or a FakeClock from `@pytest.mark.clock(start)`."""
+    marker = request.node.get_closest_marker("clock")
+    return FakeClock(marker.args[0]) if marker is not None else utc_now
+
+
+@pytest.fixture
+async def bot(
+    telegram: FakeTelegram, settings: Settings, clock: Callable[[], datetime]
+) -> AsyncIterator[RunningBot]:
+    """The real application, polling the fake server, on `clock`."""
+    async with run_bot(telegram, settings, clock=clock) as running_bot:
         yield running_bot

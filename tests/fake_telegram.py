@@ -91,13 +91,17 @@ class Message:
             for button in row
         ]
 
+    @property
+    def labels(self) -> list[str]:
+        """The button labels, in order."""
+        return [label for label, _ in self.buttons]
+
 
 @dataclass
 class Failure:
     status: int
     description: str
     retry_after: int | None = None
-    delay: float = 0  # seconds to wait before answering, to make a call time out
 
 
 @dataclass
@@ -325,7 +329,7 @@ class FakeTelegram:
             reply_markup=params.get("reply_markup"),
         )
         self.messages[chat_id][message.message_id] = message
-        self.events.append(Event("send", chat_id, message.text, _labels(message)))
+        self.events.append(Event("send", chat_id, message.text, message.labels))
         return self._message_json(message)
 
     async def _api_sendPhoto(self, params: dict[str, Any]) -> Any:  # noqa: N802
@@ -404,7 +408,7 @@ class FakeTelegram:
 
     def _edited(self, message: Message, kind: str = "edit") -> dict[str, Any]:
         message.edits += 1
-        self.events.append(Event(kind, message.chat_id, message.text, _labels(message)))
+        self.events.append(Event(kind, message.chat_id, message.text, message.labels))
         return self._message_json(message)
 
     def _message_json(self, message: Message) -> dict[str, Any]:
@@ -481,10 +485,6 @@ async def _params(request: web.Request) -> dict[str, Any]:
 
 def _html(params: dict[str, Any]) -> str:
     return str(params.get("text", ""))
-
-
-def _labels(message: Message) -> list[str]:
-    return [label for label, _ in message.buttons]
 
 
 def _chat_json(chat_id: int) -> dict[str, Any]:

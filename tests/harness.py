@@ -12,12 +12,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy import func, select
+
 from bot.app import CoachApplication, build_application
 from bot.content import load_content
 from bot.context import Services, utc_now
 from bot.lifecycle import running
 from bot.settings import Settings
 from db.database import Database
+from db.models import Chat, Reminder, StepEvent, WarmupSession
 from tests.fake_telegram import FakeTelegram, Message
 
 TOKEN = "123456:TEST-token-never-logged"
@@ -79,6 +82,56 @@ class RunningBot:
         """/warmup, then answer its check-in; returns the check-in message and the first step."""
         [checkin] = await self.send(chat_id, "/warmup")
         return [checkin, *await self.press(chat_id, pain)]
+
+    async def done_to_the_end(self, chat_id: int, clock: FakeClock | None = None) -> Message:
+        """Tap ✅ Done until the warm-up ends (40 s apart on `clock`); returns the summary."""
+        while True:
+            if clock is not None:
+                clock.advance(seconds=40)
+            [sent] = await self.press(chat_id, "Done")
+            if not sent.text.startswith("Step "):
+                return sent
+
+    async def latest_session(self, chat_id: int | None = None) -> WarmupSession:
+        """The newest warm-up row (of `chat_id`, if given), as stored."""
+        query = select(WarmupSession).order_by(WarmupSession.id.desc())
+        if chat_id is not None:
+            query = query.where(WarmupSession.chat_id == chat_id)
+        async with self.db.transaction() as tx:
+            row = await tx.scalar(query)
+        assert row is not None
+        return row
+
+    async def sessions(self) -> list[WarmupSession]:
+        """Every warm-up row, oldest first."""
+        async with self.db.transaction() as tx:
+            return list(await tx.scalars(select(WarmupSession).order_by(WarmupSession.id)))
+
+    async def snapshot(self) -> tuple[object, ...]:
+        """Every warm-up's position, status and hold, reminders, chats and the event count:
+        what a press that changes nothing must leave as it was."""
+        async with self.db.transaction() as tx:
+            sessions = (
+                await tx.execute(
+                    select(
+                        WarmupSession.id,
+                        WarmupSession.status,
+                        WarmupSession.step,
+                        WarmupSession.set_number,
+                        WarmupSession.side,
+                        WarmupSession.hold_ends_at,
+                    ).order_by(WarmupSession.id)
+                )
+            ).all()
+            reminders = (await tx.execute(select(Reminder.chat_id, Reminder.enabled))).all()
+            chats = (await tx.execute(select(Chat.id, Chat.timezone, Chat.active))).all()
+        rows = tuple(map(tuple, sessions)), tuple(map(tuple, reminders)), tuple(map(tuple, chats))
+        return (*rows, await self.event_count())
+
+    async def event_count(self) -> int:
+        """How many sub-steps were recorded as done or skipped, in all chats."""
+        async with self.db.transaction() as tx:
+            return await tx.scalar(select(func.count()).select_from(StepEvent)) or 0
 
     async def press_data(self, chat_id: int, data: str, message_id: int) -> list[Message]:
         """A press with arbitrary callback data, as a forged or outdated client would send."""

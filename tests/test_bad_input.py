@@ -4,30 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from db.models import StepEvent, WarmupSession
+from db.models import StepEvent
 from tests.fake_telegram import FakeTelegram
 from tests.harness import RunningBot
 
 CHAT = 2001
 OTHER_CHAT = 2002
-
-
-async def _state(bot: RunningBot) -> list[tuple[object, ...]]:
-    """Every session's position and status, and the number of step events."""
-    async with bot.db.transaction() as tx:
-        sessions = (
-            await tx.execute(
-                select(
-                    WarmupSession.id,
-                    WarmupSession.status,
-                    WarmupSession.step,
-                    WarmupSession.set_number,
-                    WarmupSession.side,
-                ).order_by(WarmupSession.id)
-            )
-        ).all()
-        events = await tx.scalar(select(func.count()).select_from(StepEvent))
-    return [*map(tuple, sessions), ("events", events)]
 
 
 def _answers(telegram: FakeTelegram) -> list[str]:
@@ -56,12 +38,12 @@ async def test_button_from_an_earlier_step_changes_nothing(
     _, first = await bot.start_warmup(CHAT)
     _, old_data, _ = telegram.find_button(CHAT, "Skip")
     await bot.press(CHAT, "Done")
-    before = await _state(bot)
+    before = await bot.snapshot()
 
     sent = await bot.press_data(CHAT, old_data, first.message_id)
     assert sent == []
     assert _answers(telegram)[-1] == "That button is from an earlier step; nothing changed."
-    assert await _state(bot) == before
+    assert await bot.snapshot() == before
 
 
 async def test_button_of_another_chats_session_changes_nothing(
@@ -71,12 +53,12 @@ async def test_button_of_another_chats_session_changes_nothing(
     await bot.start_warmup(CHAT)
     message, data, _ = telegram.find_button(CHAT, "Done")
     await bot.start_warmup(OTHER_CHAT)
-    before = await _state(bot)
+    before = await bot.snapshot()
 
     sent = await bot.press_data(OTHER_CHAT, data, message.message_id)
     assert sent == []
     assert _answers(telegram)[-1] == "That button belongs to someone else's warm-up."
-    assert await _state(bot) == before
+    assert await bot.snapshot() == before
 
 
 async def test_button_of_a_finished_session_changes_nothing(
@@ -86,11 +68,11 @@ async def test_button_of_a_finished_session_changes_nothing(
     _, first = await bot.start_warmup(CHAT)
     _, data, _ = telegram.find_button(CHAT, "Done")
     await bot.send(CHAT, "/stop")
-    before = await _state(bot)
+    before = await bot.snapshot()
 
     await bot.press_data(CHAT, data, first.message_id)
     assert _answers(telegram)[-1] == "That warm-up is already over. Send /warmup for a new one."
-    assert await _state(bot) == before
+    assert await bot.snapshot() == before
 
 
 async def test_forged_callback_data_is_answered_and_ignored(
@@ -98,8 +80,8 @@ async def test_forged_callback_data_is_answered_and_ignored(
 ) -> None:
     """Junk, oversized numbers and impossible positions get a notice and change nothing."""
     _, first = await bot.start_warmup(CHAT)
-    session_id = (await _state(bot))[0][0]
-    before = await _state(bot)
+    session_id = (await bot.latest_session()).id
+    before = await bot.snapshot()
     forged = [
         "x" * 64,
         "step:abc:0.1.l:done",
@@ -116,7 +98,7 @@ async def test_forged_callback_data_is_answered_and_ignored(
         await bot.press_data(CHAT, data, first.message_id)
     answers = _answers(telegram)[-len(forged) :]
     assert all(answer for answer in answers), answers
-    assert await _state(bot) == before
+    assert await bot.snapshot() == before
 
 
 async def test_unknown_command_and_plain_text_point_to_warmup_and_help(bot: RunningBot) -> None:

@@ -4,50 +4,34 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import select
 
-from bot.settings import Settings
-from db.models import Milestone, SessionStatus, WarmupSession
-from tests.fake_telegram import FakeTelegram, Message
-from tests.harness import FakeClock, RunningBot, run_bot
+from db.models import Milestone, SessionStatus
+from tests.fake_telegram import FakeTelegram
+from tests.harness import FakeClock, RunningBot
 
 CHAT = 10001
-
-
-async def _sessions(bot: RunningBot) -> list[WarmupSession]:
-    async with bot.db.transaction() as tx:
-        return list(await tx.scalars(select(WarmupSession).order_by(WarmupSession.id)))
-
-
-async def _tap_done_to_the_end(bot: RunningBot) -> Message:
-    while True:
-        [sent] = await bot.press(CHAT, "Done")
-        if not sent.text.startswith("Step "):
-            return sent
-
-
-def _labels(message: Message) -> list[str]:
-    return [label for label, _ in message.buttons]
 
 
 async def test_check_ins_before_and_after_are_stored_with_the_session(bot: RunningBot) -> None:
     """0-10 before the first step and again under the summary; both kept on the session."""
     [checkin] = await bot.send(CHAT, "/warmup")
     assert checkin.text.endswith("How is your back right now? 0 is no pain, 10 the worst.")
-    assert _labels(checkin)[:11] == [str(n) for n in range(11)]
-    assert _labels(checkin)[11:] == ["Skip check-in", "⚡ Quick (3 min)"]
+    assert checkin.labels[:11] == [str(n) for n in range(11)]
+    assert checkin.labels[11:] == ["Skip check-in", "⚡ Quick (3 min)"]
 
     [step] = await bot.press(CHAT, "4")
     assert step.text.startswith("Step 1/8")
     assert checkin.text.endswith("Back before: 4/10")
     assert checkin.buttons == []
 
-    summary = await _tap_done_to_the_end(bot)
+    summary = await bot.done_to_the_end(CHAT)
     assert summary.text.endswith("How is your back now?")
     await bot.press(CHAT, "2")
     assert summary.text.endswith("Back: 4/10 before, 2/10 after")
     assert summary.buttons == []
-    [session] = await _sessions(bot)
+    [session] = await bot.sessions()
     assert (session.pain_before, session.pain_after) == (4, 2)
     assert session.pain_before_at is not None
     assert session.pain_after_at is not None
@@ -55,7 +39,7 @@ async def test_check_ins_before_and_after_are_stored_with_the_session(bot: Runni
 
 async def test_a_skipped_check_in_is_kept_as_skipped(bot: RunningBot) -> None:
     await bot.start_warmup(CHAT)
-    [session] = await _sessions(bot)
+    [session] = await bot.sessions()
     assert session.pain_before is None
     assert session.pain_before_at is not None  # answered: with a skip
 
@@ -75,13 +59,13 @@ async def test_a_high_check_in_offers_the_gentle_routine(bot: RunningBot) -> Non
     [offer] = await bot.press(CHAT, "8")
     assert offer.text.startswith("8/10 is a lot. The gentle warm-up")
     assert "see a doctor" in offer.text
-    assert _labels(offer) == ["🌿 Gentle version", "Full routine anyway"]
+    assert offer.labels == ["🌿 Gentle version", "Full routine anyway"]
 
     intro, step = await bot.press(CHAT, "Gentle version")
     assert intro.text.startswith("Gentle warm-up: 3 exercises")
     assert step.text.startswith("Step 1/3 · Sit back and reach")
     assert offer.buttons == []
-    old, new = await _sessions(bot)
+    old, new = await bot.sessions()
     assert old.status == SessionStatus.ABANDONED
     assert (new.routine_id, new.pain_before) == ("gentle", 8)
 
@@ -106,10 +90,10 @@ async def test_the_quick_routine_is_offered_on_the_check_in(bot: RunningBot) -> 
     await bot.send(CHAT, "/warmup")
     [checkin] = await bot.press(CHAT, "Quick")
     assert checkin.text.startswith("Quick warm-up: 3 exercises, about 3 minutes.")
-    assert "⚡ Quick (3 min)" not in _labels(checkin)
+    assert "⚡ Quick (3 min)" not in checkin.labels
     [step] = await bot.press(CHAT, "Skip check-in")
     assert step.text.startswith("Step 1/3 · Thoracic spine mobility")
-    summary = await _tap_done_to_the_end(bot)
+    summary = await bot.done_to_the_end(CHAT)
     assert "Done: 3 of 3 exercises" in summary.text
 
 
@@ -124,7 +108,7 @@ async def test_sharp_pain_stops_the_session_with_advice(bot: RunningBot) -> None
     step = [m for m in bot.server.chat(CHAT) if m.text.startswith("Step ")][-1]
     assert step.text.endswith("⚠️ Stopped for sharp pain")
     assert step.buttons == []
-    [session] = await _sessions(bot)
+    [session] = await bot.sessions()
     assert session.status == SessionStatus.STOPPED
     assert session.ended_for_pain
 
@@ -132,42 +116,36 @@ async def test_sharp_pain_stops_the_session_with_advice(bot: RunningBot) -> None
 async def test_sharp_pain_is_reachable_during_a_countdown(bot: RunningBot) -> None:
     await bot.start_warmup(CHAT)
     [countdown] = await bot.press(CHAT, "Start 30s hold")
-    assert "⚠️ Sharp pain" in _labels(countdown)
+    assert "⚠️ Sharp pain" in countdown.labels
     await bot.press(CHAT, "Sharp pain")
     assert countdown.buttons == []
     assert not [name for name in bot.job_names() if name.startswith("hold")]
 
 
-async def test_milestones_are_celebrated_once_each(
-    telegram: FakeTelegram, settings: Settings
-) -> None:
+@pytest.mark.clock(datetime(2026, 5, 4, 7, 0, tzinfo=UTC))
+async def test_milestones_are_celebrated_once_each(bot: RunningBot, clock: FakeClock) -> None:
     """First warm-up, then 3 days in a row; repeating a day does not celebrate again."""
-    clock = FakeClock(datetime(2026, 5, 4, 7, 0, tzinfo=UTC))
-    async with run_bot(telegram, settings, clock=clock) as bot:
-        summaries = []
-        for day in range(3):
-            clock.current = datetime(2026, 5, 4 + day, 7, 0, tzinfo=UTC)
-            await bot.start_warmup(CHAT)
-            summaries.append((await _tap_done_to_the_end(bot)).text)
-        await bot.start_warmup(CHAT)  # a second warm-up on day 3
-        summaries.append((await _tap_done_to_the_end(bot)).text)
-        assert "🏅 Your first warm-up is done." in summaries[0]
-        assert "🏅" not in summaries[1]
-        assert "🏅 Three days in a row." in summaries[2]
-        assert "🏅" not in summaries[3]
-        async with bot.db.transaction() as tx:
-            keys = sorted(await tx.scalars(select(Milestone.key)))
-        assert keys == ["first", "streak_3"]
+    summaries = []
+    for day in range(3):
+        clock.current = datetime(2026, 5, 4 + day, 7, 0, tzinfo=UTC)
+        await bot.start_warmup(CHAT)
+        summaries.append((await bot.done_to_the_end(CHAT)).text)
+    await bot.start_warmup(CHAT)  # a second warm-up on day 3
+    summaries.append((await bot.done_to_the_end(CHAT)).text)
+    assert "🏅 Your first warm-up is done." in summaries[0]
+    assert "🏅" not in summaries[1]
+    assert "🏅 Three days in a row." in summaries[2]
+    assert "🏅" not in summaries[3]
+    async with bot.db.transaction() as tx:
+        keys = sorted(await tx.scalars(select(Milestone.key)))
+    assert keys == ["first", "streak_3"]
 
 
-async def test_the_reminder_offers_the_quick_routine(
-    telegram: FakeTelegram, settings: Settings
-) -> None:
-    clock = FakeClock(datetime(2026, 6, 1, 7, 0, tzinfo=UTC))
-    async with run_bot(telegram, settings, clock=clock) as bot:
-        await bot.send(CHAT, "/timezone UTC")
-        await bot.send(CHAT, "/remind 7:30")
-        clock.current = datetime(2026, 6, 1, 7, 30, tzinfo=UTC)
-        await bot.run_job("reminders")
-        [checkin] = await bot.press(CHAT, "⚡ Quick")
-        assert checkin.text.startswith("Quick warm-up: 3 exercises")
+@pytest.mark.clock(datetime(2026, 6, 1, 7, 0, tzinfo=UTC))
+async def test_the_reminder_offers_the_quick_routine(bot: RunningBot, clock: FakeClock) -> None:
+    await bot.send(CHAT, "/timezone UTC")
+    await bot.send(CHAT, "/remind 7:30")
+    clock.current = datetime(2026, 6, 1, 7, 30, tzinfo=UTC)
+    await bot.run_job("reminders")
+    [checkin] = await bot.press(CHAT, "⚡ Quick")
+    assert checkin.text.startswith("Quick warm-up: 3 exercises")

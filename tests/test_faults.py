@@ -8,10 +8,10 @@ import time
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from bot.settings import Settings
-from db.models import Chat, Reminder, StepEvent, WarmupSession
+from db.models import Chat, Reminder, WarmupSession
 from tests.fake_telegram import FakeTelegram
 from tests.harness import FakeClock, RunningBot, make_settings, run_bot
 
@@ -43,11 +43,6 @@ async def _position(bot: RunningBot, chat_id: int = CHAT) -> tuple[int, int, str
     return row[0], row[1], row[2]
 
 
-async def _events(bot: RunningBot) -> int:
-    async with bot.db.transaction() as tx:
-        return await tx.scalar(select(func.count()).select_from(StepEvent)) or 0
-
-
 def _steps_shown(telegram: FakeTelegram, chat_id: int = CHAT) -> list[str]:
     return [
         m.text.splitlines()[0] + " " + m.text.splitlines()[1]
@@ -74,7 +69,7 @@ async def test_429_is_waited_out_and_the_message_sent_once(
         assert following.text.startswith("Step 1/8 · Thoracic spine mobility\nRight side")
         assert len(_steps_shown(telegram)) == 2
         assert await _position(bot) == (0, 1, "right")
-        assert await _events(bot) == 1
+        assert await bot.event_count() == 1
 
 
 async def test_server_errors_are_retried_with_backoff(
@@ -90,7 +85,7 @@ async def test_server_errors_are_retried_with_backoff(
             len(telegram.calls_to("sendMessage")) == 2 + 2 + 1
         )  # intro, step 1, 2 failures, step
         assert await _position(bot) == (0, 1, "right")
-        assert await _events(bot) == 1
+        assert await bot.event_count() == 1
 
 
 async def test_a_timed_out_call_is_retried_and_the_position_moves_once(
@@ -105,137 +100,126 @@ async def test_a_timed_out_call_is_retried_and_the_position_moves_once(
         shown = _steps_shown(telegram)
         assert shown[-1] == "Step 1/8 · Thoracic spine mobility Right side"
         assert await _position(bot) == (0, 1, "right")
-        assert await _events(bot) == 1
+        assert await bot.event_count() == 1
         [_] = await bot.press(CHAT, "Done")  # either copy's button moves on once
         assert await _position(bot) == (1, 1, None)
 
 
 async def test_a_blocked_chat_is_marked_inactive_without_error_logs(
-    telegram: FakeTelegram, settings: Settings, caplog: pytest.LogCaptureFixture
+    bot: RunningBot, telegram: FakeTelegram, caplog: pytest.LogCaptureFixture
 ) -> None:
     """403 while answering: the chat is marked inactive, its reminder off, nothing at ERROR."""
-    async with run_bot(telegram, settings) as bot:
-        await bot.send(CHAT, "/timezone +1")
-        await bot.send(CHAT, "/remind 7:30")
-        telegram.fail(
-            "sendMessage", status=403, description="Forbidden: bot was blocked by the user"
-        )
-        with caplog.at_level(logging.INFO):
-            await bot.send(CHAT, "/warmup")
-        assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
-        async with bot.db.transaction() as tx:
-            assert await tx.scalar(select(Chat.active).where(Chat.id == CHAT)) is False
-            assert (
-                await tx.scalar(select(Reminder.enabled).where(Reminder.chat_id == CHAT)) is False
-            )
+    await bot.send(CHAT, "/timezone +1")
+    await bot.send(CHAT, "/remind 7:30")
+    telegram.fail("sendMessage", status=403, description="Forbidden: bot was blocked by the user")
+    with caplog.at_level(logging.INFO):
+        await bot.send(CHAT, "/warmup")
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    async with bot.db.transaction() as tx:
+        assert await tx.scalar(select(Chat.active).where(Chat.id == CHAT)) is False
+        assert await tx.scalar(select(Reminder.enabled).where(Reminder.chat_id == CHAT)) is False
 
 
-async def test_message_not_modified_is_ignored(telegram: FakeTelegram, settings: Settings) -> None:
-    async with run_bot(telegram, settings) as bot:
-        await bot.start_warmup(CHAT)
-        telegram.fail(
-            "editMessageText",
-            status=400,
-            description="Bad Request: message is not modified: specified new message content "
-            "and reply markup are exactly the same as a current content and reply markup",
-        )
-        [following] = await bot.press(CHAT, "Done")
-        assert following.text.startswith("Step 1/8 · Thoracic spine mobility\nRight side")
+async def test_message_not_modified_is_ignored(bot: RunningBot, telegram: FakeTelegram) -> None:
+    await bot.start_warmup(CHAT)
+    telegram.fail(
+        "editMessageText",
+        status=400,
+        description="Bad Request: message is not modified: specified new message content "
+        "and reply markup are exactly the same as a current content and reply markup",
+    )
+    [following] = await bot.press(CHAT, "Done")
+    assert following.text.startswith("Step 1/8 · Thoracic spine mobility\nRight side")
 
 
 async def test_a_deleted_step_message_does_not_stop_the_warmup(
-    telegram: FakeTelegram, settings: Settings
+    bot: RunningBot, telegram: FakeTelegram
 ) -> None:
     """The user deleted the step message: its press still moves on, and the next step comes."""
-    async with run_bot(telegram, settings) as bot:
-        await bot.start_warmup(CHAT)
-        telegram.fail(
-            "editMessageText", status=400, description="Bad Request: message to edit not found"
-        )
-        [following] = await bot.press(CHAT, "Done")
-        assert following.text.startswith("Step 1/8")
+    await bot.start_warmup(CHAT)
+    telegram.fail(
+        "editMessageText", status=400, description="Bad Request: message to edit not found"
+    )
+    [following] = await bot.press(CHAT, "Done")
+    assert following.text.startswith("Step 1/8")
 
 
+@pytest.mark.clock(datetime(2026, 6, 1, 7, 0, tzinfo=UTC))
 async def test_a_countdown_that_cannot_be_edited_is_sent_afresh(
-    telegram: FakeTelegram, settings: Settings
+    bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
 ) -> None:
-    clock = FakeClock(datetime(2026, 6, 1, 7, 0, tzinfo=UTC))
-    async with run_bot(telegram, settings, clock=clock) as bot:
-        await bot.start_warmup(CHAT)
-        [countdown] = await bot.press(CHAT, "Start 30s hold")
-        [tick] = [name for name in bot.job_names() if name.startswith("hold-tick:")]
-        telegram.fail(
-            "editMessageText", status=400, description="Bad Request: message can't be edited"
-        )
-        clock.advance(seconds=10)
-        await bot.run_job(tick)
-        fresh = telegram.chat(CHAT)[-1]
-        assert fresh.message_id != countdown.message_id
-        assert [label for label, _ in fresh.buttons] == ["⏹ Stop hold", "✅ Done", "⚠️ Sharp pain"]
-        clock.advance(seconds=5)
-        await bot.run_job(tick)
-        assert fresh.edits == 1  # later ticks edit the fresh one
+    await bot.start_warmup(CHAT)
+    [countdown] = await bot.press(CHAT, "Start 30s hold")
+    [tick] = [name for name in bot.job_names() if name.startswith("hold-tick:")]
+    telegram.fail(
+        "editMessageText", status=400, description="Bad Request: message can't be edited"
+    )
+    clock.advance(seconds=10)
+    await bot.run_job(tick)
+    fresh = telegram.chat(CHAT)[-1]
+    assert fresh.message_id != countdown.message_id
+    assert [label for label, _ in fresh.buttons] == ["⏹ Stop hold", "✅ Done", "⚠️ Sharp pain"]
+    clock.advance(seconds=5)
+    await bot.run_job(tick)
+    assert fresh.edits == 1  # later ticks edit the fresh one
 
 
 async def test_an_answer_too_late_is_ignored_and_the_press_still_counts(
-    telegram: FakeTelegram, settings: Settings, caplog: pytest.LogCaptureFixture
+    bot: RunningBot, telegram: FakeTelegram, caplog: pytest.LogCaptureFixture
 ) -> None:
-    async with run_bot(telegram, settings) as bot:
-        await bot.start_warmup(CHAT)
-        telegram.fail(
-            "answerCallbackQuery",
-            status=400,
-            description="Bad Request: query is too old and response timeout expired or query ID "
-            "is invalid",
-        )
-        [following] = await bot.press(CHAT, "Done")
-        assert following.text.startswith("Step 1/8 · Thoracic spine mobility\nRight side")
-        assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    await bot.start_warmup(CHAT)
+    telegram.fail(
+        "answerCallbackQuery",
+        status=400,
+        description="Bad Request: query is too old and response timeout expired or query ID "
+        "is invalid",
+    )
+    [following] = await bot.press(CHAT, "Done")
+    assert following.text.startswith("Step 1/8 · Thoracic spine mobility\nRight side")
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
 async def test_a_group_that_becomes_a_supergroup_keeps_its_warmup(
-    telegram: FakeTelegram, settings: Settings
+    bot: RunningBot, telegram: FakeTelegram
 ) -> None:
     """The chat's sessions and reminder follow the new id."""
-    async with run_bot(telegram, settings) as bot:
-        await bot.start_warmup(GROUP)
-        await bot.press(GROUP, "Done")
-        await bot.send(GROUP, "/timezone +1")
-        await bot.send(GROUP, "/remind 7:30")
-        update_id = telegram.push_update(
-            {
-                "message": {
-                    "message_id": 999,
-                    "date": 0,
-                    "chat": {"id": GROUP, "type": "group", "title": "Warm-up group"},
-                    "from": {"id": 1, "is_bot": False, "first_name": "Sam"},
-                    "migrate_to_chat_id": SUPERGROUP,
-                }
+    await bot.start_warmup(GROUP)
+    await bot.press(GROUP, "Done")
+    await bot.send(GROUP, "/timezone +1")
+    await bot.send(GROUP, "/remind 7:30")
+    update_id = telegram.push_update(
+        {
+            "message": {
+                "message_id": 999,
+                "date": 0,
+                "chat": {"id": GROUP, "type": "group", "title": "Warm-up group"},
+                "from": {"id": 1, "is_bot": False, "first_name": "Sam"},
+                "migrate_to_chat_id": SUPERGROUP,
             }
-        )
-        await bot.settle(update_id)
-        async with bot.db.transaction() as tx:
-            assert await tx.get(Chat, GROUP) is None
-            assert await tx.get(Chat, SUPERGROUP) is not None
-            assert await tx.scalar(select(Reminder.chat_id)) == SUPERGROUP
-        [offer] = await bot.send(SUPERGROUP, "/warmup")
-        assert "step 1/8" in offer.text
-        [resumed] = await bot.press(SUPERGROUP, "Resume")
-        assert resumed.text.startswith("Step 1/8 · Thoracic spine mobility\nRight side")
+        }
+    )
+    await bot.settle(update_id)
+    async with bot.db.transaction() as tx:
+        assert await tx.get(Chat, GROUP) is None
+        assert await tx.get(Chat, SUPERGROUP) is not None
+        assert await tx.scalar(select(Reminder.chat_id)) == SUPERGROUP
+    [offer] = await bot.send(SUPERGROUP, "/warmup")
+    assert "step 1/8" in offer.text
+    [resumed] = await bot.press(SUPERGROUP, "Resume")
+    assert resumed.text.startswith("Step 1/8 · Thoracic spine mobility\nRight side")
 
 
 async def test_blocking_and_unblocking_are_noticed(
-    telegram: FakeTelegram, settings: Settings
+    bot: RunningBot, telegram: FakeTelegram
 ) -> None:
     """my_chat_member 'kicked' switches reminders off; 'member' marks the chat active again."""
-    async with run_bot(telegram, settings) as bot:
-        await bot.send(CHAT, "/timezone +1")
-        await bot.send(CHAT, "/remind 7:30")
-        for status, active in (("kicked", False), ("member", True)):
-            await bot.settle(telegram.push_update(_member_update(status)))
-            async with bot.db.transaction() as tx:
-                assert await tx.scalar(select(Chat.active).where(Chat.id == CHAT)) is active
-                assert await tx.scalar(select(Reminder.enabled)) is False
+    await bot.send(CHAT, "/timezone +1")
+    await bot.send(CHAT, "/remind 7:30")
+    for status, active in (("kicked", False), ("member", True)):
+        await bot.settle(telegram.push_update(_member_update(status)))
+        async with bot.db.transaction() as tx:
+            assert await tx.scalar(select(Chat.active).where(Chat.id == CHAT)) is active
+            assert await tx.scalar(select(Reminder.enabled)) is False
 
 
 def _member_update(status: str) -> dict[str, object]:
@@ -258,48 +242,45 @@ def _until(status: str) -> dict[str, int]:
 
 
 async def test_one_slow_chat_does_not_hold_up_the_others(
-    telegram: FakeTelegram, settings: Settings
+    bot: RunningBot, telegram: FakeTelegram
 ) -> None:
     """Chats are served concurrently: a chat whose calls take 1 s does not delay another."""
     slow, fast = CHAT, CHAT + 1
-    async with run_bot(telegram, settings) as bot:
-        telegram.latency[slow] = 1.0
-        telegram.user_sends(slow, "/warmup")
-        started = time.monotonic()
-        telegram.user_sends(fast, "/warmup")
-        while not [m for m in telegram.chat(fast) if m.from_bot]:
-            assert time.monotonic() - started < 5, "the fast chat was not answered"
-            await asyncio.sleep(0.01)
-        assert time.monotonic() - started < 0.9
-        assert not [m for m in telegram.chat(slow) if m.from_bot]  # still on its way
-        await bot.application.update_queue.join()
-        assert len([m for m in telegram.chat(slow) if m.from_bot]) == 1
+    telegram.latency[slow] = 1.0
+    telegram.user_sends(slow, "/warmup")
+    started = time.monotonic()
+    telegram.user_sends(fast, "/warmup")
+    while not [m for m in telegram.chat(fast) if m.from_bot]:
+        assert time.monotonic() - started < 5, "the fast chat was not answered"
+        await asyncio.sleep(0.01)
+    assert time.monotonic() - started < 0.9
+    assert not [m for m in telegram.chat(slow) if m.from_bot]  # still on its way
+    await bot.application.update_queue.join()
+    assert len([m for m in telegram.chat(slow) if m.from_bot]) == 1
 
 
 async def test_one_chats_updates_are_handled_in_order(
-    telegram: FakeTelegram, settings: Settings
+    bot: RunningBot, telegram: FakeTelegram
 ) -> None:
     """/warmup then /stop, sent together to a slow chat: /stop sees the warm-up it follows."""
-    async with run_bot(telegram, settings) as bot:
-        telegram.latency[CHAT] = 0.3
-        telegram.user_sends(CHAT, "/warmup")
-        await bot.settle(telegram.user_sends(CHAT, "/stop"))
-        last = [m for m in telegram.chat(CHAT) if m.from_bot][-1]
-        assert last.text.startswith("Warm-up stopped after 0 of 8 exercises")
+    telegram.latency[CHAT] = 0.3
+    telegram.user_sends(CHAT, "/warmup")
+    await bot.settle(telegram.user_sends(CHAT, "/stop"))
+    last = [m for m in telegram.chat(CHAT) if m.from_bot][-1]
+    assert last.text.startswith("Warm-up stopped after 0 of 8 exercises")
 
 
 async def test_blocking_the_bot_stops_a_running_countdown(
-    telegram: FakeTelegram, settings: Settings
+    bot: RunningBot, telegram: FakeTelegram
 ) -> None:
     """No countdown edits or time-up messages go to a chat that blocked the bot."""
-    async with run_bot(telegram, settings) as bot:
-        await bot.start_warmup(CHAT)
-        await bot.press(CHAT, "Start 30s hold")
-        assert any(name.startswith("hold") for name in bot.job_names())
-        await bot.settle(telegram.push_update(_member_update("kicked")))
-        assert not any(name.startswith("hold") for name in bot.job_names())
-        async with bot.db.transaction() as tx:
-            session = await tx.scalar(select(WarmupSession))
-        assert session is not None
-        assert session.hold_ends_at is None
-        assert session.status == "active"  # resumable when they come back
+    await bot.start_warmup(CHAT)
+    await bot.press(CHAT, "Start 30s hold")
+    assert any(name.startswith("hold") for name in bot.job_names())
+    await bot.settle(telegram.push_update(_member_update("kicked")))
+    assert not any(name.startswith("hold") for name in bot.job_names())
+    async with bot.db.transaction() as tx:
+        session = await tx.scalar(select(WarmupSession))
+    assert session is not None
+    assert session.hold_ends_at is None
+    assert session.status == "active"  # resumable when they come back

@@ -8,9 +8,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import func, select
 
-from db.models import Chat, Reminder, StepEvent, WarmupSession
 from tests.fake_telegram import BOT_USER, FakeTelegram
 from tests.harness import RunningBot
 
@@ -60,36 +58,16 @@ ODD_UPDATES = {
 }
 
 
-async def _state(bot: RunningBot) -> tuple[object, ...]:
-    async with bot.db.transaction() as tx:
-        sessions = (
-            await tx.execute(
-                select(
-                    WarmupSession.id,
-                    WarmupSession.status,
-                    WarmupSession.step,
-                    WarmupSession.set_number,
-                    WarmupSession.side,
-                    WarmupSession.hold_ends_at,
-                ).order_by(WarmupSession.id)
-            )
-        ).all()
-        reminders = (await tx.execute(select(Reminder.chat_id, Reminder.enabled))).all()
-        chats = (await tx.execute(select(Chat.id, Chat.timezone, Chat.active))).all()
-        events = await tx.scalar(select(func.count()).select_from(StepEvent))
-    return tuple(map(tuple, sessions)), tuple(map(tuple, reminders)), tuple(chats), events
-
-
 @pytest.mark.parametrize("kind", list(ODD_UPDATES))
 async def test_updates_the_bot_does_not_handle_change_nothing(
     bot: RunningBot, telegram: FakeTelegram, caplog: pytest.LogCaptureFixture, kind: str
 ) -> None:
     await bot.start_warmup(CHAT)
-    before = await _state(bot)
+    before = await bot.snapshot()
     with caplog.at_level(logging.INFO):
         await bot.settle(telegram.push_update(ODD_UPDATES[kind]))
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
-    assert await _state(bot) == before
+    assert await bot.snapshot() == before
     if "press" in kind:  # a spinner is never left turning
         answered = {
             c.params["callback_query_id"] for c in telegram.calls_to("answerCallbackQuery")
@@ -155,12 +133,12 @@ async def test_generated_button_presses_never_crash_or_change_state(
         await bot.start_warmup(CHAT)
     message = [m for m in telegram.chat(CHAT) if m.buttons][-1]
     valid = {d for m in telegram.chat(CHAT) for _, d in m.buttons}
-    before = await _state(bot)
+    before = await bot.snapshot()
     caplog.clear()
     await bot.press_data(CHAT, data, message.message_id)
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
     if data not in valid and not data.startswith(("remind:", "begin:")):
-        assert await _state(bot) == before
+        assert await bot.snapshot() == before
 
 
 @settings(

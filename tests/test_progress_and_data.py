@@ -6,6 +6,7 @@ import json
 import struct
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from bot.settings import Settings
@@ -148,44 +149,40 @@ async def _rows_for_chat(bot: RunningBot) -> dict[str, int]:
         }
 
 
+@pytest.mark.clock(MONDAY)
 async def test_forget_deletes_every_row_and_job_of_the_chat(
-    telegram: FakeTelegram, settings: Settings
+    bot: RunningBot, clock: FakeClock
 ) -> None:
-    clock = FakeClock(MONDAY)
-    async with run_bot(telegram, settings, clock=clock) as bot:
-        await bot.send(CHAT, "/timezone UTC")
-        await bot.send(CHAT, "/remind 7:30")
-        await _warmup(bot, clock, "5", "4")
-        await bot.start_warmup(CHAT)
-        await bot.press(CHAT, "Start 30s hold")
-        assert any(name.startswith("hold") for name in bot.job_names())
+    await bot.send(CHAT, "/timezone UTC")
+    await bot.send(CHAT, "/remind 7:30")
+    await _warmup(bot, clock, "5", "4")
+    await bot.start_warmup(CHAT)
+    await bot.press(CHAT, "Start 30s hold")
+    assert any(name.startswith("hold") for name in bot.job_names())
 
-        [question] = await bot.send(CHAT, "/forget")
-        assert [label for label, _ in question.buttons] == ["🗑 Delete everything", "Keep my data"]
-        await bot.press(CHAT, "Delete everything")
-        assert question.text.startswith("🗑 Done. Nothing is stored for this chat")
-        assert set((await _rows_for_chat(bot)).values()) == {0}
-        assert not any(name.startswith("hold") for name in bot.job_names())
+    [question] = await bot.send(CHAT, "/forget")
+    assert [label for label, _ in question.buttons] == ["🗑 Delete everything", "Keep my data"]
+    await bot.press(CHAT, "Delete everything")
+    assert question.text.startswith("🗑 Done. Nothing is stored for this chat")
+    assert set((await _rows_for_chat(bot)).values()) == {0}
+    assert not any(name.startswith("hold") for name in bot.job_names())
 
-        [checkin] = await bot.send(CHAT, "/warmup")  # a new chat from here on
-        assert checkin.text.startswith("Lower-back warm-up")
+    [checkin] = await bot.send(CHAT, "/warmup")  # a new chat from here on
+    assert checkin.text.startswith("Lower-back warm-up")
 
 
-async def test_forget_can_be_cancelled_and_expires(
-    telegram: FakeTelegram, settings: Settings
-) -> None:
-    clock = FakeClock(MONDAY)
-    async with run_bot(telegram, settings, clock=clock) as bot:
-        await _warmup(bot, clock, "5", "4")
-        before = await _rows_for_chat(bot)
-        [question] = await bot.send(CHAT, "/forget")
-        await bot.press(CHAT, "Keep my data")
-        assert question.text == "Nothing was deleted."
-        [question] = await bot.send(CHAT, "/forget")
-        clock.advance(minutes=11)
-        await bot.press(CHAT, "Delete everything")
-        assert question.text == "That confirmation has expired. Send /forget again."
-        assert await _rows_for_chat(bot) == before
+@pytest.mark.clock(MONDAY)
+async def test_forget_can_be_cancelled_and_expires(bot: RunningBot, clock: FakeClock) -> None:
+    await _warmup(bot, clock, "5", "4")
+    before = await _rows_for_chat(bot)
+    [question] = await bot.send(CHAT, "/forget")
+    await bot.press(CHAT, "Keep my data")
+    assert question.text == "Nothing was deleted."
+    [question] = await bot.send(CHAT, "/forget")
+    clock.advance(minutes=11)
+    await bot.press(CHAT, "Delete everything")
+    assert question.text == "That confirmation has expired. Send /forget again."
+    assert await _rows_for_chat(bot) == before
 
 
 async def test_an_offset_timezone_works_for_streaks_and_progress(

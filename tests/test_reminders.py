@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import select
 
 from bot import reminders
@@ -27,10 +28,6 @@ def _reminders_sent(telegram: FakeTelegram) -> list[Message]:
     return [m for m in telegram.chat(CHAT) if m.text.startswith(REMINDER_TEXT)]
 
 
-def _labels(message: Message) -> list[str]:
-    return [label for label, _ in message.buttons]
-
-
 async def _set_up(bot: RunningBot, time: str = "7:30") -> None:
     await bot.send(CHAT, "/timezone Europe/Berlin")
     await bot.send(CHAT, f"/remind {time}")
@@ -40,190 +37,178 @@ async def _tick(bot: RunningBot) -> None:
     await bot.run_job("reminders")
 
 
+@pytest.mark.clock(MONDAY_MORNING)
 async def test_the_first_remind_asks_for_a_timezone_and_the_reminder_waits_for_it(
-    telegram: FakeTelegram, settings: Settings
+    bot: RunningBot,
 ) -> None:
     """/remind shows the picker; without a timezone the time is kept and armed once one is set."""
-    clock = FakeClock(MONDAY_MORNING)
-    async with run_bot(telegram, settings, clock=clock) as bot:
-        [picker] = await bot.send(CHAT, "/remind")
-        assert picker.text.startswith("⏰ Daily reminder: off.")
-        assert "First, your timezone" in picker.text
-        assert {"07:30", "⌨️ Type a time", "📅 Days: every day", "🔕 Off"} <= set(_labels(picker))
+    [picker] = await bot.send(CHAT, "/remind")
+    assert picker.text.startswith("⏰ Daily reminder: off.")
+    assert "First, your timezone" in picker.text
+    assert {"07:30", "⌨️ Type a time", "📅 Days: every day", "🔕 Off"} <= set(picker.labels)
 
-        await bot.press(CHAT, "07:30")
-        assert picker.text.startswith(
-            "⏰ Daily reminder: 07:30 every day, once I know your timezone."
-        )
-        reminder = await _reminder(bot)
-        assert reminder is not None
-        assert reminder.next_fire_at is None
+    await bot.press(CHAT, "07:30")
+    assert picker.text.startswith("⏰ Daily reminder: 07:30 every day, once I know your timezone.")
+    reminder = await _reminder(bot)
+    assert reminder is not None
+    assert reminder.next_fire_at is None
 
-        [reply] = await bot.send(CHAT, "/timezone Europe/Berlin")
-        assert reply.text == (
-            "🌍 Your timezone: Europe/Berlin (it is 09:00 there now).\n"
-            "⏰ Daily reminder: 07:30 every day (Europe/Berlin)."
-        )
-        reminder = await _reminder(bot)
-        assert reminder is not None
-        assert reminder.next_fire_at == datetime(2026, 6, 2, 5, 30, tzinfo=UTC)
+    [reply] = await bot.send(CHAT, "/timezone Europe/Berlin")
+    assert reply.text == (
+        "🌍 Your timezone: Europe/Berlin (it is 09:00 there now).\n"
+        "⏰ Daily reminder: 07:30 every day (Europe/Berlin)."
+    )
+    reminder = await _reminder(bot)
+    assert reminder is not None
+    assert reminder.next_fire_at == datetime(2026, 6, 2, 5, 30, tzinfo=UTC)
 
 
-async def test_times_typed_in_common_formats_are_understood(
-    telegram: FakeTelegram, settings: Settings
-) -> None:
-    async with run_bot(telegram, settings, clock=FakeClock(MONDAY_MORNING)) as bot:
-        await bot.send(CHAT, "/timezone +2")
-        for typed, shown in [("7pm", "19:00"), ("7:30am", "07:30"), ("19:05", "19:05")]:
-            [reply] = await bot.send(CHAT, f"/remind {typed}")
-            assert reply.text == f"⏰ Daily reminder: {shown} every day (UTC+02:00)."
+@pytest.mark.clock(MONDAY_MORNING)
+async def test_times_typed_in_common_formats_are_understood(bot: RunningBot) -> None:
+    await bot.send(CHAT, "/timezone +2")
+    for typed, shown in [("7pm", "19:00"), ("7:30am", "07:30"), ("19:05", "19:05")]:
+        [reply] = await bot.send(CHAT, f"/remind {typed}")
+        assert reply.text == f"⏰ Daily reminder: {shown} every day (UTC+02:00)."
 
 
-async def test_bad_times_and_zones_get_an_example_and_change_nothing(
-    telegram: FakeTelegram, settings: Settings
-) -> None:
+@pytest.mark.clock(MONDAY_MORNING)
+async def test_bad_times_and_zones_get_an_example_and_change_nothing(bot: RunningBot) -> None:
     """Typos, nonsense and oversized input are answered with what works; settings stay."""
-    async with run_bot(telegram, settings, clock=FakeClock(MONDAY_MORNING)) as bot:
-        await _set_up(bot)
-        before = await _reminder(bot)
-        assert before is not None
-        for text in ["/remind 25:00", "/remind soon", "/remind " + "9" * 4090, "/remind 🕖"]:
-            [reply] = await bot.send(CHAT, text)
-            assert reply.text.startswith("I couldn't read that time. Try /remind 7:30")
-        for text in ["/timezone Mars/Olympus", "/timezone +15", "/timezone " + "\u202e" * 4000]:
-            [reply] = await bot.send(CHAT, text)
-            assert reply.text.startswith("I don't know that timezone.")
-        after = await _reminder(bot)
-        assert after is not None
-        assert (after.local_time, after.next_fire_at) == (before.local_time, before.next_fire_at)
-        async with bot.db.transaction() as tx:
-            assert await tx.scalar(select(Chat.timezone).where(Chat.id == CHAT)) == "Europe/Berlin"
+    await _set_up(bot)
+    before = await _reminder(bot)
+    assert before is not None
+    for text in ["/remind 25:00", "/remind soon", "/remind " + "9" * 4090, "/remind 🕖"]:
+        [reply] = await bot.send(CHAT, text)
+        assert reply.text.startswith("I couldn't read that time. Try /remind 7:30")
+    for text in ["/timezone Mars/Olympus", "/timezone +15", "/timezone " + "\u202e" * 4000]:
+        [reply] = await bot.send(CHAT, text)
+        assert reply.text.startswith("I don't know that timezone.")
+    after = await _reminder(bot)
+    assert after is not None
+    assert (after.local_time, after.next_fire_at) == (before.local_time, before.next_fire_at)
+    async with bot.db.transaction() as tx:
+        assert await tx.scalar(select(Chat.timezone).where(Chat.id == CHAT)) == "Europe/Berlin"
 
 
-async def test_the_timezone_can_be_given_as_the_local_time_now(
-    telegram: FakeTelegram, settings: Settings
-) -> None:
-    async with run_bot(telegram, settings, clock=FakeClock(MONDAY_MORNING)) as bot:
-        [reply] = await bot.send(CHAT, "/timezone 10:01")
-        assert reply.text == "🌍 Your timezone: UTC+03:00 (it is 10:00 there now)."
+@pytest.mark.clock(MONDAY_MORNING)
+async def test_the_timezone_can_be_given_as_the_local_time_now(bot: RunningBot) -> None:
+    [reply] = await bot.send(CHAT, "/timezone 10:01")
+    assert reply.text == "🌍 Your timezone: UTC+03:00 (it is 10:00 there now)."
 
 
+@pytest.mark.clock(MONDAY_MORNING)
 async def test_a_reminder_fires_at_the_local_time_once(
-    telegram: FakeTelegram, settings: Settings
+    bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
 ) -> None:
     """Not a minute early, exactly once, with Start, Snooze and Skip today."""
-    clock = FakeClock(MONDAY_MORNING)
-    async with run_bot(telegram, settings, clock=clock) as bot:
-        await _set_up(bot)
-        clock.current = datetime(2026, 6, 2, 5, 29, tzinfo=UTC)  # 07:29 in Berlin
-        await _tick(bot)
-        assert _reminders_sent(telegram) == []
-        clock.advance(minutes=1)
-        await _tick(bot)
-        await _tick(bot)
-        [reminder] = _reminders_sent(telegram)
-        assert reminder.text == "⏰ Time for your warm-up: 8 exercises, about 17 minutes."
-        assert _labels(reminder) == ["▶️ Start", "⚡ Quick", "⏰ Snooze 30 min", "🛌 Skip today"]
+    await _set_up(bot)
+    clock.current = datetime(2026, 6, 2, 5, 29, tzinfo=UTC)  # 07:29 in Berlin
+    await _tick(bot)
+    assert _reminders_sent(telegram) == []
+    clock.advance(minutes=1)
+    await _tick(bot)
+    await _tick(bot)
+    [reminder] = _reminders_sent(telegram)
+    assert reminder.text == "⏰ Time for your warm-up: 8 exercises, about 17 minutes."
+    assert reminder.labels == ["▶️ Start", "⚡ Quick", "⏰ Snooze 30 min", "🛌 Skip today"]
 
-        [checkin] = await bot.press(CHAT, "▶️ Start")
-        assert checkin.text.startswith("Lower-back warm-up: 8 exercises")
-        assert reminder.buttons == []
-        assert reminder.text.endswith("▶️ Started.")
+    [checkin] = await bot.press(CHAT, "▶️ Start")
+    assert checkin.text.startswith("Lower-back warm-up: 8 exercises")
+    assert reminder.buttons == []
+    assert reminder.text.endswith("▶️ Started.")
 
 
-async def test_weekdays_only_skips_the_weekend(telegram: FakeTelegram, settings: Settings) -> None:
+@pytest.mark.clock(MONDAY_MORNING)
+async def test_weekdays_only_skips_the_weekend(
+    bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
+) -> None:
     """The days picker limits reminders to the chosen days."""
-    clock = FakeClock(MONDAY_MORNING)
-    async with run_bot(telegram, settings, clock=clock) as bot:
-        await bot.send(CHAT, "/timezone Europe/Berlin")
-        [picker] = await bot.send(CHAT, "/remind")
-        await bot.press(CHAT, "07:30")
-        await bot.press(CHAT, "📅 Days")
-        assert "Which days?" in picker.text
-        await bot.press(CHAT, "Weekdays")
-        assert picker.text.startswith("⏰ Daily reminder: 07:30 on weekdays (Europe/Berlin).")
-        await bot.press(CHAT, "✅ Fri")  # toggle Friday off
-        assert "on Mon, Tue, Wed, Thu" in picker.text
+    await bot.send(CHAT, "/timezone Europe/Berlin")
+    [picker] = await bot.send(CHAT, "/remind")
+    await bot.press(CHAT, "07:30")
+    await bot.press(CHAT, "📅 Days")
+    assert "Which days?" in picker.text
+    await bot.press(CHAT, "Weekdays")
+    assert picker.text.startswith("⏰ Daily reminder: 07:30 on weekdays (Europe/Berlin).")
+    await bot.press(CHAT, "✅ Fri")  # toggle Friday off
+    assert "on Mon, Tue, Wed, Thu" in picker.text
 
-        clock.current = datetime(2026, 6, 5, 5, 30, tzinfo=UTC)  # Friday 07:30
-        await _tick(bot)
-        clock.current = datetime(2026, 6, 6, 5, 30, tzinfo=UTC)  # Saturday
-        await _tick(bot)
-        assert _reminders_sent(telegram) == []
-        clock.current = datetime(2026, 6, 8, 5, 30, tzinfo=UTC)  # Monday
-        await _tick(bot)
-        assert len(_reminders_sent(telegram)) == 1
+    clock.current = datetime(2026, 6, 5, 5, 30, tzinfo=UTC)  # Friday 07:30
+    await _tick(bot)
+    clock.current = datetime(2026, 6, 6, 5, 30, tzinfo=UTC)  # Saturday
+    await _tick(bot)
+    assert _reminders_sent(telegram) == []
+    clock.current = datetime(2026, 6, 8, 5, 30, tzinfo=UTC)  # Monday
+    await _tick(bot)
+    assert len(_reminders_sent(telegram)) == 1
 
 
+@pytest.mark.clock(datetime(2026, 6, 2, 5, 30, tzinfo=UTC))
 async def test_snooze_reminds_again_later_but_not_endlessly(
-    telegram: FakeTelegram, settings: Settings
+    bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
 ) -> None:
     """Each snooze brings the reminder back 30 minutes later; after two, no more snoozing."""
-    clock = FakeClock(datetime(2026, 6, 2, 5, 30, tzinfo=UTC))
-    async with run_bot(telegram, settings, clock=clock) as bot:
-        await bot.send(CHAT, "/timezone Europe/Berlin")
-        clock.current = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
-        await bot.send(CHAT, "/remind 7:30")
-        clock.current = datetime(2026, 6, 2, 5, 30, tzinfo=UTC)
-        await _tick(bot)
-        for expected in ("08:00", "08:30"):
-            await bot.press(CHAT, "Snooze")
-            assert _reminders_sent(telegram)[-1].text.endswith(f"⏰ Snoozed until {expected}.")
-            clock.advance(minutes=29)
-            await _tick(bot)
-            assert not _reminders_sent(telegram)[-1].buttons  # not yet
-            clock.advance(minutes=1)
-            await _tick(bot)
-            assert _reminders_sent(telegram)[-1].buttons
-        last = _reminders_sent(telegram)[-1]
-        assert _labels(last) == ["▶️ Start", "⚡ Quick", "🛌 Skip today"]
-        assert len(_reminders_sent(telegram)) == 3
-
-        clock.current = datetime(2026, 6, 3, 5, 30, tzinfo=UTC)  # the next day starts afresh
-        await _tick(bot)
-        assert "⏰ Snooze 30 min" in _labels(_reminders_sent(telegram)[-1])
-
-
-async def test_skip_today_drops_a_snooze_and_tomorrow_still_comes(
-    telegram: FakeTelegram, settings: Settings
-) -> None:
-    clock = FakeClock(MONDAY_MORNING)
-    async with run_bot(telegram, settings, clock=clock) as bot:
-        await _set_up(bot)
-        clock.current = datetime(2026, 6, 2, 5, 30, tzinfo=UTC)
-        await _tick(bot)
+    await bot.send(CHAT, "/timezone Europe/Berlin")
+    clock.current = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
+    await bot.send(CHAT, "/remind 7:30")
+    clock.current = datetime(2026, 6, 2, 5, 30, tzinfo=UTC)
+    await _tick(bot)
+    for expected in ("08:00", "08:30"):
         await bot.press(CHAT, "Snooze")
-        await bot.send(CHAT, "/remind")  # any other message in between changes nothing
-        clock.advance(minutes=30)
+        assert _reminders_sent(telegram)[-1].text.endswith(f"⏰ Snoozed until {expected}.")
+        clock.advance(minutes=29)
         await _tick(bot)
-        await bot.press(CHAT, "Skip today")
-        assert _reminders_sent(telegram)[-1].text.endswith("🛌 Skipping today. See you next time.")
-        clock.advance(hours=3)
+        assert not _reminders_sent(telegram)[-1].buttons  # not yet
+        clock.advance(minutes=1)
         await _tick(bot)
-        assert len(_reminders_sent(telegram)) == 2
-        clock.current = datetime(2026, 6, 3, 5, 30, tzinfo=UTC)
-        await _tick(bot)
-        assert len(_reminders_sent(telegram)) == 3
+        assert _reminders_sent(telegram)[-1].buttons
+    last = _reminders_sent(telegram)[-1]
+    assert last.labels == ["▶️ Start", "⚡ Quick", "🛌 Skip today"]
+    assert len(_reminders_sent(telegram)) == 3
+
+    clock.current = datetime(2026, 6, 3, 5, 30, tzinfo=UTC)  # the next day starts afresh
+    await _tick(bot)
+    assert "⏰ Snooze 30 min" in _reminders_sent(telegram)[-1].labels
 
 
+@pytest.mark.clock(MONDAY_MORNING)
+async def test_skip_today_drops_a_snooze_and_tomorrow_still_comes(
+    bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
+) -> None:
+    await _set_up(bot)
+    clock.current = datetime(2026, 6, 2, 5, 30, tzinfo=UTC)
+    await _tick(bot)
+    await bot.press(CHAT, "Snooze")
+    await bot.send(CHAT, "/remind")  # any other message in between changes nothing
+    clock.advance(minutes=30)
+    await _tick(bot)
+    await bot.press(CHAT, "Skip today")
+    assert _reminders_sent(telegram)[-1].text.endswith("🛌 Skipping today. See you next time.")
+    clock.advance(hours=3)
+    await _tick(bot)
+    assert len(_reminders_sent(telegram)) == 2
+    clock.current = datetime(2026, 6, 3, 5, 30, tzinfo=UTC)
+    await _tick(bot)
+    assert len(_reminders_sent(telegram)) == 3
+
+
+@pytest.mark.clock(MONDAY_MORNING)
 async def test_an_old_reminders_buttons_change_nothing(
-    telegram: FakeTelegram, settings: Settings
+    bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
 ) -> None:
     """Snoozing yesterday's reminder today is refused with a notice."""
-    clock = FakeClock(MONDAY_MORNING)
-    async with run_bot(telegram, settings, clock=clock) as bot:
-        await _set_up(bot)
-        clock.current = datetime(2026, 6, 2, 5, 30, tzinfo=UTC)
-        await _tick(bot)
-        clock.advance(days=1, minutes=-60)  # next morning, before the next reminder
-        before = await _reminder(bot)
-        await bot.press(CHAT, "Snooze")
-        answers = [c.params.get("text") for c in telegram.calls_to("answerCallbackQuery")]
-        assert answers[-1] == "That reminder is from an earlier day."
-        after = await _reminder(bot)
-        assert before is not None
-        assert after is not None
-        assert (after.next_fire_at, after.snoozes) == (before.next_fire_at, before.snoozes)
+    await _set_up(bot)
+    clock.current = datetime(2026, 6, 2, 5, 30, tzinfo=UTC)
+    await _tick(bot)
+    clock.advance(days=1, minutes=-60)  # next morning, before the next reminder
+    before = await _reminder(bot)
+    await bot.press(CHAT, "Snooze")
+    answers = [c.params.get("text") for c in telegram.calls_to("answerCallbackQuery")]
+    assert answers[-1] == "That reminder is from an earlier day."
+    after = await _reminder(bot)
+    assert before is not None
+    assert after is not None
+    assert (after.next_fire_at, after.snoozes) == (before.next_fire_at, before.snoozes)
 
 
 async def test_no_reminder_once_todays_warmup_is_done(
@@ -296,38 +281,36 @@ async def test_a_reminder_missed_by_over_an_hour_is_skipped(
         assert len(_reminders_sent(telegram)) == 1
 
 
+@pytest.mark.clock(MONDAY_MORNING)
 async def test_a_chat_that_blocked_the_bot_is_switched_off_quietly(
-    telegram: FakeTelegram, settings: Settings
+    bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
 ) -> None:
     """403 turns the reminder off and marks the chat; nothing is retried the next day."""
-    clock = FakeClock(MONDAY_MORNING)
-    async with run_bot(telegram, settings, clock=clock) as bot:
-        await _set_up(bot)
-        telegram.fail(
-            "sendMessage", status=403, description="Forbidden: bot was blocked by the user"
-        )
-        clock.current = datetime(2026, 6, 2, 5, 30, tzinfo=UTC)
-        await _tick(bot)
-        reminder = await _reminder(bot)
-        assert reminder is not None
-        assert not reminder.enabled
-        async with bot.db.transaction() as tx:
-            assert await tx.scalar(select(Chat.active).where(Chat.id == CHAT)) is False
-        sends = len(telegram.calls_to("sendMessage"))
-        clock.current = datetime(2026, 6, 3, 5, 30, tzinfo=UTC)
-        await _tick(bot)
-        assert len(telegram.calls_to("sendMessage")) == sends
+    await _set_up(bot)
+    telegram.fail("sendMessage", status=403, description="Forbidden: bot was blocked by the user")
+    clock.current = datetime(2026, 6, 2, 5, 30, tzinfo=UTC)
+    await _tick(bot)
+    reminder = await _reminder(bot)
+    assert reminder is not None
+    assert not reminder.enabled
+    async with bot.db.transaction() as tx:
+        assert await tx.scalar(select(Chat.active).where(Chat.id == CHAT)) is False
+    sends = len(telegram.calls_to("sendMessage"))
+    clock.current = datetime(2026, 6, 3, 5, 30, tzinfo=UTC)
+    await _tick(bot)
+    assert len(telegram.calls_to("sendMessage")) == sends
 
 
-async def test_remind_off_stops_reminders(telegram: FakeTelegram, settings: Settings) -> None:
-    clock = FakeClock(MONDAY_MORNING)
-    async with run_bot(telegram, settings, clock=clock) as bot:
-        await _set_up(bot)
-        [reply] = await bot.send(CHAT, "/remind off")
-        assert reply.text == "⏰ Daily reminder switched off. /remind turns it back on."
-        clock.current = datetime(2026, 6, 2, 5, 30, tzinfo=UTC)
-        await _tick(bot)
-        assert _reminders_sent(telegram) == []
+@pytest.mark.clock(MONDAY_MORNING)
+async def test_remind_off_stops_reminders(
+    bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
+) -> None:
+    await _set_up(bot)
+    [reply] = await bot.send(CHAT, "/remind off")
+    assert reply.text == "⏰ Daily reminder switched off. /remind turns it back on."
+    clock.current = datetime(2026, 6, 2, 5, 30, tzinfo=UTC)
+    await _tick(bot)
+    assert _reminders_sent(telegram) == []
 
 
 async def test_reminders_keep_local_time_on_dst_days_in_berlin_and_new_york(

@@ -6,6 +6,7 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from sqlalchemy import update
 
 from bot.settings import PROJECT_ROOT, Settings
@@ -19,16 +20,7 @@ CHAT = 3001
 async def _finish_routine(bot: RunningBot, clock: FakeClock | None = None) -> str:
     """Run a whole warm-up by Done taps; returns the summary text."""
     await bot.start_warmup(CHAT)
-    return await _tap_done_to_the_end(bot, clock)
-
-
-async def _tap_done_to_the_end(bot: RunningBot, clock: FakeClock | None = None) -> str:
-    while True:
-        if clock is not None:
-            clock.advance(seconds=40)
-        [sent] = await bot.press(CHAT, "Done")
-        if not sent.text.startswith("Step "):
-            return sent.text
+    return (await bot.done_to_the_end(CHAT, clock)).text
 
 
 async def test_restart_mid_session_resumes_at_the_same_sub_step(
@@ -60,28 +52,27 @@ async def test_restart_keeps_buttons_sent_before_it_working(
         assert sent.text.startswith("Step 1/8 · Thoracic spine mobility\nRight side")
 
 
+@pytest.mark.clock(datetime(2026, 3, 2, 6, 0, tzinfo=UTC))
 async def test_summary_counts_sessions_time_and_a_streak_of_local_days(
-    telegram: FakeTelegram, settings: Settings
+    bot: RunningBot, clock: FakeClock
 ) -> None:
     """Warm-ups on consecutive local days build a streak; a missed day resets it."""
-    clock = FakeClock(datetime(2026, 3, 2, 6, 0, tzinfo=UTC))
-    async with run_bot(telegram, settings, clock=clock) as bot:
-        first = await _finish_routine(bot, clock)
-        assert "Time: 12 min" in first
-        assert "Sessions completed: 1" in first
-        assert "Streak: 1 day" in first
+    first = await _finish_routine(bot, clock)
+    assert "Time: 12 min" in first
+    assert "Sessions completed: 1" in first
+    assert "Streak: 1 day" in first
 
-        clock.advance(days=1)
-        assert "Streak: 2 days" in await _finish_routine(bot, clock)
-        clock.advance(days=1)
-        third = await _finish_routine(bot, clock)
-        assert "Streak: 3 days" in third
-        assert "Sessions completed: 3" in third
+    clock.advance(days=1)
+    assert "Streak: 2 days" in await _finish_routine(bot, clock)
+    clock.advance(days=1)
+    third = await _finish_routine(bot, clock)
+    assert "Streak: 3 days" in third
+    assert "Sessions completed: 3" in third
 
-        clock.advance(days=2)
-        after_gap = await _finish_routine(bot, clock)
-        assert "Streak: 1 day" in after_gap
-        assert "Sessions completed: 4" in after_gap
+    clock.advance(days=2)
+    after_gap = await _finish_routine(bot, clock)
+    assert "Streak: 1 day" in after_gap
+    assert "Sessions completed: 4" in after_gap
 
 
 async def test_streak_follows_the_chats_timezone_not_utc(
@@ -93,7 +84,7 @@ async def test_streak_follows_the_chats_timezone_not_utc(
         await bot.start_warmup(CHAT)
         async with bot.db.transaction() as tx:
             await tx.execute(update(Chat).where(Chat.id == CHAT).values(timezone="Asia/Tokyo"))
-        assert "Streak: 1 day" in await _tap_done_to_the_end(bot)
+        assert "Streak: 1 day" in (await bot.done_to_the_end(CHAT)).text
         clock.advance(hours=2)  # 16:00 UTC, still 2 March; 01:00 on 3 March in Tokyo
         assert "Streak: 2 days" in await _finish_routine(bot)
 

@@ -2,31 +2,15 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from bot import sessions
-from db.models import SessionStatus, StepEvent, WarmupSession
+from db.models import SessionStatus, WarmupSession
 from tests.fake_telegram import FakeTelegram, Message
 from tests.harness import RunningBot
 
 CHAT = 1001
 STEP_MESSAGES_IN_FULL_ROUTINE = 18  # 8 exercises; per-side and per-set sub-steps included
-
-
-async def _session(bot: RunningBot, chat_id: int = CHAT) -> WarmupSession:
-    async with bot.db.transaction() as tx:
-        row = await tx.scalar(
-            select(WarmupSession)
-            .where(WarmupSession.chat_id == chat_id)
-            .order_by(WarmupSession.id.desc())
-        )
-    assert row is not None
-    return row
-
-
-async def _event_count(bot: RunningBot) -> int:
-    async with bot.db.transaction() as tx:
-        return await tx.scalar(select(func.count()).select_from(StepEvent)) or 0
 
 
 def _headers(messages: list[Message]) -> list[str]:
@@ -111,10 +95,10 @@ async def test_whole_routine_by_done_taps_ends_in_warmup_complete(bot: RunningBo
     assert "Done: 8 of 8 exercises\n" in summary.text
     assert "Sessions completed: 1" in summary.text
     assert "Streak: 1 day" in summary.text
-    session = await _session(bot)
+    session = await bot.latest_session()
     assert session.status == SessionStatus.COMPLETED
     assert session.finished_at is not None
-    assert await _event_count(bot) == STEP_MESSAGES_IN_FULL_ROUTINE
+    assert await bot.event_count() == STEP_MESSAGES_IN_FULL_ROUTINE
 
 
 async def test_first_sub_step_shows_instructions_and_prescription(bot: RunningBot) -> None:
@@ -155,9 +139,9 @@ async def test_stop_button_ends_the_session_and_keeps_what_was_done(bot: Running
     stopped_message = bot.server.chat(CHAT)[-2]
     assert stopped_message.text.endswith("⏹ Stopped here")
     assert stopped_message.buttons == []
-    session = await _session(bot)
+    session = await bot.latest_session()
     assert session.status == SessionStatus.STOPPED
-    assert await _event_count(bot) == 2
+    assert await bot.event_count() == 2
 
     _, first = await bot.start_warmup(CHAT)
     assert first.text.startswith("Step 1/8")
@@ -198,7 +182,7 @@ async def test_start_over_abandons_the_old_session_and_begins_at_step_one(
     """🔄 Start over drops the unfinished warm-up and starts a new one from the top."""
     await bot.start_warmup(CHAT)
     await bot.press(CHAT, "Done")
-    old = await _session(bot)
+    old = await bot.latest_session()
     await bot.send(CHAT, "/warmup")
     [checkin] = await bot.press(CHAT, "Start over")
     assert checkin.text.startswith("Lower-back warm-up: 8 exercises")
@@ -215,7 +199,7 @@ async def test_a_step_message_recorded_after_the_session_moved_on_is_not_taken_f
 ) -> None:
     """A late record of an earlier step's message leaves the current step's message alone."""
     await bot.start_warmup(CHAT)
-    first = await _session(bot)
+    first = await bot.latest_session()
     earlier = await sessions.resume(
         bot.db, bot.services.content, chat_id=CHAT, session_id=first.id
     )
@@ -224,4 +208,4 @@ async def test_a_step_message_recorded_after_the_session_moved_on_is_not_taken_f
     await sessions.remember_message(
         bot.services.step_messages, position=earlier, message_id=999_999
     )
-    assert (await _session(bot)).message_id == following.message_id
+    assert (await bot.latest_session()).message_id == following.message_id

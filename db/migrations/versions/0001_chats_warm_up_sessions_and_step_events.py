@@ -17,6 +17,12 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    _create_chats()
+    _create_warmup_sessions()
+    _create_step_events()
+
+
+def _create_chats() -> None:
     op.create_table(
         "chats",
         sa.Column("id", sa.BigInteger(), autoincrement=False, nullable=False),
@@ -24,6 +30,9 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_chats")),
     )
+
+
+def _create_warmup_sessions() -> None:
     op.create_table(
         "warmup_sessions",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -56,6 +65,8 @@ def upgrade() -> None:
             postgresql_where=sa.text("status = 'active'"),
         )
 
+
+def _create_step_events() -> None:
     op.create_table(
         "step_events",
         sa.Column("id", sa.Integer(), nullable=False),
