@@ -44,6 +44,7 @@ async def _stored(db: Database) -> list[int]:
 
 
 async def test_each_write_is_committed_when_add_returns(db: Database) -> None:
+    """A write made alone is in the database by the time `add` returns."""
     batched = Batched(db, _insert)
     for value in range(3):
         await batched.add(value)
@@ -52,6 +53,7 @@ async def test_each_write_is_committed_when_add_returns(db: Database) -> None:
 
 
 async def test_writes_made_together_share_transactions(db: Database) -> None:
+    """Writes made while a transaction runs share the next one: 50 writes, 2 transactions."""
     batched = Batched(db, _insert)
     first = asyncio.create_task(batched.add(0))
     await asyncio.sleep(0)  # its transaction is under way when the others arrive
@@ -61,6 +63,7 @@ async def test_writes_made_together_share_transactions(db: Database) -> None:
 
 
 async def test_a_failed_batch_fails_each_of_its_callers_and_writes_none(db: Database) -> None:
+    """A batch that fails raises in every caller, writes nothing, and later writes go on."""
     batched = Batched(db, _insert)
     first = asyncio.create_task(batched.add(1))
     await asyncio.sleep(0)  # the first transaction is under way; the next two wait for it
@@ -73,6 +76,7 @@ async def test_a_failed_batch_fails_each_of_its_callers_and_writes_none(db: Data
 
 
 async def test_a_cancelled_caller_does_not_stop_the_write(db: Database) -> None:
+    """A caller cancelled while waiting does not take its write down with it."""
     batched = Batched(db, _insert)
     waiting = asyncio.create_task(batched.add(7))
     await asyncio.sleep(0)

@@ -38,6 +38,7 @@ async def test_check_ins_before_and_after_are_stored_with_the_session(bot: Runni
 
 
 async def test_a_skipped_check_in_is_kept_as_skipped(bot: RunningBot) -> None:
+    """Skipping the check-in records it as answered with no value, and the first step follows."""
     await bot.start_warmup(CHAT)
     [session] = await bot.sessions()
     assert session.pain_before is None
@@ -73,6 +74,7 @@ async def test_a_high_check_in_offers_the_gentle_routine(bot: RunningBot) -> Non
 async def test_the_full_routine_can_still_be_chosen_after_a_high_check_in(
     bot: RunningBot,
 ) -> None:
+    """After the gentle offer, the full routine is still one tap away."""
     await bot.send(CHAT, "/warmup")
     await bot.press(CHAT, "9")
     [step] = await bot.press(CHAT, "Full routine anyway")
@@ -80,6 +82,7 @@ async def test_the_full_routine_can_still_be_chosen_after_a_high_check_in(
 
 
 async def test_a_low_check_in_goes_straight_to_the_first_step(bot: RunningBot) -> None:
+    """A check-in below the flare-up threshold leads straight to step 1."""
     await bot.send(CHAT, "/warmup")
     [step] = await bot.press(CHAT, "6")
     assert step.text.startswith("Step 1/8")
@@ -114,6 +117,7 @@ async def test_sharp_pain_stops_the_session_with_advice(bot: RunningBot) -> None
 
 
 async def test_sharp_pain_is_reachable_during_a_countdown(bot: RunningBot) -> None:
+    """⚠️ Sharp pain under a running countdown stops the warm-up and its countdown."""
     await bot.start_warmup(CHAT)
     [countdown] = await bot.press(CHAT, "Start 30s hold")
     assert "⚠️ Sharp pain" in countdown.labels
@@ -143,6 +147,7 @@ async def test_milestones_are_celebrated_once_each(bot: RunningBot, clock: FakeC
 
 @pytest.mark.clock(datetime(2026, 6, 1, 7, 0, tzinfo=UTC))
 async def test_the_reminder_offers_the_quick_routine(bot: RunningBot, clock: FakeClock) -> None:
+    """⚡ Quick under a reminder starts the quick routine."""
     await bot.send(CHAT, "/timezone UTC")
     await bot.send(CHAT, "/remind 7:30")
     clock.current = datetime(2026, 6, 1, 7, 30, tzinfo=UTC)

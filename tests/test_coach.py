@@ -32,25 +32,30 @@ def _walk(routine: Routine, actions: list[Action]) -> list[Cursor | None]:
 
 
 def test_per_side_exercises_go_left_then_right(routine: Routine) -> None:
+    """An exercise done per side visits the left side, then the right."""
     assert coach.sub_steps(0, routine.steps[0]) == [Cursor(0, 1, LEFT), Cursor(0, 1, RIGHT)]
 
 
 def test_exercises_with_a_range_of_sets_guide_the_top_of_the_range(routine: Routine) -> None:
+    """Where the source gives 2-3 sets, all three are guided."""
     assert coach.sub_steps(1, routine.steps[1]) == [Cursor(1, 1), Cursor(1, 2), Cursor(1, 3)]
     assert len(coach.sub_steps(7, routine.steps[7])) == 4
 
 
 def test_done_advances_exactly_one_sub_step(routine: Routine) -> None:
+    """Done moves on by one side or one set, never more."""
     visited = _walk(routine, [Action.DONE] * 3)
     assert visited == [Cursor(0, 1, LEFT), Cursor(0, 1, RIGHT), Cursor(1, 1), Cursor(1, 2)]
 
 
 def test_skip_moves_to_the_next_exercise(routine: Routine) -> None:
+    """Skip leaves out the rest of the exercise, sides and sets included."""
     assert coach.advance(routine, Cursor(0, 1, LEFT), Action.SKIP) == Cursor(1, 1)
     assert coach.advance(routine, Cursor(1, 2), Action.SKIP) == Cursor(2, 1, LEFT)
 
 
 def test_the_routine_ends_after_the_last_sub_step(routine: Routine) -> None:
+    """Done on the last sub-step finishes the routine."""
     visited = _walk(routine, [Action.DONE] * 18)
     assert visited[-2] == Cursor(7, 4)
     assert visited[-1] is None
@@ -71,10 +76,12 @@ def test_the_routine_ends_after_the_last_sub_step(routine: Routine) -> None:
 def test_only_positions_the_routine_has_are_valid(
     routine: Routine, cursor: Cursor, valid: bool
 ) -> None:
+    """A cursor outside the routine's exercises, sets or sides is not valid."""
     assert coach.is_valid(routine, cursor) is valid
 
 
 def test_only_the_first_sub_step_of_an_exercise_repeats_the_instructions() -> None:
+    """Full instructions show on an exercise's first sub-step only."""
     assert coach.is_first_of_step(Cursor(0, 1, LEFT))
     assert coach.is_first_of_step(Cursor(1, 1))
     assert not coach.is_first_of_step(Cursor(0, 1, RIGHT))
@@ -82,6 +89,7 @@ def test_only_the_first_sub_step_of_an_exercise_repeats_the_instructions() -> No
 
 
 def test_streak_counts_back_from_today_or_yesterday() -> None:
+    """A streak counts consecutive days ending today, or yesterday while today is young."""
     days = {date(2026, 5, d) for d in (1, 3, 4, 5)}
     assert current_streak(days, date(2026, 5, 5)) == 3
     assert current_streak(days, date(2026, 5, 6)) == 3  # today's warm-up may still come
@@ -90,6 +98,7 @@ def test_streak_counts_back_from_today_or_yesterday() -> None:
 
 
 def test_local_dates_use_the_chats_timezone() -> None:
+    """Moments fall on calendar days in the chat's own timezone."""
     late_utc = datetime(2026, 5, 1, 23, 30, tzinfo=UTC)
     assert local_dates([late_utc], "UTC") == {date(2026, 5, 1)}
     assert local_dates([late_utc], "Europe/Berlin") == {date(2026, 5, 2)}
@@ -101,4 +110,5 @@ def test_local_dates_use_the_chats_timezone() -> None:
     [(0, "0 s"), (59.6, "1 min"), (45, "45 s"), (380, "6 min 20 s"), (3720, "1 h 02 min")],
 )
 def test_durations_read_at_a_glance(seconds: float, text: str) -> None:
+    """Durations print as seconds, minutes or hours, whichever reads at a glance."""
     assert format_duration(seconds) == text

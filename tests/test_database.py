@@ -102,6 +102,7 @@ async def test_instances_starting_together_migrate_once(database_url: str) -> No
 async def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout(
     tmp_path: Path,
 ) -> None:
+    """Every SQLite connection has WAL, foreign keys and a busy timeout."""
     db = Database(sqlite_url(tmp_path / "nested" / "folder" / "warmup.db"))
     try:
         await db.migrate()

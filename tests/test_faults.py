@@ -121,6 +121,7 @@ async def test_a_blocked_chat_is_marked_inactive_without_error_logs(
 
 
 async def test_message_not_modified_is_ignored(bot: RunningBot, telegram: FakeTelegram) -> None:
+    """Telegram's 'message is not modified' is not treated as a failure."""
     await bot.start_warmup(CHAT)
     telegram.fail(
         "editMessageText",
@@ -148,6 +149,7 @@ async def test_a_deleted_step_message_does_not_stop_the_warmup(
 async def test_a_countdown_that_cannot_be_edited_is_sent_afresh(
     bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
 ) -> None:
+    """A countdown message that is gone is sent anew, and the new one is recorded."""
     await bot.start_warmup(CHAT)
     [countdown] = await bot.press(CHAT, "Start 30s hold")
     [tick] = [name for name in bot.job_names() if name.startswith("hold-tick:")]
@@ -167,6 +169,7 @@ async def test_a_countdown_that_cannot_be_edited_is_sent_afresh(
 async def test_an_answer_too_late_is_ignored_and_the_press_still_counts(
     bot: RunningBot, telegram: FakeTelegram, caplog: pytest.LogCaptureFixture
 ) -> None:
+    """A press answered too late still moves the warm-up on, without an error."""
     await bot.start_warmup(CHAT)
     telegram.fail(
         "answerCallbackQuery",

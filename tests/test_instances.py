@@ -120,6 +120,7 @@ async def test_reminders_due_together_are_sent_once_across_instances(
 ) -> None:
     # Two instances on one SQLite file take turns at its single write lock, polling for it;
     # that is slow and not a deployment anyone should run, so SQLite gets a smaller crowd.
+    """Two instances ticking together send each due reminder exactly once."""
     crowd = 1000 if database_url.startswith("postgresql") else 200
     chats = range(70_001, 70_001 + crowd)
     await _add_reminders(instances[0].bot, chats)
@@ -138,6 +139,7 @@ async def test_reminders_due_together_are_sent_once_across_instances(
 async def test_a_double_tap_split_across_instances_advances_once(
     instances: list[Instance], telegram: FakeTelegram
 ) -> None:
+    """The two halves of a double tap, on two instances, advance one sub-step."""
     first, second = instances
     chats = range(80_001, 80_031)
     for chat in chats:

@@ -34,6 +34,7 @@ from bot.localtime import (
     ],
 )
 def test_common_ways_of_writing_a_time_are_understood(text: str, expected: time) -> None:
+    """7:30, 19:05, 7pm and similar are read as the time they mean."""
     assert parse_time(text) == expected
 
 
@@ -42,6 +43,7 @@ def test_common_ways_of_writing_a_time_are_understood(text: str, expected: time)
     ["", "soon", "25:00", "7:60", "13pm", "0am", "7m", "7:3", "-1", "7" * 5000],
 )
 def test_anything_else_is_not_a_time(text: str) -> None:
+    """Input that is not a time of day is refused."""
     assert parse_time(text) is None
 
 
@@ -62,6 +64,7 @@ def test_anything_else_is_not_a_time(text: str) -> None:
     ],
 )
 def test_zone_names_and_offsets_are_understood(text: str, expected: str) -> None:
+    """IANA names in any case and UTC offsets are read as stored zone names."""
     assert parse_zone(text) == expected
 
 
@@ -80,10 +83,12 @@ def test_zone_names_and_offsets_are_understood(text: str, expected: str) -> None
     ],
 )
 def test_unknown_zones_are_rejected(text: str) -> None:
+    """Names that are no timezone are refused."""
     assert parse_zone(text) is None
 
 
 def test_a_zone_can_be_read_from_the_local_time_now() -> None:
+    """The local time now gives the offset zone, to the nearest quarter hour."""
     noon_utc = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
     assert zone_from_local_time(time(14, 5), noon_utc) == "UTC+02:00"
     assert zone_from_local_time(time(7, 1), noon_utc) == "UTC-05:00"
@@ -118,6 +123,7 @@ def test_a_reminder_follows_local_time_across_a_dst_change() -> None:
 def test_a_time_skipped_by_dst_fires_at_the_next_valid_minute(
     zone: str, after: datetime, expected: datetime
 ) -> None:
+    """A reminder time the clocks skip fires at the next minute that exists."""
     assert next_fire(time(2, 30), EVERY_DAY, zone, after) == expected
 
 
@@ -143,6 +149,7 @@ def test_a_time_skipped_by_dst_fires_at_the_next_valid_minute(
 def test_a_time_repeated_by_dst_fires_once(
     zone: str, after: datetime, first: datetime, next_day: datetime
 ) -> None:
+    """A reminder time that happens twice fires at the first one only."""
     at = time(2, 30) if zone == "Europe/Berlin" else time(1, 30)
     fired = next_fire(at, EVERY_DAY, zone, after)
     assert fired == first
@@ -150,6 +157,7 @@ def test_a_time_repeated_by_dst_fires_once(
 
 
 def test_only_chosen_days_fire() -> None:
+    """A reminder fires only on the weekdays chosen for it."""
     friday_evening = _utc(2026, 6, 5, 20)  # 5 June 2026 is a Friday
     assert next_fire(time(7, 30), WEEKDAYS, "UTC", friday_evening) == _utc(2026, 6, 8, 7, 30)
     saturday_only = 1 << 5
@@ -158,6 +166,7 @@ def test_only_chosen_days_fire() -> None:
 
 
 def test_the_moment_itself_is_not_next() -> None:
+    """The next moment after a reminder's own moment is the following day's."""
     seven = _utc(2026, 6, 1, 7, 0)
     assert next_fire(time(7, 0), EVERY_DAY, "UTC", seven) == _utc(2026, 6, 2, 7, 0)
     assert next_fire(time(7, 0), EVERY_DAY, "UTC+02:00", _utc(2026, 6, 1, 4, 0)) == seven.replace(

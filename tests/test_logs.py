@@ -22,6 +22,7 @@ def _capture() -> tuple[logging.Logger, io.StringIO]:
 
 
 def test_the_token_is_scrubbed_from_messages_arguments_and_tracebacks() -> None:
+    """The token is replaced wherever a log record would carry it."""
     redact(SECRET)
     logger, stream = _capture()
     logger.info("calling https://api.example/bot%s/getMe", SECRET)

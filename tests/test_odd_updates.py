@@ -62,6 +62,7 @@ ODD_UPDATES = {
 async def test_updates_the_bot_does_not_handle_change_nothing(
     bot: RunningBot, telegram: FakeTelegram, caplog: pytest.LogCaptureFixture, kind: str
 ) -> None:
+    """Edited messages, channel posts and other update kinds are dropped quietly."""
     await bot.start_warmup(CHAT)
     before = await bot.snapshot()
     with caplog.at_level(logging.INFO):

@@ -20,6 +20,7 @@ class Ticks:
 
 
 def test_a_budget_allows_its_rate_at_once_then_refills_with_time() -> None:
+    """A budget grants its rate at once, then refills as time passes."""
     clock = Ticks()
     budget = Budget(3, clock)
     assert [budget.take() for _ in range(5)] == [True, True, True, False, False]
@@ -30,6 +31,7 @@ def test_a_budget_allows_its_rate_at_once_then_refills_with_time() -> None:
 
 
 def test_a_budget_spread_over_time_keeps_its_average() -> None:
+    """Spread over time, a budget grants no more than its rate on average."""
     clock = Ticks()
     budget = Budget(10, clock)
     granted = 0
@@ -40,6 +42,7 @@ def test_a_budget_spread_over_time_keeps_its_average() -> None:
 
 
 def test_a_paused_budget_grants_nothing_until_the_pause_is_over() -> None:
+    """A paused budget grants nothing until the pause ends."""
     clock = Ticks()
     budget = Budget(10, clock)
     budget.pause(1.0)
@@ -52,6 +55,7 @@ def test_a_paused_budget_grants_nothing_until_the_pause_is_over() -> None:
 
 
 async def test_bulk_sending_waits_for_room_left_by_other_messages() -> None:
+    """Bulk sending waits until the last second's messages leave room."""
     clock = Ticks()
     window = SendWindow(clock)
     for _ in range(3):
@@ -73,6 +77,7 @@ async def test_bulk_sending_waits_for_room_left_by_other_messages() -> None:
 
 
 async def test_bookkeeping_waits_for_urgent_work_then_goes_one_piece_at_a_time() -> None:
+    """Bookkeeping waits for urgent work, then runs one piece at a time."""
     urgent, order = Urgent(), []
 
     async def bookkeeping(name: str) -> None:
@@ -91,6 +96,7 @@ async def test_bookkeeping_waits_for_urgent_work_then_goes_one_piece_at_a_time()
 
 
 async def test_bookkeeping_waits_only_so_long_for_urgent_work() -> None:
+    """Bookkeeping waits for urgent work only up to its limit."""
     urgent, done = Urgent(), False
     with urgent.underway():
         async with urgent.afterwards(at_most=0.01):
@@ -99,6 +105,7 @@ async def test_bookkeeping_waits_only_so_long_for_urgent_work() -> None:
 
 
 def test_spacing_allows_one_go_per_key_per_gap_and_forgets_old_ones() -> None:
+    """Spacing allows one go per key per gap and drops entries past it."""
     start = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
     spacing = Spacing(timedelta(seconds=3), keep=2)
     assert spacing.allow(1, start)
@@ -112,6 +119,7 @@ def test_spacing_allows_one_go_per_key_per_gap_and_forgets_old_ones() -> None:
 async def test_every_attempt_at_a_new_message_counts_in_the_send_window(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """Each attempt at sending a message counts, retries included; answers do not."""
     monkeypatch.setenv("PTB_TIMEDELTA", "true")  # as the application sets it
     window = SendWindow()
     limiter = PatientRateLimiter(window=window, backoff_seconds=0)

@@ -34,6 +34,7 @@ async def _until(condition: Callable[[], bool], timeout: float = 20) -> None:
 
 
 async def test_missing_token_is_a_one_line_error(tmp_path: Path) -> None:
+    """Without a token `python -m bot` exits with one line naming the setting."""
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",

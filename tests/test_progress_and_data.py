@@ -40,6 +40,7 @@ def _png_size(data: bytes) -> tuple[int, int]:
 
 
 async def test_progress_before_any_warmup_says_how_to_start(bot: RunningBot) -> None:
+    """/progress with no warm-up yet says how to start one, and sends no chart."""
     [reply] = await bot.send(CHAT, "/progress")
     assert reply.text.startswith("No finished warm-ups yet.")
 
@@ -47,6 +48,7 @@ async def test_progress_before_any_warmup_says_how_to_start(bot: RunningBot) -> 
 async def test_progress_shows_the_habit_the_pain_trend_and_a_chart(
     telegram: FakeTelegram, settings: Settings
 ) -> None:
+    """/progress shows streak, week, totals, pain trend and a chart photo."""
     clock = FakeClock(MONDAY)
     async with run_bot(telegram, settings, clock=clock) as bot:
         await _warmup(bot, clock, "6", "3", skip=1)
@@ -75,6 +77,7 @@ async def test_progress_shows_the_habit_the_pain_trend_and_a_chart(
 async def test_insight_appears_once_there_is_enough_data(
     telegram: FakeTelegram, settings: Settings
 ) -> None:
+    """'What seems to help' shows only once enough checked-in warm-ups exist."""
     clock = FakeClock(MONDAY)
     async with run_bot(telegram, settings, clock=clock) as bot:
         for day in range(5):
@@ -88,6 +91,7 @@ async def test_insight_appears_once_there_is_enough_data(
 async def test_the_weekly_target_is_settable_and_counts_monday_to_sunday(
     telegram: FakeTelegram, settings: Settings
 ) -> None:
+    """/target sets the goal; the week counts Monday to Sunday."""
     clock = FakeClock(MONDAY - timedelta(days=1))  # Sunday
     async with run_bot(telegram, settings, clock=clock) as bot:
         [reply] = await bot.send(CHAT, "/target 3")
@@ -104,6 +108,7 @@ async def test_the_weekly_target_is_settable_and_counts_monday_to_sunday(
 
 
 async def test_export_holds_everything_stored(telegram: FakeTelegram, settings: Settings) -> None:
+    """/export sends a JSON file with the chat, its reminder, warm-ups, steps and milestones."""
     clock = FakeClock(MONDAY)
     async with run_bot(telegram, settings, clock=clock) as bot:
         await bot.send(CHAT, "/timezone Europe/Berlin")
@@ -153,6 +158,7 @@ async def _rows_for_chat(bot: RunningBot) -> dict[str, int]:
 async def test_forget_deletes_every_row_and_job_of_the_chat(
     bot: RunningBot, clock: FakeClock
 ) -> None:
+    """/forget, confirmed, deletes every row and scheduled job of the chat."""
     await bot.send(CHAT, "/timezone UTC")
     await bot.send(CHAT, "/remind 7:30")
     await _warmup(bot, clock, "5", "4")
@@ -173,6 +179,7 @@ async def test_forget_deletes_every_row_and_job_of_the_chat(
 
 @pytest.mark.clock(MONDAY)
 async def test_forget_can_be_cancelled_and_expires(bot: RunningBot, clock: FakeClock) -> None:
+    """/forget can be declined, and its confirmation expires."""
     await _warmup(bot, clock, "5", "4")
     before = await _rows_for_chat(bot)
     [question] = await bot.send(CHAT, "/forget")

@@ -65,6 +65,7 @@ async def test_the_first_remind_asks_for_a_timezone_and_the_reminder_waits_for_i
 
 @pytest.mark.clock(MONDAY_MORNING)
 async def test_times_typed_in_common_formats_are_understood(bot: RunningBot) -> None:
+    """/remind accepts times in the usual formats and shows them as HH:MM."""
     await bot.send(CHAT, "/timezone +2")
     for typed, shown in [("7pm", "19:00"), ("7:30am", "07:30"), ("19:05", "19:05")]:
         [reply] = await bot.send(CHAT, f"/remind {typed}")
@@ -92,6 +93,7 @@ async def test_bad_times_and_zones_get_an_example_and_change_nothing(bot: Runnin
 
 @pytest.mark.clock(MONDAY_MORNING)
 async def test_the_timezone_can_be_given_as_the_local_time_now(bot: RunningBot) -> None:
+    """/timezone 14:05 sets the zone in which it is 14:05 now."""
     [reply] = await bot.send(CHAT, "/timezone 10:01")
     assert reply.text == "🌍 Your timezone: UTC+03:00 (it is 10:00 there now)."
 
@@ -175,6 +177,7 @@ async def test_snooze_reminds_again_later_but_not_endlessly(
 async def test_skip_today_drops_a_snooze_and_tomorrow_still_comes(
     bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
 ) -> None:
+    """🛌 Skip today cancels a pending snooze; the next day's reminder still comes."""
     await _set_up(bot)
     clock.current = datetime(2026, 6, 2, 5, 30, tzinfo=UTC)
     await _tick(bot)
@@ -214,6 +217,7 @@ async def test_an_old_reminders_buttons_change_nothing(
 async def test_no_reminder_once_todays_warmup_is_done(
     telegram: FakeTelegram, settings: Settings
 ) -> None:
+    """No reminder is sent on a day whose warm-up is already finished."""
     clock = FakeClock(datetime(2026, 6, 1, 22, 0, tzinfo=UTC))  # 00:00 on 2 June in Berlin
     async with run_bot(telegram, settings, clock=clock) as bot:
         await _set_up(bot)
@@ -269,6 +273,7 @@ async def test_a_claimed_reminder_is_delivered_after_a_crash_before_sending(
 async def test_a_reminder_missed_by_over_an_hour_is_skipped(
     telegram: FakeTelegram, settings: Settings
 ) -> None:
+    """A reminder more than an hour late (the bot was down) is skipped."""
     clock = FakeClock(MONDAY_MORNING)
     async with run_bot(telegram, settings, clock=clock) as bot:
         await _set_up(bot)
@@ -305,6 +310,7 @@ async def test_a_chat_that_blocked_the_bot_is_switched_off_quietly(
 async def test_remind_off_stops_reminders(
     bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
 ) -> None:
+    """/remind off stops reminders until one is set again."""
     await _set_up(bot)
     [reply] = await bot.send(CHAT, "/remind off")
     assert reply.text == "⏰ Daily reminder switched off. /remind turns it back on."

@@ -54,23 +54,27 @@ def test_warmups_either_side_of_local_midnight_are_two_days() -> None:
 
 
 def test_the_same_moments_can_be_one_day_or_two_depending_on_the_zone() -> None:
+    """The same two moments fall on one day or two depending on the zone."""
     moments = [datetime(2026, 1, 10, 4, 0, tzinfo=UTC), datetime(2026, 1, 10, 6, 0, tzinfo=UTC)]
     assert len(local_dates(moments, "America/New_York")) == 2  # 23:00 and 01:00 there
     assert len(local_dates(moments, "UTC+02:00")) == 1
 
 
 def test_best_streak_is_the_longest_run() -> None:
+    """The best streak is the longest run of consecutive days."""
     days = {date(2026, 2, d) for d in (1, 2, 3, 10, 11, 12, 13, 20)}
     assert best_streak(days) == 4
     assert best_streak(set()) == 0
 
 
 def test_weeks_start_on_monday() -> None:
+    """A week starts on Monday."""
     assert week_start(date(2026, 6, 7)) == date(2026, 6, 1)  # a Sunday
     assert week_start(date(2026, 6, 8)) == date(2026, 6, 8)
 
 
 def test_the_report_counts_this_week_against_the_target(content: Content) -> None:
+    """The report counts this week's warm-ups, streaks and average time."""
     now = datetime(2026, 6, 3, 12, 0, tzinfo=UTC)  # Wednesday
     sessions = [
         _session(1, datetime(2026, 5, 31, 9, 0, tzinfo=UTC)),  # last Sunday
@@ -88,6 +92,7 @@ def test_the_report_counts_this_week_against_the_target(content: Content) -> Non
 
 
 def test_pain_change_and_insight_need_both_check_ins(content: Content) -> None:
+    """Pain change and insights use only warm-ups with both check-ins."""
     base = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
     sessions = [_session(i, base + timedelta(days=i), before=6, after=2) for i in range(5)]
     sessions.append(_session(9, base + timedelta(days=9), before=6))  # no after: left out
@@ -107,6 +112,7 @@ def test_pain_change_and_insight_need_both_check_ins(content: Content) -> None:
 
 
 def test_no_insight_from_too_little_data(content: Content) -> None:
+    """Too few checked-in warm-ups give no insight."""
     base = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
     sessions = [_session(i, base + timedelta(days=i), before=5, after=3) for i in range(4)]
     events = [_event(i, "psoas-stretch", Outcome.DONE) for i in range(4)]

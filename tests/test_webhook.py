@@ -47,6 +47,7 @@ async def client(hooked: RunningBot) -> AsyncIterator[httpx.AsyncClient]:
 
 @pytest.mark.usefixtures("hooked")
 async def test_the_webhook_is_registered_with_its_secret(telegram: FakeTelegram) -> None:
+    """Webhook mode registers its URL and secret with Telegram at start-up."""
     assert telegram.webhook is not None
     assert telegram.webhook["url"] == "https://coach.example.org/telegram/updates"
     assert telegram.webhook["secret_token"] == SECRET
@@ -56,6 +57,7 @@ async def test_the_webhook_is_registered_with_its_secret(telegram: FakeTelegram)
 async def test_an_update_with_the_secret_is_handled(
     hooked: RunningBot, telegram: FakeTelegram, client: httpx.AsyncClient
 ) -> None:
+    """An update posted with the secret is handled like a polled one."""
     update = telegram.message_update(CHAT, "/warmup")
     response = await client.post("/telegram/updates", json=update, headers={HEADER: SECRET})
     assert response.status_code == 200
@@ -67,6 +69,7 @@ async def test_an_update_with_the_secret_is_handled(
 async def test_a_request_without_the_right_secret_is_refused_unread(
     hooked: RunningBot, telegram: FakeTelegram, client: httpx.AsyncClient, secret: str | None
 ) -> None:
+    """A post without the right secret gets 403 and is not handled."""
     update = telegram.message_update(CHAT, "/warmup")
     headers = {} if secret is None else {HEADER: secret}
     response = await client.post("/telegram/updates", json=update, headers=headers)
@@ -78,6 +81,7 @@ async def test_a_request_without_the_right_secret_is_refused_unread(
 async def test_oversized_and_malformed_bodies_are_refused(
     hooked: RunningBot, telegram: FakeTelegram, client: httpx.AsyncClient
 ) -> None:
+    """Bodies over the cap get 413; bodies that are no update get 400."""
     headers = {HEADER: SECRET}
     huge = json.dumps({"update_id": 1, "padding": "x" * 300_000})
     assert (
@@ -98,6 +102,7 @@ async def test_oversized_and_malformed_bodies_are_refused(
 
 
 async def test_other_paths_and_methods_are_not_served(client: httpx.AsyncClient) -> None:
+    """Only the webhook path and /healthz are served."""
     assert (await client.post("/", headers={HEADER: SECRET})).status_code == 404
     assert (await client.get("/telegram/updates")).status_code == 405
 
@@ -105,6 +110,7 @@ async def test_other_paths_and_methods_are_not_served(client: httpx.AsyncClient)
 async def test_healthz_reports_the_bot_and_its_database(
     hooked: RunningBot, client: httpx.AsyncClient, tmp_path: Path
 ) -> None:
+    """/healthz answers 200 while the bot and its database run, 503 otherwise."""
     response = await client.get("/healthz")
     assert (response.status_code, response.json()) == (200, {"status": "ok"})
     working = hooked.db.engine
@@ -118,6 +124,7 @@ async def test_healthz_reports_the_bot_and_its_database(
 
 
 def test_webhook_mode_refuses_to_start_without_a_secret(telegram: FakeTelegram) -> None:
+    """WEBHOOK_URL without WEBHOOK_SECRET is a settings error."""
     with pytest.raises(ValidationError, match="WEBHOOK_SECRET is required"):
         make_settings(
             telegram, "sqlite+aiosqlite://", webhook_url="https://coach.example.org/hook"
