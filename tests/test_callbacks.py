@@ -7,7 +7,7 @@ from datetime import date, time
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot import callbacks, keyboards
@@ -36,7 +36,10 @@ from bot.content import load_content
 from bot.settings import PROJECT_ROOT
 
 ids = st.integers(min_value=0, max_value=MAX_ID)
-slugs = st.from_regex(r"[a-z0-9][a-z0-9-]{0,31}", fullmatch=True)
+_ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789"
+slugs = st.builds(
+    str.__add__, st.sampled_from(_ALNUM), st.text(alphabet=_ALNUM + "-", max_size=31)
+)
 cursors = st.builds(
     Cursor,
     st.integers(0, 999),
@@ -65,6 +68,8 @@ def _values(kind: type[Callback]) -> st.SearchStrategy[Callback]:
     return build(kind)
 
 
+# A busy CI machine can stall one draw for seconds; that says nothing about the codec.
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(callbacks.KINDS).flatmap(_values))
 def test_every_kind_round_trips_within_telegrams_limit(press: Callback) -> None:
     """Encoding any button value and parsing it back gives the same value, in 64 bytes."""
