@@ -46,6 +46,7 @@ class Position:
     cursor: Cursor
     message_id: int | None = None
     hold_message_id: int | None = None  # the countdown message, while a hold runs
+    holding: bool = False  # a countdown runs on this step (its message may not be known yet)
 
     @property
     def step(self) -> Step:
@@ -260,7 +261,14 @@ def _position(content: Content, warmup: WarmupSession) -> Position | None:
     cursor = cursor_of(warmup)
     if routine is None or not coach.is_valid(routine, cursor):
         return None
-    return Position(warmup.id, routine, cursor, warmup.message_id, warmup.hold_message_id)
+    return Position(
+        warmup.id,
+        routine,
+        cursor,
+        warmup.message_id,
+        warmup.hold_message_id,
+        holding=warmup.hold_ends_at is not None,
+    )
 
 
 def row_of(cursor: Cursor) -> tuple[int, int, str | None]:

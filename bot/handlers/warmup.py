@@ -42,7 +42,8 @@ async def stop_command(update: Update, context: CoachContext) -> None:
     if not isinstance(result, Stopped):  # nothing running, or it ended a moment ago
         await context.bot.send_message(chat_id, context.texts.nothing_to_stop)
         return
-    context.schedule.cancel_hold(result.position.session_id)
+    if result.position.holding:
+        context.schedule.cancel_hold(result.position.session_id)
     await _stopped(context, chat_id, result)
 
 
@@ -102,7 +103,8 @@ async def _act(
     )
     if (acted := await accepted(query, context, result)) is None:
         return
-    context.schedule.cancel_hold(press.session_id)  # Done on a countdown ends it too
+    if acted.position.holding:  # Done on a countdown ends it too
+        context.schedule.cancel_hold(press.session_id)
     await send_outcome(context, chat_id, _pressed_if_unknown(acted, query))
 
 
@@ -133,7 +135,8 @@ async def _end(
         cursor=press.cursor,
         for_pain=for_pain,
     )
-    if (stopped := await accepted(query, context, result or Notice.FINISHED)) is not None:
+    stopped = await accepted(query, context, result or Notice.FINISHED)
+    if stopped is not None and stopped.position.holding:
         context.schedule.cancel_hold(press.session_id)
     return stopped
 
@@ -165,7 +168,8 @@ async def on_restart(query: CallbackQuery, context: CoachContext, press: Restart
     )
     if (restarted := await accepted(query, context, result)) is None:
         return
-    context.schedule.cancel_hold(press.session_id)
+    if restarted.old.holding:
+        context.schedule.cancel_hold(press.session_id)
     await set_buttons(context, chat_id, message_id_of(query), None)
     await close_step(context, chat_id, restarted.old, context.texts.outcomes.stopped)
     await send_checkin(context, chat_id, restarted.new)
