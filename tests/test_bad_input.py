@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
+from bot.callbacks import MAX_ID
 from db.models import StepEvent
 from tests.fake_telegram import FakeTelegram
 from tests.harness import RunningBot
@@ -123,3 +124,40 @@ async def test_a_failure_mid_update_is_reported_and_the_session_stays_resumable(
     assert "step 1/8" in offer.text
     [step] = await bot.press(CHAT, "Resume")
     assert step.text.startswith("Step 1/8 · Thoracic spine mobility")
+
+
+async def test_forged_data_of_every_kind_is_refused_before_any_database_read(
+    bot: RunningBot, telegram: FakeTelegram
+) -> None:
+    """A press of any kind with its data tampered with, or an id past the database's range,
+    gets the unknown-button toast and runs no SQL at all."""
+    _, step = await bot.start_warmup(CHAT)
+    forged = [f"{data}0" for _, data in step.buttons]  # every step kind, one digit too many
+    forged += [
+        f"step:{MAX_ID + 1}:0.1.l:done",
+        f"pain:{MAX_ID + 1}:b:3",
+        f"resume:{MAX_ID + 1}",
+        f"restart:{MAX_ID + 1}",
+        f"go:{MAX_ID + 1}",
+        f"switch:{MAX_ID + 1}:quick",
+        "begin:lower-back!",
+        "forget:yes:",
+        "remind:at:2460",
+        "remind:days:200",
+        "remind:offx",
+        "rem:snooze:2026-06-01",
+    ]
+    statements: list[str] = []
+
+    def count(*args: object) -> None:
+        statements.append(str(args[2]))
+
+    event.listen(bot.db.engine.sync_engine, "before_cursor_execute", count)
+    try:
+        for data in forged:
+            await bot.press_data(CHAT, data, step.message_id)
+    finally:
+        event.remove(bot.db.engine.sync_engine, "before_cursor_execute", count)
+    assert statements == []
+    unknown = "That button no longer works. Send /warmup to carry on."
+    assert _answers(telegram)[-len(forged) :] == [unknown] * len(forged)

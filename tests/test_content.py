@@ -70,6 +70,10 @@ def test_the_lower_back_routine_keeps_the_sources_numbers() -> None:
         ("texts.yaml", "Step {number}/{total}", "Step {numbr}/{total}", "step_header"),
         ("texts.yaml", "  start_over: 🔄 Start over\n", "", "buttons.start_over"),
         ("texts.yaml", "fallback:", "fallbak:", "fallbak"),
+        ("rules.yaml", "  flare_up_at: 7 ", "  flare_up_at: 11 ", "checkin.flare_up_at"),
+        ("rules.yaml", "  bar_width: 10 ", "  bar_wdth: 10 ", "timer.bar_wdth"),
+        ("rules.yaml", '"07:30", ', '"7.30", ', "reminders.presets.2"),
+        ("rules.yaml", "  quick: quick ", "  quick: express ", "routines.quick"),
     ],
 )
 def test_a_broken_file_fails_naming_file_and_field(
@@ -104,3 +108,17 @@ def test_missing_routines_folder_is_reported(content_copy: Path) -> None:
     (content_copy / "routines").mkdir()
     with pytest.raises(ContentError, match="no routine files"):
         load_content(content_copy)
+
+
+def test_texts_hold_no_rules() -> None:
+    """texts.yaml carries only words: no field of it is a number or a routine choice."""
+    texts = load_content(CONTENT).texts.model_dump()
+
+    def leaves(tree: object) -> list[object]:
+        if isinstance(tree, dict):
+            return [leaf for value in tree.values() for leaf in leaves(value)]
+        if isinstance(tree, list):
+            return [leaf for value in tree for leaf in leaves(value)]
+        return [tree]
+
+    assert all(isinstance(leaf, str) for leaf in leaves(texts))
