@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache
-from zoneinfo import ZoneInfo, available_timezones
+from importlib import resources
+from zoneinfo import ZoneInfo
 
 EVERY_DAY = 0b1111111  # bit 0 is Monday, as in date.weekday()
 WEEKDAYS = 0b0011111
@@ -20,9 +21,11 @@ _TIME = re.compile(
     r"(?P<hour>\d{1,2})(?:\s*[:.h]\s*(?P<minute>\d{2}))?(?:\s*(?P<half>[ap])\.?\s*m?\.?)?", re.I
 )
 _OFFSET = re.compile(
-    r"(?:utc|gmt)?\s*(?P<sign>[+-−])\s*(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?"
+    r"(?:utc|gmt)?\s*(?P<sign>[+\-−])\s*(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?"
 )
 _OFFSET_NAME = re.compile(r"UTC(?P<sign>[+-])(?P<hours>\d{2}):(?P<minutes>\d{2})")
+# tzdata's placeholder for "no zone set", which is no place anyone lives.
+_NOT_PLACES = frozenset({"Factory"})
 _MAX_INPUT = 64  # longer input is never a time or a zone; don't run regexes over a novel
 
 
@@ -56,6 +59,18 @@ def parse_zone(text: str) -> str | None:
     if int(match["minutes"] or 0) % 15 or not -12 * 60 <= sign * minutes <= 14 * 60:
         return None
     return offset_name(sign * minutes)
+
+
+def read_zone(text: str, now: datetime) -> str | None:
+    """What `/timezone` was given: a zone name, an offset, or the local time now (as the
+    offset zone in which it is that time now); None if it is none of them."""
+    if len(text) > _MAX_INPUT:
+        return None
+    if (name := parse_zone(text)) is not None:
+        return name
+    if (local := parse_time(text)) is not None:
+        return zone_from_local_time(local, now)
+    return None
 
 
 def offset_name(minutes: int) -> str:
@@ -121,4 +136,10 @@ def _exists(wall: datetime) -> bool:
 
 @cache
 def _zone_names() -> dict[str, str]:
-    return {name.lower(): name for name in available_timezones()}
+    """The places tzdata ships, by lower-case name.
+
+    Not `available_timezones()`: that also lists the system's own files, such as `localtime`
+    (the server's zone, which a chat's reminder must never follow) and names tzdata lacks.
+    """
+    listed = resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8").split()
+    return {name.lower(): name for name in listed if name not in _NOT_PLACES}

@@ -5,13 +5,17 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.localtime import (
     EVERY_DAY,
     WEEKDAYS,
     next_fire,
+    offset_name,
     parse_time,
     parse_zone,
+    read_zone,
     zone_from_local_time,
 )
 
@@ -80,6 +84,11 @@ def test_zone_names_and_offsets_are_understood(text: str, expected: str) -> None
         "UTC+",
         "\u202eEurope/Berlin",
         "x" * 500,
+        "19:30",  # a time of day, not an offset
+        "12",
+        "x5",
+        "localtime",  # the server's own zone: not a place, and not in tzdata
+        "Factory",  # tzdata's placeholder, not a place
     ],
 )
 def test_unknown_zones_are_rejected(text: str) -> None:
@@ -94,6 +103,47 @@ def test_a_zone_can_be_read_from_the_local_time_now() -> None:
     assert zone_from_local_time(time(7, 1), noon_utc) == "UTC-05:00"
     assert zone_from_local_time(time(17, 44), noon_utc) == "UTC+05:45"
     assert zone_from_local_time(time(1, 0), datetime(2026, 6, 1, 20, 0, tzinfo=UTC)) == "UTC+05:00"
+
+
+@settings(max_examples=300)
+@given(
+    local=st.times().map(lambda t: t.replace(second=0, microsecond=0)),
+    now=st.datetimes(
+        datetime(2000, 1, 1),  # noqa: DTZ001 - hypothesis takes naive bounds
+        datetime(2100, 1, 1),  # noqa: DTZ001
+        timezones=st.just(UTC),
+    ),
+    form=st.sampled_from(["{h}:{m:02d}", "{h:02d}:{m:02d}", "{h}.{m:02d}"]),
+)
+def test_every_local_time_a_user_can_type_gives_its_offset_from_utc_now(
+    local: time, now: datetime, form: str
+) -> None:
+    """`/timezone 19:30` stores the difference to UTC now, to the nearest 15 minutes."""
+    text = form.format(h=local.hour, m=local.minute)
+    minutes = (local.hour * 60 + local.minute - (now.hour * 60 + now.minute)) % (24 * 60)
+    if minutes > 14 * 60:  # offsets run from -12:00 to +14:00; later than +14 is behind UTC
+        minutes -= 24 * 60
+    expected = offset_name(round(minutes / 15) * 15)
+    assert read_zone(text, now) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("+2", "UTC+02:00"),
+        ("-2", "UTC-02:00"),
+        ("−2", "UTC-02:00"),  # a typographic minus
+        ("UTC+05:30", "UTC+05:30"),
+        ("gmt -3:30", "UTC-03:30"),
+        ("+0530", "UTC+05:30"),
+        ("utc", "UTC"),
+        ("Z", "UTC"),
+        ("europe/berlin", "Europe/Berlin"),
+    ],
+)
+def test_every_offset_form_is_accepted(text: str, expected: str) -> None:
+    """Signed offsets (with or without UTC/GMT, minutes, a typographic minus) and names."""
+    assert read_zone(text, datetime(2026, 6, 1, 12, 0, tzinfo=UTC)) == expected
 
 
 def _utc(*args: int) -> datetime:

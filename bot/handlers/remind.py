@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from telegram import CallbackQuery, Update
 from telegram.constants import ParseMode
 
@@ -49,7 +47,7 @@ async def timezone_command(update: Update, context: CoachContext) -> None:
         text = words.zone_unset if zone is None else render.zone_now(context.texts, zone, now)
         await _send(context, chat_id, text, None)
         return
-    zone = _read_zone(argument, now)
+    zone = localtime.read_zone(argument, now)
     if zone is None:
         await context.bot.send_message(chat_id, words.bad_zone)
         return
@@ -118,16 +116,6 @@ async def _show_days(query: CallbackQuery, context: CoachContext, status: Status
 
 def _argument(context: CoachContext) -> str:
     return " ".join(context.args or [])[: MAX_ARGUMENT + 1].strip()
-
-
-def _read_zone(argument: str, now: datetime) -> str | None:
-    if len(argument) > MAX_ARGUMENT:
-        return None
-    if (zone := localtime.parse_zone(argument)) is not None:
-        return zone
-    if (local := localtime.parse_time(argument)) is not None:
-        return localtime.zone_from_local_time(local, now)
-    return None
 
 
 def _picker_text(context: CoachContext, status: Status) -> str:
