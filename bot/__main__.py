@@ -6,6 +6,7 @@ import asyncio
 import sys
 
 from pydantic import ValidationError
+from telegram.error import InvalidToken
 
 from bot.app import build_application, services_of
 from bot.content import ContentError
@@ -28,6 +29,13 @@ def main() -> int:
         asyncio.run(serve(application, settings, services_of(application).db))
     except (ContentError, DatabaseError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except InvalidToken:
+        # PTB's message quotes the token; this line must not.
+        print(
+            "error: Telegram rejected TELEGRAM_BOT_TOKEN; check it with @BotFather",
+            file=sys.stderr,
+        )
         return 1
     return 0
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import sys
+from types import TracebackType
 from typing import Any
 
 # httpx logs every request URL at INFO, and Bot API URLs contain the token.
@@ -52,7 +54,12 @@ def quiet_http_loggers() -> None:
 
 
 def configure_logging(level: str, token: str) -> None:
-    """Log to stderr at `level`, with the token redacted everywhere."""
+    """Log to stderr at `level`, with the token redacted everywhere.
+
+    Warnings and uncaught exceptions go the same way, so they are scrubbed too.
+    """
+    logging.captureWarnings(capture=True)
+    sys.excepthook = _log_uncaught
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
@@ -60,3 +67,9 @@ def configure_logging(level: str, token: str) -> None:
     root.setLevel(level)
     redact(token)
     quiet_http_loggers()
+
+
+def _log_uncaught(
+    kind: type[BaseException], error: BaseException, traceback: TracebackType | None
+) -> None:
+    logging.getLogger("bot").critical("uncaught error", exc_info=(kind, error, traceback))

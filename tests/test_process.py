@@ -50,6 +50,33 @@ async def test_missing_token_is_a_one_line_error(tmp_path: Path) -> None:
     assert lines == ["error: missing or invalid setting: TELEGRAM_BOT_TOKEN (see .env.example)"]
 
 
+async def test_a_rejected_token_is_a_one_line_error_without_the_token(
+    telegram: FakeTelegram, tmp_path: Path
+) -> None:
+    """A token Telegram refuses stops the bot with one line that does not show the token."""
+    rejected = "987654:REJECTED-secret-part"
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        cwd=tmp_path,
+        env=_env(
+            sqlite_url(tmp_path / "warmup.db"),
+            TELEGRAM_BOT_TOKEN=rejected,
+            TELEGRAM_API_URL=telegram.url,
+        ),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    stdout, stderr = await asyncio.wait_for(process.communicate(), 60)
+    output = (stdout + stderr).decode()
+    assert "REJECTED-secret-part" not in output
+    assert process.returncode == 1
+    assert output.strip().splitlines()[-1] == (
+        "error: Telegram rejected TELEGRAM_BOT_TOKEN; check it with @BotFather"
+    )
+
+
 async def test_the_bot_serves_a_user_and_stops_on_sigterm_without_logging_the_token(
     telegram: FakeTelegram, tmp_path: Path, database_url: str
 ) -> None:
