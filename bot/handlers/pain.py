@@ -33,13 +33,11 @@ async def on_before(query: CallbackQuery, context: CoachContext, press: PainBefo
         message_id_of(query),
         render.checkin_answered(texts, routine, checked.pain),
     )
-    gentle = context.content.flare_up_routine
-    high = checked.pain is not None and checked.pain >= context.rules.checkin.flare_up_at
-    if high and routine != gentle:
-        assert checked.pain is not None  # for mypy: `high` says so
+    gentle, pain = context.content.flare_up_routine, checked.pain
+    if pain is not None and pain >= context.rules.checkin.flare_up_at and routine != gentle:
         await context.bot.send_message(
             chat_id,
-            render.flare_up(texts, checked.pain, gentle),
+            render.flare_up(texts, pain, gentle),
             reply_markup=keyboards.flare_up_keyboard(texts, checked.position.session_id, gentle),
         )
         return

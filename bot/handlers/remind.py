@@ -28,8 +28,7 @@ async def remind_command(update: Update, context: CoachContext) -> None:
         await reminders.turn_off(context.db, chat_id=chat_id, now=now)
         await context.bot.send_message(chat_id, words.turned_off)
         return
-    at = localtime.parse_time(argument) if len(argument) <= MAX_ARGUMENT else None
-    if at is None:
+    if (at := localtime.parse_time(argument)) is None:  # it refuses oversized input itself
         await context.bot.send_message(chat_id, words.bad_time)
         return
     status = await reminders.set_time(context.db, chat_id=chat_id, at=at, now=now)
