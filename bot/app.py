@@ -6,6 +6,7 @@ go?" is answered in one hop.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from collections.abc import Awaitable, Callable
@@ -13,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from telegram import BotCommand, CallbackQuery, Update
+from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -44,7 +46,7 @@ from bot.handlers import (
     start,
     warmup,
 )
-from bot.ordering import PerChatUpdateProcessor
+from bot.ordering import Overflow, PerChatUpdateProcessor
 from bot.pacing import PatientRateLimiter
 from bot.replies import answer
 from bot.scheduling import Schedule
@@ -166,11 +168,24 @@ def _builder(
         .connect_timeout(timeout)
         .pool_timeout(timeout)
         .rate_limiter(limiter)
-        .concurrent_updates(PerChatUpdateProcessor())
+        .concurrent_updates(PerChatUpdateProcessor(on_overflow=_flooded(services)))
         .context_types(ContextTypes(context=CoachContext))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )
+
+
+def _flooded(services: Services) -> Overflow:
+    """What a private chat is told, once, when it sends faster than it can be answered."""
+
+    async def tell(update: Update) -> None:
+        assert update.effective_chat is not None
+        with contextlib.suppress(TelegramError):  # a notice, not worth an error report
+            await update.get_bot().send_message(
+                update.effective_chat.id, services.content.texts.notices.too_fast
+            )
+
+    return tell
 
 
 def _add_handlers(application: CoachApplication) -> None:

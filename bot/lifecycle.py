@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
+import logging
 import signal
 import socket
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import uvicorn
@@ -21,8 +24,18 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot import webhook
+from bot.ordering import PerChatUpdateProcessor
 from bot.settings import Settings
+from db import repo
 from db.database import Database
+
+log = logging.getLogger(__name__)
+
+# Supervisors (Docker, systemd) wait 10 s after SIGTERM before a kill. A stop spends at most
+# BACKLOG_SECONDS on a backlog; then updates that have not started are held over, and updates
+# still running (a Bot API call that hangs) get RUNNING_SECONDS before they are cancelled.
+BACKLOG_SECONDS = 5.0
+RUNNING_SECONDS = 3.0
 
 # Only what the bot handles; edited messages and channel posts are never fetched.
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER]
@@ -41,19 +54,25 @@ class Running:
 async def running(
     application: AnyApplication, settings: Settings, db: Database, *, poll_timeout: int = 10
 ) -> AsyncIterator[Running]:
-    """Initialize, run post_init, receive and process updates; undo it all on exit."""
+    """Initialize, run post_init, receive and process updates; undo it all on exit.
+
+    The order on the way out is the point: stop receiving first (so Telegram counts nothing
+    more as delivered), then finish what is in hand, then stop. What is in hand but cannot be
+    finished in time is stored and processed first thing at the next start.
+    """
     await application.initialize()
     try:
         if application.post_init:
             await application.post_init(application)
-        async with _receiving(application, settings, db, poll_timeout) as receiving:
-            await application.start()
-            try:
+        await application.start()
+        try:
+            await _process_held(application, db)
+            async with _receiving(application, settings, db, poll_timeout) as receiving:
                 yield receiving
-            finally:
-                await application.stop()
-                if application.post_stop:
-                    await application.post_stop(application)
+        finally:
+            await _finish_in_hand(application, db)
+            if application.post_stop:
+                await application.post_stop(application)
     finally:
         await application.shutdown()
         if application.post_shutdown:
@@ -109,7 +128,10 @@ async def _webhook_server(
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((settings.webhook_listen, settings.webhook_port))
     # log_config=None keeps our logging set-up; no access log (it would add nothing but noise).
-    config = uvicorn.Config(app, log_config=None, access_log=False, lifespan="off")
+    # Requests in flight at a stop only put an update on the queue: two seconds is plenty.
+    config = uvicorn.Config(
+        app, log_config=None, access_log=False, lifespan="off", timeout_graceful_shutdown=2
+    )
     server = _Server(config)
     task = asyncio.create_task(server.serve(sockets=[sock]))
     try:
@@ -122,6 +144,44 @@ async def _webhook_server(
         server.should_exit = True
         await task
         sock.close()
+
+
+async def _process_held(application: AnyApplication, db: Database) -> None:
+    """Process the updates the last stop held over, before anything new is received."""
+    async with db.transaction() as tx:
+        held = await repo.held_updates(tx)
+    if not held:
+        return
+    for body in held.values():
+        await application.update_queue.put(Update.de_json(json.loads(body), application.bot))
+    await application.update_queue.join()
+    async with db.transaction() as tx:
+        await repo.release_updates(tx, list(held))
+    log.info("processed %d updates held over the last stop", len(held))
+
+
+async def _finish_in_hand(application: AnyApplication, db: Database) -> None:
+    """Stop the application within STOP_SECONDS, holding over what cannot be finished."""
+    processor = application.update_processor
+    stopping = asyncio.create_task(application.stop())
+    if not await _within(stopping, BACKLOG_SECONDS) and isinstance(
+        processor, PerChatUpdateProcessor
+    ):
+        processor.hold_over()
+        if not await _within(stopping, RUNNING_SECONDS):
+            cancelled = processor.cancel_running()
+            log.warning("stopped with %d updates still waiting on Telegram", cancelled)
+    await stopping
+    if isinstance(processor, PerChatUpdateProcessor) and processor.held:
+        bodies = {u.update_id: u.to_json() for u in processor.held}
+        async with db.transaction() as tx:
+            await repo.hold_updates(tx, bodies, datetime.now(UTC))
+        log.info("held %d updates over the stop, to process at the next start", len(bodies))
+
+
+async def _within(task: asyncio.Task[None], seconds: float) -> bool:
+    done, _ = await asyncio.wait({task}, timeout=seconds)
+    return bool(done)
 
 
 class _Server(uvicorn.Server):

@@ -1,4 +1,4 @@
-"""Tables: chats, their warm-up sessions, and what happened at each step."""
+"""Tables: chats, their warm-up sessions, what happened at each step, and held updates."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Text,
     TypeDecorator,
     false,
     text,
@@ -189,3 +190,17 @@ class Milestone(Base):
     )
     key: Mapped[str] = mapped_column(String(32), primary_key=True)
     reached_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class HeldUpdate(Base):
+    """An update received before a stop that could not wait for it; processed at the next start.
+
+    Telegram already counts it as delivered, so it would otherwise be lost. Rows live only
+    between a stop and the next start.
+    """
+
+    __tablename__ = "held_updates"
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    body: Mapped[str] = mapped_column(Text)  # the update as Telegram sent it (JSON)
+    held_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -259,6 +259,10 @@ class FakeTelegram:
                 raise TimeoutError(f"update {update_id} was not fetched within {timeout}s")
             await self._wait_change(remaining)
 
+    def confirmed(self, update_id: int) -> bool:
+        """Whether the bot has acknowledged `update_id`: Telegram would not send it again."""
+        return self._confirmed > update_id
+
     def chat(self, chat_id: int) -> list[Message]:
         return list(self.messages[chat_id].values())
 

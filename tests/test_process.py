@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import text
@@ -14,23 +12,9 @@ from sqlalchemy import text
 from db.database import Database
 from tests.fake_telegram import FakeTelegram
 from tests.harness import TOKEN, sqlite_url
+from tests.processes import bot_env, start_bot, until
 
 CHAT = 4001
-
-
-def _env(database_url: str, **values: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
-    env.update(values)
-    env["DATABASE_URL"] = database_url
-    return env
-
-
-async def _until(condition: Callable[[], bool], timeout: float = 20) -> None:
-    """Poll a condition about another process; fails the test if it never holds."""
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not condition():
-        assert asyncio.get_running_loop().time() < deadline, "condition not met in time"
-        await asyncio.sleep(0.05)
 
 
 async def test_missing_token_is_a_one_line_error(tmp_path: Path) -> None:
@@ -40,7 +24,7 @@ async def test_missing_token_is_a_one_line_error(tmp_path: Path) -> None:
         "-m",
         "bot",
         cwd=tmp_path,
-        env=_env(sqlite_url(tmp_path / "warmup.db")),
+        env=bot_env(sqlite_url(tmp_path / "warmup.db")),
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
@@ -60,7 +44,7 @@ async def test_a_rejected_token_is_a_one_line_error_without_the_token(
         "-m",
         "bot",
         cwd=tmp_path,
-        env=_env(
+        env=bot_env(
             sqlite_url(tmp_path / "warmup.db"),
             TELEGRAM_BOT_TOKEN=rejected,
             TELEGRAM_API_URL=telegram.url,
@@ -86,7 +70,7 @@ async def test_the_bot_serves_a_user_and_stops_on_sigterm_without_logging_the_to
         "-m",
         "bot",
         cwd=tmp_path,
-        env=_env(
+        env=bot_env(
             database_url,
             TELEGRAM_BOT_TOKEN=TOKEN,
             TELEGRAM_API_URL=telegram.url,
@@ -96,11 +80,11 @@ async def test_the_bot_serves_a_user_and_stops_on_sigterm_without_logging_the_to
         stderr=asyncio.subprocess.PIPE,
     )
     try:
-        await _until(lambda: bool(telegram.calls_to("getUpdates")))
+        await until(lambda: bool(telegram.calls_to("getUpdates")))
         telegram.user_sends(CHAT, "/warmup")
-        await _until(lambda: any(m.buttons for m in telegram.chat(CHAT)))  # the check-in
+        await until(lambda: any(m.buttons for m in telegram.chat(CHAT)))  # the check-in
         telegram.user_presses(CHAT, "Skip check-in")
-        await _until(lambda: _shown_steps(telegram) == 1)
+        await until(lambda: _shown_steps(telegram) == 1)
         assert telegram.chat(CHAT)[-1].text.startswith("Step 1/8")
     finally:
         process.send_signal(signal.SIGTERM)
@@ -112,23 +96,6 @@ async def test_the_bot_serves_a_user_and_stops_on_sigterm_without_logging_the_to
     assert TOKEN.split(":")[1] not in logs
 
 
-async def _start_bot(
-    telegram: FakeTelegram, tmp_path: Path, database_url: str
-) -> asyncio.subprocess.Process:
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        cwd=tmp_path,
-        env=_env(database_url, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_URL=telegram.url),
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.DEVNULL,
-    )
-    calls = len(telegram.calls_to("getUpdates"))
-    await _until(lambda: len(telegram.calls_to("getUpdates")) > calls)
-    return process
-
-
 async def test_kill_9_mid_session_leaves_a_resumable_warmup(
     telegram: FakeTelegram, tmp_path: Path, database_url: str
 ) -> None:
@@ -138,28 +105,28 @@ async def test_kill_9_mid_session_leaves_a_resumable_warmup(
     refused as stale) or it did not (polling had already confirmed it to Telegram, so it is
     gone, and the user simply taps again). Either way the resumed step matches what is stored.
     """
-    process = await _start_bot(telegram, tmp_path, database_url)
+    process = await start_bot(telegram, tmp_path, database_url)
     try:
         telegram.user_sends(CHAT, "/warmup")
-        await _until(lambda: any(m.buttons for m in telegram.chat(CHAT)))
+        await until(lambda: any(m.buttons for m in telegram.chat(CHAT)))
         telegram.user_presses(CHAT, "Skip check-in")
-        await _until(lambda: _shown_steps(telegram) == 1)
+        await until(lambda: _shown_steps(telegram) == 1)
         for shown in (2, 3, 4):  # to step 2, set 2 of 3
             telegram.user_presses(CHAT, "Done")
-            await _until(lambda n=shown: _shown_steps(telegram) == n)
+            await until(lambda n=shown: _shown_steps(telegram) == n)
         telegram.user_presses(CHAT, "Done")  # towards set 3; the kill lands around it
         await asyncio.sleep(0.005)
     finally:
         process.kill()
         await process.wait()
 
-    process = await _start_bot(telegram, tmp_path, database_url)
+    process = await start_bot(telegram, tmp_path, database_url)
     try:
         telegram.user_sends(CHAT, "/warmup")  # handled after any redelivered tap: same chat
-        await _until(lambda: "unfinished" in telegram.chat(CHAT)[-1].text)
+        await until(lambda: "unfinished" in telegram.chat(CHAT)[-1].text)
         assert "step 2/8" in telegram.chat(CHAT)[-1].text
         telegram.user_presses(CHAT, "Resume")
-        await _until(lambda: telegram.chat(CHAT)[-1].text.startswith("Step "))
+        await until(lambda: telegram.chat(CHAT)[-1].text.startswith("Step "))
         events = await _stored_events(database_url)
         assert events in (3, 4)  # three taps certainly, the fourth at most once
         assert telegram.chat(CHAT)[-1].text.startswith(
@@ -191,7 +158,7 @@ async def test_an_unusable_database_path_is_a_one_line_error(tmp_path: Path) -> 
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
     database_url = sqlite_url(blocker / "warmup.db")
-    env = _env(database_url, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_URL="http://127.0.0.1:9")
+    env = bot_env(database_url, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_URL="http://127.0.0.1:9")
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -212,13 +179,13 @@ async def test_sigterm_lets_the_update_in_hand_finish(
     telegram: FakeTelegram, tmp_path: Path, database_url: str
 ) -> None:
     """SIGTERM while a /warmup is half answered: it is answered in full, then the bot exits 0."""
-    process = await _start_bot(telegram, tmp_path, database_url)
+    process = await start_bot(telegram, tmp_path, database_url)
     telegram.latency[CHAT] = 0.5  # each reply takes half a second to reach Telegram
     telegram.user_sends(CHAT, "/warmup")
-    await _until(lambda: any(m.buttons for m in telegram.chat(CHAT)))
+    await until(lambda: any(m.buttons for m in telegram.chat(CHAT)))
     update_id = telegram.user_presses(CHAT, "Skip check-in")
     await telegram.delivered(update_id)
-    await _until(lambda: bool(telegram.calls_to("editMessageText")))  # check-in noted
+    await until(lambda: bool(telegram.calls_to("editMessageText")))  # check-in noted
     started = asyncio.get_running_loop().time()
     process.send_signal(signal.SIGTERM)
     await asyncio.wait_for(process.wait(), timeout=20)

@@ -144,6 +144,7 @@ class Notices(Strict):
     finished: Text
     not_yours: Text
     unknown: Text
+    too_fast: Text
 
 
 class Buttons(Strict):

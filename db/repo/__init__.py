@@ -56,6 +56,7 @@ from db.repo.sessions import (
     set_messages,
     start_session,
 )
+from db.repo.updates import held_updates, hold_updates, release_updates
 
 __all__ = [
     "NO_HOLD",
@@ -82,6 +83,8 @@ __all__ = [
     "get_reminder",
     "get_session",
     "has_events",
+    "held_updates",
+    "hold_updates",
     "lease_delivery",
     "milestones_of",
     "move_chat",
@@ -90,6 +93,7 @@ __all__ = [
     "reactivate_chat",
     "recent_completions",
     "record_pain",
+    "release_updates",
     "running_holds",
     "save_reminder",
     "sessions_of",
