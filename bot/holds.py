@@ -18,6 +18,8 @@ from bot.content import Content
 from bot.sessions import Acted, Notice, Position, advance, load_running
 from db import repo
 from db.database import Database
+from db.models import WarmupSession
+from db.rows import each_apart
 
 log = logging.getLogger(__name__)
 
@@ -131,17 +133,34 @@ async def remember_message(
 
 
 async def pending(db: Database, content: Content) -> list[Hold]:
-    """Every countdown that was running when the bot last stopped."""
+    """Every countdown that was running when the bot last stopped.
+
+    One that cannot be restored (its routine changed under it) is ended and logged; the
+    others are restored.
+    """
+    holds = []
     async with db.transaction() as tx:
-        holds = []
-        for warmup in await repo.running_holds(tx):
+
+        async def restore(warmup: WarmupSession) -> None:
             loaded = await load_running(tx, content, warmup.chat_id, warmup.id)
-            if isinstance(loaded, Notice):
-                continue
+            if isinstance(loaded, Notice):  # its step is gone from the routine
+                log.warning("%s cannot be restored (%s); ended", _countdown_of(warmup), loaded)
+                await repo.end_hold(tx, warmup)
+                return
             hold = _hold_of(warmup.chat_id, loaded[1], warmup.hold_seconds, warmup.hold_ends_at)
             if hold is not None:
                 holds.append(hold)
-        return holds
+
+        async def end(warmup: WarmupSession) -> None:
+            await repo.end_hold(tx, warmup)
+
+        rows = await repo.running_holds(tx)
+        await each_apart(tx, rows, restore, set_aside=end, what=_countdown_of)
+    return holds
+
+
+def _countdown_of(warmup: WarmupSession) -> str:
+    return f"the countdown of chat {warmup.chat_id}"
 
 
 def _hold_of(

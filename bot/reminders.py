@@ -21,6 +21,7 @@ from bot.content import ReminderRules
 from db import repo
 from db.database import Database
 from db.models import Chat, Reminder
+from db.rows import each_apart
 
 log = logging.getLogger(__name__)
 
@@ -130,8 +131,15 @@ async def claim_due(db: Database, rules: ReminderRules, now: datetime) -> int:
     while True:
         async with db.transaction() as tx:
             due = await repo.due_reminders(tx, now, CLAIM_BATCH)
-            for reminder, chat in due:
-                queued += await _claim(tx, reminder, chat, now, late_limit)
+
+            async def claim(row: tuple[Reminder, Chat], tx: AsyncSession = tx) -> None:
+                nonlocal queued
+                queued += await _claim(tx, *row, now, late_limit)
+
+            async def park(row: tuple[Reminder, Chat], tx: AsyncSession = tx) -> None:
+                await repo.park_reminder(tx, row[1].id)
+
+            await each_apart(tx, due, claim, set_aside=park, what=_reminder_of)
         if len(due) < CLAIM_BATCH:
             return queued
 
@@ -141,25 +149,39 @@ async def take_deliveries(db: Database, rules: ReminderRules, now: datetime) -> 
     late_limit = timedelta(minutes=rules.late_limit_minutes)
     deliveries = []
     async with db.transaction() as tx:
-        for reminder, chat in await repo.pending_deliveries(tx, now, DELIVERY_BATCH):
+
+        async def take(row: tuple[Reminder, Chat]) -> None:
+            reminder, chat = row
             pending = reminder.pending_since
             assert pending is not None  # selected on it
             if not await repo.lease_delivery(tx, reminder, now, now + LEASE):
-                continue
+                return
             day = localtime.local_today(chat.timezone, pending)
             start_of_day = datetime.combine(day, time(0), localtime.zone(chat.timezone))
             if now - pending > late_limit or await repo.completed_since(tx, chat.id, start_of_day):
                 await repo.finish_delivery(tx, chat.id, pending, sent_at=None)
-                continue
+                return
             streak = await _streak(tx, chat, now)
             snoozes_left = max(0, rules.max_snoozes - reminder.snoozes)
             deliveries.append(Delivery(chat.id, pending, day, snoozes_left, streak))
+
+        async def drop(row: tuple[Reminder, Chat]) -> None:
+            assert row[0].pending_since is not None
+            await repo.finish_delivery(tx, row[1].id, row[0].pending_since, sent_at=None)
+
+        rows = await repo.pending_deliveries(tx, now, DELIVERY_BATCH)
+        await each_apart(tx, rows, take, set_aside=drop, what=_reminder_of)
     return deliveries
 
 
-async def delivered(db: Database, delivery: Delivery, now: datetime) -> None:
+async def delivered(db: Database, delivery: Delivery, now: datetime | None) -> None:
+    """The delivery went out at `now`, or (None) is dropped."""
     async with db.transaction() as tx:
         await repo.finish_delivery(tx, delivery.chat_id, delivery.pending, sent_at=now)
+
+
+def _reminder_of(row: tuple[Reminder, Chat]) -> str:
+    return f"the reminder of chat {row[1].id}"
 
 
 async def _claim(

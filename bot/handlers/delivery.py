@@ -107,7 +107,13 @@ async def _deliver_paced(context: CoachContext, deliveries: list[Delivery]) -> i
         # up for a late turn with quicker ones was measured: it bunched, and drew 429s.)
         next_at = loop.time() + 1 / pace
         await context.services.sent.room(pace)
-        await _deliver(context, delivery, context.now())
+        try:
+            await _deliver(context, delivery, context.now())
+        except Exception:
+            # One reminder that cannot be sent (its text or keyboard fails to build) is dropped;
+            # the burst goes on.
+            log.exception("reminder for chat %s failed; dropped", delivery.chat_id)
+            await reminders.delivered(context.db, delivery, None)
         await asyncio.sleep(max(0.0, next_at - loop.time()))
     return len(deliveries)
 

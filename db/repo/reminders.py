@@ -88,6 +88,16 @@ async def _update_enabled(
     return matched == 1
 
 
+async def park_reminder(tx: AsyncSession, chat_id: int) -> None:
+    """Stop a reminder that cannot be handled from firing until the chat sets it again."""
+    await execute_write(
+        tx,
+        update(Reminder)
+        .where(Reminder.chat_id == chat_id)
+        .values(next_fire_at=None, pending_since=None, lease_until=None),
+    )
+
+
 async def due_reminders(
     tx: AsyncSession, now: datetime, limit: int
 ) -> list[tuple[Reminder, Chat]]:
