@@ -118,25 +118,24 @@ async def test_export_holds_everything_stored(telegram: FakeTelegram, settings: 
     assert document.filename == "warmup-history.json"
     assert document.media is not None
     exported = json.loads(document.media)
-    assert exported["chat"]["id"] == CHAT
-    assert exported["chat"]["timezone"] == "Europe/Berlin"
-    assert exported["reminder"] == {
-        "on": True,
-        "time": "07:30",
-        "days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
-    }
-    [session] = exported["sessions"]
-    assert (session["routine"], session["status"]) == ("lower-back", "completed")
+    [chat] = exported["chats"]
+    assert (chat["id"], chat["timezone"], chat["weekly_target"]) == (CHAT, "Europe/Berlin", 5)
+    [reminder] = exported["reminders"]
+    assert (reminder["enabled"], reminder["local_time"]) == (True, "07:30")
+    assert reminder["days"] == ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    [session] = exported["warmup_sessions"]
+    assert (session["routine_id"], session["status"]) == ("lower-back", "completed")
     assert (session["pain_before"], session["pain_after"]) == (6, 3)
-    assert len(session["steps"]) == 17  # one skip for the first exercise, then 16 sub-steps
-    assert session["steps"][0] == {
-        "exercise": "thoracic-spine-mobility",
-        "step": 1,
-        "set": 1,
+    steps = exported["step_events"]
+    assert len(steps) == 17  # one skip for the first exercise, then 16 sub-steps
+    assert {k: steps[0][k] for k in ("exercise_id", "step", "set_number", "side", "outcome")} == {
+        "exercise_id": "thoracic-spine-mobility",
+        "step": 0,
+        "set_number": 1,
         "side": "left",
         "outcome": "skipped",
-        "at": session["steps"][0]["at"],
     }
+    assert datetime.fromisoformat(steps[0]["at"]).tzinfo is not None
     assert [m["key"] for m in exported["milestones"]] == ["first"]
 
 

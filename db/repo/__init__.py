@@ -6,6 +6,7 @@ callers, so a query can move between them without touching a handler.
 """
 
 from db.repo.chats import (
+    chat_rows,
     chat_timezone,
     deactivate_chat,
     delete_chat,
@@ -23,7 +24,6 @@ from db.repo.history import (
     completed_since,
     events_of,
     has_events,
-    milestones_of,
     recent_completions,
     sessions_of,
     steps_done,
@@ -68,6 +68,7 @@ __all__ = [
     "add_milestones",
     "arm_reminder",
     "begin_hold",
+    "chat_rows",
     "chat_timezone",
     "claim_reminder",
     "completed_count",
@@ -87,7 +88,6 @@ __all__ = [
     "held_updates",
     "hold_updates",
     "lease_delivery",
-    "milestones_of",
     "move_chat",
     "move_session",
     "park_reminder",

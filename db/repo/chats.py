@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import (
-    Chat,
-    Milestone,
-    Reminder,
-    StepEvent,
-    WarmupSession,
-)
+from db import chat_data
+from db.chat_data import CHATS
+from db.models import Chat, Reminder, WarmupSession
 from db.repo._shared import dialect_insert, execute_write, show_written
 
 
@@ -77,26 +73,18 @@ async def reactivate_chat(tx: AsyncSession, chat_id: int) -> None:
 
 
 async def move_chat(tx: AsyncSession, old_id: int, new_id: int) -> bool:
-    """Give a chat's rows a new chat id; False if there is nothing to move or it already moved."""
-    old = await tx.get(Chat, old_id)
+    """Give a chat's rows a new chat id; False if there is nothing to move or it already moved.
+
+    Every column of the chat's row is copied and every table that refers to the chat follows
+    (`db/chat_data.py` lists them from the models).
+    """
+    old = (await tx.execute(select(CHATS).where(CHATS.c.id == old_id))).mappings().first()
     if old is None or await tx.get(Chat, new_id) is not None:
         return False
-    tx.add(
-        Chat(
-            id=new_id,
-            timezone=old.timezone,
-            created_at=old.created_at,
-            timezone_set_at=old.timezone_set_at,
-            active=old.active,
-        )
-    )
-    await tx.flush()
-    for table in (WarmupSession, Reminder):
-        await execute_write(
-            tx, update(table).where(table.chat_id == old_id).values(chat_id=new_id)
-        )
-    await tx.delete(old)
-    await tx.flush()
+    await tx.execute(insert(CHATS).values({**old, "id": new_id}))
+    for table in chat_data.direct():
+        await tx.execute(update(table).where(table.c.chat_id == old_id).values(chat_id=new_id))
+    await tx.execute(delete(CHATS).where(CHATS.c.id == old_id))
     return True
 
 
@@ -110,9 +98,19 @@ async def delete_chat(tx: AsyncSession, chat_id: int) -> list[int]:
         )
     )
     # Children first, explicitly: correct even where foreign keys are not enforced.
-    sessions = select(WarmupSession.id).where(WarmupSession.chat_id == chat_id)
-    await tx.execute(delete(StepEvent).where(StepEvent.session_id.in_(sessions)))
-    for table in (WarmupSession, Reminder, Milestone):
-        await tx.execute(delete(table).where(table.chat_id == chat_id))
-    await tx.execute(delete(Chat).where(Chat.id == chat_id))
+    for owned in chat_data.through():
+        keys = chat_data.parent_keys(owned, chat_id)
+        await tx.execute(delete(owned.table).where(owned.column.in_(keys)))
+    for table in reversed(chat_data.direct()):
+        await tx.execute(delete(table).where(table.c.chat_id == chat_id))
+    await tx.execute(delete(CHATS).where(CHATS.c.id == chat_id))
     return holding
+
+
+async def chat_rows(tx: AsyncSession, chat_id: int) -> dict[str, list[dict[str, object]]]:
+    """Every row stored for the chat, every column, by table name."""
+    rows = {}
+    for table in chat_data.every_table():
+        result = await tx.execute(chat_data.rows_of(table, chat_id))
+        rows[table.name] = [dict(row) for row in result.mappings()]
+    return rows

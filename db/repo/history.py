@@ -110,10 +110,3 @@ async def events_of(tx: AsyncSession, chat_id: int) -> list[StepEvent]:
         .order_by(StepEvent.id)
     )
     return list(rows)
-
-
-async def milestones_of(tx: AsyncSession, chat_id: int) -> list[Milestone]:
-    rows = await tx.scalars(
-        select(Milestone).where(Milestone.chat_id == chat_id).order_by(Milestone.reached_at)
-    )
-    return list(rows)
