@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -30,7 +30,7 @@ from telegram.ext import (
 )
 
 from bot import callbacks as cb
-from bot import logs
+from bot import groups, logs
 from bot.content import load_content
 from bot.context import SERVICES, CoachContext, Services
 from bot.handlers import (
@@ -59,6 +59,10 @@ CoachApplication = Application[Any, CoachContext, Any, Any, Any, Any]
 P = TypeVar("P", bound=cb.Callback)
 Pressed = Callable[[CallbackQuery, CoachContext, P], Awaitable[None]]
 Route = tuple[type[cb.Callback], CallbackQueryHandler[CoachContext, None]]
+Command = Callable[[Update, CoachContext], Coroutine[Any, Any, None]]
+
+# In a group, these change what the whole group shares: only its admins may.
+ADMINS_ONLY = {"forget", "remind", "timezone", "target"}
 
 COMMANDS = {
     "start": start.start,
@@ -95,15 +99,15 @@ def button_routes() -> list[Route]:
         _button(cb.Switch, pain.on_switch),
         _button(cb.FullAnyway, pain.on_full_anyway),
         # /forget's question.
-        _button(cb.ForgetConfirm, data.on_forget),
-        _button(cb.ForgetCancel, data.on_keep),
+        _button(cb.ForgetConfirm, data.on_forget, admins_only=True),
+        _button(cb.ForgetCancel, data.on_keep, admins_only=True),
         # The /remind picker.
-        _button(cb.RemindAt, remind.on_at),
-        _button(cb.RemindType, remind.on_type),
-        _button(cb.RemindOff, remind.on_off),
-        _button(cb.RemindPickDays, remind.on_pick_days),
-        _button(cb.RemindDays, remind.on_days),
-        _button(cb.RemindMenu, remind.on_menu),
+        _button(cb.RemindAt, remind.on_at, admins_only=True),
+        _button(cb.RemindType, remind.on_type, admins_only=True),
+        _button(cb.RemindOff, remind.on_off, admins_only=True),
+        _button(cb.RemindPickDays, remind.on_pick_days, admins_only=True),
+        _button(cb.RemindDays, remind.on_days, admins_only=True),
+        _button(cb.RemindMenu, remind.on_menu, admins_only=True),
         # Under a reminder.
         _button(cb.ReminderStart, delivery.on_start),
         _button(cb.ReminderQuick, delivery.on_quick),
@@ -194,7 +198,7 @@ def _add_handlers(application: CoachApplication) -> None:
     handlers: list[BaseHandler[Any, CoachContext, Any]] = [
         ChatMemberHandler(membership.on_my_status, ChatMemberHandler.MY_CHAT_MEMBER),
         MessageHandler(filters.StatusUpdate.MIGRATE, membership.on_migrate),
-        *(CommandHandler(name, callback) for name, callback in COMMANDS.items()),
+        *(_command(name, callback) for name, callback in COMMANDS.items()),
         *(handler for _, handler in button_routes()),
         # A press of no kind above: forged, or from a keyboard the bot no longer makes.
         CallbackQueryHandler(fallback.unknown_button),
@@ -208,15 +212,41 @@ def _add_handlers(application: CoachApplication) -> None:
     application.add_error_handler(errors.on_error)
 
 
-def _button(kind: type[P], handler: Pressed[P]) -> Route:
-    """A route for presses of `kind`: parsed by the kind itself, handed over typed."""
+def _command(name: str, callback: Command) -> CommandHandler[CoachContext, None]:
+    """A route for /name; in a group, for its admins only if the command is in ADMINS_ONLY."""
+    if name not in ADMINS_ONLY:
+        return CommandHandler(name, callback)
+
+    async def guarded(update: Update, context: CoachContext) -> None:
+        assert update.effective_chat is not None
+        assert update.effective_message is not None
+        if await groups.may_change(context, update.effective_chat, groups.sender_of(update)):
+            await callback(update, context)
+        else:
+            await update.effective_message.reply_text(context.texts.groups.admins_only)
+
+    return CommandHandler(name, guarded)
+
+
+def _button(kind: type[P], handler: Pressed[P], *, admins_only: bool = False) -> Route:
+    """A route for presses of `kind`: parsed by the kind itself, handed over typed.
+
+    In a group, a press on a warm-up is for its starter only, and an `admins_only` press for
+    the group's admins.
+    """
 
     async def pressed(update: Update, context: CoachContext) -> None:
         query = update.callback_query
         assert query is not None
+        assert query.message is not None
         press = kind.parse(query.data)
         assert press is not None  # the route's pattern matched it
-        await handler(query, context, press)
+        if admins_only and not await groups.may_change(
+            context, query.message.chat, query.from_user.id
+        ):
+            await answer(query, context.texts.groups.admins_only)
+        elif await groups.may_press(query, context, press):
+            await handler(query, context, press)
 
     return kind, CallbackQueryHandler(pressed, pattern=kind.matches)
 

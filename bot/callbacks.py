@@ -49,6 +49,12 @@ class Callback:
             raise ValueError(f"callback data over {MAX_CALLBACK_BYTES} bytes: {data!r}")
         return data
 
+    @property
+    def warmup_id(self) -> int | None:
+        """The warm-up the press acts on, if it names one (in a group, only its starter may)."""
+        session_id = getattr(self, "session_id", None)
+        return session_id if isinstance(session_id, int) else None
+
     @classmethod
     def matches(cls, data: object) -> bool:
         """Whether `data` is of this kind: the pattern a button's route is found by."""

@@ -108,7 +108,7 @@ async def switch(
             return Notice.STALE  # it has begun: Start over is the way to change routine
         if not await repo.end_session(tx, warmup, SessionStatus.ABANDONED, now):
             return Notice.STALE
-        position = await start_routine(tx, chat_id, routine, now)
+        position = await start_routine(tx, chat_id, routine, now, warmup.started_by)
         if warmup.pain_before_at is not None:
             new = await repo.get_session(tx, position.session_id)
             assert new is not None  # created just above

@@ -87,7 +87,13 @@ class Restarted:
 
 
 async def begin(
-    db: Database, content: Content, *, chat_id: int, routine_id: str, now: datetime
+    db: Database,
+    content: Content,
+    *,
+    chat_id: int,
+    routine_id: str,
+    now: datetime,
+    started_by: int | None,
 ) -> Position | Offer | Notice:
     """Start a routine, unless one is already running: then offer to resume it."""
     routine = content.routines.get(routine_id)
@@ -101,7 +107,7 @@ async def begin(
                 return Offer(position)
             # Its routine was removed from content: it can never be resumed.
             await repo.end_session(tx, running, SessionStatus.ABANDONED, now)
-        return await start_routine(tx, chat_id, routine, now)
+        return await start_routine(tx, chat_id, routine, now, started_by)
 
 
 async def act(
@@ -197,7 +203,8 @@ async def start_over(
         warmup, old = loaded
         if not await repo.end_session(tx, warmup, SessionStatus.ABANDONED, now):
             return Notice.STALE
-        return Restarted(old, await start_routine(tx, chat_id, old.routine, now))
+        again = await start_routine(tx, chat_id, old.routine, now, warmup.started_by)
+        return Restarted(old, again)
 
 
 async def remember_message(
@@ -213,7 +220,7 @@ def cursor_of(warmup: WarmupSession) -> Cursor:
 
 
 async def start_routine(
-    tx: AsyncSession, chat_id: int, routine: Routine, now: datetime
+    tx: AsyncSession, chat_id: int, routine: Routine, now: datetime, started_by: int | None
 ) -> Position:
     """A new running session of `routine`, at its first step."""
     cursor = coach.first(routine)
@@ -226,6 +233,7 @@ async def start_routine(
         set_number=set_number,
         side=side,
         now=now,
+        started_by=started_by,
     )
     log.info("chat %s began session %s (%s)", chat_id, warmup.id, routine.id)
     return Position(warmup.id, routine, cursor)

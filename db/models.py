@@ -161,6 +161,8 @@ class WarmupSession(Base):
     pain_after: Mapped[int | None] = mapped_column(Integer, nullable=True)
     pain_after_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     ended_for_pain: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Who started it (a Telegram user id): in a group, only they may press its buttons.
+    started_by: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
 
 
 class StepEvent(Base):

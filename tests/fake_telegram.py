@@ -132,6 +132,8 @@ class FakeTelegram:
         self._failures: dict[str, deque[Failure]] = defaultdict(deque)
         self._delays: dict[str, deque[float]] = defaultdict(deque)
         self.latency: dict[int, float] = {}  # chat id -> seconds added to each call for it
+        self.admins: dict[int, set[int]] = defaultdict(set)  # group id -> its admins' user ids
+        self.names: dict[int, str] = {}  # user id -> first name (default "Sam")
         self._confirmed = 0  # every update below this id has been fetched and acknowledged
         self._changed = asyncio.Event()
         self._closing = False
@@ -322,6 +324,18 @@ class FakeTelegram:
             await self._wait_change(remaining)
         limit = int(params.get("limit", 100))
         return self._updates[:limit]
+
+    async def _api_getChatMember(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        user_id = int(params["user_id"])
+        user = {**_user_json(user_id), "first_name": self.names.get(user_id, "Sam")}
+        if user_id not in self.admins[int(params["chat_id"])]:
+            return {"status": "member", "user": user}
+        rights = (
+            "can_be_edited can_manage_chat can_delete_messages can_manage_video_chats "
+            "can_restrict_members can_promote_members can_change_info can_invite_users "
+            "can_post_stories can_edit_stories can_delete_stories is_anonymous"
+        )
+        return {"status": "administrator", "user": user, **dict.fromkeys(rights.split(), False)}
 
     async def _api_sendMessage(self, params: dict[str, Any]) -> Any:  # noqa: N802
         chat_id = int(params["chat_id"])

@@ -19,8 +19,9 @@ from bot.content import load_content
 from bot.context import Services, utc_now
 from bot.lifecycle import running
 from bot.settings import Settings
+from db import chat_data
 from db.database import Database
-from db.models import Chat, Reminder, StepEvent, WarmupSession
+from db.models import StepEvent, WarmupSession
 from tests.fake_telegram import FakeTelegram, Message
 
 TOKEN = "123456:TEST-token-never-logged"
@@ -66,16 +67,18 @@ class RunningBot:
     def db(self) -> Database:
         return self.services.db
 
-    async def send(self, chat_id: int, text: str) -> list[Message]:
+    async def send(self, chat_id: int, text: str, *, user_id: int | None = None) -> list[Message]:
         """A user writes `text`; returns the messages the bot sent in reply."""
         before = self._sent_count(chat_id)
-        await self.settle(self.server.user_sends(chat_id, text))
+        await self.settle(self.server.user_sends(chat_id, text, user_id=user_id))
         return self._sent_since(chat_id, before)
 
-    async def press(self, chat_id: int, label: str) -> list[Message]:
+    async def press(
+        self, chat_id: int, label: str, *, user_id: int | None = None
+    ) -> list[Message]:
         """A user taps the newest button whose label contains `label`; returns new messages."""
         before = self._sent_count(chat_id)
-        await self.settle(self.server.user_presses(chat_id, label))
+        await self.settle(self.server.user_presses(chat_id, label, user_id=user_id))
         return self._sent_since(chat_id, before)
 
     async def start_warmup(self, chat_id: int, pain: str = "Skip check-in") -> list[Message]:
@@ -108,25 +111,14 @@ class RunningBot:
             return list(await tx.scalars(select(WarmupSession).order_by(WarmupSession.id)))
 
     async def snapshot(self) -> tuple[object, ...]:
-        """Every warm-up's position, status and hold, reminders, chats and the event count:
-        what a press that changes nothing must leave as it was."""
+        """Every row of every chat's table, every column: what a press or command that changes
+        nothing must leave as it was."""
         async with self.db.transaction() as tx:
-            sessions = (
-                await tx.execute(
-                    select(
-                        WarmupSession.id,
-                        WarmupSession.status,
-                        WarmupSession.step,
-                        WarmupSession.set_number,
-                        WarmupSession.side,
-                        WarmupSession.hold_ends_at,
-                    ).order_by(WarmupSession.id)
-                )
-            ).all()
-            reminders = (await tx.execute(select(Reminder.chat_id, Reminder.enabled))).all()
-            chats = (await tx.execute(select(Chat.id, Chat.timezone, Chat.active))).all()
-        rows = tuple(map(tuple, sessions)), tuple(map(tuple, reminders)), tuple(map(tuple, chats))
-        return (*rows, await self.event_count())
+            tables = []
+            for table in chat_data.every_table():
+                rows = await tx.execute(select(table).order_by(*table.primary_key.columns))
+                tables.append(tuple(map(tuple, rows)))
+        return tuple(tables)
 
     async def event_count(self) -> int:
         """How many sub-steps were recorded as done or skipped, in all chats."""

@@ -137,6 +137,14 @@ class ReminderTexts(Strict):
     old_reminder: Text
 
 
+class GroupTexts(Strict):
+    """What a group member hears when something belongs to someone else."""
+
+    not_yours: Text  # a toast, under Telegram's 200-character limit
+    someone: Text  # the name when Telegram does not give one
+    admins_only: Text
+
+
 class Notices(Strict):
     stale: Text
     holding: Text
@@ -183,6 +191,7 @@ class Buttons(Strict):
 
 # The fields each template may use; any other `{name}` in a text is a content error.
 TEMPLATE_FIELDS: dict[str, set[str]] = {
+    "groups.not_yours": {"name"},
     "intro": {"title", "count", "minutes"},
     "step_header": {"number", "total", "name"},
     "set_label": {"set", "sets"},
@@ -272,6 +281,7 @@ class Texts(Strict):
     timer: Timer
     reminders: ReminderTexts
     notices: Notices
+    groups: GroupTexts
     fallback: Text
     error: Text
     buttons: Buttons

@@ -35,7 +35,7 @@ async def _start(query: CallbackQuery, context: CoachContext, routine_id: str) -
     chat_id = chat_id_of(query)
     words = context.texts.reminders
     await _close(query, context, words.started)
-    await warmup.begin(context, chat_id, routine_id)
+    await warmup.begin(context, chat_id, routine_id, query.from_user.id)
 
 
 async def on_snooze(query: CallbackQuery, context: CoachContext, press: ReminderSnooze) -> None:

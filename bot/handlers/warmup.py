@@ -8,7 +8,7 @@ from typing import TypeVar
 from telegram import CallbackQuery, Update
 from telegram.constants import ParseMode
 
-from bot import keyboards, render, sessions
+from bot import groups, keyboards, render, sessions
 from bot.callbacks import Begin, Restart, Resume, SharpPain, StepButton, Stop
 from bot.coach import Action
 from bot.content import Routine
@@ -22,7 +22,8 @@ Ended = TypeVar("Ended", Acted, Stopped)
 
 async def warmup_command(update: Update, context: CoachContext) -> None:
     assert update.effective_chat is not None
-    await begin(context, update.effective_chat.id, context.content.default_routine.id)
+    routine_id = context.content.default_routine.id
+    await begin(context, update.effective_chat.id, routine_id, groups.sender_of(update))
 
 
 async def routines_command(update: Update, context: CoachContext) -> None:
@@ -38,6 +39,8 @@ async def routines_command(update: Update, context: CoachContext) -> None:
 async def stop_command(update: Update, context: CoachContext) -> None:
     assert update.effective_chat is not None
     chat_id = update.effective_chat.id
+    if not await groups.may_stop(update, context):
+        return
     result = await sessions.stop(context.db, context.content, chat_id=chat_id, now=context.now())
     if not isinstance(result, Stopped):  # nothing running, or it ended a moment ago
         await context.bot.send_message(chat_id, context.texts.nothing_to_stop)
@@ -47,10 +50,15 @@ async def stop_command(update: Update, context: CoachContext) -> None:
     await _stopped(context, chat_id, result)
 
 
-async def begin(context: CoachContext, chat_id: int, routine_id: str) -> None:
-    """Start a routine, or offer to resume the unfinished one."""
+async def begin(context: CoachContext, chat_id: int, routine_id: str, user_id: int) -> None:
+    """Start a routine for `user_id`, or offer to resume the unfinished one."""
     result = await sessions.begin(
-        context.db, context.content, chat_id=chat_id, routine_id=routine_id, now=context.now()
+        context.db,
+        context.content,
+        chat_id=chat_id,
+        routine_id=routine_id,
+        now=context.now(),
+        started_by=user_id,
     )
     texts = context.texts
     if isinstance(result, Notice):
@@ -75,7 +83,7 @@ async def on_begin(query: CallbackQuery, context: CoachContext, press: Begin) ->
         await notify(query, context, Notice.UNKNOWN)
         return
     await answer(query)
-    await begin(context, chat_id_of(query), press.routine_id)
+    await begin(context, chat_id_of(query), press.routine_id, query.from_user.id)
 
 
 async def on_done(query: CallbackQuery, context: CoachContext, press: StepButton) -> None:

@@ -56,6 +56,7 @@ from db.repo.sessions import (
     set_hold_message,
     set_messages,
     start_session,
+    starter,
 )
 from db.repo.updates import held_updates, hold_updates, release_updates
 
@@ -106,5 +107,6 @@ __all__ = [
     "skip_reminder",
     "snooze_reminder",
     "start_session",
+    "starter",
     "steps_done",
 ]

@@ -26,6 +26,11 @@ async def get_session(tx: AsyncSession, session_id: int) -> WarmupSession | None
     return await tx.get(WarmupSession, session_id)
 
 
+async def starter(tx: AsyncSession, session_id: int) -> int | None:
+    """Who started the warm-up; None if unknown (or no such warm-up)."""
+    return await tx.scalar(select(WarmupSession.started_by).where(WarmupSession.id == session_id))
+
+
 async def active_session(tx: AsyncSession, chat_id: int) -> WarmupSession | None:
     """The chat's running warm-up, if any (the schema allows at most one)."""
     return await tx.scalar(
@@ -44,9 +49,11 @@ async def start_session(
     set_number: int,
     side: str | None,
     now: datetime,
+    started_by: int | None,
 ) -> WarmupSession:
     warmup = WarmupSession(
         chat_id=chat_id,
+        started_by=started_by,
         routine_id=routine_id,
         status=SessionStatus.ACTIVE,
         started_at=now,

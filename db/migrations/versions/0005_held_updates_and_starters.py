@@ -1,4 +1,4 @@
-"""Updates held over a stop, processed at the next start.
+"""Updates held over a stop (processed at the next start), and who started each warm-up.
 
 Revision ID: 0005
 Revises: 0004
@@ -17,6 +17,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    op.add_column("warmup_sessions", sa.Column("started_by", sa.BigInteger()))
     op.create_table(
         "held_updates",
         sa.Column("update_id", sa.BigInteger(), autoincrement=False, nullable=False),
@@ -28,3 +29,4 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("held_updates")
+    op.execute("ALTER TABLE warmup_sessions DROP COLUMN started_by")
