@@ -124,6 +124,7 @@ def _schedule(application: CoachApplication) -> Schedule:
         hold_end=countdown.end,  # `hold:<session>`: time is up, on to the next step
         hold_tick=countdown.tick,  # `hold-tick:<session>`: the countdown shows the time left
         reminder_tick=delivery.tick,  # `reminders`, every minute: the reminders due
+        show_again=countdown.show_again,  # `show-again:<session>`: a time-up that failed, again
     )
 
 

@@ -44,6 +44,9 @@ LATE_END_SECONDS = 0.2
 COUNTDOWN_PAUSE_SECONDS = 1.0
 # The longest a hold's closing edits wait for other holds' time-up messages to go out.
 CLOSING_WAIT_SECONDS = 10.0
+# When a step's message fails even after the retries above (Telegram unreachable for a while),
+# it is sent again after each of these pauses, in seconds; after the last, /warmup offers it.
+SHOW_AGAIN_AFTER = (30, 60, 120, 240)
 # The least time between two edits of one countdown: a tick held up under load must not be
 # followed at once by the next (Telegram allows about one message a second per chat).
 COUNTDOWN_EDIT_GAP = timedelta(seconds=3)

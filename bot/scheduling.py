@@ -1,13 +1,13 @@
 """The only module that touches the scheduler (PTB's JobQueue, which is APScheduler).
 
 `bot/app.py` builds one `Schedule` with the callback of every job kind; everything else asks
-it to schedule or cancel. Jobs are named `hold:<session>` and `hold-tick:<session>`, and the
-name is also the job's id in APScheduler: scheduling a name replaces any job of that name, so
-scheduling the same thing twice (a restart, a retry) never doubles it, and finding or
-cancelling one is a lookup by id rather than a scan of every job (PTB's `get_jobs_by_name`
-walks them all, which with hundreds of holds running made each start and end cost time in
-proportion to the number of holds). Delays, not wall-clock times, are passed in: the bot's own
-clock decides what is due, and the scheduler only wakes it up.
+it to schedule or cancel. Jobs are named `hold:<session>`, `hold-tick:<session>` and
+`show-again:<session>`, and the name is also the job's id in APScheduler: scheduling a name
+replaces any job of that name, so scheduling the same thing twice (a restart, a retry) never
+doubles it, and finding or cancelling one is a lookup by id rather than a scan of every job
+(PTB's `get_jobs_by_name` walks them all, which with hundreds of holds running made each start
+and end cost time in proportion to the number of holds). Delays, not wall-clock times, are
+passed in: the bot's own clock decides what is due, and the scheduler only wakes it up.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from telegram.ext import Job, JobQueue
+
+from bot.coach import Cursor
 
 if TYPE_CHECKING:
     from bot.context import CoachContext
@@ -36,12 +38,27 @@ class HoldJob:
     ends_at: datetime
 
 
+@dataclass(frozen=True)
+class ShowAgainJob:
+    """A step whose message could not be sent: who to show it to, at which position."""
+
+    session_id: int
+    chat_id: int
+    cursor: Cursor
+    lead: str  # what the failed message led with ("Time's up: ...")
+    attempt: int = 1
+
+
 def hold_name(session_id: int) -> str:
     return f"hold:{session_id}"
 
 
 def tick_name(session_id: int) -> str:
     return f"hold-tick:{session_id}"
+
+
+def show_again_name(session_id: int) -> str:
+    return f"show-again:{session_id}"
 
 
 @dataclass(frozen=True)
@@ -52,6 +69,7 @@ class Schedule:
     hold_end: JobCallback  # `hold:<session>`: the hold's time is up
     hold_tick: JobCallback  # `hold-tick:<session>`: the countdown shows the time left
     reminder_tick: JobCallback  # `reminders`, every minute: deliver the reminders due
+    show_again: JobCallback  # `show-again:<session>`: a step whose message failed, once more
 
     def hold(self, hold: HoldJob, *, due_in: timedelta, tick_every: timedelta) -> None:
         """Wake `hold_end` when the hold is due and `hold_tick` at a coarse pace until then."""
@@ -85,6 +103,18 @@ class Schedule:
 
     def cancel_ticks(self, session_id: int) -> None:
         self._cancel(tick_name(session_id))
+
+    def show_step_again(self, job: ShowAgainJob, *, due_in: timedelta) -> None:
+        """Try again, after `due_in`, to send a step whose message Telegram did not take."""
+        name = show_again_name(job.session_id)
+        self.queue.run_once(
+            self.show_again,
+            due_in,
+            data=job,
+            name=name,
+            chat_id=job.chat_id,
+            job_kwargs={"misfire_grace_time": None} | _identified(name),
+        )
 
     def reminders(self, *, now: datetime) -> None:
         """One job for all reminders, on every minute: due ones are claimed from the database.

@@ -192,6 +192,17 @@ async def resume(
         return loaded if isinstance(loaded, Notice) else loaded[1]
 
 
+async def unshown(
+    db: Database, content: Content, *, chat_id: int, session_id: int
+) -> Position | None:
+    """The running session's current step if no message shows it (its send failed)."""
+    async with db.transaction() as tx:
+        loaded = await load_running(tx, content, chat_id, session_id)
+    if isinstance(loaded, Notice) or loaded[1].message_id is not None:
+        return None
+    return loaded[1]
+
+
 async def start_over(
     db: Database, content: Content, *, chat_id: int, session_id: int, now: datetime
 ) -> Restarted | Notice:

@@ -18,6 +18,7 @@ from tests.harness import FakeClock, RunningBot, make_settings, run_bot
 CHAT = 8001
 GROUP = -8002
 SUPERGROUP = -1008002
+MEMBER = 8003  # who started the group's warm-up; only they move it on
 
 
 @pytest.fixture
@@ -186,8 +187,9 @@ async def test_a_group_that_becomes_a_supergroup_keeps_its_warmup(
     bot: RunningBot, telegram: FakeTelegram
 ) -> None:
     """The chat's sessions and reminder follow the new id."""
-    await bot.start_warmup(GROUP)
-    await bot.press(GROUP, "Done")
+    await bot.send(GROUP, "/warmup", user_id=MEMBER)
+    await bot.press(GROUP, "Skip check-in", user_id=MEMBER)
+    await bot.press(GROUP, "Done", user_id=MEMBER)
     await bot.send(GROUP, "/timezone +1")
     await bot.send(GROUP, "/remind 7:30")
     update_id = telegram.push_update(
@@ -196,7 +198,7 @@ async def test_a_group_that_becomes_a_supergroup_keeps_its_warmup(
                 "message_id": 999,
                 "date": 0,
                 "chat": {"id": GROUP, "type": "group", "title": "Warm-up group"},
-                "from": {"id": 1, "is_bot": False, "first_name": "Sam"},
+                "from": {"id": MEMBER, "is_bot": False, "first_name": "Sam"},
                 "migrate_to_chat_id": SUPERGROUP,
             }
         }
@@ -206,9 +208,9 @@ async def test_a_group_that_becomes_a_supergroup_keeps_its_warmup(
         assert await tx.get(Chat, GROUP) is None
         assert await tx.get(Chat, SUPERGROUP) is not None
         assert await tx.scalar(select(Reminder.chat_id)) == SUPERGROUP
-    [offer] = await bot.send(SUPERGROUP, "/warmup")
+    [offer] = await bot.send(SUPERGROUP, "/warmup", user_id=MEMBER)
     assert "step 1/8" in offer.text
-    [resumed] = await bot.press(SUPERGROUP, "Resume")
+    [resumed] = await bot.press(SUPERGROUP, "Resume", user_id=MEMBER)
     assert resumed.text.startswith("Step 1/8 · Thoracic spine mobility\nRight side")
 
 

@@ -153,6 +153,7 @@ class Notices(Strict):
     not_yours: Text
     unknown: Text
     too_fast: Text
+    not_sent: Text
 
 
 class Buttons(Strict):

@@ -8,22 +8,32 @@ from datetime import timedelta
 
 from telegram import CallbackQuery
 from telegram.constants import ParseMode
+from telegram.error import TelegramError
 
 from bot import coach, holds, keyboards, render, sessions
 from bot.callbacks import StartHold, StopHold
 from bot.context import CoachContext
 from bot.holds import Hold
-from bot.pacing import CLOSING_WAIT_SECONDS, COUNTDOWN_PAUSE_SECONDS, LATE_END_SECONDS
-from bot.replies import accepted, chat_id_of, edit, message_id_of, set_buttons
-from bot.scheduling import HoldJob
-from bot.sessions import Acted
+from bot.pacing import (
+    CLOSING_WAIT_SECONDS,
+    COUNTDOWN_PAUSE_SECONDS,
+    LATE_END_SECONDS,
+    SHOW_AGAIN_AFTER,
+)
+from bot.replies import accepted, answer, chat_id_of, edit, message_id_of, notify, set_buttons
+from bot.scheduling import HoldJob, ShowAgainJob
+from bot.sessions import Acted, Notice
 from bot.step_messages import close_outcome, send_next, send_step
 
 log = logging.getLogger(__name__)
 
 
 async def on_start(query: CallbackQuery, context: CoachContext, press: StartHold) -> None:
-    """⏱ Start: the step's buttons move to a new countdown message that counts down."""
+    """⏱ Start: the step's buttons move to a new countdown message that counts down.
+
+    If the countdown cannot be sent, the hold is taken back and the step keeps its buttons,
+    so one more tap on ⏱ Start tries again; the toast says so.
+    """
     chat_id = chat_id_of(query)
     result = await holds.start(
         context.db,
@@ -34,17 +44,31 @@ async def on_start(query: CallbackQuery, context: CoachContext, press: StartHold
         lead_seconds=context.rules.timer.get_ready_seconds,
         clock=context.now,
     )
-    if (hold := await accepted(query, context, result)) is None:
+    if isinstance(result, Notice):
+        await notify(query, context, result)
         return
-    position = hold.position
-    message = await context.bot.send_message(
-        chat_id,
-        _countdown_text(context, hold),
-        parse_mode=ParseMode.HTML,
-        reply_markup=keyboards.countdown_keyboard(
-            context.texts, position.session_id, position.cursor
-        ),
-    )
+    hold, position = result, result.position
+    try:
+        message = await context.bot.send_message(
+            chat_id,
+            _countdown_text(context, hold),
+            parse_mode=ParseMode.HTML,
+            reply_markup=keyboards.countdown_keyboard(
+                context.texts, position.session_id, position.cursor
+            ),
+        )
+    except TelegramError as exc:
+        log.warning("countdown for chat %s not sent (%s); the hold is taken back", chat_id, exc)
+        await holds.stop(
+            context.db,
+            context.content,
+            chat_id=chat_id,
+            session_id=position.session_id,
+            cursor=position.cursor,
+        )
+        await answer(query, context.texts.notices.not_sent)
+        return
+    await answer(query)
     await set_buttons(context, chat_id, message_id_of(query), None)  # they moved to the countdown
     await holds.remember_message(
         context.db,
@@ -133,10 +157,46 @@ async def end(context: CoachContext) -> None:
             position, texts = result.position, context.texts
             following = result.next.cursor if result.next else None
             lead = render.time_up(texts, position.routine, position.cursor, following)
-            shown = await send_next(context, job.chat_id, result, lead, remember=False)
+            try:
+                shown = await send_next(context, job.chat_id, result, lead, remember=False)
+            except TelegramError as exc:
+                _show_later(context, job, result, lead, exc)
+                return
         await _close(context, job, result, shown)
     finally:
         ending.discard(job.session_id)
+
+
+def _show_later(
+    context: CoachContext, job: HoldJob, result: Acted, lead: str, exc: TelegramError
+) -> None:
+    """The time-up message failed after its retries: the session has moved on, so its next
+    step is sent again a little later (and, until then, /warmup offers it)."""
+    log.warning("time's up for chat %s not sent (%s); sent again later", job.chat_id, exc)
+    if result.next is not None:
+        again = ShowAgainJob(job.session_id, job.chat_id, result.next.cursor, lead)
+        context.schedule.show_step_again(again, due_in=timedelta(seconds=SHOW_AGAIN_AFTER[0]))
+
+
+async def show_again(context: CoachContext) -> None:
+    """Job: send a step whose message failed, if it is still the step and still not shown."""
+    assert context.job is not None
+    job = context.job.data
+    assert isinstance(job, ShowAgainJob)
+    position = await sessions.unshown(
+        context.db, context.content, chat_id=job.chat_id, session_id=job.session_id
+    )
+    if position is None or position.cursor != job.cursor:
+        return  # shown meanwhile (/warmup and Resume), moved on, or over
+    try:
+        await send_step(context, job.chat_id, position, lead=job.lead)
+    except TelegramError as exc:
+        if job.attempt >= len(SHOW_AGAIN_AFTER):
+            log.warning("step for chat %s still not sent (%s); left to /warmup", job.chat_id, exc)
+            return
+        again = replace(job, attempt=job.attempt + 1)
+        due_in = timedelta(seconds=SHOW_AGAIN_AFTER[job.attempt])
+        context.schedule.show_step_again(again, due_in=due_in)
 
 
 async def _close(context: CoachContext, job: HoldJob, result: Acted, shown: int | None) -> None:
