@@ -17,9 +17,10 @@ _installed = False
 def redact(secret: str) -> None:
     """Replace `secret` with `<token>` in every log record from now on.
 
-    Done where records are made, not in one handler, so it holds for any handler anyone
+    Done in the records themselves, not in one handler, so it holds for any handler anyone
     attaches (pytest's log capture included) and for reprs that embed the token, such as PTB's
-    `ExtBot[token=…]`.
+    `ExtBot[token=…]`. The scrubbing happens when a record is formatted, as logging formats
+    messages itself: a malformed log call is reported by logging, not raised where it is made.
     """
     global _installed  # noqa: PLW0603 - one process-wide record factory, installed once
     if secret:
@@ -28,18 +29,30 @@ def redact(secret: str) -> None:
         _installed = True
         make_record = logging.getLogRecordFactory()
 
-        def redacting_factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        def scrubbing_factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
             record = make_record(*args, **kwargs)
-            message = record.getMessage()
-            if any(hidden in message for hidden in _secrets):
-                record.msg, record.args = _scrub(message), None
-            if record.exc_info:
-                # Formatters reuse a record's exc_text: a scrubbed one keeps URLs in
-                # exception messages from carrying the token into the log.
-                record.exc_text = _scrub(logging.Formatter().formatException(record.exc_info))
+            record.__class__ = _ScrubbingRecord
             return record
 
-        logging.setLogRecordFactory(redacting_factory)
+        logging.setLogRecordFactory(scrubbing_factory)
+
+
+class _ScrubbingRecord(logging.LogRecord):
+    """A record whose message and formatted traceback never show a secret."""
+
+    def getMessage(self) -> str:  # noqa: N802 - logging's name
+        return _scrub(super().getMessage())
+
+    # Formatters cache the formatted traceback in `exc_text` and print it from there; URLs in
+    # exception messages would carry the token into the log.
+    @property
+    def exc_text(self) -> str | None:
+        text = self.__dict__.get("exc_text")
+        return None if text is None else _scrub(text)
+
+    @exc_text.setter
+    def exc_text(self, value: str | None) -> None:
+        self.__dict__["exc_text"] = value
 
 
 def _scrub(text: str) -> str:

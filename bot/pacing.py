@@ -154,13 +154,21 @@ class SendWindow:
         self._sent: deque[float] = deque()
 
     def record(self) -> None:
-        self._sent.append(self._clock())
+        now = self._clock()
+        self._sent.append(now)
+        self._forget_before(now - 1)  # or, with no reminder burst asking, it only ever grows
 
     def recent(self) -> int:
         """How many messages went out in the last second."""
-        horizon = self._clock() - 1
+        self._forget_before(self._clock() - 1)
+        return len(self._sent)
+
+    def _forget_before(self, horizon: float) -> None:
         while self._sent and self._sent[0] <= horizon:
             self._sent.popleft()
+
+    def held(self) -> int:
+        """How many sends it holds (at most the last second's)."""
         return len(self._sent)
 
     async def room(self, per_second: float) -> None:
@@ -187,7 +195,7 @@ class PatientRateLimiter(AIORateLimiter):
         super().__init__(overall_max_rate=0, max_retries=3)
         self._network_retries = network_retries
         self._backoff = backoff_seconds
-        self._window = window or SendWindow()
+        self._window = window if window is not None else SendWindow()
 
     async def process_request(  # noqa: PLR0917 - PTB's own signature, called positionally
         self,

@@ -174,6 +174,12 @@ async def take_deliveries(db: Database, rules: ReminderRules, now: datetime) -> 
     return deliveries
 
 
+async def still_pending(db: Database, delivery: Delivery) -> bool:
+    """Whether the delivery is still wanted: not deleted (/forget) or changed since taken."""
+    async with db.reading() as tx:
+        return await repo.pending_since(tx, delivery.chat_id) == delivery.pending
+
+
 async def delivered(db: Database, delivery: Delivery, now: datetime | None) -> None:
     """The delivery went out at `now`, or (None) is dropped."""
     async with db.transaction() as tx:

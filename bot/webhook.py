@@ -10,6 +10,8 @@ from __future__ import annotations
 import hmac
 import json
 import logging
+import time
+from collections.abc import Callable
 from typing import Any
 
 from starlette.applications import Starlette
@@ -26,6 +28,7 @@ log = logging.getLogger(__name__)
 # Real updates are a few kilobytes; Telegram's own cap on a text message is 4096 characters.
 MAX_BODY_BYTES = 256 * 1024
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 - a header name
+REFUSAL_LOG_SECONDS = 60
 
 
 def create_app(
@@ -37,10 +40,12 @@ def create_app(
 ) -> Starlette:
     """The ASGI app serving Telegram's webhook at `path`, and `/healthz`."""
 
+    refusals = _Refusals()
+
     async def receive_update(request: Request) -> Response:
         given = request.headers.get(SECRET_HEADER, "")
         if not hmac.compare_digest(given.encode(), secret.encode()):
-            log.warning("webhook request without the right secret refused")
+            refusals.note()
             return Response(status_code=403)
         body = await _read_capped(request)
         if body is None:
@@ -65,16 +70,37 @@ def create_app(
     )
 
 
+class _Refusals:
+    """Refused requests, logged at most once a minute: anyone who finds the URL can send
+    thousands, and each must not cost a WARNING line."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._next_log = float("-inf")
+        self._unlogged = 0
+
+    def note(self) -> None:
+        self._unlogged += 1
+        if self._clock() < self._next_log:
+            return
+        log.warning(
+            "%d webhook request(s) without the right secret refused; next report in a minute",
+            self._unlogged,
+        )
+        self._unlogged, self._next_log = 0, self._clock() + REFUSAL_LOG_SECONDS
+
+
 def _parse(body: bytes, application: Application[Any, Any, Any, Any, Any, Any]) -> Update | None:
     try:
         data = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nesting deeper than the parser goes
         return None
     if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
         return None
     try:
         return Update.de_json(data, application.bot)
-    except (ValueError, TypeError, KeyError, AttributeError):
+    # OverflowError: a date past the year 9999; RecursionError: deeply nested objects.
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError):
         log.warning("webhook body is not an update; refused")
         return None
 

@@ -50,6 +50,11 @@ class Database:
         if self.url.get_backend_name() == "sqlite":
             _configure_sqlite(self.engine.sync_engine)
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        # Reads that must not wait for, or block, the writer (health checks, a last look
+        # before sending): on SQLite their transaction takes no write lock.
+        self._readers = async_sessionmaker(
+            self.engine.execution_options(reading=True), expire_on_commit=False
+        )
         # SQLite has one writer at a time, and here every transaction writes. Queueing them in
         # the event loop is fair and cheap; left to SQLite, hundreds of concurrent updates
         # would spin on its busy handler, and under load a lock held across an await can
@@ -64,6 +69,12 @@ class Database:
         async with self._one_writer, self._sessions.begin() as session:
             yield session
 
+    @asynccontextmanager
+    async def reading(self) -> AsyncIterator[AsyncSession]:
+        """A session for reads only, beside the writer queue; never write through it."""
+        async with self._readers() as session:
+            yield session
+
     async def migrate(self) -> None:
         """Bring the schema to the newest revision; refuse a database from a newer release."""
         try:
@@ -76,7 +87,7 @@ class Database:
     async def ping(self) -> bool:
         """Whether the database answers a trivial query."""
         try:
-            async with self.engine.connect() as connection:
+            async with self.engine.execution_options(reading=True).connect() as connection:
                 await connection.execute(text("SELECT 1"))
         except SQLAlchemyError:
             return False
@@ -141,9 +152,11 @@ def _configure_sqlite(engine: Any) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        # Every transaction here writes. Taking the write lock up front means two concurrent
-        # taps queue on busy_timeout instead of failing with SQLITE_BUSY on lock upgrade.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # A transaction that writes takes the write lock up front, so two concurrent taps
+        # queue on busy_timeout instead of failing with SQLITE_BUSY on lock upgrade. A reading
+        # one (`Database.reading`) takes none: in WAL mode it runs beside the writer.
+        reading = connection.get_execution_options().get("reading", False)
+        connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
 
 def _use_wal(cursor: Any) -> None:

@@ -11,6 +11,8 @@ from tests.harness import RunningBot
 
 CHAT = 2001
 OTHER_CHAT = 2002
+GROUP = -2003
+GROUP_MEMBER = 2004
 
 
 def _answers(telegram: FakeTelegram) -> list[str]:
@@ -109,6 +111,16 @@ async def test_unknown_command_and_plain_text_point_to_warmup_and_help(bot: Runn
         assert reply.text == (
             "I only understand commands. Send /warmup to start, or /help for the list."
         )
+
+
+async def test_commands_for_another_bot_in_a_group_are_left_to_it(bot: RunningBot) -> None:
+    """`/help@OtherBot` in a group gets no answer; an unknown command for this bot does."""
+    assert await bot.send(GROUP, "/help@OtherBot", user_id=GROUP_MEMBER) == []
+    assert await bot.send(GROUP, "/warmup@OtherBot", user_id=GROUP_MEMBER) == []
+    [reply] = await bot.send(GROUP, "/nonsense@warmup_coach_bot", user_id=GROUP_MEMBER)
+    assert reply.text.startswith("I only understand commands.")
+    [help_text] = await bot.send(GROUP, "/help@warmup_coach_bot", user_id=GROUP_MEMBER)
+    assert "/warmup" in help_text.text
 
 
 async def test_a_failure_mid_update_is_reported_and_the_session_stays_resumable(

@@ -35,3 +35,16 @@ def test_the_token_is_scrubbed_from_messages_arguments_and_tracebacks() -> None:
     assert SECRET not in output
     assert output.count("<token>") == 3
     assert "RuntimeError: connect failed for /bot<token>/sendMessage" in output
+
+
+def test_a_malformed_log_call_is_reported_by_logging_not_raised_where_made() -> None:
+    """Formatting is logging's business: a call with too few arguments does not raise."""
+    redact(SECRET)
+    logger, stream = _capture()
+    reported: list[logging.LogRecord] = []
+    logger.handlers[0].handleError = reported.append  # type: ignore[method-assign]
+    # A mistake the linter catches in the bot's own code, but not in a library's.
+    logger.info("two places %s and %s, one value", "here")  # noqa: PLE1206
+    logger.info("after it, %s", SECRET)
+    assert len(reported) == 1
+    assert stream.getvalue() == "after it, <token>\n"

@@ -54,6 +54,16 @@ def test_a_paused_budget_grants_nothing_until_the_pause_is_over() -> None:
     assert budget.take()
 
 
+def test_the_send_window_keeps_only_the_last_second() -> None:
+    """Sends are forgotten as they leave the window even when nobody asks for room."""
+    clock = Ticks()
+    window = SendWindow(clock)
+    for _ in range(10_000):  # a day of replies, a tenth of a second apart
+        window.record()
+        clock.now += 0.1
+    assert window.held() <= 11
+
+
 async def test_bulk_sending_waits_for_room_left_by_other_messages() -> None:
     """Bulk sending waits until the last second's messages leave room."""
     clock = Ticks()
@@ -121,7 +131,7 @@ async def test_every_attempt_at_a_new_message_counts_in_the_send_window(
 ) -> None:
     """Each attempt at sending a message counts, retries included; answers do not."""
     monkeypatch.setenv("PTB_TIMEDELTA", "true")  # as the application sets it
-    window = SendWindow()
+    window = SendWindow(Ticks())  # a clock that stands still: nothing leaves the window
     limiter = PatientRateLimiter(window=window, backoff_seconds=0)
     attempts = 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
 
 import pytest
@@ -304,6 +305,27 @@ async def test_a_chat_that_blocked_the_bot_is_switched_off_quietly(
     clock.current = datetime(2026, 6, 3, 5, 30, tzinfo=UTC)
     await _tick(bot)
     assert len(telegram.calls_to("sendMessage")) == sends
+
+
+@pytest.mark.clock(MONDAY_MORNING)
+async def test_a_chat_that_forgets_during_a_burst_gets_no_reminder_after_it(
+    bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
+) -> None:
+    """/forget confirmed while the burst is sending others: that chat's reminder is not sent."""
+    other = CHAT + 1
+    for chat_id in (CHAT, other):
+        await bot.send(chat_id, "/timezone Europe/Berlin")
+        await bot.send(chat_id, "/remind 7:30")
+    clock.current = datetime(2026, 6, 2, 5, 30, tzinfo=UTC)
+    telegram.latency[CHAT] = 2.0  # the burst is busy with CHAT's reminder (sent first) ...
+    burst = asyncio.create_task(_tick(bot))
+    await asyncio.sleep(0.3)
+    await bot.send(other, "/forget")  # ... while the other chat deletes everything
+    await bot.press(other, "Delete everything")
+    assert telegram.chat(other)[-1].text.startswith("🗑 Done. Nothing is stored for this chat")
+    await burst
+    assert len(_reminders_sent(telegram)) == 1
+    assert not any(m.text.startswith(REMINDER_TEXT) for m in telegram.chat(other))
 
 
 @pytest.mark.clock(MONDAY_MORNING)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
 import pytest
 from pydantic import ValidationError
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.settings import Settings
@@ -136,3 +139,42 @@ def test_webhook_mode_refuses_to_start_without_a_secret(telegram: FakeTelegram) 
             webhook_url="https://coach.example.org/hook",
             webhook_secret="no spaces allowed",
         )
+
+
+async def test_bodies_that_break_parsing_get_400_not_500(
+    hooked: RunningBot, telegram: FakeTelegram, client: httpx.AsyncClient
+) -> None:
+    """A date past year 9999 or JSON nested past the parser's depth is refused with 400."""
+    headers = {HEADER: SECRET}
+    far_future = telegram.message_update(CHAT, "/help")
+    far_future["message"]["date"] = 10**20
+    nested = '{"update_id": 5, "message": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    for body in (json.dumps(far_future), nested):
+        response = await client.post("/telegram/updates", content=body, headers=headers)
+        assert response.status_code == 400
+    await hooked.application.update_queue.join()
+    assert [m for m in telegram.chat(CHAT) if m.from_bot] == []
+
+
+@pytest.mark.usefixtures("hooked")
+async def test_refused_requests_are_logged_once_a_minute_not_each(
+    telegram: FakeTelegram, client: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Fifty posts without the secret: all refused, one WARNING line."""
+    update = telegram.message_update(CHAT, "/warmup")
+    with caplog.at_level(logging.WARNING, logger="bot.webhook"):
+        for _ in range(50):
+            response = await client.post("/telegram/updates", json=update)
+            assert response.status_code == 403
+    warnings = [r for r in caplog.records if r.name == "bot.webhook"]
+    assert len(warnings) == 1
+
+
+async def test_healthz_answers_while_a_write_is_under_way(
+    hooked: RunningBot, client: httpx.AsyncClient
+) -> None:
+    """A write holding the database does not make /healthz wait for it or fail."""
+    async with hooked.db.transaction() as tx:
+        await tx.execute(text("UPDATE chats SET active = active"))  # the write lock is taken
+        response = await asyncio.wait_for(client.get("/healthz"), timeout=1.5)
+    assert (response.status_code, response.json()) == (200, {"status": "ok"})

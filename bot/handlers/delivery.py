@@ -120,6 +120,9 @@ async def _deliver_paced(context: CoachContext, deliveries: list[Delivery]) -> i
 
 async def _deliver(context: CoachContext, delivery: Delivery, now: datetime) -> None:
     texts, rules = context.texts, context.rules.reminders
+    # A burst can take minutes; since this one was taken, the chat may have said /forget.
+    if not await reminders.still_pending(context.db, delivery):
+        return
     try:
         await context.bot.send_message(
             delivery.chat_id,

@@ -10,9 +10,17 @@ from bot.sessions import Notice
 
 
 async def unknown_message(update: Update, context: CoachContext) -> None:
-    """Anything else said in a private chat, or an unknown command: point to /warmup, /help."""
-    assert update.effective_message is not None
-    await update.effective_message.reply_text(context.texts.fallback)
+    """Anything else said in a private chat, or an unknown command: point to /warmup, /help.
+
+    A command addressed to another bot in a group (`/help@OtherBot`) is that bot's business.
+    """
+    message = update.effective_message
+    assert message is not None
+    first = message.text.split(maxsplit=1)[0] if message.text else ""
+    _, at, addressee = first.partition("@")
+    if first.startswith("/") and at and addressee.lower() != (context.bot.username or "").lower():
+        return
+    await message.reply_text(context.texts.fallback)
 
 
 async def unknown_button(update: Update, context: CoachContext) -> None:

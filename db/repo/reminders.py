@@ -88,6 +88,11 @@ async def _update_enabled(
     return matched == 1
 
 
+async def pending_since(tx: AsyncSession, chat_id: int) -> datetime | None:
+    """Since when the chat's reminder waits to be delivered; None if it does not (or is gone)."""
+    return await tx.scalar(select(Reminder.pending_since).where(Reminder.chat_id == chat_id))
+
+
 async def park_reminder(tx: AsyncSession, chat_id: int) -> None:
     """Stop a reminder that cannot be handled from firing until the chat sets it again."""
     await execute_write(
