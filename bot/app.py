@@ -30,7 +30,7 @@ from telegram.ext import (
 )
 
 from bot import callbacks as cb
-from bot import groups, logs
+from bot import groups, inbox, logs
 from bot.content import load_content
 from bot.context import SERVICES, CoachContext, Services
 from bot.handlers import (
@@ -46,7 +46,8 @@ from bot.handlers import (
     start,
     warmup,
 )
-from bot.ordering import Overflow, PerChatUpdateProcessor
+from bot.inbox import DurableQueue
+from bot.ordering import Handled, Overflow, PerChatUpdateProcessor
 from bot.pacing import PatientRateLimiter
 from bot.replies import answer
 from bot.scheduling import Schedule
@@ -125,6 +126,7 @@ def _schedule(application: CoachApplication) -> Schedule:
         hold_tick=countdown.tick,  # `hold-tick:<session>`: the countdown shows the time left
         reminder_tick=delivery.tick,  # `reminders`, every minute: the reminders due
         show_again=countdown.show_again,  # `show-again:<session>`: a time-up that failed, again
+        inbox_purge=inbox.purge_job,  # `inbox`, hourly: forget updates handled a day ago
     )
 
 
@@ -173,11 +175,23 @@ def _builder(
         .connect_timeout(timeout)
         .pool_timeout(timeout)
         .rate_limiter(limiter)
-        .concurrent_updates(PerChatUpdateProcessor(on_overflow=_flooded(services)))
+        .update_queue(DurableQueue(services.inbox, services.clock))
+        .concurrent_updates(
+            PerChatUpdateProcessor(on_overflow=_flooded(services), on_handled=_handled(services))
+        )
         .context_types(ContextTypes(context=CoachContext))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )
+
+
+def _handled(services: Services) -> Handled:
+    """Marks a handled update in the inbox, so the next start does not handle it again."""
+
+    async def mark(update: Update) -> None:
+        await services.inbox.handled(update, services.clock())
+
+    return mark
 
 
 def _flooded(services: Services) -> Overflow:
@@ -281,6 +295,7 @@ async def _restore_jobs(application: CoachApplication) -> None:
     context = CoachContext(application)
     await countdown.restore(context)
     services_of(application).schedule.reminders(now=datetime.now(UTC))
+    services_of(application).schedule.inbox_purge_hourly()
 
 
 async def _post_shutdown(application: CoachApplication) -> None:

@@ -10,6 +10,7 @@ from typing import Any, cast
 from telegram.ext import CallbackContext, ExtBot
 
 from bot.content import Content, Rules, Texts
+from bot.inbox import Inbox
 from bot.pacing import (
     COUNTDOWN_EDIT_GAP,
     COUNTDOWN_EDITS_PER_SECOND,
@@ -47,12 +48,14 @@ class Services:
     # Sessions whose hold is ending in this instance; their countdowns take no more ticks.
     ending_holds: set[int] = field(default_factory=set)
     step_messages: Batched[StepMessage] = field(init=False)
+    inbox: Inbox = field(init=False)
     # Set by `build_application` once the job queue exists; it lists every job kind.
     schedule: Schedule = field(init=False)
 
     def __post_init__(self) -> None:
         # Every tap records the message of the step it sent; under load, together.
         self.step_messages = Batched(self.db, repo.set_messages)
+        self.inbox = Inbox(self.db)
 
 
 class CoachContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

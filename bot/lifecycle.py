@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 import signal
 import socket
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 import uvicorn
@@ -24,9 +22,9 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot import webhook
+from bot.inbox import DurableQueue
 from bot.ordering import PerChatUpdateProcessor
 from bot.settings import Settings
-from db import repo
 from db.database import Database
 
 log = logging.getLogger(__name__)
@@ -58,7 +56,7 @@ async def running(
 
     The order on the way out is the point: stop receiving first (so Telegram counts nothing
     more as delivered), then finish what is in hand, then stop. What is in hand but cannot be
-    finished in time is stored and processed first thing at the next start.
+    finished in time stays unhandled in the inbox and is handled first thing at the next start.
     """
     await application.initialize()
     try:
@@ -66,11 +64,11 @@ async def running(
             await application.post_init(application)
         await application.start()
         try:
-            await _process_held(application, db)
+            await _handle_unhandled(application)
             async with _receiving(application, settings, db, poll_timeout) as receiving:
                 yield receiving
         finally:
-            await _finish_in_hand(application, db)
+            await _finish_in_hand(application)
             if application.post_stop:
                 await application.post_stop(application)
     finally:
@@ -146,22 +144,22 @@ async def _webhook_server(
         sock.close()
 
 
-async def _process_held(application: AnyApplication, db: Database) -> None:
-    """Process the updates the last stop held over, before anything new is received."""
-    async with db.transaction() as tx:
-        held = await repo.held_updates(tx)
-    if not held:
+async def _handle_unhandled(application: AnyApplication) -> None:
+    """Handle what the last run received but did not handle, before anything new comes in."""
+    queue = application.update_queue
+    if not isinstance(queue, DurableQueue):
         return
-    for body in held.values():
-        await application.update_queue.put(Update.de_json(json.loads(body), application.bot))
-    await application.update_queue.join()
-    async with db.transaction() as tx:
-        await repo.release_updates(tx, list(held))
-    log.info("processed %d updates held over the last stop", len(held))
+    left = await queue.inbox.unhandled(application.bot)
+    for update in left:
+        await queue.requeue(update)
+    await queue.join()
+    if left:
+        log.info("handled %d updates the last run had received but not handled", len(left))
 
 
-async def _finish_in_hand(application: AnyApplication, db: Database) -> None:
-    """Stop the application within STOP_SECONDS, holding over what cannot be finished."""
+async def _finish_in_hand(application: AnyApplication) -> None:
+    """Stop the application within a few seconds, leaving what cannot be finished unhandled
+    in the inbox, for the next start."""
     processor = application.update_processor
     stopping = asyncio.create_task(application.stop())
     if not await _within(stopping, BACKLOG_SECONDS) and isinstance(
@@ -173,10 +171,7 @@ async def _finish_in_hand(application: AnyApplication, db: Database) -> None:
             log.warning("stopped with %d updates still waiting on Telegram", cancelled)
     await stopping
     if isinstance(processor, PerChatUpdateProcessor) and processor.held:
-        bodies = {u.update_id: u.to_json() for u in processor.held}
-        async with db.transaction() as tx:
-            await repo.hold_updates(tx, bodies, datetime.now(UTC))
-        log.info("held %d updates over the stop, to process at the next start", len(bodies))
+        log.info("%d updates left for the next start", len(processor.held))
 
 
 async def _within(task: asyncio.Task[None], seconds: float) -> bool:

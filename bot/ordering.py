@@ -33,6 +33,7 @@ MAX_IN_HAND_PER_CHAT = 50
 _OUT_OF_REACH = 2**31 - 1
 
 Overflow = Callable[[Update], Coroutine[Any, Any, None]]
+Handled = Callable[[Update], Coroutine[Any, Any, None]]
 
 
 class PerChatUpdateProcessor(BaseUpdateProcessor):
@@ -44,11 +45,13 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         *,
         max_in_hand_per_chat: int = MAX_IN_HAND_PER_CHAT,
         on_overflow: Overflow | None = None,
+        on_handled: Handled | None = None,
     ) -> None:
         super().__init__(_OUT_OF_REACH)
         self._slots = asyncio.Semaphore(max_concurrent_updates)
         self._limit = max_in_hand_per_chat
         self._on_overflow = on_overflow
+        self._on_handled = on_handled
         self._lines: dict[int, _Line] = {}
         self._holding = False
         self._running: set[asyncio.Task[Any]] = set()
@@ -58,16 +61,23 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         chat_id = _chat_of(update)
         if chat_id is None:
-            await self._run(update, coroutine)
-            return
+            finished = await self._run(update, coroutine)
+        else:
+            finished = await self._in_line(chat_id, update, coroutine)
+        # Marked once its chat's next update may go on: the mark is the inbox's bookkeeping.
+        if finished and self._on_handled is not None and isinstance(update, Update):
+            await self._on_handled(update)
+
+    async def _in_line(self, chat_id: int, update: object, coroutine: Awaitable[Any]) -> bool:
+        """Run the update in its chat's turn; whether it was handled (or dropped for good)."""
         line = self._lines.setdefault(chat_id, _Line())
         if len(line) >= self._limit:
             self._drop(update, coroutine, chat_id, line)
-            return
+            return True
         turn = line.join()
         try:
             await turn
-            await self._run(update, coroutine)
+            return await self._run(update, coroutine)
         finally:
             line.leave(turn)
             if not line:
@@ -77,7 +87,7 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         """From now on, updates whose turn has not come are kept in `held` instead of run.
 
         For a stop that cannot wait for a long backlog: what was received but not started is
-        handed back to the caller (to store and process after the restart).
+        left unhandled in the inbox, for the next start.
         """
         self._holding = True
         for line in self._lines.values():
@@ -95,11 +105,12 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
     async def shutdown(self) -> None:
         """Nothing to tear down."""
 
-    async def _run(self, update: object, coroutine: Awaitable[Any]) -> None:
+    async def _run(self, update: object, coroutine: Awaitable[Any]) -> bool:
+        """Run the update; False if it was held over instead (so it stays in the inbox)."""
         if self._holding and isinstance(update, Update):
             self.held.append(update)
             _discard(coroutine)
-            return
+            return False
         task = asyncio.current_task()
         assert task is not None
         self._running.add(task)
@@ -108,6 +119,7 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
                 await coroutine
         finally:
             self._running.discard(task)
+        return True
 
     def _drop(self, update: object, coroutine: Awaitable[Any], chat_id: int, line: _Line) -> None:
         _discard(coroutine)

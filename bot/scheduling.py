@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 JobCallback = Callable[["CoachContext"], Coroutine[Any, Any, None]]
 
 REMINDER_TICK = "reminders"
+INBOX_PURGE = "inbox"
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class Schedule:
     hold_tick: JobCallback  # `hold-tick:<session>`: the countdown shows the time left
     reminder_tick: JobCallback  # `reminders`, every minute: deliver the reminders due
     show_again: JobCallback  # `show-again:<session>`: a step whose message failed, once more
+    inbox_purge: JobCallback  # `inbox`, hourly: forget updates handled a day ago
 
     def hold(self, hold: HoldJob, *, due_in: timedelta, tick_every: timedelta) -> None:
         """Wake `hold_end` when the hold is due and `hold_tick` at a coarse pace until then."""
@@ -132,6 +134,15 @@ class Schedule:
             name=REMINDER_TICK,
             # A tick still sending a burst delays the next rather than running beside it.
             job_kwargs={"max_instances": 1, "coalesce": True, "misfire_grace_time": 30},
+        )
+
+    def inbox_purge_hourly(self) -> None:
+        self.queue.run_repeating(
+            self.inbox_purge,
+            interval=timedelta(hours=1),
+            first=timedelta(minutes=1),
+            name=INBOX_PURGE,
+            job_kwargs={"max_instances": 1, "coalesce": True} | _identified(INBOX_PURGE),
         )
 
     def _cancel(self, name: str) -> None:

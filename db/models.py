@@ -1,4 +1,4 @@
-"""Tables: chats, their warm-up sessions, what happened at each step, and held updates."""
+"""Tables: chats, their warm-up sessions, what happened at each step, and the inbox."""
 
 from __future__ import annotations
 
@@ -194,15 +194,17 @@ class Milestone(Base):
     reached_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
-class HeldUpdate(Base):
-    """An update received before a stop that could not wait for it; processed at the next start.
+class InboxUpdate(Base):
+    """An update as received, stored before Telegram is told it arrived (`bot/inbox.py`).
 
-    Telegram already counts it as delivered, so it would otherwise be lost. Rows live only
-    between a stop and the next start.
+    `handled_at` is set once the bot has handled it; rows still unset at a start are handled
+    then. Handled rows stay for a day, the longest Telegram may send an update again, so that
+    an update it sends twice is recognised and handled once.
     """
 
-    __tablename__ = "held_updates"
+    __tablename__ = "inbox"
 
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     body: Mapped[str] = mapped_column(Text)  # the update as Telegram sent it (JSON)
-    held_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True, index=True)

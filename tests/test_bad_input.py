@@ -142,7 +142,8 @@ async def test_forged_data_of_every_kind_is_refused_before_any_database_read(
     bot: RunningBot, telegram: FakeTelegram
 ) -> None:
     """A press of any kind with its data tampered with, or an id past the database's range,
-    gets the unknown-button toast and runs no SQL at all."""
+    gets the unknown-button toast and runs no SQL beyond the inbox's (which stores and marks
+    every update)."""
     _, step = await bot.start_warmup(CHAT)
     forged = [f"{data}0" for _, data in step.buttons]  # every step kind, one digit too many
     forged += [
@@ -163,7 +164,10 @@ async def test_forged_data_of_every_kind_is_refused_before_any_database_read(
     bot.pause_scheduler()  # the minute's reminder tick reads the database too
 
     def count(*args: object) -> None:
-        statements.append(str(args[2]))
+        statement = str(args[2])
+        # Every update is stored on arrival and marked once handled; that is not the handler's.
+        if "inbox" not in statement and statement.strip() not in ("BEGIN", "BEGIN IMMEDIATE"):
+            statements.append(statement)
 
     event.listen(bot.db.engine.sync_engine, "before_cursor_execute", count)
     try:

@@ -21,9 +21,9 @@ GROUP = -12001
 SUPERGROUP = -1001200100
 MEMBER = 12002
 MONDAY = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
-# Tables with no chat's data: the schema's version, and updates held over a stop (processed
-# before anything else at the next start, so never there when a chat asks).
-NOT_A_CHATS = {"held_updates"}
+# Tables with no chat's data of their own: the inbox of received updates (each kept a day, so
+# that one Telegram sends twice is handled once).
+NOT_A_CHATS = {"inbox"}
 
 Rows = dict[str, list[dict[str, object]]]
 

@@ -59,7 +59,7 @@ from db.repo.sessions import (
     start_session,
     starter,
 )
-from db.repo.updates import held_updates, hold_updates, release_updates
+from db.repo.updates import mark_handled, purge_handled, receive_update, unhandled_updates
 
 __all__ = [
     "NO_HOLD",
@@ -87,18 +87,18 @@ __all__ = [
     "get_reminder",
     "get_session",
     "has_events",
-    "held_updates",
-    "hold_updates",
     "lease_delivery",
+    "mark_handled",
     "move_chat",
     "move_session",
     "park_reminder",
     "pending_deliveries",
     "pending_since",
+    "purge_handled",
     "reactivate_chat",
+    "receive_update",
     "recent_completions",
     "record_pain",
-    "release_updates",
     "running_holds",
     "save_reminder",
     "sessions_of",
@@ -111,4 +111,5 @@ __all__ = [
     "start_session",
     "starter",
     "steps_done",
+    "unhandled_updates",
 ]

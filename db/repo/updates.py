@@ -1,29 +1,44 @@
-"""Updates held over a stop (see `bot/lifecycle.py`)."""
+"""The inbox of received updates (see `bot/inbox.py`)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import HeldUpdate
+from db.models import InboxUpdate
 from db.repo._shared import dialect_insert
 
 
-async def hold_updates(tx: AsyncSession, bodies: dict[int, str], now: datetime) -> None:
-    """Store updates by id; one already stored is kept as it is."""
-    if not bodies:
-        return
-    rows = [{"update_id": i, "body": body, "held_at": now} for i, body in bodies.items()]
-    await tx.execute(dialect_insert(tx)(HeldUpdate).values(rows).on_conflict_do_nothing())
+async def receive_update(tx: AsyncSession, update_id: int, body: str, now: datetime) -> bool:
+    """Store an update; False if it was received before (Telegram sending it again)."""
+    stored = await tx.scalar(
+        dialect_insert(tx)(InboxUpdate)
+        .values(update_id=update_id, body=body, received_at=now)
+        .on_conflict_do_nothing(index_elements=["update_id"])
+        .returning(InboxUpdate.update_id)
+    )
+    return stored is not None
 
 
-async def held_updates(tx: AsyncSession) -> dict[int, str]:
-    """Every held update, oldest first."""
-    rows = await tx.execute(select(HeldUpdate.update_id, HeldUpdate.body).order_by("update_id"))
-    return {update_id: body for update_id, body in rows}  # noqa: C416 - a Result is no mapping
+async def mark_handled(tx: AsyncSession, update_ids: list[int], now: datetime) -> None:
+    await tx.execute(
+        update(InboxUpdate).where(InboxUpdate.update_id.in_(update_ids)).values(handled_at=now)
+    )
 
 
-async def release_updates(tx: AsyncSession, update_ids: list[int]) -> None:
-    await tx.execute(delete(HeldUpdate).where(HeldUpdate.update_id.in_(update_ids)))
+async def unhandled_updates(tx: AsyncSession) -> list[str]:
+    """The bodies of received updates not handled yet, oldest first."""
+    rows = await tx.scalars(
+        select(InboxUpdate.body)
+        .where(InboxUpdate.handled_at.is_(None))
+        .order_by(InboxUpdate.update_id)
+    )
+    return list(rows)
+
+
+async def purge_handled(tx: AsyncSession, before: datetime) -> int:
+    """Forget updates handled before `before`; returns how many."""
+    result = await tx.execute(delete(InboxUpdate).where(InboxUpdate.handled_at < before))
+    return int(result.rowcount)  # type: ignore[attr-defined]

@@ -1,4 +1,4 @@
-"""Updates held over a stop (processed at the next start), and who started each warm-up.
+"""The inbox of received updates, and who started each warm-up.
 
 Revision ID: 0005
 Revises: 0004
@@ -19,14 +19,19 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     op.add_column("warmup_sessions", sa.Column("started_by", sa.BigInteger()))
     op.create_table(
-        "held_updates",
+        "inbox",
         sa.Column("update_id", sa.BigInteger(), autoincrement=False, nullable=False),
         sa.Column("body", sa.Text(), nullable=False),
-        sa.Column("held_at", sa.DateTime(timezone=True), nullable=False),
-        sa.PrimaryKeyConstraint("update_id", name=op.f("pk_held_updates")),
+        sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("handled_at", sa.DateTime(timezone=True), nullable=True),
+        sa.PrimaryKeyConstraint("update_id", name=op.f("pk_inbox")),
     )
+    op.create_index(op.f("ix_inbox_received_at"), "inbox", ["received_at"])
+    op.create_index(op.f("ix_inbox_handled_at"), "inbox", ["handled_at"])
 
 
 def downgrade() -> None:
-    op.drop_table("held_updates")
+    op.drop_index(op.f("ix_inbox_handled_at"), table_name="inbox")
+    op.drop_index(op.f("ix_inbox_received_at"), table_name="inbox")
+    op.drop_table("inbox")
     op.execute("ALTER TABLE warmup_sessions DROP COLUMN started_by")
