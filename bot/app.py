@@ -28,6 +28,7 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
+from telegram.request import HTTPXRequest
 
 from bot import callbacks as cb
 from bot import groups, inbox, logs
@@ -46,7 +47,7 @@ from bot.handlers import (
     start,
     warmup,
 )
-from bot.inbox import DurableQueue
+from bot.inbox import InboxBot, InboxQueue
 from bot.ordering import Handled, Overflow, PerChatUpdateProcessor
 from bot.pacing import PatientRateLimiter
 from bot.replies import answer
@@ -161,27 +162,42 @@ def _builder(
     if settings.webhook_secret is not None:
         logs.redact(settings.webhook_secret.get_secret_value())
     logs.quiet_http_loggers()
-    timeout = settings.telegram_timeout_seconds
     limiter = PatientRateLimiter(
         backoff_seconds=settings.retry_backoff_seconds, window=services.sent
     )
+    bot = _bot(settings, services, limiter)
     return (
         ApplicationBuilder()
-        .token(token)
-        .base_url(settings.bot_api_base_url)
-        .base_file_url(settings.bot_api_file_url)
-        .read_timeout(timeout)
-        .write_timeout(timeout)
-        .connect_timeout(timeout)
-        .pool_timeout(timeout)
-        .rate_limiter(limiter)
-        .update_queue(DurableQueue(services.inbox, services.clock))
+        .bot(bot)
+        .update_queue(InboxQueue(bot))
         .concurrent_updates(
             PerChatUpdateProcessor(on_overflow=_flooded(services), on_handled=_handled(services))
         )
         .context_types(ContextTypes(context=CoachContext))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
+    )
+
+
+def _bot(settings: Settings, services: Services, limiter: PatientRateLimiter) -> InboxBot:
+    """PTB's bot as ApplicationBuilder would make it, storing polled updates in the inbox."""
+    timeout = settings.telegram_timeout_seconds
+    return InboxBot(
+        inbox=services.inbox,
+        clock=services.clock,
+        token=settings.telegram_bot_token.get_secret_value(),
+        base_url=settings.bot_api_base_url,
+        base_file_url=settings.bot_api_file_url,
+        # ApplicationBuilder's pool sizes: many calls at once, and one long poll.
+        request=HTTPXRequest(
+            connection_pool_size=256,
+            connect_timeout=timeout,
+            read_timeout=timeout,
+            write_timeout=timeout,
+            pool_timeout=timeout,
+        ),
+        get_updates_request=HTTPXRequest(connection_pool_size=1),
+        rate_limiter=limiter,
     )
 
 

@@ -2,11 +2,12 @@
 
 Telegram counts an update as delivered when the bot asks for the next ones (polling) or answers
 its post with 200 (webhook). PTB does either as soon as the update is on its queue, before it
-is handled, so a crash or a stop that cannot wait would lose what is in hand. Here the queue
-itself stores each update before taking it (`DurableQueue.put`), the update processor marks it
-handled, and every start first handles what is stored and not marked. An update Telegram sends
-again (it was stored, but the crash came before Telegram was told) is recognised by its id and
-handled once.
+is handled, so a crash or a stop that cannot wait would lose what is in hand. Here each update
+is stored first: a polled batch in one transaction as it arrives (`InboxBot.get_updates`, before
+PTB can ask for the next batch), a posted one before the webhook answers. The update processor
+marks it handled, and every start first handles what is stored and not marked. An update
+Telegram sends again (stored, but the crash came before Telegram was told) is recognised by its
+id and handled once.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot, Update
+from telegram.ext import ExtBot
 
 from db import repo
 from db.batching import Batched
@@ -44,10 +46,14 @@ class Inbox:
         # Many chats' updates finish at once under load; their marks share a transaction.
         self._marks: Batched[tuple[int, datetime]] = Batched(db, _mark)
 
-    async def receive(self, update: Update, now: datetime) -> bool:
-        """Store `update`; False if it was received before (and so is not to be queued)."""
+    async def receive(self, updates: Sequence[Update], now: datetime) -> set[int]:
+        """Store `updates` in one transaction; returns the ids of those received before."""
+        if not updates:
+            return set()
+        rows = {u.update_id: u.to_json() for u in updates}
         async with self._db.transaction() as tx:
-            return await repo.receive_update(tx, update.update_id, update.to_json(), now)
+            stored = await repo.receive_updates(tx, rows, now)
+        return set(rows) - stored
 
     async def handled(self, update: Update, now: datetime) -> None:
         await self._marks.add((update.update_id, now))
@@ -64,27 +70,45 @@ class Inbox:
             return await repo.purge_handled(tx, now - KEEP_HANDLED)
 
 
-class DurableQueue(asyncio.Queue[object]):
-    """PTB's update queue, storing each update in the inbox before taking it.
+class InboxBot(ExtBot[None]):
+    """PTB's bot, storing each polled batch in the inbox before handing it to PTB."""
 
-    Polling asks Telegram for the next updates, and the webhook answers 200, only once `put`
-    has returned: by then the update is stored.
-    """
-
-    def __init__(self, inbox: Inbox, clock: Clock) -> None:
-        super().__init__()
-        self.inbox = inbox
+    def __init__(self, *, inbox: Inbox, clock: Clock, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        # PTB freezes a bot's public attributes after __init__; private ones stay settable.
+        self._inbox = inbox
         self._clock = clock
+        self._repeated: set[int] = set()
+
+    @property
+    def inbox(self) -> Inbox:
+        return self._inbox
+
+    @property
+    def repeated(self) -> set[int]:
+        """Ids of polled updates stored before: the queue lets them go."""
+        return self._repeated
+
+    async def get_updates(self, *args: Any, **kwargs: Any) -> tuple[Update, ...]:
+        updates = await super().get_updates(*args, **kwargs)
+        # All are returned, repeats too: PTB asks for the next ones after the last it saw.
+        self._repeated |= await self._inbox.receive(updates, self._clock())
+        return updates
+
+
+class InboxQueue(asyncio.Queue[object]):
+    """PTB's update queue, leaving out updates the inbox had received before."""
+
+    def __init__(self, bot: InboxBot) -> None:
+        super().__init__()
+        self._bot = bot
 
     async def put(self, item: object) -> None:
-        if isinstance(item, Update) and not await self.inbox.receive(item, self._clock()):
+        if isinstance(item, Update) and item.update_id in self._bot.repeated:
+            self._bot.repeated.discard(item.update_id)
             log.info("update %s was received before; handled once", item.update_id)
             return
         await super().put(item)
-
-    async def requeue(self, update: Update) -> None:
-        """Queue an update that is already stored (handling what a last run left)."""
-        await super().put(update)
 
 
 async def purge_job(context: CoachContext) -> None:

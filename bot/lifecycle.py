@@ -22,7 +22,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot import webhook
-from bot.inbox import DurableQueue
+from bot.inbox import InboxBot
 from bot.ordering import PerChatUpdateProcessor
 from bot.settings import Settings
 from db.database import Database
@@ -146,12 +146,12 @@ async def _webhook_server(
 
 async def _handle_unhandled(application: AnyApplication) -> None:
     """Handle what the last run received but did not handle, before anything new comes in."""
-    queue = application.update_queue
-    if not isinstance(queue, DurableQueue):
+    bot, queue = application.bot, application.update_queue
+    if not isinstance(bot, InboxBot):
         return
-    left = await queue.inbox.unhandled(application.bot)
+    left = await bot.inbox.unhandled(bot)
     for update in left:
-        await queue.requeue(update)
+        await queue.put(update)
     await queue.join()
     if left:
         log.info("handled %d updates the last run had received but not handled", len(left))

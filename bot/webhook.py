@@ -12,6 +12,7 @@ import json
 import logging
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from starlette.applications import Starlette
@@ -21,6 +22,7 @@ from starlette.routing import Route
 from telegram import Update
 from telegram.ext import Application
 
+from bot.inbox import InboxBot
 from db.database import Database
 
 log = logging.getLogger(__name__)
@@ -53,6 +55,11 @@ def create_app(
         update = _parse(body, application)
         if update is None:
             return Response(status_code=400)
+        # Stored before the 200 that tells Telegram it arrived; one it sent before is not
+        # queued again.
+        bot = application.bot
+        if isinstance(bot, InboxBot) and await bot.inbox.receive([update], datetime.now(UTC)):
+            return Response(status_code=200)
         await application.update_queue.put(update)
         return Response(status_code=200)
 

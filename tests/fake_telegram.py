@@ -18,7 +18,7 @@ import time
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from html import unescape
-from typing import Any
+from typing import Any, Protocol
 
 from aiohttp import web
 
@@ -54,12 +54,29 @@ NOT_MODIFIED = (
 
 
 QUERY_TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid"
+# Calls `Faults` leave alone: start-up and polling (a stop must not hang on a fault in them).
+_ALWAYS_ANSWERED = {"getMe", "getUpdates", "setMyCommands", "deleteWebhook", "setWebhook"}
 
 
 @dataclass
 class Call:
     method: str
     params: dict[str, Any]
+    at: float = 0.0  # the server's loop time when it was made
+    chat_id: int | None = None  # the chat it concerns (a press's chat, for an answer)
+    failed: bool = False  # refused on purpose (see `Faults`)
+
+
+class Faults(Protocol):
+    """Decides, call by call, whether Telegram misbehaves (see `tests/chaos.py`)."""
+
+    def roll(self, method: str, chat_id: int | None) -> Fault | None: ...
+
+
+@dataclass(frozen=True)
+class Fault:
+    kind: str  # "429", "5xx", "lost" (no answer in time, no effect) or "slow" (answers late)
+    seconds: float = 0.0
 
 
 @dataclass
@@ -134,6 +151,12 @@ class FakeTelegram:
         self.latency: dict[int, float] = {}  # chat id -> seconds added to each call for it
         self.admins: dict[int, set[int]] = defaultdict(set)  # group id -> its admins' user ids
         self.names: dict[int, str] = {}  # user id -> first name (default "Sam")
+        self.faults: Faults | None = None
+        self.pushed_at: dict[int, float] = {}  # update id -> when it was queued
+        self.update_chats: dict[int, int] = {}  # update id -> its chat
+        self.press_ids: dict[int, str] = {}  # update id -> its callback query id
+        self.answered: set[str] = set()  # callback query ids answered
+        self._press_chats: dict[str, int] = {}
         self._confirmed = 0  # every update below this id has been fetched and acknowledged
         self._changed = asyncio.Event()
         self._closing = False
@@ -277,12 +300,15 @@ class FakeTelegram:
         if request.match_info["token"] != self.token:
             return _error(401, "Unauthorized")
         method = request.match_info["method"]
+        arrived = asyncio.get_running_loop().time()
         params = await _params(request)
         if delays := self._delays.get(method):
             await asyncio.sleep(delays.popleft())
         if (chat := params.get("chat_id")) is not None and (pause := self.latency.get(int(chat))):
             await asyncio.sleep(pause)
-        self.calls.append(Call(method, params))
+        if (refused := await self._misbehave(method, params, arrived)) is not None:
+            return refused
+        self.calls.append(self._call(method, params, arrived))
         if failures := self._failures.get(method):
             return _failure(failures.popleft())
         handler = getattr(self, f"_api_{method}", None)
@@ -293,6 +319,34 @@ class FakeTelegram:
         except ApiError as exc:
             return _failure(Failure(exc.status, exc.description, exc.retry_after))
         return web.json_response({"ok": True, "result": result})
+
+    async def _misbehave(
+        self, method: str, params: dict[str, Any], arrived: float
+    ) -> web.Response | None:
+        """A fault from `self.faults`, if it rolls one for this call: the refusal, else None."""
+        if self.faults is None or method in _ALWAYS_ANSWERED:
+            return None
+        fault = self.faults.roll(method, self._call(method, params, arrived).chat_id)
+        if fault is None:
+            return None
+        await asyncio.sleep(fault.seconds)
+        if fault.kind == "slow":
+            return None
+        self.calls.append(self._call(method, params, arrived, failed=True))
+        if fault.kind == "429":
+            return _failure(Failure(429, "Too Many Requests: retry after 1", retry_after=1))
+        if fault.kind == "lost":  # the bot gave up waiting long ago; this answer goes nowhere
+            return _error(504, "Gateway Timeout")
+        return _error(502, "Bad Gateway")
+
+    def _call(
+        self, method: str, params: dict[str, Any], arrived: float, *, failed: bool = False
+    ) -> Call:
+        chat = params.get("chat_id")
+        chat_id = int(chat) if chat is not None else None
+        if method == "answerCallbackQuery":
+            chat_id = self._press_chats.get(str(params.get("callback_query_id")))
+        return Call(method, params, at=arrived, chat_id=chat_id, failed=failed)
 
     async def _api_getMe(self, _params: dict[str, Any]) -> Any:  # noqa: N802 - Bot API names
         return BOT_USER
@@ -402,6 +456,7 @@ class FakeTelegram:
         if query_id not in self._open_callbacks:
             raise ApiError(400, QUERY_TOO_OLD)
         self._open_callbacks.discard(query_id)
+        self.answered.add(query_id)
         if text := params.get("text"):
             self.events.append(Event("answer", 0, str(text)))
         return True
@@ -456,6 +511,14 @@ class FakeTelegram:
     def _push(self, update: dict[str, Any]) -> int:
         update_id = next(self._update_ids)
         self._updates.append({"update_id": update_id, **update})
+        self.pushed_at[update_id] = asyncio.get_running_loop().time()
+        if (query := update.get("callback_query")) is not None:
+            self.press_ids[update_id] = str(query["id"])
+            if "message" in query:  # not on an inline message
+                self._press_chats[str(query["id"])] = int(query["message"]["chat"]["id"])
+                self.update_chats[update_id] = int(query["message"]["chat"]["id"])
+        elif (message := update.get("message")) is not None and "chat" in message:
+            self.update_chats[update_id] = int(message["chat"]["id"])
         self._wake()
         return update_id
 

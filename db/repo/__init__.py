@@ -59,7 +59,7 @@ from db.repo.sessions import (
     start_session,
     starter,
 )
-from db.repo.updates import mark_handled, purge_handled, receive_update, unhandled_updates
+from db.repo.updates import mark_handled, purge_handled, receive_updates, unhandled_updates
 
 __all__ = [
     "NO_HOLD",
@@ -96,7 +96,7 @@ __all__ = [
     "pending_since",
     "purge_handled",
     "reactivate_chat",
-    "receive_update",
+    "receive_updates",
     "recent_completions",
     "record_pain",
     "running_holds",

@@ -11,15 +11,16 @@ from db.models import InboxUpdate
 from db.repo._shared import dialect_insert
 
 
-async def receive_update(tx: AsyncSession, update_id: int, body: str, now: datetime) -> bool:
-    """Store an update; False if it was received before (Telegram sending it again)."""
-    stored = await tx.scalar(
+async def receive_updates(tx: AsyncSession, bodies: dict[int, str], now: datetime) -> set[int]:
+    """Store updates by id; returns the ids stored now (the others were received before)."""
+    rows = [{"update_id": i, "body": body, "received_at": now} for i, body in bodies.items()]
+    stored = await tx.scalars(
         dialect_insert(tx)(InboxUpdate)
-        .values(update_id=update_id, body=body, received_at=now)
+        .values(rows)
         .on_conflict_do_nothing(index_elements=["update_id"])
         .returning(InboxUpdate.update_id)
     )
-    return stored is not None
+    return set(stored)
 
 
 async def mark_handled(tx: AsyncSession, update_ids: list[int], now: datetime) -> None:
