@@ -55,12 +55,7 @@ def create_app(
         update = _parse(body, application)
         if update is None:
             return Response(status_code=400)
-        # Stored before the 200 that tells Telegram it arrived; one it sent before is not
-        # queued again.
-        bot = application.bot
-        if isinstance(bot, InboxBot) and await bot.inbox.receive([update], datetime.now(UTC)):
-            return Response(status_code=200)
-        await application.update_queue.put(update)
+        await _take(application, update)
         return Response(status_code=200)
 
     async def health(_request: Request) -> Response:
@@ -75,6 +70,15 @@ def create_app(
             Route("/healthz", health, methods=["GET"]),
         ]
     )
+
+
+async def _take(application: Application[Any, Any, Any, Any, Any, Any], update: Update) -> None:
+    """Store the update, then queue it, before the 200 that tells Telegram it arrived; one
+    Telegram sent before is not queued again."""
+    bot = application.bot
+    if isinstance(bot, InboxBot) and await bot.inbox.receive([update], datetime.now(UTC)):
+        return
+    await application.update_queue.put(update)
 
 
 class _Refusals:

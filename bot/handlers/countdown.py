@@ -6,7 +6,7 @@ import logging
 from dataclasses import replace
 from datetime import timedelta
 
-from telegram import CallbackQuery
+from telegram import CallbackQuery, Message
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
@@ -48,24 +48,8 @@ async def on_start(query: CallbackQuery, context: CoachContext, press: StartHold
         await notify(query, context, result)
         return
     hold, position = result, result.position
-    try:
-        message = await context.bot.send_message(
-            chat_id,
-            _countdown_text(context, hold),
-            parse_mode=ParseMode.HTML,
-            reply_markup=keyboards.countdown_keyboard(
-                context.texts, position.session_id, position.cursor
-            ),
-        )
-    except TelegramError as exc:
-        log.warning("countdown for chat %s not sent (%s); the hold is taken back", chat_id, exc)
-        await holds.stop(
-            context.db,
-            context.content,
-            chat_id=chat_id,
-            session_id=position.session_id,
-            cursor=position.cursor,
-        )
+    message = await _send_countdown(context, chat_id, hold)
+    if message is None:
         await answer(query, context.texts.notices.not_sent)
         return
     await answer(query)
@@ -77,6 +61,30 @@ async def on_start(query: CallbackQuery, context: CoachContext, press: StartHold
         message_id=message.message_id,
     )
     schedule(context, hold)
+
+
+async def _send_countdown(context: CoachContext, chat_id: int, hold: Hold) -> Message | None:
+    """Send the countdown message; if Telegram does not take it, take the hold back (None)."""
+    position = hold.position
+    try:
+        return await context.bot.send_message(
+            chat_id,
+            _countdown_text(context, hold),
+            parse_mode=ParseMode.HTML,
+            reply_markup=keyboards.countdown_keyboard(
+                context.texts, position.session_id, position.cursor
+            ),
+        )
+    except TelegramError as exc:
+        log.warning("countdown for chat %s not sent (%s); the hold is taken back", chat_id, exc)
+    await holds.stop(
+        context.db,
+        context.content,
+        chat_id=chat_id,
+        session_id=position.session_id,
+        cursor=position.cursor,
+    )
+    return None
 
 
 async def on_stop(query: CallbackQuery, context: CoachContext, press: StopHold) -> None:
