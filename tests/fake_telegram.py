@@ -267,6 +267,12 @@ class FakeTelegram:
         """Make the next `times` calls of `method` answer only after `seconds` (then normally)."""
         self._delays[method].extend([seconds] * times)
 
+    def group_becomes_supergroup(self, group_id: int, new_id: int, *, user_id: int) -> int:
+        """Queue the service message Telegram sends when a group becomes a supergroup."""
+        message = self._user_message(group_id, "", user_id)
+        del message["text"]
+        return self._push({"message": {**message, "migrate_to_chat_id": new_id}})
+
     def push_update(self, update: dict[str, Any]) -> int:
         """Queue any update as Telegram would send it (odd shapes included); returns its id."""
         return self._push(update)

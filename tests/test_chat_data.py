@@ -95,17 +95,7 @@ async def test_a_supergroup_keeps_every_row_of_the_group(
     await _fill_every_table_of_a_group(bot, GROUP)
     before = await _rows(bot, GROUP)
     assert all(before.values())  # a row in every table, or the comparison proves nothing
-    update_id = telegram.push_update(
-        {
-            "message": {
-                "message_id": 999,
-                "date": 0,
-                "chat": {"id": GROUP, "type": "group", "title": "Warm-up group"},
-                "from": {"id": MEMBER, "is_bot": False, "first_name": "Sam"},
-                "migrate_to_chat_id": SUPERGROUP,
-            }
-        }
-    )
+    update_id = telegram.group_becomes_supergroup(GROUP, SUPERGROUP, user_id=MEMBER)
     await bot.settle(update_id)
     after = await _rows(bot, SUPERGROUP)
     assert after == _renamed(before, GROUP, SUPERGROUP)

@@ -192,17 +192,7 @@ async def test_a_group_that_becomes_a_supergroup_keeps_its_warmup(
     await bot.press(GROUP, "Done", user_id=MEMBER)
     await bot.send(GROUP, "/timezone +1")
     await bot.send(GROUP, "/remind 7:30")
-    update_id = telegram.push_update(
-        {
-            "message": {
-                "message_id": 999,
-                "date": 0,
-                "chat": {"id": GROUP, "type": "group", "title": "Warm-up group"},
-                "from": {"id": MEMBER, "is_bot": False, "first_name": "Sam"},
-                "migrate_to_chat_id": SUPERGROUP,
-            }
-        }
-    )
+    update_id = telegram.group_becomes_supergroup(GROUP, SUPERGROUP, user_id=MEMBER)
     await bot.settle(update_id)
     async with bot.db.transaction() as tx:
         assert await tx.get(Chat, GROUP) is None
