@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint demo bench soak clean
+.PHONY: run test lint demo bench soak media clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ demo: $(VENV)/.dev
 # Benchmarks (about 12 minutes; QUICK=1 for a smoke run under a minute) -> docs/PERFORMANCE.md
 bench: $(VENV)/.dev
 	$(BIN)/python -m bench $(if $(QUICK),--quick,)
+
+# Draw every exercise's animation from content/poses into content/media (commit the result),
+# and the contact sheet docs/exercises.png.
+media: $(VENV)/.dev
+	$(BIN)/python -m bot.make_media
 
 # A long chaos run (tests/chaos.py): 200 chats, Telegram faults, a SIGTERM and a kill -9.
 # MINUTES=30 for longer; prints what it measured and fails if an invariant broke.

@@ -42,6 +42,7 @@ from bot.handlers import (
     fallback,
     membership,
     pain,
+    pictures,
     progress,
     remind,
     start,
@@ -64,7 +65,7 @@ Route = tuple[type[cb.Callback], CallbackQueryHandler[CoachContext, None]]
 Command = Callable[[Update, CoachContext], Coroutine[Any, Any, None]]
 
 # In a group, these change what the whole group shares: only its admins may.
-ADMINS_ONLY = {"forget", "remind", "timezone", "target"}
+ADMINS_ONLY = {"forget", "remind", "timezone", "target", "pictures"}
 
 COMMANDS = {
     "start": start.start,
@@ -78,6 +79,7 @@ COMMANDS = {
     "forget": data.forget_command,
     "remind": remind.remind_command,
     "timezone": remind.timezone_command,
+    "pictures": pictures.pictures_command,
 }
 
 

@@ -11,6 +11,7 @@ from telegram.ext import CallbackContext, ExtBot
 
 from bot.content import Content, Rules, Texts
 from bot.inbox import Inbox
+from bot.media import Library
 from bot.pacing import (
     COUNTDOWN_EDIT_GAP,
     COUNTDOWN_EDITS_PER_SECOND,
@@ -49,6 +50,7 @@ class Services:
     ending_holds: set[int] = field(default_factory=set)
     step_messages: Batched[StepMessage] = field(init=False)
     inbox: Inbox = field(init=False)
+    media: Library = field(init=False)
     # Set by `build_application` once the job queue exists; it lists every job kind.
     schedule: Schedule = field(init=False)
 
@@ -56,6 +58,7 @@ class Services:
         # Every tap records the message of the step it sent; under load, together.
         self.step_messages = Batched(self.db, repo.set_messages)
         self.inbox = Inbox(self.db)
+        self.media = Library(self.settings.content_dir / "media")
 
 
 class CoachContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

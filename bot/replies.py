@@ -23,6 +23,8 @@ T = TypeVar("T")
 
 # How Telegram words an edit of a message that is gone or may no longer change.
 _GONE = ("message to edit not found", "message can't be edited", "message_id_invalid")
+# How Telegram refuses a text edit of a message with media, and a caption edit of one without.
+_WRONG_KIND = ("there is no text in the message to edit", "there is no caption in the message")
 
 
 async def accepted(query: CallbackQuery, context: CoachContext, result: T | Notice) -> T | None:
@@ -65,21 +67,19 @@ async def edit(
     markup: InlineKeyboardMarkup | None = None,
     *,
     resend: bool = False,
+    caption: bool = False,
 ) -> int | None:
     """Edit a message's text (dropping its buttons unless `markup` is given).
+
+    With `caption` the message is expected to show an animation, and its caption is edited
+    (either way, Telegram's refusal of the wrong kind of edit is followed by the other).
 
     Returns the id of the message that now shows the text. If the message is gone or can no
     longer be edited and `resend` is set, the text goes out as a new message instead; without
     `resend` (closing a step that has already moved on) there is nothing worth repairing.
     """
     try:
-        await context.bot.edit_message_text(
-            text,
-            chat_id=chat_id,
-            message_id=message_id,
-            parse_mode=ParseMode.HTML,
-            reply_markup=markup,
-        )
+        await _edit(context, chat_id, message_id, text, markup, caption=caption)
     except BadRequest as exc:
         if _not_modified(exc):
             return message_id
@@ -91,6 +91,57 @@ async def edit(
         )
         return sent.message_id
     return message_id
+
+
+async def _edit(
+    context: CoachContext,
+    chat_id: int,
+    message_id: int,
+    text: str,
+    markup: InlineKeyboardMarkup | None,
+    *,
+    caption: bool,
+) -> None:
+    """Edit the text, or, on a message with an animation, its caption."""
+    edits = [_edit_caption, _edit_text] if caption else [_edit_text, _edit_caption]
+    try:
+        await edits[0](context, chat_id, message_id, text, markup)
+    except BadRequest as exc:
+        if not any(words in exc.message.lower() for words in _WRONG_KIND):
+            raise
+        await edits[1](context, chat_id, message_id, text, markup)
+
+
+async def _edit_text(
+    context: CoachContext,
+    chat_id: int,
+    message_id: int,
+    text: str,
+    markup: InlineKeyboardMarkup | None,
+) -> None:
+    await context.bot.edit_message_text(
+        text,
+        chat_id=chat_id,
+        message_id=message_id,
+        parse_mode=ParseMode.HTML,
+        reply_markup=markup,
+    )
+
+
+async def _edit_caption(
+    context: CoachContext,
+    chat_id: int,
+    message_id: int,
+    text: str,
+    markup: InlineKeyboardMarkup | None,
+) -> None:
+    await context.bot.edit_message_caption(
+        chat_id=chat_id,
+        message_id=message_id,
+        caption=text,
+        parse_mode=ParseMode.HTML,
+        reply_markup=markup,
+    )
 
 
 async def set_buttons(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from telegram.constants import ParseMode
 
-from bot import keyboards, render, sessions
+from bot import keyboards, media, render, sessions
 from bot.context import CoachContext
 from bot.replies import edit
 from bot.sessions import Acted, Position
@@ -29,14 +29,18 @@ async def send_step(
     it later itself (until then a press on it is still handled: it names its own message).
     """
     text = render.step(context.texts, position.routine, position.cursor)
-    message = await context.bot.send_message(
-        chat_id,
-        f"{lead}\n\n{text}" if lead else text,
-        parse_mode=ParseMode.HTML,
-        reply_markup=keyboards.step_keyboard(
-            context.texts, position.routine, position.session_id, position.cursor
-        ),
+    text = f"{lead}\n\n{text}" if lead else text
+    markup = keyboards.step_keyboard(
+        context.texts, position.routine, position.session_id, position.cursor
     )
+    demo = context.services.media.demo_for(position.routine, position.cursor)
+    message = None
+    if demo is not None:  # the exercise's first message shows its animation
+        message = await media.send_demo(context, chat_id, demo, text, markup)
+    if message is None:
+        message = await context.bot.send_message(
+            chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup
+        )
     if remember:
         await sessions.remember_message(
             context.services.step_messages, position=position, message_id=message.message_id
@@ -94,9 +98,11 @@ async def close_step(context: CoachContext, chat_id: int, position: Position, en
             render.countdown_ended(texts, position.routine, position.cursor, texts.timer.ended),
         )
     if position.message_id is not None:
+        shows_demo = context.services.media.demo_for(position.routine, position.cursor)
         await edit(
             context,
             chat_id,
             position.message_id,
             render.step_ended(texts, position.routine, position.cursor, ending),
+            caption=shows_demo is not None,
         )

@@ -93,6 +93,8 @@ class Chat(Base):
     # False once Telegram says the bot is blocked: nothing more is sent to the chat.
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     weekly_target: Mapped[int] = mapped_column(Integer, default=5, server_default="5")
+    # Whether steps show their demonstration animation (off for slow data).
+    pictures: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
 class Reminder(Base):
@@ -208,3 +210,14 @@ class InboxUpdate(Base):
     body: Mapped[str] = mapped_column(Text)  # the update as Telegram sent it (JSON)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True, index=True)
+
+
+class MediaFile(Base):
+    """A demonstration file Telegram already has: sent again by its `file_id`, not uploaded."""
+
+    __tablename__ = "media_files"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)  # e.g. psoas-stretch-left
+    digest: Mapped[str] = mapped_column(String(64))  # of the file uploaded; a new file uploads
+    file_id: Mapped[str] = mapped_column(String(256))
+    uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime())

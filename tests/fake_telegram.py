@@ -54,6 +54,7 @@ NOT_MODIFIED = (
 
 
 QUERY_TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid"
+CAPTION_LIMIT = 1024
 # Calls `Faults` leave alone: start-up and polling (a stop must not hang on a fault in them).
 _ALWAYS_ANSWERED = {"getMe", "getUpdates", "setMyCommands", "deleteWebhook", "setWebhook"}
 
@@ -89,8 +90,9 @@ class Message:
     from_bot: bool
     reply_markup: dict[str, Any] | None = None
     edits: int = 0
-    media: bytes | None = None  # an uploaded photo or document
+    media: bytes | None = None  # an uploaded photo, document or animation
     filename: str | None = None
+    animation: str | None = None  # the file_id of an animation it shows (its text is a caption)
 
     @property
     def text(self) -> str:
@@ -152,6 +154,10 @@ class FakeTelegram:
         self.admins: dict[int, set[int]] = defaultdict(set)  # group id -> its admins' user ids
         self.names: dict[int, str] = {}  # user id -> first name (default "Sam")
         self.faults: Faults | None = None
+        self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file name, content)
+        self.uploads: list[str] = []  # names of the animations uploaded, in order
+        self.refused_files: set[str] = set()  # file_ids to refuse as if Telegram forgot them
+        self._file_ids = itertools.count(1)
         self.pushed_at: dict[int, float] = {}  # update id -> when it was queued
         self.update_chats: dict[int, int] = {}  # update id -> its chat
         self.press_ids: dict[int, str] = {}  # update id -> its callback query id
@@ -441,8 +447,51 @@ class FakeTelegram:
             data["document"] = {**file, "file_name": upload.filename}
         return data
 
+    async def _api_sendAnimation(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        given = params.get("animation")
+        if isinstance(given, Upload):
+            file_id = f"anim-{next(self._file_ids)}"
+            self.files[file_id] = (given.filename, given.content)
+            self.uploads.append(given.filename)
+        elif isinstance(given, str) and given in self.files and given not in self.refused_files:
+            file_id = given
+        else:
+            raise ApiError(400, "Bad Request: wrong file identifier/HTTP URL specified")
+        caption = str(params.get("caption", ""))
+        if len(unescape(re.sub(r"<[^>]+>", "", caption))) > CAPTION_LIMIT:
+            raise ApiError(400, "Bad Request: message caption is too long")
+        filename, content = self.files[file_id]
+        chat_id = int(params["chat_id"])
+        message = Message(
+            message_id=next(self._message_ids),
+            chat_id=chat_id,
+            html=caption,
+            from_bot=True,
+            reply_markup=params.get("reply_markup"),
+            media=content,
+            filename=filename,
+            animation=file_id,
+        )
+        self.messages[chat_id][message.message_id] = message
+        self.events.append(
+            Event("send", chat_id, f"[animation: {filename}] {message.text}", message.labels)
+        )
+        return self._message_json(message)
+
+    async def _api_editMessageCaption(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        message = self._editable(params)
+        if message.animation is None:
+            raise ApiError(400, "Bad Request: there is no caption in the message to edit")
+        html, markup = str(params.get("caption", "")), params.get("reply_markup")
+        if html == message.html and markup == message.reply_markup:
+            raise ApiError(400, NOT_MODIFIED)
+        message.html, message.reply_markup = html, markup
+        return self._edited(message)
+
     async def _api_editMessageText(self, params: dict[str, Any]) -> Any:  # noqa: N802
         message = self._editable(params)
+        if message.animation is not None:
+            raise ApiError(400, "Bad Request: there is no text in the message to edit")
         html, markup = _html(params), params.get("reply_markup")
         if html == message.html and markup == message.reply_markup:
             raise ApiError(400, NOT_MODIFIED)
@@ -496,8 +545,18 @@ class FakeTelegram:
             "date": int(time.time()),
             "chat": _chat_json(message.chat_id),
             "from": BOT_USER if message.from_bot else _user_json(message.chat_id),
-            "text": message.text,
         }
+        if message.animation is None:
+            data["text"] = message.text
+        else:
+            data["caption"] = message.text
+            data["animation"] = {
+                "file_id": message.animation,
+                "file_unique_id": message.animation,
+                "width": 480,
+                "height": 320,
+                "duration": 4,
+            }
         if message.edits:
             data["edit_date"] = int(time.time())
         if message.reply_markup:

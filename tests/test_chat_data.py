@@ -22,8 +22,8 @@ SUPERGROUP = -1001200100
 MEMBER = 12002
 MONDAY = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
 # Tables with no chat's data of their own: the inbox of received updates (each kept a day, so
-# that one Telegram sends twice is handled once).
-NOT_A_CHATS = {"inbox"}
+# that one Telegram sends twice is handled once), and the bot's uploaded animations.
+NOT_A_CHATS = {"inbox", "media_files"}
 
 Rows = dict[str, list[dict[str, object]]]
 

@@ -56,7 +56,7 @@ async def test_a_hold_counts_down_then_moves_on_as_done_would(
     assert step.text.endswith("✅ Done")
     # The time-up message, which the phone notifies about, goes before the closing edits.
     methods = [call.method for call in telegram.calls[calls_before:]]
-    assert methods == ["sendMessage", "editMessageText", "editMessageText"]
+    assert methods == ["sendMessage", "editMessageCaption", "editMessageText"]
     announcement = telegram.chat(CHAT)[-1]
     assert announcement.text.startswith(
         "⏰ Time's up: switch to the right side.\n\nStep 1/8 · Thoracic spine mobility\nRight side"

@@ -92,9 +92,14 @@ async def test_streak_follows_the_chats_timezone_not_utc(
 async def test_a_second_routine_file_needs_no_code_change(
     telegram: FakeTelegram, settings: Settings, tmp_path: Path
 ) -> None:
-    """Dropping a routine file into content/routines makes it listed and startable."""
+    """Dropping a routine file into content/routines (and a pose for each new exercise into
+    content/poses) makes it listed and startable."""
     content = tmp_path / "content"
     shutil.copytree(PROJECT_ROOT / "content", content)
+    poses = content / "poses"
+    for new, like in (("knee-hug", "quadratus-lumborum-stretch"), ("psoas", "psoas-stretch")):
+        pose = (poses / f"{like}.yaml").read_text(encoding="utf-8")
+        (poses / f"{new}.yaml").write_text(pose.replace(f"exercise: {like}", f"exercise: {new}"))
     (content / "routines" / "desk-break.yaml").write_text(
         """
 id: desk-break

@@ -44,6 +44,7 @@ async def test_help_lists_commands_registered_as_the_menu(
         "progress",
         "remind",
         "timezone",
+        "pictures",
         "export",
         "forget",
         "help",

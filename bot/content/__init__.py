@@ -1,8 +1,8 @@
-"""Loads and validates everything in `content/`: routines, texts and rules.
+"""Loads and validates everything in `content/`: routines, texts, rules and poses.
 
 Content is checked once, at start-up. A mistake in a file stops the bot with a message that
 names the file and the field, instead of surfacing later as a broken message to a user. The
-schemas live beside this loader: `routines.py`, `texts.py` and `rules.py`.
+schemas live beside this loader: `routines.py`, `texts.py`, `rules.py` and `poses.py`.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from bot.content.base import Strict
+from bot.content.poses import Pose
 from bot.content.routines import Prescription, Range, Routine, Step
 from bot.content.rules import ReminderRules, Rules
 from bot.content.texts import ProgressTexts, Texts
@@ -21,6 +22,7 @@ from bot.content.texts import ProgressTexts, Texts
 __all__ = [
     "Content",
     "ContentError",
+    "Pose",
     "Prescription",
     "ProgressTexts",
     "Range",
@@ -45,6 +47,7 @@ class Content(Strict):
     routines: dict[str, Routine]
     texts: Texts
     rules: Rules
+    poses: dict[str, Pose]  # each exercise's demonstration, by exercise id
 
     @property
     def default_routine(self) -> Routine:
@@ -73,7 +76,8 @@ def load_content(directory: Path) -> Content:
     ):
         if wanted not in routines:
             raise ContentError(f"{directory / 'rules.yaml'}: {field}: no routine {wanted!r}")
-    return Content(routines=routines, texts=texts, rules=rules)
+    poses = _load_poses(directory / "poses", routines)
+    return Content(routines=routines, texts=texts, rules=rules, poses=poses)
 
 
 def _load_routines(folder: Path) -> dict[str, Routine]:
@@ -93,6 +97,24 @@ def _load_routines(folder: Path) -> dict[str, Routine]:
             f"found {len(defaults)}"
         )
     return routines
+
+
+def _load_poses(folder: Path, routines: dict[str, Routine]) -> dict[str, Pose]:
+    """Every exercise's pose file; each exercise of every routine must have one, drawing one
+    side exactly when the exercise is done on each side."""
+    steps = {step.id: step for routine in routines.values() for step in routine.steps}
+    poses = {}
+    for exercise, step in sorted(steps.items()):
+        path = folder / f"{exercise}.yaml"
+        if not path.exists():
+            raise ContentError(f"{path}: missing: every exercise needs its demonstration")
+        pose = _load_file(path, Pose)
+        if pose.exercise != exercise:
+            raise ContentError(f"{path}: exercise: {pose.exercise!r} is not {exercise!r}")
+        if (pose.side is not None) != step.prescription.per_side:
+            raise ContentError(f"{path}: side: set it exactly when the exercise has sides")
+        poses[exercise] = pose
+    return poses
 
 
 def _load_file(path: Path, model: type[M]) -> M:

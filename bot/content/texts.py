@@ -89,6 +89,12 @@ class DataTexts(Strict):
     forget_expired: Text
 
 
+class PicturesTexts(Strict):
+    shown: Text
+    hidden: Text
+    usage: Text
+
+
 class StreakDays(Strict):
     one: Text
     many: Text
@@ -262,6 +268,7 @@ class Texts(Strict):
     milestones: Milestones
     progress: ProgressTexts
     data: DataTexts
+    pictures: PicturesTexts
     step_header: Text
     set_label: Text
     side_labels: SideLabels

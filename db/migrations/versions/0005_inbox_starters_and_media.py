@@ -1,4 +1,4 @@
-"""The inbox of received updates, and who started each warm-up.
+"""The inbox of received updates, who started each warm-up, and demonstration files.
 
 Revision ID: 0005
 Revises: 0004
@@ -28,9 +28,22 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_inbox_received_at"), "inbox", ["received_at"])
     op.create_index(op.f("ix_inbox_handled_at"), "inbox", ["handled_at"])
+    op.add_column(
+        "chats", sa.Column("pictures", sa.Boolean(), server_default=sa.true(), nullable=False)
+    )
+    op.create_table(
+        "media_files",
+        sa.Column("name", sa.String(length=64), nullable=False),
+        sa.Column("digest", sa.String(length=64), nullable=False),
+        sa.Column("file_id", sa.String(length=256), nullable=False),
+        sa.Column("uploaded_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("name", name=op.f("pk_media_files")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("media_files")
+    op.execute("ALTER TABLE chats DROP COLUMN pictures")
     op.drop_index(op.f("ix_inbox_handled_at"), table_name="inbox")
     op.drop_index(op.f("ix_inbox_received_at"), table_name="inbox")
     op.drop_table("inbox")

@@ -1,0 +1,147 @@
+"""Exercise demonstrations: the files, their freshness, and sending them in a warm-up."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+
+import pytest
+from PIL import Image
+
+from bot import coach, render
+from bot.animation import digest, variants
+from bot.content import load_content
+from bot.content.poses import Pose
+from bot.figure import between, joints, mirrored
+from bot.media import CAPTION_LIMIT
+from bot.settings import PROJECT_ROOT
+from tests.fake_telegram import FakeTelegram
+from tests.harness import RunningBot
+
+CHAT = 15001
+CONTENT = PROJECT_ROOT / "content"
+MEDIA = CONTENT / "media"
+
+
+def _content_poses() -> dict[str, Pose]:
+    return load_content(CONTENT).poses
+
+
+def test_every_exercise_of_every_routine_has_a_pose_and_its_animations() -> None:
+    """Each exercise has a pose file and a looping GIF per side it is done on."""
+    content = load_content(CONTENT)
+    for routine in content.routines.values():
+        for step in routine.steps:
+            pose = content.poses[step.id]
+            assert (pose.side is not None) == step.prescription.per_side
+            for name in variants(pose):
+                with Image.open(MEDIA / f"{name}.gif") as gif:
+                    assert gif.n_frames > 10, name
+                    assert gif.info.get("loop") == 0, name  # loops for ever
+
+
+def test_the_animations_were_drawn_from_the_poses_as_they_are() -> None:
+    """A pose changed without `make media` fails here; so does a file nobody draws any more."""
+    manifest = json.loads((MEDIA / "manifest.json").read_text(encoding="utf-8"))
+    expected = {
+        f"{name}.gif": digest(CONTENT / "poses" / f"{exercise}.yaml")
+        for exercise, pose in _content_poses().items()
+        for name in variants(pose)
+    }
+    assert manifest == expected, "run `make media` and commit content/media"
+    assert {p.name for p in MEDIA.glob("*.gif")} == set(expected)
+
+
+def test_every_step_fits_in_a_caption() -> None:
+    """Every step's text fits Telegram's 1,024-character caption, after a time's-up lead."""
+    content = load_content(CONTENT)
+    lead = "⏰ Time's up: switch to the right side."
+    for routine in content.routines.values():
+        for index, step in enumerate(routine.steps):
+            for cursor in coach.sub_steps(index, step):
+                html = f"{lead}\n\n{render.step(content.texts, routine, cursor)}"
+                assert len(unescape(re.sub(r"<[^>]+>", "", html))) <= CAPTION_LIMIT
+
+
+def test_the_other_side_is_the_mirror_and_poses_in_between_join_the_keys() -> None:
+    """The right side is the left reflected; a move starts and ends on its key poses."""
+    pose = _content_poses()["deep-quads-psoas-stretch"]
+    other = mirrored(pose)
+    assert (pose.side, other.side) == ("left", "right")
+    first, its_mirror = joints(pose.keyframes[0]), joints(other.keyframes[0])
+    for segment, ((x0, y0), (x1, y1)) in first.bones.items():
+        (mx0, my0), (mx1, my1) = its_mirror.bones[segment]
+        assert (mx0, my0, mx1, my1) == pytest.approx((-x0, y0, -x1, y1), abs=1e-9)
+    a, b = pose.keyframes[0], pose.keyframes[1]
+    for t, key in ((0.0, a), (1.0, b)):
+        moved = joints(between(a, b, t)).bones
+        for segment, (start, finish) in joints(key).bones.items():
+            assert moved[segment][0] == pytest.approx(start)
+            assert moved[segment][1] == pytest.approx(finish)
+
+
+async def test_an_exercise_starts_with_its_animation_uploaded_once(
+    bot: RunningBot, telegram: FakeTelegram
+) -> None:
+    """The first step is an animation with the step as caption and its buttons; its side's
+    file is uploaded once and sent by file_id from then on; later sides are text."""
+    _, step = await bot.start_warmup(CHAT)
+    assert step.animation is not None
+    assert step.filename == "thoracic-spine-mobility-left.gif"
+    assert step.text.startswith("Step 1/8 · Thoracic spine mobility\nLeft side")
+    assert step.labels == ["⏱ Start 30s hold", "✅ Done", "⏭ Skip", "⏹ Stop", "⚠️ Sharp pain"]
+    [right_side] = await bot.press(CHAT, "Done")
+    assert right_side.animation is None  # the second side is text
+    assert step.text.endswith("✅ Done")  # the caption now says how the step ended
+    assert step.buttons == []
+
+    await bot.send(CHAT, "/stop")
+    await bot.start_warmup(CHAT)
+    assert telegram.uploads == ["thoracic-spine-mobility-left.gif"]  # the second went by id
+    assert len(telegram.calls_to("sendAnimation")) == 2
+
+
+async def test_a_refused_file_id_is_uploaded_again_once(
+    bot: RunningBot, telegram: FakeTelegram
+) -> None:
+    """If Telegram no longer knows a stored file_id, the file is uploaded again, once."""
+    _, step = await bot.start_warmup(CHAT)
+    assert step.animation is not None
+    telegram.refused_files.add(step.animation)
+    await bot.send(CHAT, "/stop")
+    _, again = await bot.start_warmup(CHAT)
+    assert again.animation is not None
+    assert again.animation != step.animation
+    await bot.send(CHAT, "/stop")
+    await bot.start_warmup(CHAT)
+    assert telegram.uploads == ["thoracic-spine-mobility-left.gif"] * 2
+
+
+async def test_a_failed_media_send_falls_back_to_text(
+    bot: RunningBot, telegram: FakeTelegram
+) -> None:
+    """A media send that fails goes out as a text step: the warm-up never stalls."""
+    telegram.fail("sendAnimation", status=400, description="Bad Request: file is too big")
+    _, step = await bot.start_warmup(CHAT)
+    assert step.animation is None
+    assert step.text.startswith("Step 1/8 · Thoracic spine mobility\nLeft side")
+    assert "✅ Done" in step.labels
+
+
+async def test_pictures_off_gives_text_only_and_on_brings_them_back(
+    bot: RunningBot, telegram: FakeTelegram
+) -> None:
+    """/pictures off: every step is text; /pictures on: the animations are back."""
+    [reply] = await bot.send(CHAT, "/pictures off")
+    assert reply.text.startswith("📝 Animations off.")
+    _, step = await bot.start_warmup(CHAT)
+    assert step.animation is None
+    assert telegram.calls_to("sendAnimation") == []
+    [reply] = await bot.send(CHAT, "/pictures on")
+    assert reply.text.startswith("🎞 Animations on.")
+    await bot.send(CHAT, "/stop")
+    _, step = await bot.start_warmup(CHAT)
+    assert step.animation is not None
+    [usage] = await bot.send(CHAT, "/pictures maybe")
+    assert usage.text.startswith("Each exercise starts with a short animation")
