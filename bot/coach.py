@@ -17,6 +17,9 @@ class Side(StrEnum):
     LEFT = "left"
     RIGHT = "right"
 
+    def other(self) -> Side:
+        return Side.RIGHT if self is Side.LEFT else Side.LEFT
+
 
 class Action(StrEnum):
     """What a user can do with the current sub-step."""

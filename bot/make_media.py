@@ -11,6 +11,7 @@ import argparse
 import io
 import json
 import sys
+import textwrap
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -24,11 +25,11 @@ def contact_sheet(poses: list[tuple[str, Pose]]) -> bytes:
     """One frame (the end position) of each exercise with its name, in a grid."""
     columns = 3
     rows = (len(poses) + columns - 1) // columns
-    figure = plt.figure(figsize=(SIZE[0] * columns, (SIZE[1] + 0.4) * rows), dpi=60)
+    figure = plt.figure(figsize=(SIZE[0] * columns, (SIZE[1] + 0.7) * rows), dpi=60)
     for index, (name, pose) in enumerate(poses):
         axes = figure.add_subplot(rows, columns, index + 1)
         draw(axes, pose, pose.keyframes[-1], limits_of(pose))
-        axes.set_title(name, fontsize=14, color=INK)
+        axes.set_title(textwrap.fill(name, 34), fontsize=13, color=INK)
     figure.tight_layout()
     output = io.BytesIO()
     figure.savefig(output, format="png", metadata={"Software": None})

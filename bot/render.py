@@ -7,7 +7,7 @@ from html import escape
 
 from bot import coach, keyboards, localtime
 from bot.coach import Cursor
-from bot.content import Prescription, Routine, Texts
+from bot.content import Prescription, Routine, Step, Texts
 from bot.content.rules import TimerRules
 from bot.reminders import Status
 from bot.stats import Report
@@ -16,11 +16,20 @@ from db.models import Outcome
 
 
 def intro(texts: Texts, routine: Routine) -> str:
-    return texts.intro.format(
+    text = texts.intro.format(
         title=escape(routine.title),
         count=len(routine.steps),
         minutes=coach.estimated_minutes(routine),
     )
+    return f"{text}\n{roller}" if (roller := _roller_note(texts, routine)) else text
+
+
+def _roller_note(texts: Texts, routine: Routine) -> str:
+    """Which exercises need a foam roller, if any do ("Two exercises use a foam roller: ...")."""
+    rolled = [step.name for step in routine.steps if step.needs == "foam roller"]
+    if not rolled:
+        return ""
+    return texts.needs_roller.format(count=len(rolled), names=escape(", ".join(rolled)))
 
 
 def header(texts: Texts, routine: Routine, cursor: Cursor) -> str:
@@ -34,6 +43,9 @@ def header(texts: Texts, routine: Routine, cursor: Cursor) -> str:
     where = []
     if step.prescription.sets.high > 1:
         where.append(texts.set_label.format(set=cursor.set, sets=step.prescription.sets.high))
+    if step.alternate_arms:  # set 1 the left arm, set 2 the right, and so on
+        arm = texts.arm_labels.left if cursor.set % 2 else texts.arm_labels.right
+        where.append(arm)
     if cursor.side is not None:
         where.append(getattr(texts.side_labels, cursor.side.value))
     if where:
@@ -46,7 +58,9 @@ def step(texts: Texts, routine: Routine, cursor: Cursor) -> str:
     exercise = routine.steps[cursor.step]
     parts = [header(texts, routine, cursor)]
     if coach.is_first_of_step(cursor):
-        parts.append("\n".join(f"• {escape(line)}" for line in exercise.instructions))
+        parts.append(
+            "\n".join(f"• {escape(line)}" for line in instructions(texts, exercise, cursor))
+        )
         parts.append(f"<b>{prescription(texts, exercise.prescription)}</b>")
         parts.append(texts.targets.format(targets=escape(", ".join(exercise.targets))))
         parts.append(texts.why.format(why=escape(exercise.why)))
@@ -58,6 +72,15 @@ def step(texts: Texts, routine: Routine, cursor: Cursor) -> str:
             parts.append(texts.repeat_set)
         parts.append(f"<b>{prescription(texts, exercise.prescription)}</b>")
     return "\n\n".join(parts)
+
+
+def instructions(texts: Texts, exercise: Step, cursor: Cursor) -> list[str]:
+    """The exercise's instructions, with `{side}` and `{other}` naming the side being done."""
+    if cursor.side is None:
+        return list(exercise.instructions)
+    side = getattr(texts.side_words, cursor.side.value)
+    other = getattr(texts.side_words, cursor.side.other().value)
+    return [line.format(side=side, other=other) for line in exercise.instructions]
 
 
 def step_ended(texts: Texts, routine: Routine, cursor: Cursor, ending: str) -> str:
@@ -180,14 +203,15 @@ def unfinished(texts: Texts, routine: Routine, cursor: Cursor) -> str:
 
 
 def routines(texts: Texts, all_routines: list[Routine]) -> str:
+    """Every routine: its title, size and length, what it is for, and what it needs."""
     lines = [texts.routines]
-    lines += [
-        texts.routine_line.format(
+    for r in all_routines:
+        line = texts.routine_line.format(
             title=escape(r.title), count=len(r.steps), minutes=coach.estimated_minutes(r)
         )
-        for r in all_routines
-    ]
-    return "\n".join(lines)
+        described = f"{line}\n<i>{escape(r.description)}</i>"
+        lines.append(f"{described}\n{roller}" if (roller := _roller_note(texts, r)) else described)
+    return "\n\n".join(lines)
 
 
 def reminder_status(texts: Texts, status: Status) -> str:

@@ -28,7 +28,9 @@ async def test_double_tap_advances_exactly_once(bot: RunningBot, telegram: FakeT
 
     steps = [m for m in telegram.chat(CHAT) if m.from_bot and m.text.startswith("Step ")]
     assert len(steps) == 2
-    assert steps[-1].text.startswith("Step 1/8 · Thoracic spine mobility\nRight side")
+    assert steps[-1].text.startswith(
+        "Step 1/8 · Upper-back twist (thoracic spine mobility)\nRight side"
+    )
     assert _answers(telegram)[-1] == "That button is from an earlier step; nothing changed."
     async with bot.db.transaction() as tx:
         assert await tx.scalar(select(func.count()).select_from(StepEvent)) == 1
@@ -135,7 +137,7 @@ async def test_a_failure_mid_update_is_reported_and_the_session_stays_resumable(
     [offer] = await bot.send(CHAT, "/warmup")
     assert "step 1/8" in offer.text
     [step] = await bot.press(CHAT, "Resume")
-    assert step.text.startswith("Step 1/8 · Thoracic spine mobility")
+    assert step.text.startswith("Step 1/8 · Upper-back twist (thoracic spine mobility)")
 
 
 async def test_forged_data_of_every_kind_is_refused_before_any_database_read(

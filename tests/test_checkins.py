@@ -78,7 +78,7 @@ async def test_the_full_routine_can_still_be_chosen_after_a_high_check_in(
     await bot.send(CHAT, "/warmup")
     await bot.press(CHAT, "9")
     [step] = await bot.press(CHAT, "Full routine anyway")
-    assert step.text.startswith("Step 1/8 · Thoracic spine mobility")
+    assert step.text.startswith("Step 1/8 · Upper-back twist (thoracic spine mobility)")
 
 
 async def test_a_low_check_in_goes_straight_to_the_first_step(bot: RunningBot) -> None:
@@ -95,7 +95,7 @@ async def test_the_quick_routine_is_offered_on_the_check_in(bot: RunningBot) -> 
     assert checkin.text.startswith("Quick warm-up: 3 exercises, about 3 minutes.")
     assert "⚡ Quick (3 min)" not in checkin.labels
     [step] = await bot.press(CHAT, "Skip check-in")
-    assert step.text.startswith("Step 1/3 · Thoracic spine mobility")
+    assert step.text.startswith("Step 1/3 · Upper-back twist (thoracic spine mobility)")
     summary = await bot.done_to_the_end(CHAT)
     assert "Done: 3 of 3 exercises" in summary.text
 

@@ -39,14 +39,14 @@ def test_the_lower_back_routine_keeps_the_sources_numbers() -> None:
     """Eight exercises in the article's order, with its own sets, holds and reps."""
     routine = load_content(CONTENT).routines["lower-back"]
     assert [step.name for step in routine.steps] == [
-        "Thoracic spine mobility",
-        "Quadratus lumborum stretch",
-        "Psoas stretch",
-        "TFL foam roll",
-        "Quads foam roll",
-        "Deep quads and psoas stretch",
-        "Diaphragmatic breathing",
-        "Diaphragmatic breathing to the side",
+        "Upper-back twist (thoracic spine mobility)",
+        "Side-of-back stretch (quadratus lumborum)",
+        "Seated hip-flexor stretch (psoas)",
+        "Outer-hip foam roll (TFL)",
+        "Front-of-thigh foam roll (quads)",
+        "Kneeling front-of-hip stretch (quads and psoas)",
+        "Belly breathing on all fours (diaphragmatic breathing)",
+        "Side-opening breath on all fours (diaphragmatic breathing to the side)",
     ]
     quadratus, side_breathing = routine.steps[1].prescription, routine.steps[7].prescription
     assert (str(quadratus.sets), str(quadratus.hold_seconds)) == ("2-3", "20-30")
@@ -65,8 +65,27 @@ def test_the_lower_back_routine_keeps_the_sources_numbers() -> None:
         (f"routines/{ROUTINE}", "sets: 2-3", "sets: 3-2", "steps.1.prescription.sets"),
         (f"routines/{ROUTINE}", "sets: 2-3", "sets: lots", "steps.1.prescription.sets"),
         (f"routines/{ROUTINE}", "      reps: 5\n", "", "steps.6.prescription"),
-        (f"routines/{ROUTINE}", "name: Psoas stretch", "name: ''", "steps.2.name"),
+        (
+            f"routines/{ROUTINE}",
+            "name: Seated hip-flexor stretch (psoas)",
+            "name: ''",
+            "steps.2.name",
+        ),
         (f"routines/{ROUTINE}", "id: tfl-foam-roll", "id: psoas-stretch", "steps:"),
+        (  # a step done once cannot name a side
+            f"routines/{ROUTINE}",
+            "blow it out hard through your mouth.",
+            "blow it out hard through your {side} mouth.",
+            "steps.1",
+        ),
+        ("poses/psoas-stretch.yaml", "view: top", "view: oblique", "view"),
+        ("poses/psoas-stretch.yaml", "side: left", "side: null", "side"),
+        (
+            "poses/sit-back.yaml",
+            "  - pelvis: [0.0, 0.48]",
+            "  - pelvis: [0.0]",
+            "keyframes.0.pelvis",
+        ),
         ("texts.yaml", "Step {number}/{total}", "Step {numbr}/{total}", "step_header"),
         ("texts.yaml", "  start_over: 🔄 Start over\n", "", "buttons.start_over"),
         ("texts.yaml", "fallback:", "fallbak:", "fallbak"),

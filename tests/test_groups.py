@@ -40,7 +40,9 @@ async def test_only_the_starter_moves_a_warmup_on(bot: RunningBot, telegram: Fak
         )
     assert await bot.snapshot() == before
     [following] = await bot.press(GROUP, "Done", user_id=ALEX)
-    assert following.text.startswith("Step 1/8 · Thoracic spine mobility\nRight side")
+    assert following.text.startswith(
+        "Step 1/8 · Upper-back twist (thoracic spine mobility)\nRight side"
+    )
 
 
 async def test_stop_is_for_the_starter_or_an_admin(bot: RunningBot) -> None:

@@ -38,7 +38,9 @@ async def test_a_hold_counts_down_then_moves_on_as_done_would(
     step, countdown = await _start_first_hold(bot)
     session = await bot.latest_session()
     assert step.buttons == []  # the controls moved to the countdown
-    assert countdown.text.startswith("Step 1/8 · Thoracic spine mobility\nLeft side")
+    assert countdown.text.startswith(
+        "Step 1/8 · Upper-back twist (thoracic spine mobility)\nLeft side"
+    )
     assert "Get into position… 5" in countdown.text
     assert countdown.labels == ["⏹ Stop hold", "✅ Done", "⚠️ Sharp pain"]
     assert _hold_jobs(bot) == {f"hold:{session.id}", f"hold-tick:{session.id}"}
@@ -59,7 +61,8 @@ async def test_a_hold_counts_down_then_moves_on_as_done_would(
     assert methods == ["sendMessage", "editMessageCaption", "editMessageText"]
     announcement = telegram.chat(CHAT)[-1]
     assert announcement.text.startswith(
-        "⏰ Time's up: switch to the right side.\n\nStep 1/8 · Thoracic spine mobility\nRight side"
+        "⏰ Time's up: switch to the right side.\n\n"
+        "Step 1/8 · Upper-back twist (thoracic spine mobility)\nRight side"
     )
     assert "⏱ Start 30s hold" in announcement.labels
     assert await bot.event_count() == 1
@@ -87,7 +90,11 @@ async def test_the_last_set_of_a_hold_says_release(
         "⏰ Time's up: set 3/3 next.",
         "⏰ Time's up: release.",
     ]
-    assert telegram.chat(CHAT)[-1].text.splitlines()[2].startswith("Step 3/8 · Psoas stretch")
+    assert (
+        telegram.chat(CHAT)[-1]
+        .text.splitlines()[2]
+        .startswith("Step 3/8 · Seated hip-flexor stretch (psoas)")
+    )
 
 
 @pytest.mark.clock(START)
@@ -134,7 +141,9 @@ async def test_done_during_a_hold_ends_it_early_and_moves_on(bot: RunningBot) ->
     """✅ Done under the countdown closes it, cancels its jobs and advances one sub-step."""
     step, countdown = await _start_first_hold(bot)
     [following] = await bot.press(CHAT, "Done")
-    assert following.text.startswith("Step 1/8 · Thoracic spine mobility\nRight side")
+    assert following.text.startswith(
+        "Step 1/8 · Upper-back twist (thoracic spine mobility)\nRight side"
+    )
     assert countdown.buttons == []
     assert countdown.text.endswith("⏹ Countdown ended.")
     assert step.text.endswith("✅ Done")
@@ -167,9 +176,16 @@ async def test_reps_steps_have_no_timer_and_foam_rolls_get_one(
         latest = [m for m in telegram.chat(CHAT) if m.buttons][-1]
         seen.setdefault(latest.text.splitlines()[0], latest.labels)
         await bot.press(CHAT, "Done")
-    assert seen["Step 4/8 · TFL foam roll"][0] == "⏱ Start 60s timer"
-    assert seen["Step 7/8 · Diaphragmatic breathing"][0] == "✅ Done"
-    assert seen["Step 8/8 · Diaphragmatic breathing to the side"][0] == "✅ Done"
+    assert seen["Step 4/8 · Outer-hip foam roll (TFL)"][0] == "⏱ Start 60s timer"
+    assert (
+        seen["Step 7/8 · Belly breathing on all fours (diaphragmatic breathing)"][0] == "✅ Done"
+    )
+    assert (
+        seen["Step 8/8 · Side-opening breath on all fours (diaphragmatic breathing to the side)"][
+            0
+        ]
+        == "✅ Done"
+    )
 
 
 async def test_restart_mid_hold_reschedules_the_rest(

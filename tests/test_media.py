@@ -68,7 +68,7 @@ def test_the_other_side_is_the_mirror_and_poses_in_between_join_the_keys() -> No
     """The right side is the left reflected; a move starts and ends on its key poses."""
     pose = _content_poses()["deep-quads-psoas-stretch"]
     other = mirrored(pose)
-    assert (pose.side, other.side) == ("left", "right")
+    assert (pose.side, other.side) == ("right", "left")
     first, its_mirror = joints(pose.keyframes[0]), joints(other.keyframes[0])
     for segment, ((x0, y0), (x1, y1)) in first.bones.items():
         (mx0, my0), (mx1, my1) = its_mirror.bones[segment]
@@ -89,7 +89,7 @@ async def test_an_exercise_starts_with_its_animation_uploaded_once(
     _, step = await bot.start_warmup(CHAT)
     assert step.animation is not None
     assert step.filename == "thoracic-spine-mobility-left.gif"
-    assert step.text.startswith("Step 1/8 · Thoracic spine mobility\nLeft side")
+    assert step.text.startswith("Step 1/8 · Upper-back twist (thoracic spine mobility)\nLeft side")
     assert step.labels == ["⏱ Start 30s hold", "✅ Done", "⏭ Skip", "⏹ Stop", "⚠️ Sharp pain"]
     [right_side] = await bot.press(CHAT, "Done")
     assert right_side.animation is None  # the second side is text
@@ -125,7 +125,7 @@ async def test_a_failed_media_send_falls_back_to_text(
     telegram.fail("sendAnimation", status=400, description="Bad Request: file is too big")
     _, step = await bot.start_warmup(CHAT)
     assert step.animation is None
-    assert step.text.startswith("Step 1/8 · Thoracic spine mobility\nLeft side")
+    assert step.text.startswith("Step 1/8 · Upper-back twist (thoracic spine mobility)\nLeft side")
     assert "✅ Done" in step.labels
 
 
@@ -145,3 +145,23 @@ async def test_pictures_off_gives_text_only_and_on_brings_them_back(
     assert step.animation is not None
     [usage] = await bot.send(CHAT, "/pictures maybe")
     assert usage.text.startswith("Each exercise starts with a short animation")
+
+
+async def test_steps_name_the_limbs_of_the_side_being_done(bot: RunningBot) -> None:
+    """A side-specific step says which leg and hand, in plain words with the anatomy after."""
+    _, step = await bot.start_warmup(CHAT)
+    assert step.text.startswith("Step 1/8 · Upper-back twist (thoracic spine mobility)\nLeft side")
+    assert "Raise your left leg" in step.text
+    assert "let your left knee fall across your body to the right" in step.text
+    assert "Pin that knee to the floor with your right hand." in step.text
+    assert "Works: upper back (thoracic spine), sides of the waist (obliques)" in step.text
+
+
+async def test_routines_describe_themselves_and_say_what_needs_a_roller(bot: RunningBot) -> None:
+    """/routines shows each routine's description, so quick and gentle can be told apart,
+    and which of its exercises need a foam roller."""
+    [listing] = await bot.send(CHAT, "/routines")
+    assert "Eight moves that undo the forward pelvic tilt" in listing.text
+    assert "Slow breathing on hands and knees" in listing.text
+    assert listing.text.count("use a foam roller") == 1  # only the full routine has any
+    assert "Outer-hip foam roll (TFL), Front-of-thigh foam roll (quads)" in listing.text

@@ -129,7 +129,7 @@ async def test_kill_9_mid_session_leaves_a_resumable_warmup(
         await until(lambda: telegram.chat(CHAT)[-1].text.startswith("Step "))
         assert await _stored_events(database_url) == 4
         assert telegram.chat(CHAT)[-1].text.startswith(
-            "Step 2/8 · Quadratus lumborum stretch\nSet 3/3"
+            "Step 2/8 · Side-of-back stretch (quadratus lumborum)\nSet 3/3"
         )
     finally:
         process.send_signal(signal.SIGTERM)

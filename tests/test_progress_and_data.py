@@ -64,7 +64,7 @@ async def test_progress_shows_the_habit_the_pain_trend_and_a_chart(
         "This week: 2 of 5 warm-ups",
         "Finished: 2 warm-ups, 8 min 30 s on average",  # 16 and 18 taps of 30 s
         "Completion: 67% of warm-ups started were finished",
-        "Skipped most: Thoracic spine mobility (1×)",
+        "Skipped most: Upper-back twist (thoracic spine mobility) (1×)",
         "Back pain: 2.0 points lower after a warm-up, on average (2 check-ins)",
     ]
     assert photo.media is not None

@@ -36,9 +36,9 @@ async def test_restart_mid_session_resumes_at_the_same_sub_step(
         [offer] = await bot.send(CHAT, "/warmup")
         assert "step 3/8" in offer.text
         [resumed] = await bot.press(CHAT, "Resume")
-        assert resumed.text.startswith("Step 3/8 · Psoas stretch\nRight side")
+        assert resumed.text.startswith("Step 3/8 · Seated hip-flexor stretch (psoas)\nRight side")
         [after] = await bot.press(CHAT, "Done")
-        assert after.text.startswith("Step 4/8 · TFL foam roll\nLeft side")
+        assert after.text.startswith("Step 4/8 · Outer-hip foam roll (TFL)\nLeft side")
 
 
 async def test_restart_keeps_buttons_sent_before_it_working(
@@ -49,7 +49,9 @@ async def test_restart_keeps_buttons_sent_before_it_working(
         await bot.start_warmup(CHAT)
     async with run_bot(telegram, settings) as bot:
         [sent] = await bot.press(CHAT, "Done")
-        assert sent.text.startswith("Step 1/8 · Thoracic spine mobility\nRight side")
+        assert sent.text.startswith(
+            "Step 1/8 · Upper-back twist (thoracic spine mobility)\nRight side"
+        )
 
 
 @pytest.mark.clock(datetime(2026, 3, 2, 6, 0, tzinfo=UTC))

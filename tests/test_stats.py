@@ -107,8 +107,8 @@ def test_pain_change_and_insight_need_both_check_ins(content: Content) -> None:
         now=base + timedelta(days=9),
     )
     assert (report.pain_change, report.pain_checkins) == (4, 5)
-    assert report.insights == [("Psoas stretch", 4)]
-    assert report.most_skipped == ("TFL foam roll", 2)
+    assert report.insights == [("Seated hip-flexor stretch (psoas)", 4)]
+    assert report.most_skipped == ("Outer-hip foam roll (TFL)", 2)
 
 
 def test_no_insight_from_too_little_data(content: Content) -> None:

@@ -28,7 +28,7 @@ async def test_start_welcomes_with_safety_note_and_start_button(bot: RunningBot)
     [checkin] = await bot.press(CHAT, "Start warm-up")
     assert checkin.text.startswith("Lower-back warm-up: 8 exercises")
     [step] = await bot.press(CHAT, "Skip check-in")
-    assert step.text.startswith("Step 1/8 · Thoracic spine mobility")
+    assert step.text.startswith("Step 1/8 · Upper-back twist (thoracic spine mobility)")
 
 
 async def test_help_lists_commands_registered_as_the_menu(
@@ -58,6 +58,8 @@ async def test_whole_routine_by_done_taps_ends_in_warmup_complete(bot: RunningBo
     intro, first = await bot.start_warmup(CHAT)
     assert intro.text == (
         "Lower-back warm-up: 8 exercises, about 17 minutes. Tap ✅ Done after each step.\n"
+        "🧱 2 of them use a foam roller (Outer-hip foam roll (TFL), Front-of-thigh foam roll "
+        "(quads)); without one, ⏭ Skip them.\n"
         "Check-in skipped."
     )
     assert [label for label, _ in first.buttons] == [
@@ -79,14 +81,15 @@ async def test_whole_routine_by_done_taps_ends_in_warmup_complete(bot: RunningBo
 
     assert len(step_messages) == STEP_MESSAGES_IN_FULL_ROUTINE
     assert _headers(step_messages)[:5] == [
-        "Step 1/8 · Thoracic spine mobility | Left side",
-        "Step 1/8 · Thoracic spine mobility | Right side",
-        "Step 2/8 · Quadratus lumborum stretch | Set 1/3",
-        "Step 2/8 · Quadratus lumborum stretch | Set 2/3",
-        "Step 2/8 · Quadratus lumborum stretch | Set 3/3",
+        "Step 1/8 · Upper-back twist (thoracic spine mobility) | Left side",
+        "Step 1/8 · Upper-back twist (thoracic spine mobility) | Right side",
+        "Step 2/8 · Side-of-back stretch (quadratus lumborum) | Set 1/3",
+        "Step 2/8 · Side-of-back stretch (quadratus lumborum) | Set 2/3",
+        "Step 2/8 · Side-of-back stretch (quadratus lumborum) | Set 3/3",
     ]
-    assert (
-        _headers(step_messages)[-1] == "Step 8/8 · Diaphragmatic breathing to the side | Set 4/4"
+    assert _headers(step_messages)[-1] == (
+        "Step 8/8 · Side-opening breath on all fours (diaphragmatic breathing to the side) "
+        "| Set 4/4 · right arm"  # the sets alternate arms, the fourth the right
     )
     for message in step_messages:  # the chat reads as a log: every step shows how it ended
         assert message.buttons == []
@@ -118,7 +121,9 @@ async def test_skip_leaves_the_rest_of_the_exercise_out(bot: RunningBot) -> None
     """Skip on the left side moves to the next exercise, and the summary names what was skipped."""
     await bot.start_warmup(CHAT)
     [next_step] = await bot.press(CHAT, "Skip")
-    assert next_step.text.startswith("Step 2/8 · Quadratus lumborum stretch\nSet 1/3")
+    assert next_step.text.startswith(
+        "Step 2/8 · Side-of-back stretch (quadratus lumborum)\nSet 1/3"
+    )
     skipped_message = bot.server.chat(CHAT)[-2]
     assert skipped_message.text.endswith("⏭ Skipped")
     assert skipped_message.buttons == []
@@ -127,7 +132,9 @@ async def test_skip_leaves_the_rest_of_the_exercise_out(bot: RunningBot) -> None
         [sent] = await bot.press(CHAT, "Done")
         if not sent.text.startswith("Step "):
             break
-    assert "Done: 7 of 8 exercises (skipped: Thoracic spine mobility)" in sent.text
+    assert (
+        "Done: 7 of 8 exercises (skipped: Upper-back twist (thoracic spine mobility))" in sent.text
+    )
 
 
 async def test_stop_button_ends_the_session_and_keeps_what_was_done(bot: RunningBot) -> None:
@@ -169,12 +176,12 @@ async def test_warmup_while_unfinished_offers_resume_at_the_right_step(bot: Runn
     assert [label for label, _ in offer.buttons] == ["▶️ Resume (step 2/8)", "🔄 Start over"]
 
     [resumed] = await bot.press(CHAT, "Resume")
-    assert resumed.text.startswith("Step 2/8 · Quadratus lumborum stretch\nSet 2/3")
+    assert resumed.text.startswith("Step 2/8 · Side-of-back stretch (quadratus lumborum)\nSet 2/3")
     assert offer.buttons == []
     assert current.buttons == []  # the older copy of the step can no longer be tapped
     assert current.text.endswith("⏸ Continued below")
     [after] = await bot.press(CHAT, "Done")
-    assert after.text.startswith("Step 2/8 · Quadratus lumborum stretch\nSet 3/3")
+    assert after.text.startswith("Step 2/8 · Side-of-back stretch (quadratus lumborum)\nSet 3/3")
 
 
 async def test_start_over_abandons_the_old_session_and_begins_at_step_one(
@@ -188,7 +195,9 @@ async def test_start_over_abandons_the_old_session_and_begins_at_step_one(
     [checkin] = await bot.press(CHAT, "Start over")
     assert checkin.text.startswith("Lower-back warm-up: 8 exercises")
     [first] = await bot.press(CHAT, "Skip check-in")
-    assert first.text.startswith("Step 1/8 · Thoracic spine mobility\nLeft side")
+    assert first.text.startswith(
+        "Step 1/8 · Upper-back twist (thoracic spine mobility)\nLeft side"
+    )
     async with bot.db.transaction() as tx:
         statuses = dict((await tx.execute(select(WarmupSession.id, WarmupSession.status))).all())
     assert statuses[old.id] == SessionStatus.ABANDONED

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
@@ -61,14 +62,35 @@ class Prescription(Strict):
 
 
 class Step(Strict):
-    """One exercise of a routine."""
+    """One exercise of a routine.
+
+    An exercise done on each side may write `{side}` and `{other}` in its instructions: they
+    read "left" and "right" (or the other way round) for the side being done.
+    """
 
     id: Slug
-    name: Text
+    name: Text  # the plain name first, the anatomical one in brackets
     targets: list[Text] = Field(min_length=1)
     instructions: list[Text] = Field(min_length=1, max_length=12)
     prescription: Prescription
     why: Text
+    needs: Literal["foam roller"] | None = None  # equipment beyond a floor and a cushion
+    # Sets alternate arms (set 1 the left, set 2 the right, ...); a suggestion, not the source's.
+    alternate_arms: bool = False
+
+    @model_validator(mode="after")
+    def _sides_named_only_when_there_are_sides(self) -> Step:
+        for line in self.instructions:
+            try:
+                used = {name for _, name, _, _ in string.Formatter().parse(line) if name}
+            except ValueError as exc:
+                raise ValueError(f"instructions: {exc}") from exc
+            allowed = {"side", "other"} if self.prescription.per_side else set()
+            if unknown := used - allowed:
+                raise ValueError(
+                    f"instructions: unknown placeholder(s) {', '.join(sorted(unknown))}"
+                )
+        return self
 
 
 class Routine(Strict):

@@ -95,6 +95,13 @@ class PicturesTexts(Strict):
     usage: Text
 
 
+class ArmLabels(Strict):
+    """A word or label for each side."""
+
+    left: Text
+    right: Text
+
+
 class StreakDays(Strict):
     one: Text
     many: Text
@@ -198,6 +205,7 @@ class Buttons(Strict):
 
 # The fields each template may use; any other `{name}` in a text is a content error.
 TEMPLATE_FIELDS: dict[str, set[str]] = {
+    "needs_roller": {"count", "names"},
     "groups.not_yours": {"name"},
     "intro": {"title", "count", "minutes"},
     "step_header": {"number", "total", "name"},
@@ -263,6 +271,7 @@ class Texts(Strict):
     help: Text
     commands: list[Command] = Field(min_length=1)
     intro: Text
+    needs_roller: Text
     checkin: Checkin
     sharp_pain: Text
     milestones: Milestones
@@ -272,6 +281,8 @@ class Texts(Strict):
     step_header: Text
     set_label: Text
     side_labels: SideLabels
+    arm_labels: ArmLabels
+    side_words: ArmLabels  # "left" and "right" inside a sentence
     repeat_side: Text
     repeat_set: Text
     targets: Text
