@@ -27,7 +27,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from bench import databases, inprocess
+from bench import databases, inprocess, media
 from bench.telegram import (
     BenchTelegram,
     Result,
@@ -176,7 +176,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="a smoke run of under a minute")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "PERFORMANCE.md")
     parser.add_argument(
-        "--only", choices=["taps", "database", "scale", "latency", "burst", "holds"]
+        "--only", choices=["taps", "database", "scale", "media", "latency", "burst", "holds"]
     )
     args = parser.parse_args()
     quick = args.quick
@@ -184,6 +184,7 @@ def main() -> None:
         "taps": lambda folder: taps_section(folder, quick),
         "database": lambda folder: database_section(folder, quick),
         "scale": lambda folder: scale_section(folder, quick),
+        "media": lambda folder: media_section(folder, quick),
     }
     if not quick:
         sections |= {"latency": latency_section, "burst": burst_section, "holds": holds_section}
@@ -264,6 +265,26 @@ def scale_section(folder: Path, quick: bool) -> list[Row]:
             f"   resident memory, {chats:,} reminders (MB)", full.rss_mb, empty.rss_mb, "< 200 MB"
         ),
         _row(f"   one reminder tick, {chats:,} reminders (ms)", tick_full, tick_empty, "< 100 ms"),
+    ]
+
+
+def media_section(folder: Path, quick: bool) -> list[Row]:
+    """A step with its animation (uploaded once, then sent by file_id) against a text step."""
+    rounds = 10 if quick else 50
+    result = asyncio.run(media.step_cost(databases.migrated(folder / "media.db"), rounds))
+    return [
+        _row(
+            "first step with animation, by file_id (ms)",
+            result["by_id_ms"],
+            result["text_ms"],
+            "(baseline: the same step as text)",
+        ),
+        _row(
+            "   the one upload of an animation (ms)",
+            result["upload_ms"],
+            result["text_ms"],
+            "once per file per bot",
+        ),
     ]
 
 

@@ -84,6 +84,16 @@ class BenchTelegram(FakeTelegram):
         self._answered_action(chat_id, now)
         return result
 
+    async def _api_sendAnimation(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        """An exercise's first step, with its animation: a reply like any other."""
+        chat_id, now = int(params["chat_id"]), time.monotonic()
+        if self.limits:
+            self._enforce_limits(chat_id, now)
+        result = await super()._api_sendAnimation(params)
+        self.sends[chat_id].append((now, str(params.get("caption", ""))))
+        self._answered_action(chat_id, now)
+        return result
+
     def _answered_action(self, chat_id: int, now: float) -> None:
         if (asked := self.waiting.pop(chat_id, None)) is not None:
             self.reply_seconds.append((now, now - asked))
