@@ -54,7 +54,7 @@ class FakeClock:
         self.current += timedelta(**delta)
 
 
-@dataclass
+@dataclass(repr=False)
 class RunningBot:
     """The application under test, and the conversation helpers that drive it."""
 
@@ -62,6 +62,11 @@ class RunningBot:
     application: CoachApplication
     services: Services
     webhook_port: int | None = None
+
+    def __repr__(self) -> str:
+        # Short: hypothesis prints the fixtures of a failing example, and the services'
+        # own repr runs to tens of kilobytes (it warns, and warnings fail the run).
+        return f"RunningBot(database={self.services.db.url!r}, webhook_port={self.webhook_port})"
 
     @property
     def db(self) -> Database:
