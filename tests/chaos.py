@@ -46,6 +46,7 @@ WORST_WAIT_SECONDS = 2.0
 EXIT_WITHIN_SECONDS = 10.0
 REMINDER_TEXT = "⏰ Time for your warm-up"
 PROBES = 10
+RETRY_AFTER_SECONDS = 1.2  # the injected 429's retry_after, and PTB's margin on it
 # How likely each button is pressed, by a word in its label; others weigh 1.
 _PREFERENCES = {"Done": 8.0, "Start": 2.0, "Resume": 4.0, "Stop": 0.2, "Sharp pain": 0.1}
 
@@ -192,7 +193,7 @@ class Person:
     async def warm_up_until(self, end: float) -> None:
         loop = asyncio.get_running_loop()
         while loop.time() < end:
-            await asyncio.sleep(self._rng.uniform(2.0, 6.0))
+            await asyncio.sleep(self._rng.uniform(4.0, 10.0))
             await self._answered(self._act())
 
     async def set_reminder(self, at: str) -> None:
@@ -368,21 +369,31 @@ def _worst_wait(
     telegram: FakeTelegram, down: list[tuple[float, float]], probes: set[int]
 ) -> float:
     """The longest a probe's /help waited for the bot's first call for its chat, counting only
-    those sent while the bot was up (and a second after each restart, to catch up)."""
+    those sent while the bot was up (and a second after each restart, to catch up).
+
+    A 429 holds every request of the bot for its retry_after, as Telegram asks (PTB's rate
+    limiter does so): a probe whose wait overlaps one is waiting for Telegram, not for another
+    chat, and is not counted.
+    """
     calls: dict[int, list[float]] = {}
     for call in telegram.calls:
         if call.chat_id in probes:
             calls.setdefault(call.chat_id, []).append(call.at)
-    waits = []
+    pauses = sorted(c.at for c in telegram.calls if c.fault == "429")
+    worst = 0.0
     for update_id, pushed in telegram.pushed_at.items():
         chat_id = telegram.update_chats.get(update_id)
         if chat_id not in probes or any(s - 1 <= pushed <= e + 1 for s, e in down):
             continue
         times = calls.get(chat_id, [])
         index = bisect.bisect_left(times, pushed)
-        if index < len(times):
-            waits.append((times[index] - pushed, pushed))
-    return max((w for w, _ in waits), default=0.0)
+        if index == len(times):
+            continue
+        answered = times[index]
+        if any(pushed - RETRY_AFTER_SECONDS <= at <= answered for at in pauses):
+            continue
+        worst = max(worst, answered - pushed)
+    return worst
 
 
 def main() -> int:

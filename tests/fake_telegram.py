@@ -66,6 +66,7 @@ class Call:
     at: float = 0.0  # the server's loop time when it was made
     chat_id: int | None = None  # the chat it concerns (a press's chat, for an answer)
     failed: bool = False  # refused on purpose (see `Faults`)
+    fault: str | None = None  # which fault refused it
 
 
 class Faults(Protocol):
@@ -344,7 +345,9 @@ class FakeTelegram:
         await asyncio.sleep(fault.seconds)
         if fault.kind == "slow":
             return None
-        self.calls.append(self._call(method, params, arrived, failed=True))
+        refused = self._call(method, params, arrived, failed=True)
+        refused.fault = fault.kind
+        self.calls.append(refused)
         if fault.kind == "429":
             return _failure(Failure(429, "Too Many Requests: retry after 1", retry_after=1))
         if fault.kind == "lost":  # the bot gave up waiting long ago; this answer goes nowhere
