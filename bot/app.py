@@ -45,6 +45,7 @@ from bot.handlers import (
     pictures,
     progress,
     remind,
+    settings,
     start,
     warmup,
 )
@@ -65,7 +66,7 @@ Route = tuple[type[cb.Callback], CallbackQueryHandler[CoachContext, None]]
 Command = Callable[[Update, CoachContext], Coroutine[Any, Any, None]]
 
 # In a group, these change what the whole group shares: only its admins may.
-ADMINS_ONLY = {"forget", "remind", "timezone", "target", "pictures"}
+ADMINS_ONLY = {"forget", "remind", "timezone", "target", "pictures", "settings"}
 
 COMMANDS = {
     "start": start.start,
@@ -80,6 +81,7 @@ COMMANDS = {
     "remind": remind.remind_command,
     "timezone": remind.timezone_command,
     "pictures": pictures.pictures_command,
+    "settings": settings.settings_command,
 }
 
 
@@ -93,6 +95,8 @@ def button_routes() -> list[Route]:
         _button(cb.SharpPain, warmup.on_sharp_pain),
         _button(cb.StartHold, countdown.on_start),
         _button(cb.StopHold, countdown.on_stop),
+        _button(cb.PauseHold, countdown.on_pause),
+        _button(cb.GoOn, countdown.on_go_on),
         # Starting, resuming and restarting a warm-up.
         _button(cb.Begin, warmup.on_begin),
         _button(cb.Resume, warmup.on_resume),
@@ -112,6 +116,8 @@ def button_routes() -> list[Route]:
         _button(cb.RemindPickDays, remind.on_pick_days, admins_only=True),
         _button(cb.RemindDays, remind.on_days, admins_only=True),
         _button(cb.RemindMenu, remind.on_menu, admins_only=True),
+        # /settings.
+        _button(cb.Setting, settings.on_setting, admins_only=True),
         # Under a reminder.
         _button(cb.ReminderStart, delivery.on_start),
         _button(cb.ReminderQuick, delivery.on_quick),

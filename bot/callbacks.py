@@ -4,7 +4,8 @@ Each kind's encoder and parser sit side by side, and `bot/app.py` routes each ki
 handler. The wire format is `prefix:field:field…`, at most 64 bytes (Telegram's limit):
 
     step:<session>:<step>.<set>.<side>:<action>   a step's buttons: done, skip, stop, pain,
-                                                  hold (start the countdown), unhold (stop it)
+                                                  hold (start the countdown), unhold (stop it),
+                                                  pause, goon (pause it, run it again)
     pain:<session>:<b|a>:<0-10|x>                 check-in before/after (x: skipped)
     switch:<session>:<routine> / go:<session>     another routine instead, or carry on
     forget:<yes|no>:<minute>                      /forget's confirmation, stamped
@@ -12,6 +13,7 @@ handler. The wire format is `prefix:field:field…`, at most 64 bytes (Telegram'
     begin:<routine>                               start a routine
     remind:<kind>[:<value>]                       the reminder picker (at:0730, days:31, …)
     rem:<action>:<yyyymmdd>                       a reminder's own buttons, for its local day
+    set:<name>:<value>                            /settings: a page, or a value chosen
 
 Anything that does not parse exactly, ids past what the database stores included, is a forged
 or outdated button, and is refused before any handler (or database) sees it.
@@ -130,6 +132,14 @@ class StartHold(StepButton, action="hold"):
 
 class StopHold(StepButton, action="unhold"):
     """⏹ Stop hold: the countdown ends, the step stays open."""
+
+
+class PauseHold(StepButton, action="pause"):
+    """⏸ Pause a hands-free countdown where it is."""
+
+
+class GoOn(StepButton, action="goon"):
+    """▶️ Go on: a paused countdown runs again."""
 
 
 # --- a warm-up as a whole ---------------------------------------------------------------------
@@ -332,6 +342,27 @@ class RemindDays(Callback):
         return cls(days) if 1 <= days <= EVERY_DAY else None
 
 
+# --- /settings ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Setting(Callback):
+    """A /settings button: a page to show (`set:page:<name>`), or a value to choose
+    (`set:<name>:<value>`). Which names and values exist is the menu's business; a value it
+    does not offer is refused there."""
+
+    PATTERN = re.compile(r"set:([a-z]{1,8}):([a-z0-9.-]{1,48})")
+    name: str
+    value: str
+
+    def _encode(self) -> str:
+        return f"set:{self.name}:{self.value}"
+
+    @classmethod
+    def _decode(cls, *fields: str) -> Self | None:
+        return cls(fields[0], fields[1])
+
+
 # --- a reminder's own buttons -----------------------------------------------------------------
 
 
@@ -382,6 +413,9 @@ KINDS: tuple[type[Callback], ...] = (
     SharpPain,
     StartHold,
     StopHold,
+    PauseHold,
+    GoOn,
+    Setting,
     Resume,
     Restart,
     FullAnyway,

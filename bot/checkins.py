@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot import preferences
 from bot.content import Content
 from bot.sessions import Notice, Position, load_running, start_routine
 from bot.summary import Summary, summarize
@@ -103,12 +104,15 @@ async def switch(
         loaded = await load_running(tx, content, chat_id, session_id)
         if isinstance(loaded, Notice):
             return loaded
-        warmup, _ = loaded
+        warmup, old = loaded
         if await repo.has_events(tx, warmup.id):
             return Notice.STALE  # it has begun: Start over is the way to change routine
         if not await repo.end_session(tx, warmup, SessionStatus.ABANDONED, now):
             return Notice.STALE
-        position = await start_routine(tx, chat_id, routine, now, warmup.started_by)
+        shaped = preferences.shape(content, routine, old.prefs)
+        position = await start_routine(
+            tx, chat_id, shaped, now, started_by=warmup.started_by, prefs=old.prefs
+        )
         if warmup.pain_before_at is not None:
             new = await repo.get_session(tx, position.session_id)
             assert new is not None  # created just above

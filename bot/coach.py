@@ -2,7 +2,8 @@
 
 Pure logic over content; no Telegram, no database. A position is a `Cursor`: the exercise, the
 set and the side. Exercises done per side go left then right; exercises with sets go set by set
-(sides inside each set). Where content gives a range of sets, the top of the range is guided.
+(sides inside each set). Where content gives a range of sets, the top of the range is guided
+unless the person chose otherwise (`bot/plan.py`).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def sub_steps(step_index: int, step: Step) -> list[Cursor]:
     sides: list[Side | None] = [Side.LEFT, Side.RIGHT] if step.prescription.per_side else [None]
     return [
         Cursor(step_index, set_number, side)
-        for set_number in range(1, step.prescription.sets.high + 1)
+        for set_number in range(1, step.prescription.guided_sets + 1)
         for side in sides
     ]
 
@@ -87,18 +88,15 @@ def is_first_of_step(cursor: Cursor) -> bool:
 
 def timer_seconds(step: Step) -> int | None:
     """How long the countdown for this exercise runs; None for exercises counted in reps."""
-    rx = step.prescription
-    seconds = rx.hold_seconds or rx.duration_seconds
-    return seconds.high if seconds is not None else None
+    return step.prescription.guided_seconds
 
 
 def _measure_seconds(prescription: Prescription) -> int:
-    if prescription.hold_seconds is not None:
-        return prescription.hold_seconds.high
-    if prescription.duration_seconds is not None:
-        return prescription.duration_seconds.high
-    assert prescription.reps is not None  # content validation guarantees one measure
-    return prescription.reps.high * SECONDS_PER_REP
+    if (seconds := prescription.guided_seconds) is not None:
+        return seconds
+    reps = prescription.guided_reps
+    assert reps is not None  # content validation guarantees one measure
+    return reps * SECONDS_PER_REP
 
 
 def estimated_minutes(routine: Routine) -> int:

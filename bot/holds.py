@@ -8,13 +8,15 @@ ends once however many jobs, restarts or instances try.
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from bot import coach
-from bot.coach import Action, Cursor
+from bot.coach import Action, Cursor, Side
 from bot.content import Content
+from bot.content.rules import HandsFreeRules
 from bot.sessions import Acted, Notice, Position, advance, load_running
 from db import repo
 from db.database import Database
@@ -95,10 +97,23 @@ async def stop(
         return hold
 
 
+@dataclass(frozen=True)
+class Chained:
+    """A hands-free hold ended and the exercise's next side or set began its own."""
+
+    acted: Acted  # the side or set just finished, recorded as done
+    hold: Hold  # the next one, its pause (switch sides or rest) as its lead
+
+
 async def finish(
     db: Database, content: Content, *, session_id: int, ends_at: datetime, now: datetime
-) -> Acted | None:
-    """Time is up: move on exactly as Done would. None if this countdown is no longer running."""
+) -> Acted | Chained | None:
+    """Time is up: move on exactly as Done would. None if this countdown is no longer running.
+
+    Hands-free, the exercise's next side or set starts its own hold at once, timed from when
+    this one was due so a sequence does not drift. A hold that ended long ago (the bot was
+    down) ends alone: the person may have stopped, and is asked again rather than timed.
+    """
     async with db.transaction() as tx:
         warmup = await repo.get_session(tx, session_id)
         if warmup is None or warmup.hold_ends_at != ends_at or now < ends_at - EARLY_TOLERANCE:
@@ -107,7 +122,89 @@ async def finish(
         if isinstance(loaded, Notice):
             return None
         warmup, position = loaded
-        return await advance(tx, warmup, position, Action.DONE, now)
+        acted = await advance(tx, warmup, position, Action.DONE, now)
+        rules = content.rules.hands_free
+        late = now - ends_at > timedelta(seconds=rules.late_limit_seconds)
+        if acted is None or late or (following := _chained(acted)) is None:
+            return acted
+        seconds = coach.timer_seconds(following.step)
+        assert seconds is not None  # _chained only follows timed sides and sets
+        pause = _pause(following, rules)
+        next_ends = max(ends_at, now) + timedelta(seconds=pause + seconds)
+        chained = await repo.begin_hold(
+            tx, warmup, ends_at=next_ends, seconds=seconds, message_id=position.hold_message_id
+        )
+        assert chained  # the row was moved to `following` in this very transaction
+        shown = replace(following, holding=True, hold_message_id=position.hold_message_id)
+        hold = Hold(warmup.chat_id, shown, seconds, next_ends)
+        return Chained(acted, hold)
+
+
+def _chained(acted: Acted) -> Position | None:
+    """The next side or set of the same timed exercise, if the sequence runs hands-free."""
+    following = acted.next
+    if following is None or not acted.position.prefs.hands_free:
+        return None
+    if following.cursor.step != acted.position.cursor.step:
+        return None
+    return following if coach.timer_seconds(following.step) is not None else None
+
+
+def _pause(following: Position, rules: HandsFreeRules) -> int:
+    """Before the right side: a pause to switch; before a new set: a rest."""
+    prefs = following.prefs
+    if following.cursor.side is Side.RIGHT:
+        return rules.switch_seconds if prefs.switch_seconds is None else prefs.switch_seconds
+    return rules.rest_seconds if prefs.rest_seconds is None else prefs.rest_seconds
+
+
+async def pause(
+    db: Database,
+    content: Content,
+    *,
+    chat_id: int,
+    session_id: int,
+    cursor: Cursor,
+    clock: Callable[[], datetime],
+) -> Hold | Notice:
+    """⏸ Pause: the countdown stops where it is, keeping its message and what is left."""
+    async with db.transaction() as tx:
+        loaded = await load_running(tx, content, chat_id, session_id, expected=cursor)
+        if isinstance(loaded, Notice):
+            return loaded
+        warmup, position = loaded
+        hold = _hold_of(warmup.chat_id, position, warmup.hold_seconds, warmup.hold_ends_at)
+        if hold is None:
+            return Notice.NOT_HOLDING
+        left = max(1, math.ceil((hold.ends_at - clock()).total_seconds()))
+        if not await repo.pause_hold(tx, warmup, left=left):
+            return Notice.NOT_HOLDING
+        return replace(hold, position=replace(position, holding=False, paused_left=left))
+
+
+async def go_on(
+    db: Database,
+    content: Content,
+    *,
+    chat_id: int,
+    session_id: int,
+    cursor: Cursor,
+    clock: Callable[[], datetime],
+) -> Hold | Notice:
+    """▶️ Go on: a paused countdown runs again from where it was paused."""
+    async with db.transaction() as tx:
+        loaded = await load_running(tx, content, chat_id, session_id, expected=cursor)
+        if isinstance(loaded, Notice):
+            return loaded
+        warmup, position = loaded
+        left, seconds = warmup.hold_paused_left, warmup.hold_seconds
+        if left is None or seconds is None:
+            return Notice.NOT_HOLDING
+        ends_at = clock() + timedelta(seconds=left)
+        if not await repo.go_on_hold(tx, warmup, ends_at=ends_at):
+            return Notice.NOT_HOLDING
+        resumed = replace(position, holding=True, paused_left=None)
+        return Hold(warmup.chat_id, resumed, seconds, ends_at)
 
 
 async def current(

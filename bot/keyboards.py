@@ -18,8 +18,10 @@ from bot.callbacks import (
     ForgetCancel,
     ForgetConfirm,
     FullAnyway,
+    GoOn,
     PainAfter,
     PainBefore,
+    PauseHold,
     RemindAt,
     RemindDays,
     ReminderQuick,
@@ -66,8 +68,30 @@ def step_keyboard(
     return InlineKeyboardMarkup(rows)
 
 
-def countdown_keyboard(texts: Texts, session_id: int, cursor: Cursor) -> InlineKeyboardMarkup:
-    """Under a running countdown: stop it, or call the step done early."""
+def countdown_keyboard(
+    texts: Texts, session_id: int, cursor: Cursor, *, hands_free: bool, paused: bool = False
+) -> InlineKeyboardMarkup:
+    """Under a running countdown: stop it, or call the step done early.
+
+    Hands-free, the countdown runs the whole exercise: pause and go on, skip the rest of it,
+    or stop the warm-up, without reaching for any other message.
+    """
+    labels = texts.buttons
+    if hands_free:
+        toggle = (
+            _button(labels.go_on, GoOn(session_id, cursor))
+            if paused
+            else _button(labels.pause, PauseHold(session_id, cursor))
+        )
+        return InlineKeyboardMarkup(
+            [
+                [toggle, _button(labels.skip, Skip(session_id, cursor))],
+                [
+                    _button(labels.stop, Stop(session_id, cursor)),
+                    _button(labels.sharp_pain, SharpPain(session_id, cursor)),
+                ],
+            ]
+        )
     return InlineKeyboardMarkup(
         [
             [

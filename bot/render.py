@@ -6,7 +6,7 @@ from datetime import datetime
 from html import escape
 
 from bot import coach, keyboards, localtime
-from bot.coach import Cursor
+from bot.coach import Cursor, Side
 from bot.content import Prescription, Routine, Step, Texts
 from bot.content.rules import TimerRules
 from bot.reminders import Status
@@ -41,8 +41,8 @@ def header(texts: Texts, routine: Routine, cursor: Cursor) -> str:
         )
     ]
     where = []
-    if step.prescription.sets.high > 1:
-        where.append(texts.set_label.format(set=cursor.set, sets=step.prescription.sets.high))
+    if (sets := step.prescription.guided_sets) > 1:
+        where.append(texts.set_label.format(set=cursor.set, sets=sets))
     if step.alternate_arms:  # set 1 the left arm, set 2 the right, and so on
         arm = texts.arm_labels.left if cursor.set % 2 else texts.arm_labels.right
         where.append(arm)
@@ -62,6 +62,8 @@ def step(texts: Texts, routine: Routine, cursor: Cursor) -> str:
             "\n".join(f"• {escape(line)}" for line in instructions(texts, exercise, cursor))
         )
         parts.append(f"<b>{prescription(texts, exercise.prescription)}</b>")
+        if exercise.alternative:  # not the source's: say so where the exercise is shown
+            parts.append(texts.alternative)
         parts.append(texts.targets.format(targets=escape(", ".join(exercise.targets))))
         parts.append(texts.why.format(why=escape(exercise.why)))
     else:
@@ -89,19 +91,60 @@ def step_ended(texts: Texts, routine: Routine, cursor: Cursor, ending: str) -> s
 
 
 def countdown(
-    texts: Texts, rules: TimerRules, routine: Routine, cursor: Cursor, *, left: int, lead: int
+    texts: Texts,
+    rules: TimerRules,
+    routine: Routine,
+    cursor: Cursor,
+    *,
+    left: int,
+    lead: int,
+    hands_free: bool = False,
+    paused: int | None = None,
 ) -> str:
     """The countdown message: where the user is, then the time left and a progress bar.
 
-    `lead` is what remains of the get-ready lead; while it runs, the hold has not begun.
+    `lead` is what remains of the lead before the hold: getting into position, or in a
+    hands-free sequence the pause to switch sides or rest between sets. Hands-free, a last
+    line says what comes after this hold. `paused` is the time left of a paused countdown.
     """
     timer = texts.timer
     step = routine.steps[cursor.step]
     total = coach.timer_seconds(step) or 1
-    status = timer.get_ready.format(seconds=lead) if lead > 0 else timer.running.format(left=left)
+    if paused is not None:
+        status = timer.paused.format(left=min(paused, total))
+    elif lead > 0:
+        status = _lead(texts, cursor, lead, hands_free=hands_free)
+    else:
+        status = timer.running.format(left=left)
     done_cells = round(rules.bar_width * (total - left) / total)
     bar = "▰" * done_cells + "▱" * (rules.bar_width - done_cells)
-    return f"{header(texts, routine, cursor)}\n\n{status}\n{bar}".rstrip()
+    text = f"{header(texts, routine, cursor)}\n\n{status}\n{bar}".rstrip()
+    return f"{text}\n{up_next(texts, routine, cursor)}" if hands_free else text
+
+
+def _lead(texts: Texts, cursor: Cursor, lead: int, *, hands_free: bool) -> str:
+    """Getting into position, or (hands-free, after a first hold) switching sides or resting."""
+    timer = texts.timer
+    if not hands_free or coach.is_first_of_step(cursor):
+        return timer.get_ready.format(seconds=lead)
+    if cursor.side is Side.RIGHT:
+        return timer.switching.format(seconds=lead)
+    return timer.resting.format(seconds=lead)
+
+
+def up_next(texts: Texts, routine: Routine, cursor: Cursor) -> str:
+    """`Next: right side`, `Next: set 2/3`, `Next: Psoas stretch`, or the end of the warm-up."""
+    timer = texts.timer
+    following = coach.advance(routine, cursor, coach.Action.DONE)
+    if following is None:
+        return timer.up_next.format(what=timer.up_end)
+    if following.step != cursor.step:
+        return timer.up_next.format(what=escape(routine.steps[following.step].name))
+    if following.set == cursor.set and following.side is not None:
+        side = getattr(texts.side_labels, following.side.value).lower()
+        return timer.up_next.format(what=side)
+    sets = routine.steps[cursor.step].prescription.guided_sets
+    return timer.up_next.format(what=texts.set_label.format(set=following.set, sets=sets).lower())
 
 
 def countdown_ended(texts: Texts, routine: Routine, cursor: Cursor, ending: str) -> str:
@@ -117,7 +160,7 @@ def time_up(texts: Texts, routine: Routine, done: Cursor, following: Cursor | No
     if following.set == done.set and following.side is not None:
         side = getattr(texts.side_labels, following.side.value).lower()
         return timer.switch_side.format(side=side)
-    sets = routine.steps[done.step].prescription.sets.high
+    sets = routine.steps[done.step].prescription.guided_sets
     return timer.next_set.format(set=following.set, sets=sets)
 
 
@@ -126,21 +169,24 @@ def outcome_label(texts: Texts, outcome: Outcome) -> str:
 
 
 def prescription(texts: Texts, rx: Prescription) -> str:
-    """`3 sets · hold 20-30 s`, or `hold 30 s each side (suggested)`."""
+    """`2-3 sets · hold 20-30 s`, `hold 30 s each side (suggested)`, or what the person chose:
+    `2 sets · hold 25 s (your setting)`."""
     words = texts.prescription
     parts = []
-    if rx.sets.high > 1:
-        parts.append(words.sets.format(sets=rx.sets))
+    if rx.guided_sets > 1 or rx.sets.high > 1:
+        parts.append(words.sets.format(sets=rx.chosen_sets or rx.sets))
     if rx.hold_seconds is not None:
-        parts.append(words.hold.format(seconds=rx.hold_seconds))
+        parts.append(words.hold.format(seconds=rx.chosen_seconds or rx.hold_seconds))
     elif rx.duration_seconds is not None:
-        parts.append(words.duration.format(seconds=rx.duration_seconds))
+        parts.append(words.duration.format(seconds=rx.chosen_seconds or rx.duration_seconds))
     elif rx.reps is not None:
-        parts.append(words.reps.format(reps=rx.reps, unit=rx.rep_unit))
+        parts.append(words.reps.format(reps=rx.chosen_reps or rx.reps, unit=rx.rep_unit))
     text = " · ".join(parts)
     if rx.per_side:
         text = f"{text} {words.each_side}"
-    if not rx.from_source:
+    if rx.chosen_sets or rx.chosen_seconds or rx.chosen_reps:
+        text = f"{text} {words.chosen}"
+    elif not rx.from_source:
         text = f"{text} {words.suggested}"
     return text[:1].upper() + text[1:]
 

@@ -8,15 +8,16 @@ Nothing here knows about Telegram.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import coach
+from bot import coach, preferences
 from bot.coach import Action, Cursor, Side
 from bot.content import Content, Routine, Step
+from bot.plan import Prefs
 from bot.summary import Summary, summarize
 from db import repo
 from db.batching import Batched
@@ -47,6 +48,10 @@ class Position:
     message_id: int | None = None
     hold_message_id: int | None = None  # the countdown message, while a hold runs
     holding: bool = False  # a countdown runs on this step (its message may not be known yet)
+    paused_left: int | None = None  # a paused countdown's time left (its message stays)
+    prefs: Prefs = field(
+        default_factory=Prefs
+    )  # how this chat's warm-ups run; `routine` is already shaped by it
 
     @property
     def step(self) -> Step:
@@ -101,13 +106,15 @@ async def begin(
         return Notice.UNKNOWN
     async with db.transaction() as tx:
         await repo.ensure_chat(tx, chat_id, now, lock=True)
+        prefs = await preferences.load(tx, chat_id)
         running = await repo.active_session(tx, chat_id)
         if running is not None:
-            if (position := _position(content, running)) is not None:
+            if (position := _position(content, running, prefs)) is not None:
                 return Offer(position)
             # Its routine was removed from content: it can never be resumed.
             await repo.end_session(tx, running, SessionStatus.ABANDONED, now)
-        return await start_routine(tx, chat_id, routine, now, started_by)
+        shaped = preferences.shape(content, routine, prefs)
+        return await start_routine(tx, chat_id, shaped, now, started_by=started_by, prefs=prefs)
 
 
 async def act(
@@ -214,7 +221,10 @@ async def start_over(
         warmup, old = loaded
         if not await repo.end_session(tx, warmup, SessionStatus.ABANDONED, now):
             return Notice.STALE
-        again = await start_routine(tx, chat_id, old.routine, now, warmup.started_by)
+        shaped = preferences.shape(content, content.routines[warmup.routine_id], old.prefs)
+        again = await start_routine(
+            tx, chat_id, shaped, now, started_by=warmup.started_by, prefs=old.prefs
+        )
         return Restarted(old, again)
 
 
@@ -231,9 +241,15 @@ def cursor_of(warmup: WarmupSession) -> Cursor:
 
 
 async def start_routine(
-    tx: AsyncSession, chat_id: int, routine: Routine, now: datetime, started_by: int | None
+    tx: AsyncSession,
+    chat_id: int,
+    routine: Routine,
+    now: datetime,
+    *,
+    started_by: int | None,
+    prefs: Prefs,
 ) -> Position:
-    """A new running session of `routine`, at its first step."""
+    """A new running session of `routine` (shaped by `prefs`), at its first step."""
     cursor = coach.first(routine)
     step, set_number, side = row_of(cursor)
     warmup = await repo.start_session(
@@ -247,7 +263,7 @@ async def start_routine(
         started_by=started_by,
     )
     log.info("chat %s began session %s (%s)", chat_id, warmup.id, routine.id)
-    return Position(warmup.id, routine, cursor)
+    return Position(warmup.id, routine, cursor, prefs=prefs)
 
 
 async def load_running(
@@ -266,7 +282,7 @@ async def load_running(
         return Notice.NOT_YOURS
     if warmup.status != SessionStatus.ACTIVE:
         return Notice.FINISHED
-    position = _position(content, warmup)
+    position = _position(content, warmup, await preferences.load(tx, chat_id))
     if position is None:
         return Notice.UNKNOWN
     if expected is not None and expected != position.cursor:
@@ -275,10 +291,13 @@ async def load_running(
     return warmup, position
 
 
-def _position(content: Content, warmup: WarmupSession) -> Position | None:
+def _position(content: Content, warmup: WarmupSession, prefs: Prefs) -> Position | None:
     routine = content.routines.get(warmup.routine_id)
     cursor = cursor_of(warmup)
-    if routine is None or not coach.is_valid(routine, cursor):
+    if routine is None:
+        return None
+    routine = preferences.shape(content, routine, prefs, at=cursor)
+    if not coach.is_valid(routine, cursor):
         return None
     return Position(
         warmup.id,
@@ -287,6 +306,8 @@ def _position(content: Content, warmup: WarmupSession) -> Position | None:
         warmup.message_id,
         warmup.hold_message_id,
         holding=warmup.hold_ends_at is not None,
+        paused_left=warmup.hold_paused_left,
+        prefs=prefs,
     )
 
 

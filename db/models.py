@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 
 from sqlalchemy import (
+    JSON,
     BigInteger,
     Boolean,
     DateTime,
@@ -95,6 +96,15 @@ class Chat(Base):
     weekly_target: Mapped[int] = mapped_column(Integer, default=5, server_default="5")
     # Whether steps show their demonstration animation (off for slow data).
     pictures: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    # How warm-ups run (see /settings): one tap runs a timed exercise's every side and set.
+    hands_free: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    # Pauses between holds, in seconds; None follows content's defaults.
+    switch_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    rest_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # Without a foam roller, the foam-rolling exercises give way to alternatives.
+    roller: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    # Holds, sets and reps chosen per exercise: {"psoas-stretch": {"seconds": 40}}.
+    doses: Mapped[dict[str, dict[str, int]] | None] = mapped_column(JSON, nullable=True)
 
 
 class Reminder(Base):
@@ -156,6 +166,9 @@ class WarmupSession(Base):
     hold_ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True, index=True)
     hold_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
     hold_message_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    # A paused countdown: what was left of it (get-ready or pause included), while
+    # hold_ends_at is None; hold_seconds and hold_message_id stay for ▶️ Go on.
+    hold_paused_left: Mapped[int | None] = mapped_column(Integer, nullable=True)
     # Pain check-ins, 0-10, before and after; the *_at columns say when each was answered or
     # skipped (a skipped check-in has a time but no value).
     pain_before: Mapped[int | None] = mapped_column(Integer, nullable=True)

@@ -86,6 +86,18 @@ class RunningBot:
         await self.settle(self.server.user_presses(chat_id, label, user_id=user_id))
         return self._sent_since(chat_id, before)
 
+    async def choose(self, chat_id: int, *labels: str) -> Message:
+        """/settings, then tap each of `labels` in turn; returns the settings message."""
+        [menu] = await self.send(chat_id, "/settings")
+        for label in labels:
+            await self.press(chat_id, label)
+        return menu
+
+    async def one_timer_per_side(self, chat_id: int) -> None:
+        """Hands-free off in /settings: each side's hold wants its own ⏱ Start."""
+        menu = await self.choose(chat_id, "Hands-free: on")
+        assert "🙌 Hands-free: off" in menu.labels
+
     async def start_warmup(self, chat_id: int, pain: str = "Skip check-in") -> list[Message]:
         """/warmup, then answer its check-in; returns the check-in message and the first step."""
         [checkin] = await self.send(chat_id, "/warmup")

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from telegram import InlineKeyboardMarkup
 
-from bot import callbacks, keyboards
+from bot import callbacks, keyboards, menu
 from bot.app import button_routes
 from bot.callbacks import (
     MAX_CALLBACK_BYTES,
@@ -26,13 +27,18 @@ from bot.callbacks import (
     Restart,
     Resume,
     SessionButton,
+    Setting,
     StartHold,
     StepButton,
     StopHold,
     Switch,
 )
 from bot.coach import Cursor, Side
-from bot.content import load_content
+from bot.content import Content, load_content
+from bot.localtime import EVERY_DAY
+from bot.plan import Prefs
+from bot.preferences import Snapshot
+from bot.reminders import Status
 from bot.settings import PROJECT_ROOT
 
 ids = st.integers(min_value=0, max_value=MAX_ID)
@@ -60,6 +66,11 @@ _VALUES: dict[type[Callback], Callable[[Any], st.SearchStrategy[Any]]] = {
     Switch: lambda kind: st.builds(kind, ids, slugs),
     RemindAt: lambda kind: st.builds(kind, st.times().map(lambda t: time(t.hour, t.minute))),
     RemindDays: lambda kind: st.builds(kind, st.integers(1, 0b1111111)),
+    Setting: lambda kind: st.builds(
+        kind,
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8),
+        st.text(alphabet=_ALNUM + ".-", min_size=1, max_size=48),
+    ),
 }
 
 
@@ -86,6 +97,21 @@ def test_every_kind_has_exactly_one_route() -> None:
     assert sorted(k.__name__ for k in routed) == sorted(k.__name__ for k in callbacks.KINDS)
 
 
+def _settings_pages(content: Content) -> list[InlineKeyboardMarkup]:
+    """Every /settings page, as a new chat sees it."""
+    snap = Snapshot(Prefs(), True, Status(False, None, EVERY_DAY, None), 5)
+    pages = [
+        menu.main(content, snap),
+        menu.pauses(content, snap, rest=False),
+        menu.pauses(content, snap, rest=True),
+        menu.exercises(content, snap),
+        menu.target(content, snap),
+        menu.zone(content, snap),
+        *(menu.exercise(content, snap, step.id) for step in content.default_routine.steps),
+    ]
+    return [page.markup for page in pages if page is not None and page.markup is not None]
+
+
 def test_every_button_the_bot_makes_parses_back() -> None:
     """The keyboards build their buttons from the codec: each one's data parses to its kind."""
     content = load_content(PROJECT_ROOT / "content")
@@ -93,7 +119,10 @@ def test_every_button_the_bot_makes_parses_back() -> None:
     markups = [
         keyboards.step_keyboard(texts, routine, 5, Cursor(0, 1, Side.LEFT)),
         keyboards.step_keyboard(texts, routine, 5, Cursor(7, 2)),
-        keyboards.countdown_keyboard(texts, 5, Cursor(1, 3)),
+        keyboards.countdown_keyboard(texts, 5, Cursor(1, 3), hands_free=False),
+        keyboards.countdown_keyboard(texts, 5, Cursor(1, 3), hands_free=True),
+        keyboards.countdown_keyboard(texts, 5, Cursor(1, 3), hands_free=True, paused=True),
+        *_settings_pages(content),
         keyboards.unfinished_keyboard(texts, 5, 3, 8),
         keyboards.start_keyboard(texts, routine),
         keyboards.routines_keyboard(texts, content.ordered_routines()),

@@ -57,6 +57,7 @@ async def test_a_times_up_that_cannot_be_sent_is_sent_again_later(
     hurried: RunningBot, telegram: FakeTelegram, clock: FakeClock
 ) -> None:
     """The session moved on; its next step goes out again a little later, once."""
+    await hurried.one_timer_per_side(CHAT)
     await hurried.start_warmup(CHAT)
     await hurried.press(CHAT, "Start 30s hold")
     session = await hurried.latest_session()

@@ -166,7 +166,7 @@ async def test_a_countdown_that_cannot_be_edited_is_sent_afresh(
     await bot.run_job(tick)
     fresh = telegram.chat(CHAT)[-1]
     assert fresh.message_id != countdown.message_id
-    assert [label for label, _ in fresh.buttons] == ["⏹ Stop hold", "✅ Done", "⚠️ Sharp pain"]
+    assert [label for label, _ in fresh.buttons] == ["⏸ Pause", "⏭ Skip", "⏹ Stop", "⚠️ Sharp pain"]
     clock.advance(seconds=5)
     await bot.run_job(tick)
     assert fresh.edits == 1  # later ticks edit the fresh one

@@ -24,7 +24,9 @@ def _hold_jobs(bot: RunningBot) -> set[str]:
 
 
 async def _start_first_hold(bot: RunningBot) -> tuple[Message, Message]:
-    """/warmup, then ⏱ Start on step 1; returns the step message and the countdown."""
+    """One timer per side, /warmup, then ⏱ Start on step 1; returns the step message and the
+    countdown."""
+    await bot.one_timer_per_side(CHAT)
     _, step = await bot.start_warmup(CHAT)
     [countdown] = await bot.press(CHAT, "Start 30s hold")
     return step, countdown
@@ -75,6 +77,7 @@ async def test_the_last_set_of_a_hold_says_release(
     bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
 ) -> None:
     """Ending a hold on an exercise's last sub-step says release; a middle set names the next."""
+    await bot.one_timer_per_side(CHAT)
     await bot.start_warmup(CHAT)
     await bot.press(CHAT, "Done")
     await bot.press(CHAT, "Done")  # now on step 2, set 1 of 3, a 20-30 s hold

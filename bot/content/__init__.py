@@ -102,7 +102,13 @@ def _load_routines(folder: Path) -> dict[str, Routine]:
 def _load_poses(folder: Path, routines: dict[str, Routine]) -> dict[str, Pose]:
     """Every exercise's pose file; each exercise of every routine must have one, drawing one
     side exactly when the exercise is done on each side."""
-    steps = {step.id: step for routine in routines.values() for step in routine.steps}
+    steps = {
+        step.id: step
+        for routine in routines.values()
+        for listed in routine.steps
+        for step in (listed, listed.instead)
+        if step is not None
+    }
     poses = {}
     for exercise, step in sorted(steps.items()):
         path = folder / f"{exercise}.yaml"

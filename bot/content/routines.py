@@ -52,6 +52,11 @@ class Prescription(Strict):
     reps: RangeField | None = None
     rep_unit: Literal["reps", "breaths"] = "reps"
     from_source: bool
+    # What the bot guides, where the person chose it in /settings (see `bot/plan.py`); left
+    # out, the top of each range is guided.
+    chosen_sets: int | None = Field(default=None, ge=1)
+    chosen_seconds: int | None = Field(default=None, ge=1)
+    chosen_reps: int | None = Field(default=None, ge=1)
 
     @model_validator(mode="after")
     def _one_measure(self) -> Prescription:
@@ -59,6 +64,25 @@ class Prescription(Strict):
         if sum(m is not None for m in measures) != 1:
             raise ValueError("give exactly one of hold_seconds, duration_seconds or reps")
         return self
+
+    @property
+    def timed(self) -> Range | None:
+        """The hold or the duration: what a countdown times. None for reps."""
+        return self.hold_seconds or self.duration_seconds
+
+    @property
+    def guided_sets(self) -> int:
+        return self.chosen_sets or self.sets.high
+
+    @property
+    def guided_seconds(self) -> int | None:
+        """How long the countdown runs; None for an exercise counted in reps."""
+        timed = self.timed
+        return None if timed is None else self.chosen_seconds or timed.high
+
+    @property
+    def guided_reps(self) -> int | None:
+        return None if self.reps is None else self.chosen_reps or self.reps.high
 
 
 class Step(Strict):
@@ -75,6 +99,10 @@ class Step(Strict):
     prescription: Prescription
     why: Text
     needs: Literal["foam roller"] | None = None  # equipment beyond a floor and a cushion
+    # Done instead when the person has no foam roller: an exercise with the same aim.
+    instead: Step | None = None
+    # Not from the source: an alternative we chose, shown as such.
+    alternative: bool = False
     # Sets alternate arms (set 1 the left, set 2 the right, ...); a suggestion, not the source's.
     alternate_arms: bool = False
 
@@ -90,6 +118,16 @@ class Step(Strict):
                 raise ValueError(
                     f"instructions: unknown placeholder(s) {', '.join(sorted(unknown))}"
                 )
+        return self
+
+    @model_validator(mode="after")
+    def _equipment_has_an_alternative(self) -> Step:
+        if (self.needs is None) != (self.instead is None):
+            raise ValueError("instead: give an alternative exactly when the exercise needs one")
+        if self.instead is not None and (self.instead.needs or not self.instead.alternative):
+            raise ValueError(
+                "instead: an alternative needs no equipment and is marked alternative"
+            )
         return self
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from bot.content.base import Slug, Strict
 
@@ -21,6 +21,40 @@ class TimerRules(Strict):
     get_ready_seconds: int = Field(ge=0, le=30)
     update_every_seconds: int = Field(ge=3, le=60)
     bar_width: int = Field(ge=0, le=20)
+
+
+class HandsFreeRules(Strict):
+    """One ⏱ Start runs a timed exercise's every side and set, with pauses between them."""
+
+    switch_seconds: int = Field(ge=0, le=60)  # to change sides between two holds
+    rest_seconds: int = Field(ge=0, le=180)  # between sets; a suggestion, not the source's
+    switch_choices: list[int] = Field(min_length=1, max_length=6)
+    rest_choices: list[int] = Field(min_length=1, max_length=6)
+    # A hold that ended longer ago than this ended while the bot was down: the sequence stops
+    # there and waits for the person, instead of running sides they were not told about.
+    late_limit_seconds: int = Field(ge=1, le=600)
+
+    @model_validator(mode="after")
+    def _defaults_offered(self) -> HandsFreeRules:
+        if self.switch_seconds not in self.switch_choices:
+            raise ValueError("switch_choices: must include switch_seconds")
+        if self.rest_seconds not in self.rest_choices:
+            raise ValueError("rest_choices: must include rest_seconds")
+        return self
+
+
+class DoseRules(Strict):
+    """Which holds, sets and reps /settings offers for an exercise.
+
+    Where the source gives a range, the choices stay inside it. Around a suggested number,
+    they stay inside a band: from `band_low` to `band_high` times the suggestion.
+    """
+
+    hold_ladder: list[int] = Field(min_length=2)  # the hold lengths ever offered, in seconds
+    band_low: float = Field(gt=0, le=1)
+    band_high: float = Field(ge=1, le=3)
+    extra_sets: int = Field(ge=0, le=3)  # a suggested number of sets may grow by this many
+    max_choices: int = Field(ge=2, le=8)  # buttons in one row of the menu
 
 
 class ReminderRules(Strict):
@@ -59,6 +93,8 @@ class Rules(Strict):
     """Everything in `content/rules.yaml`."""
 
     timer: TimerRules
+    hands_free: HandsFreeRules
+    doses: DoseRules
     reminders: ReminderRules
     routines: RoutineChoices
     checkin: CheckinRules

@@ -31,6 +31,7 @@ class PrescriptionTexts(Strict):
     duration: Text
     reps: Text
     suggested: Text
+    chosen: Text
 
 
 class Outcomes(Strict):
@@ -95,6 +96,45 @@ class PicturesTexts(Strict):
     usage: Text
 
 
+class SettingsButtons(Strict):
+    hands_free: Text
+    switch: Text
+    rest: Text
+    roller: Text
+    pictures: Text
+    exercises: Text
+    reminder: Text
+    zone: Text
+    target: Text
+    close: Text
+    reset: Text
+    back: Text
+
+
+class SettingsTexts(Strict):
+    """/settings: its pages and buttons."""
+
+    main: Text
+    on: Text
+    off: Text
+    yes: Text
+    no: Text
+    zone_unset: Text
+    switch_page: Text
+    rest_page: Text
+    exercises_page: Text
+    exercise_page: Text
+    from_source: Text
+    suggested: Text
+    target_page: Text
+    zone_page: Text
+    seconds: Text
+    sets: Text
+    reps: Text
+    changed: Text  # the toast after a change
+    buttons: SettingsButtons
+
+
 class ArmLabels(Strict):
     """A word or label for each side."""
 
@@ -119,6 +159,12 @@ class Timer(Strict):
     release: Text
     switch_side: Text
     next_set: Text
+    # Hands-free: the pause between holds, what comes next, and a paused countdown.
+    switching: Text
+    resting: Text
+    up_next: Text
+    up_end: Text
+    paused: Text
 
 
 class ReminderTexts(Strict):
@@ -198,6 +244,8 @@ class Buttons(Strict):
     reminder_quick: Text
     reminder_snooze: Text
     reminder_skip: Text
+    pause: Text
+    go_on: Text
     resume: Text
     start_over: Text
     begin_routine: Text
@@ -230,6 +278,10 @@ TEMPLATE_FIELDS: dict[str, set[str]] = {
     "timer.ended_early": {"left"},
     "timer.switch_side": {"side"},
     "timer.next_set": {"set", "sets"},
+    "timer.switching": {"seconds"},
+    "timer.resting": {"seconds"},
+    "timer.up_next": {"what"},
+    "timer.paused": {"left"},
     "buttons.start_hold": {"seconds"},
     "buttons.start_timer": {"seconds"},
     "checkin.recorded_before": {"pain"},
@@ -260,6 +312,28 @@ TEMPLATE_FIELDS: dict[str, set[str]] = {
     "buttons.reminder_snooze": {"minutes"},
     "buttons.resume": {"number", "total"},
     "buttons.begin_routine": {"title"},
+    "settings.main": {
+        "hands_free",
+        "switch",
+        "rest",
+        "roller",
+        "pictures",
+        "reminder",
+        "zone",
+        "target",
+    },
+    "settings.exercise_page": {"name", "prescription", "source"},
+    "settings.target_page": {"target"},
+    "settings.zone_page": {"zone"},
+    "settings.seconds": {"seconds", "sets", "reps"},
+    "settings.sets": {"seconds", "sets", "reps"},
+    "settings.reps": {"seconds", "sets", "reps"},
+    "settings.buttons.hands_free": {"value"},
+    "settings.buttons.switch": {"seconds"},
+    "settings.buttons.rest": {"seconds"},
+    "settings.buttons.roller": {"value"},
+    "settings.buttons.pictures": {"value"},
+    "settings.buttons.target": {"target"},
 }
 
 
@@ -272,12 +346,14 @@ class Texts(Strict):
     commands: list[Command] = Field(min_length=1)
     intro: Text
     needs_roller: Text
+    alternative: Text  # under an exercise the source does not give (no foam roller)
     checkin: Checkin
     sharp_pain: Text
     milestones: Milestones
     progress: ProgressTexts
     data: DataTexts
     pictures: PicturesTexts
+    settings: SettingsTexts
     step_header: Text
     set_label: Text
     side_labels: SideLabels

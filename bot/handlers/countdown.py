@@ -6,14 +6,14 @@ import logging
 from dataclasses import replace
 from datetime import timedelta
 
-from telegram import CallbackQuery, Message
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
 from bot import coach, holds, keyboards, render, sessions
-from bot.callbacks import StartHold, StopHold
+from bot.callbacks import GoOn, PauseHold, StartHold, StopHold
 from bot.context import CoachContext
-from bot.holds import Hold
+from bot.holds import Chained, Hold
 from bot.pacing import (
     CLOSING_WAIT_SECONDS,
     COUNTDOWN_PAUSE_SECONDS,
@@ -71,9 +71,7 @@ async def _send_countdown(context: CoachContext, chat_id: int, hold: Hold) -> Me
             chat_id,
             _countdown_text(context, hold),
             parse_mode=ParseMode.HTML,
-            reply_markup=keyboards.countdown_keyboard(
-                context.texts, position.session_id, position.cursor
-            ),
+            reply_markup=_countdown_markup(context, position),
         )
     except TelegramError as exc:
         log.warning("countdown for chat %s not sent (%s); the hold is taken back", chat_id, exc)
@@ -115,6 +113,42 @@ async def on_stop(query: CallbackQuery, context: CoachContext, press: StopHold) 
         await send_step(context, chat_id, position)  # the step message is gone: show it anew
 
 
+async def on_pause(query: CallbackQuery, context: CoachContext, press: PauseHold) -> None:
+    """⏸ Pause: the countdown stops where it is; ▶️ Go on takes its place."""
+    chat_id = chat_id_of(query)
+    result = await holds.pause(
+        context.db,
+        context.content,
+        chat_id=chat_id,
+        session_id=press.session_id,
+        cursor=press.cursor,
+        clock=context.now,
+    )
+    if (hold := await accepted(query, context, result)) is None:
+        return
+    context.schedule.cancel_hold(press.session_id)
+    markup = _countdown_markup(context, hold.position)
+    await edit(context, chat_id, message_id_of(query), _countdown_text(context, hold), markup)
+
+
+async def on_go_on(query: CallbackQuery, context: CoachContext, press: GoOn) -> None:
+    """▶️ Go on: the paused countdown runs again from where it stopped."""
+    chat_id = chat_id_of(query)
+    result = await holds.go_on(
+        context.db,
+        context.content,
+        chat_id=chat_id,
+        session_id=press.session_id,
+        cursor=press.cursor,
+        clock=context.now,
+    )
+    if (hold := await accepted(query, context, result)) is None:
+        return
+    schedule(context, hold)
+    markup = _countdown_markup(context, hold.position)
+    await edit(context, chat_id, message_id_of(query), _countdown_text(context, hold), markup)
+
+
 async def tick(context: CoachContext) -> None:
     """Job: edit the countdown message with the time left, unless edits are over budget."""
     job = _job(context)
@@ -133,13 +167,12 @@ async def tick(context: CoachContext) -> None:
     # countdown (and its buttons) back on a finished hold.
     if context.now() >= hold.ends_at or job.session_id in context.services.ending_holds:
         return
-    position = hold.position
     shown = await edit(
         context,
         job.chat_id,
         message_id,
         _countdown_text(context, hold),
-        keyboards.countdown_keyboard(context.texts, position.session_id, position.cursor),
+        _countdown_markup(context, hold.position),
         resend=True,
     )
     if shown is not None and shown != message_id:  # the old one was deleted: a fresh countdown
@@ -162,17 +195,61 @@ async def end(context: CoachContext) -> None:
             result = await _finish(context, job)
             if result is None:
                 return  # stopped, done early, or already finished by another job or instance
-            position, texts = result.position, context.texts
-            following = result.next.cursor if result.next else None
-            lead = render.time_up(texts, position.routine, position.cursor, following)
-            try:
-                shown = await send_next(context, job.chat_id, result, lead, remember=False)
-            except TelegramError as exc:
-                _show_later(context, job, result, lead, exc)
-                return
-        await _close(context, job, result, shown)
+            if isinstance(result, Chained):
+                shown = await _announce(context, job, result)
+            else:
+                position, texts = result.position, context.texts
+                following = result.next.cursor if result.next else None
+                lead = render.time_up(texts, position.routine, position.cursor, following)
+                try:
+                    shown = await send_next(context, job.chat_id, result, lead, remember=False)
+                except TelegramError as exc:
+                    _show_later(context, job, result, lead, exc)
+                    return
+        if isinstance(result, Chained):
+            await _carried_on(context, job, result, shown)
+        else:
+            await _close(context, job, result, shown)
     finally:
         ending.discard(job.session_id)
+
+
+async def _announce(context: CoachContext, job: HoldJob, chained: Chained) -> int | None:
+    """Hands-free: the next side or set has begun. A new message says so (a new one, so the
+    phone notifies someone lying on the floor); the countdown carries on in its own."""
+    schedule(context, chained.hold)  # first: the next hold ends on time whatever the chat does
+    done, position, texts = chained.acted.position, chained.hold.position, context.texts
+    lead = render.time_up(texts, done.routine, done.cursor, position.cursor)
+    text = f"{lead}\n\n{render.step(texts, position.routine, position.cursor)}"
+    try:
+        message = await context.bot.send_message(job.chat_id, text, parse_mode=ParseMode.HTML)
+    except TelegramError as exc:  # the countdown message still shows the switch
+        log.warning("hands-free cue for chat %s not sent (%s)", job.chat_id, exc)
+        return None
+    return message.message_id
+
+
+async def _carried_on(
+    context: CoachContext, job: HoldJob, chained: Chained, shown: int | None
+) -> None:
+    """Record the cue as the new side's or set's message, close the finished one, and show the
+    countdown's new state at once rather than at its next tick."""
+    hold, acted = chained.hold, chained.acted
+    async with context.services.urgent.afterwards(at_most=CLOSING_WAIT_SECONDS):
+        if shown is not None:
+            await sessions.remember_message(
+                context.services.step_messages, position=hold.position, message_id=shown
+            )
+        finished = replace(acted, position=replace(acted.position, hold_message_id=None))
+        await close_outcome(context, job.chat_id, finished)
+        message_id = hold.position.hold_message_id
+        # Edits to one countdown keep their spacing: if a tick just edited it, the next shows.
+        if message_id is not None and context.services.countdown_spacing.allow(
+            job.session_id, context.now()
+        ):
+            text = _countdown_text(context, hold)
+            markup = _countdown_markup(context, hold.position)
+            await edit(context, job.chat_id, message_id, text, markup)
 
 
 def _show_later(
@@ -230,7 +307,7 @@ async def _close(context: CoachContext, job: HoldJob, result: Acted, shown: int 
             )
 
 
-async def _finish(context: CoachContext, job: HoldJob) -> Acted | None:
+async def _finish(context: CoachContext, job: HoldJob) -> Acted | Chained | None:
     now = context.now()
     if now - job.ends_at > timedelta(seconds=LATE_END_SECONDS):
         # Many holds ending together: their time-up messages go before any countdown edit.
@@ -257,16 +334,31 @@ def schedule(context: CoachContext, hold: Hold) -> None:
 
 
 def _countdown_text(context: CoachContext, hold: Hold) -> str:
-    now = context.now()
-    lead = max(0, round((hold.starts_at - now).total_seconds()))
-    position = hold.position
+    now, position = context.now(), hold.position
+    paused = position.paused_left
+    if paused is not None:  # frozen where it was paused
+        left, lead = min(hold.seconds, paused), max(0, paused - hold.seconds)
+    else:
+        left, lead = hold.left(now), max(0, round((hold.starts_at - now).total_seconds()))
     return render.countdown(
         context.texts,
         context.rules.timer,
         position.routine,
         position.cursor,
-        left=hold.left(now),
+        left=left,
         lead=lead,
+        hands_free=position.prefs.hands_free,
+        paused=paused,
+    )
+
+
+def _countdown_markup(context: CoachContext, position: sessions.Position) -> InlineKeyboardMarkup:
+    return keyboards.countdown_keyboard(
+        context.texts,
+        position.session_id,
+        position.cursor,
+        hands_free=position.prefs.hands_free,
+        paused=position.paused_left is not None,
     )
 
 

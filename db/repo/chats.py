@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db import chat_data
@@ -124,3 +124,22 @@ async def chat_rows(tx: AsyncSession, chat_id: int) -> dict[str, list[dict[str, 
         result = await tx.execute(chat_data.rows_of(table, chat_id))
         rows[table.name] = [dict(row) for row in result.mappings()]
     return rows
+
+
+# The columns /settings writes, and the statement reading them for a tap.
+SETTINGS_COLUMNS = ("hands_free", "switch_seconds", "rest_seconds", "roller", "doses", "pictures")
+_SETTINGS = select(*(getattr(Chat, name) for name in SETTINGS_COLUMNS)).where(
+    Chat.id == bindparam("chat")
+)
+
+
+async def chat_settings(tx: AsyncSession, chat_id: int) -> dict[str, object] | None:
+    """The chat's settings as stored, by column; None for a chat never seen."""
+    row = (await tx.execute(_SETTINGS, {"chat": chat_id})).mappings().first()
+    return dict(row) if row is not None else None
+
+
+async def set_chat_settings(tx: AsyncSession, chat_id: int, values: dict[str, object]) -> None:
+    unknown = set(values) - set(SETTINGS_COLUMNS)
+    assert not unknown, f"not settings: {unknown}"
+    await execute_write(tx, update(Chat).where(Chat.id == chat_id).values(**values))

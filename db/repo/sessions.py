@@ -19,7 +19,12 @@ from db.models import (
 from db.repo._shared import execute_write, show_written
 
 # Moving on from a step, or ending the session, ends any hold running on it.
-NO_HOLD = {"hold_ends_at": None, "hold_seconds": None, "hold_message_id": None}
+NO_HOLD = {
+    "hold_ends_at": None,
+    "hold_seconds": None,
+    "hold_message_id": None,
+    "hold_paused_left": None,
+}
 
 
 async def get_session(tx: AsyncSession, session_id: int) -> WarmupSession | None:
@@ -132,10 +137,30 @@ _ADD_EVENT = insert(StepEvent).values(
 )
 _BEGIN_HOLD = (
     update(WarmupSession)
-    .where(_RUNNING_AT, WarmupSession.hold_ends_at.is_(None))
-    .values(
-        hold_ends_at=bindparam("ends_at"), hold_seconds=bindparam("seconds"), hold_message_id=None
+    .where(
+        _RUNNING_AT,
+        WarmupSession.hold_ends_at.is_(None),
+        WarmupSession.hold_paused_left.is_(None),
     )
+    .values(
+        hold_ends_at=bindparam("ends_at"),
+        hold_seconds=bindparam("seconds"),
+        hold_message_id=bindparam("message"),
+    )
+)
+_PAUSE_HOLD = (
+    update(WarmupSession)
+    .where(_RUNNING_AT, WarmupSession.hold_ends_at == bindparam("ends_at"))
+    .values(hold_ends_at=None, hold_paused_left=bindparam("left"))
+)
+_GO_ON = (
+    update(WarmupSession)
+    .where(
+        _RUNNING_AT,
+        WarmupSession.hold_ends_at.is_(None),
+        WarmupSession.hold_paused_left.is_not(None),
+    )
+    .values(hold_ends_at=bindparam("ends_at"), hold_paused_left=None)
 )
 _END_HOLD = (
     update(WarmupSession)
@@ -242,18 +267,44 @@ async def set_messages(tx: AsyncSession, messages: list[StepMessage]) -> None:
 
 
 async def begin_hold(
-    tx: AsyncSession, warmup: WarmupSession, *, ends_at: datetime, seconds: int
+    tx: AsyncSession,
+    warmup: WarmupSession,
+    *,
+    ends_at: datetime,
+    seconds: int,
+    message_id: int | None = None,
 ) -> bool:
-    """Start a countdown on the session's current step, unless one is already running."""
+    """Start a countdown on the session's current step, unless one is already running.
+
+    `message_id` is the countdown message when it is already there: a hands-free sequence
+    carries on in the same message.
+    """
     values: dict[str, object] = {
         "hold_ends_at": ends_at,
         "hold_seconds": seconds,
-        "hold_message_id": None,
+        "hold_message_id": message_id,
     }
-    params = {"ends_at": ends_at, "seconds": seconds}
+    params = {"ends_at": ends_at, "seconds": seconds, "message": message_id}
     if await execute_write(tx, _BEGIN_HOLD, _loaded_at(warmup) | params) != 1:
         return False
     show_written(warmup, values)
+    return True
+
+
+async def pause_hold(tx: AsyncSession, warmup: WarmupSession, *, left: int) -> bool:
+    """Pause the running countdown, keeping what is left of it; False if it is not running."""
+    params = _loaded_at(warmup) | {"ends_at": warmup.hold_ends_at, "left": left}
+    if await execute_write(tx, _PAUSE_HOLD, params) != 1:
+        return False
+    show_written(warmup, {"hold_ends_at": None, "hold_paused_left": left})
+    return True
+
+
+async def go_on_hold(tx: AsyncSession, warmup: WarmupSession, *, ends_at: datetime) -> bool:
+    """Run a paused countdown again, now to end at `ends_at`; False if it is not paused."""
+    if await execute_write(tx, _GO_ON, _loaded_at(warmup) | {"ends_at": ends_at}) != 1:
+        return False
+    show_written(warmup, {"hold_ends_at": ends_at, "hold_paused_left": None})
     return True
 
 

@@ -1,0 +1,104 @@
+"""A chat's settings as the coach uses them: read from and written to the chat's row.
+
+The stored form is plain columns (a JSON object for the per-exercise doses); `Prefs` is what
+`bot/plan.py` shapes routines with. Unknown or out-of-range stored values are ignored rather
+than trusted: content may have changed since they were chosen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import reminders
+from bot.coach import Cursor
+from bot.content import Content, Routine
+from bot.plan import Dose, Prefs, personalise
+from bot.reminders import Status
+from db import repo
+from db.database import Database
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything /settings shows, read in one go."""
+
+    prefs: Prefs
+    pictures: bool
+    reminder: Status
+    target: int
+
+
+async def load(tx: AsyncSession, chat_id: int) -> Prefs:
+    stored = await repo.chat_settings(tx, chat_id)
+    return of_row(stored) if stored is not None else Prefs()
+
+
+def of_row(stored: Mapping[str, object]) -> Prefs:
+    doses = stored.get("doses") or {}
+    assert isinstance(doses, dict)
+    return Prefs(
+        hands_free=bool(stored.get("hands_free", True)),
+        switch_seconds=_int_or_none(stored.get("switch_seconds")),
+        rest_seconds=_int_or_none(stored.get("rest_seconds")),
+        roller=bool(stored.get("roller", True)),
+        doses=tuple(
+            sorted(
+                (exercise, _dose(value))
+                for exercise, value in doses.items()
+                if isinstance(value, dict)
+            )
+        ),
+    )
+
+
+def to_row(prefs: Prefs) -> dict[str, object]:
+    """The columns that store `prefs` (pictures is stored apart, by its own command)."""
+    doses = {
+        exercise: {k: v for k, v in vars(dose).items() if v is not None}
+        for exercise, dose in prefs.doses
+    }
+    return {
+        "hands_free": prefs.hands_free,
+        "switch_seconds": prefs.switch_seconds,
+        "rest_seconds": prefs.rest_seconds,
+        "roller": prefs.roller,
+        "doses": doses or None,
+    }
+
+
+def shape(content: Content, routine: Routine, prefs: Prefs, at: Cursor | None = None) -> Routine:
+    """`routine` as this chat does it."""
+    full = routine.id == content.default_routine.id
+    return personalise(routine, prefs, content.rules.doses, full=full, at=at)
+
+
+def _dose(value: dict[str, object]) -> Dose:
+    return Dose(
+        seconds=_int_or_none(value.get("seconds")),
+        sets=_int_or_none(value.get("sets")),
+        reps=_int_or_none(value.get("reps")),
+    )
+
+
+def _int_or_none(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+async def save(db: Database, *, chat_id: int, prefs: Prefs, now: datetime) -> None:
+    async with db.transaction() as tx:
+        await repo.ensure_chat(tx, chat_id, now)
+        await repo.set_chat_settings(tx, chat_id, to_row(prefs))
+
+
+async def snapshot(db: Database, *, chat_id: int, now: datetime) -> Snapshot:
+    """What /settings shows: the preferences, pictures, weekly target and the reminder."""
+    reminder = await reminders.status(db, chat_id=chat_id, now=now)
+    async with db.transaction() as tx:
+        chat = await repo.ensure_chat(tx, chat_id, now)
+        stored = await repo.chat_settings(tx, chat_id)
+    assert stored is not None  # ensured just above
+    return Snapshot(of_row(stored), bool(stored["pictures"]), reminder, chat.weekly_target)

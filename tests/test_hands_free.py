@@ -1,0 +1,214 @@
+"""Hands-free timed exercises: one ⏱ Start runs every side and set, then the next exercise."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.settings import Settings
+from tests.fake_telegram import FakeTelegram, Message
+from tests.harness import FakeClock, RunningBot, run_bot
+
+CHAT = 6001
+START = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
+QL = "Step 2/8 · Side-of-back stretch (quadratus lumborum)"
+HANDS_FREE_KEYS = ["⏸ Pause", "⏭ Skip", "⏹ Stop", "⚠️ Sharp pain"]
+
+
+async def _at_the_side_stretch(bot: RunningBot, clock: FakeClock) -> Message:
+    """/warmup, step 1 done on both sides; ⏱ Start on the side-of-back stretch's set 1."""
+    await bot.start_warmup(CHAT)
+    await bot.press(CHAT, "Done")
+    await bot.press(CHAT, "Done")
+    [countdown] = await bot.press(CHAT, "Start 30s hold")
+    assert countdown.text.startswith(f"{QL}\nSet 1/3")
+    return countdown
+
+
+async def _end_hold(bot: RunningBot, clock: FakeClock, seconds: float) -> list[Message]:
+    """Let `seconds` pass and run the hold's end job; returns the messages it sent."""
+    session = await bot.latest_session()
+    assert session.hold_ends_at is not None
+    clock.advance(seconds=seconds)
+    before = len(bot.server.chat(CHAT))
+    await bot.run_job(f"hold:{session.id}")
+    return bot.server.chat(CHAT)[before:]
+
+
+def _hold_jobs(bot: RunningBot) -> set[str]:
+    return {name for name in bot.job_names() if name.startswith("hold")}
+
+
+@pytest.mark.clock(START)
+async def test_one_tap_runs_every_set_and_the_next_exercise_arrives(
+    bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
+) -> None:
+    countdown = await _at_the_side_stretch(bot, clock)
+    assert countdown.labels == HANDS_FREE_KEYS
+    assert "Get into position… 5" in countdown.text
+    assert countdown.text.endswith("Next: set 2/3")
+
+    [cue] = await _end_hold(bot, clock, 5 + 30)
+    assert cue.text.startswith(f"⏰ Time's up: set 2/3 next.\n\n{QL}\nSet 2/3")
+    assert cue.buttons == []  # the controls stay on the one countdown message
+    assert "😮‍💨 Rest… 15 s (suggested)" in countdown.text
+    assert countdown.text.endswith("Next: set 3/3")
+    session = await bot.latest_session()
+    assert (session.step, session.set_number) == (1, 2)
+    assert session.hold_ends_at == START + timedelta(seconds=35 + 15 + 30)
+    assert session.hold_message_id == countdown.message_id
+
+    [cue] = await _end_hold(bot, clock, 15 + 30)
+    assert cue.text.startswith("⏰ Time's up: set 3/3 next.")
+    assert "Next: Seated hip-flexor stretch (psoas)" in countdown.text
+
+    [following] = await _end_hold(bot, clock, 15 + 30)
+    assert following.text.startswith("⏰ Time's up: release.\n\nStep 3/8 · Seated hip-flexor")
+    assert "⏱ Start 30s hold" in following.labels
+    assert countdown.text.endswith("⏱ 30 s done.")
+    assert countdown.buttons == []
+    assert await bot.event_count() == 2 + 3  # each set recorded, as if Done were tapped
+    assert _hold_jobs(bot) == set()
+    taps = telegram.calls_to("answerCallbackQuery")
+    assert len(taps) == 4  # the check-in, two Done taps and one Start: nothing else
+
+
+@pytest.mark.clock(START)
+async def test_a_sided_exercise_switches_sides_with_a_pause(
+    bot: RunningBot, clock: FakeClock
+) -> None:
+    _, step = await bot.start_warmup(CHAT)
+    [countdown] = await bot.press(CHAT, "Start 30s hold")
+    assert countdown.text.endswith("Next: right side")
+    [cue] = await _end_hold(bot, clock, 5 + 30)
+    assert cue.text.startswith("⏰ Time's up: switch to the right side.")
+    assert "Right side" in cue.text
+    assert "🔄 Switch sides… 5" in countdown.text
+    assert step.text.endswith("✅ Done")  # the left side's message is closed
+    session = await bot.latest_session()
+    assert session.side == "right"
+    assert session.message_id == cue.message_id or session.message_id is None  # recorded lazily
+    [following] = await _end_hold(bot, clock, 5 + 30)
+    assert following.text.startswith("⏰ Time's up: release.\n\nStep 2/8")
+
+
+@pytest.mark.clock(START)
+async def test_pause_and_go_on(bot: RunningBot, clock: FakeClock) -> None:
+    countdown = await _at_the_side_stretch(bot, clock)
+    session = await bot.latest_session()
+    clock.advance(seconds=5 + 10)
+    assert await bot.press(CHAT, "Pause") == []
+    assert "⏸ Paused with 20 s to go." in countdown.text
+    assert countdown.labels == ["▶️ Go on", "⏭ Skip", "⏹ Stop", "⚠️ Sharp pain"]
+    assert _hold_jobs(bot) == set()
+    paused = await bot.latest_session()
+    assert paused.hold_ends_at is None and paused.hold_paused_left == 20
+
+    clock.advance(minutes=3)  # a long pause changes nothing
+    assert await bot.press(CHAT, "Go on") == []
+    assert countdown.labels == HANDS_FREE_KEYS
+    assert "⏱ 20 s left" in countdown.text
+    resumed = await bot.latest_session()
+    assert resumed.hold_ends_at == clock() + timedelta(seconds=20)
+    assert f"hold:{session.id}" in _hold_jobs(bot)
+
+    [cue] = await _end_hold(bot, clock, 20)
+    assert cue.text.startswith("⏰ Time's up: set 2/3 next.")
+
+    # A second Go on (a double tap) changes nothing and says so.
+    await bot.press_data(CHAT, f"step:{session.id}:1.2.-:goon", countdown.message_id)
+    answers = [c.params.get("text") for c in bot.server.calls_to("answerCallbackQuery")]
+    assert answers[-1] == "That countdown is already over."
+
+
+@pytest.mark.clock(START)
+async def test_skip_mid_sequence_leaves_the_rest_of_the_exercise_out(
+    bot: RunningBot, clock: FakeClock
+) -> None:
+    countdown = await _at_the_side_stretch(bot, clock)
+    await _end_hold(bot, clock, 5 + 30)
+    clock.advance(seconds=20)
+    [following] = await bot.press(CHAT, "Skip")
+    assert following.text.startswith("Step 3/8 · Seated hip-flexor")
+    assert countdown.buttons == []
+    assert countdown.text.endswith("⏹ Countdown ended.")
+    assert _hold_jobs(bot) == set()
+    assert await bot.event_count() == 2 + 2  # set 1 done, set 2 skipped
+
+
+@pytest.mark.clock(START)
+async def test_stop_mid_sequence_ends_the_warmup(bot: RunningBot, clock: FakeClock) -> None:
+    countdown = await _at_the_side_stretch(bot, clock)
+    await _end_hold(bot, clock, 5 + 30)
+    [stopped] = await bot.press(CHAT, "⏹ Stop")
+    assert "Stopped" in stopped.text or "stopped" in stopped.text
+    assert countdown.buttons == []
+    assert _hold_jobs(bot) == set()
+    assert (await bot.latest_session()).status == "stopped"
+
+
+@pytest.mark.clock(START)
+async def test_sharp_pain_mid_sequence_stops_at_once(bot: RunningBot, clock: FakeClock) -> None:
+    countdown = await _at_the_side_stretch(bot, clock)
+    clock.advance(seconds=12)
+    [advice] = await bot.press(CHAT, "Sharp pain")
+    assert advice.text.startswith("⚠️ Stopped.")
+    assert countdown.buttons == []
+    assert _hold_jobs(bot) == set()
+    session = await bot.latest_session()
+    assert session.status == "stopped" and session.ended_for_pain
+
+
+async def test_a_restart_mid_set_and_during_a_switch_pause_carries_on(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """Mid-hold: the sequence carries on at the same set. During a switch pause: the second
+    side's hold is what resumes, and the next exercise follows it."""
+    clock = FakeClock(START)
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        _, step = await bot.start_warmup(CHAT)
+        [countdown] = await bot.press(CHAT, "Start 30s hold")
+        session = await bot.latest_session()
+    clock.advance(seconds=20)  # down in the middle of the left side's hold
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        assert f"hold:{session.id}" in _hold_jobs(bot)
+        [cue] = await _end_hold(bot, clock, 15)
+        assert cue.text.startswith("⏰ Time's up: switch to the right side.")
+    clock.advance(seconds=2)  # down during the switch pause
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        [end_job] = bot.application.job_queue.get_jobs_by_name(f"hold:{session.id}")  # type: ignore[union-attr]
+        assert end_job.next_t is not None
+        due_in = (end_job.next_t - datetime.now(UTC)).total_seconds()
+        assert 31 <= due_in <= 34  # 3 s of the pause, then the 30 s hold
+        [following] = await _end_hold(bot, clock, 33)
+        assert following.text.startswith("⏰ Time's up: release.\n\nStep 2/8")
+        assert await bot.event_count() == 2
+        assert countdown.text.endswith("⏱ 30 s done.")
+
+
+async def test_a_sequence_that_ran_out_while_down_ends_once(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """Down for ten minutes: the hold that was running ends once, and the sequence waits for
+    the person instead of timing sides they were never told about."""
+    clock = FakeClock(START)
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        await bot.start_warmup(CHAT)
+        await bot.press(CHAT, "Start 30s hold")
+        session = await bot.latest_session()
+    clock.advance(minutes=10)
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        # The overdue end runs by itself right after start-up: wait for what it sends.
+        for _ in range(500):
+            if telegram.chat(CHAT)[-1].text.startswith("⏰") and not _hold_jobs(bot):
+                break
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0.05)
+        after = await bot.latest_session()
+        assert (after.step, after.side, after.hold_ends_at) == (0, "right", None)
+        assert await bot.event_count() == 1
+        announced = telegram.chat(CHAT)[-1]
+        assert announced.text.startswith("⏰ Time's up: switch to the right side.")
+        assert "⏱ Start 30s hold" in announced.labels
