@@ -158,7 +158,7 @@ async def advance(
         log.info("chat %s completed session %s", warmup.chat_id, warmup.id)
         summary = await summarize(tx, warmup, routine, now, celebrate=True)
         return Acted(before, outcome, None, summary)
-    return Acted(before, outcome, Position(warmup.id, routine, after), None)
+    return Acted(before, outcome, Position(warmup.id, routine, after, prefs=before.prefs), None)
 
 
 async def stop(

@@ -17,7 +17,7 @@ QL = "Step 2/8 · Side-of-back stretch (quadratus lumborum)"
 HANDS_FREE_KEYS = ["⏸ Pause", "⏭ Skip", "⏹ Stop", "⚠️ Sharp pain"]
 
 
-async def _at_the_side_stretch(bot: RunningBot, clock: FakeClock) -> Message:
+async def _at_the_side_stretch(bot: RunningBot) -> Message:
     """/warmup, step 1 done on both sides; ⏱ Start on the side-of-back stretch's set 1."""
     await bot.start_warmup(CHAT)
     await bot.press(CHAT, "Done")
@@ -45,7 +45,7 @@ def _hold_jobs(bot: RunningBot) -> set[str]:
 async def test_one_tap_runs_every_set_and_the_next_exercise_arrives(
     bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
 ) -> None:
-    countdown = await _at_the_side_stretch(bot, clock)
+    countdown = await _at_the_side_stretch(bot)
     assert countdown.labels == HANDS_FREE_KEYS
     assert "Get into position… 5" in countdown.text
     assert countdown.text.endswith("Next: set 2/3")
@@ -96,7 +96,7 @@ async def test_a_sided_exercise_switches_sides_with_a_pause(
 
 @pytest.mark.clock(START)
 async def test_pause_and_go_on(bot: RunningBot, clock: FakeClock) -> None:
-    countdown = await _at_the_side_stretch(bot, clock)
+    countdown = await _at_the_side_stretch(bot)
     session = await bot.latest_session()
     clock.advance(seconds=5 + 10)
     assert await bot.press(CHAT, "Pause") == []
@@ -104,7 +104,8 @@ async def test_pause_and_go_on(bot: RunningBot, clock: FakeClock) -> None:
     assert countdown.labels == ["▶️ Go on", "⏭ Skip", "⏹ Stop", "⚠️ Sharp pain"]
     assert _hold_jobs(bot) == set()
     paused = await bot.latest_session()
-    assert paused.hold_ends_at is None and paused.hold_paused_left == 20
+    assert paused.hold_ends_at is None
+    assert paused.hold_paused_left == 20
 
     clock.advance(minutes=3)  # a long pause changes nothing
     assert await bot.press(CHAT, "Go on") == []
@@ -127,7 +128,7 @@ async def test_pause_and_go_on(bot: RunningBot, clock: FakeClock) -> None:
 async def test_skip_mid_sequence_leaves_the_rest_of_the_exercise_out(
     bot: RunningBot, clock: FakeClock
 ) -> None:
-    countdown = await _at_the_side_stretch(bot, clock)
+    countdown = await _at_the_side_stretch(bot)
     await _end_hold(bot, clock, 5 + 30)
     clock.advance(seconds=20)
     [following] = await bot.press(CHAT, "Skip")
@@ -140,7 +141,7 @@ async def test_skip_mid_sequence_leaves_the_rest_of_the_exercise_out(
 
 @pytest.mark.clock(START)
 async def test_stop_mid_sequence_ends_the_warmup(bot: RunningBot, clock: FakeClock) -> None:
-    countdown = await _at_the_side_stretch(bot, clock)
+    countdown = await _at_the_side_stretch(bot)
     await _end_hold(bot, clock, 5 + 30)
     [stopped] = await bot.press(CHAT, "⏹ Stop")
     assert "Stopped" in stopped.text or "stopped" in stopped.text
@@ -151,14 +152,15 @@ async def test_stop_mid_sequence_ends_the_warmup(bot: RunningBot, clock: FakeClo
 
 @pytest.mark.clock(START)
 async def test_sharp_pain_mid_sequence_stops_at_once(bot: RunningBot, clock: FakeClock) -> None:
-    countdown = await _at_the_side_stretch(bot, clock)
+    countdown = await _at_the_side_stretch(bot)
     clock.advance(seconds=12)
     [advice] = await bot.press(CHAT, "Sharp pain")
     assert advice.text.startswith("⚠️ Stopped.")
     assert countdown.buttons == []
     assert _hold_jobs(bot) == set()
     session = await bot.latest_session()
-    assert session.status == "stopped" and session.ended_for_pain
+    assert session.status == "stopped"
+    assert session.ended_for_pain
 
 
 async def test_a_restart_mid_set_and_during_a_switch_pause_carries_on(
@@ -168,7 +170,7 @@ async def test_a_restart_mid_set_and_during_a_switch_pause_carries_on(
     side's hold is what resumes, and the next exercise follows it."""
     clock = FakeClock(START)
     async with run_bot(telegram, settings, clock=clock) as bot:
-        _, step = await bot.start_warmup(CHAT)
+        await bot.start_warmup(CHAT)
         [countdown] = await bot.press(CHAT, "Start 30s hold")
         session = await bot.latest_session()
     clock.advance(seconds=20)  # down in the middle of the left side's hold

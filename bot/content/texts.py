@@ -132,6 +132,7 @@ class SettingsTexts(Strict):
     sets: Text
     reps: Text
     changed: Text  # the toast after a change
+    not_offered: Text  # the toast for a forged or outdated choice
     buttons: SettingsButtons
 
 

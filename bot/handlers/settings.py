@@ -13,8 +13,7 @@ from bot.context import CoachContext
 from bot.menu import Page
 from bot.plan import Dose
 from bot.preferences import Snapshot
-from bot.replies import answer, chat_id_of, edit, message_id_of, notify
-from bot.sessions import Notice
+from bot.replies import answer, chat_id_of, edit, message_id_of
 
 
 async def settings_command(update: Update, context: CoachContext) -> None:
@@ -36,12 +35,9 @@ async def on_setting(query: CallbackQuery, context: CoachContext, press: Setting
         toast = None
     else:
         changed = await _choose(context, chat_id, snap, press)
-        if changed is None:
-            await notify(query, context, Notice.UNKNOWN)  # a value the menu never offered
-            return
         page, toast = changed, context.texts.settings.changed
-    if page is None:
-        await notify(query, context, Notice.UNKNOWN)
+    if page is None:  # a page or value the menu never offered: forged, or from older content
+        await answer(query, context.texts.settings.not_offered)
         return
     await answer(query, toast)
     await edit(context, chat_id, message_id_of(query), page.text, page.markup, resend=True)
