@@ -116,6 +116,7 @@ def button_routes() -> list[Route]:
         _button(cb.RemindPickDays, remind.on_pick_days, admins_only=True),
         _button(cb.RemindDays, remind.on_days, admins_only=True),
         _button(cb.RemindMenu, remind.on_menu, admins_only=True),
+        _button(cb.RemindSave, remind.on_save, admins_only=True),
         # /settings.
         _button(cb.Setting, settings.on_setting, admins_only=True),
         # Under a reminder.
@@ -241,6 +242,8 @@ def _add_handlers(application: CoachApplication) -> None:
         *(handler for _, handler in button_routes()),
         # A press of no kind above: forged, or from a keyboard the bot no longer makes.
         CallbackQueryHandler(fallback.unknown_button),
+        # The answer to the reminder picker's "send the time" (a reply, so it works in groups).
+        MessageHandler(filters.TEXT & filters.REPLY & ~filters.COMMAND, _reply),
         # Last: anything else a person writes in a private chat, and unknown commands anywhere.
         MessageHandler(
             (filters.ChatType.PRIVATE & ~filters.StatusUpdate.ALL) | filters.COMMAND,
@@ -253,9 +256,10 @@ def _add_handlers(application: CoachApplication) -> None:
 
 def _command(name: str, callback: Command) -> CommandHandler[CoachContext, None]:
     """A route for /name; in a group, for its admins only if the command is in ADMINS_ONLY."""
-    if name not in ADMINS_ONLY:
-        return CommandHandler(name, callback)
+    return CommandHandler(name, _admins_only(callback) if name in ADMINS_ONLY else callback)
 
+
+def _admins_only(callback: Command) -> Command:
     async def guarded(update: Update, context: CoachContext) -> None:
         assert update.effective_chat is not None
         assert update.effective_message is not None
@@ -264,7 +268,15 @@ def _command(name: str, callback: Command) -> CommandHandler[CoachContext, None]
         else:
             await update.effective_message.reply_text(context.texts.groups.admins_only)
 
-    return CommandHandler(name, guarded)
+    return guarded
+
+
+async def _reply(update: Update, context: CoachContext) -> None:
+    """A reply: the reminder time the bot asked for, or else like any other message."""
+    if remind.is_time_answer(update, context):
+        await _admins_only(remind.on_typed_time)(update, context)
+    elif update.effective_chat is not None and update.effective_chat.type == "private":
+        await fallback.unknown_message(update, context)
 
 
 def _button(kind: type[P], handler: Pressed[P], *, admins_only: bool = False) -> Route:

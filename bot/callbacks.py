@@ -311,6 +311,10 @@ class RemindPickDays(PickerButton, name="pickdays"):
     """📅 Days: opens the day picker."""
 
 
+class RemindSave(PickerButton, name="save"):
+    """✅ Save: the picker closes."""
+
+
 @dataclass(frozen=True)
 class RemindAt(Callback):
     """A preset reminder time."""
@@ -429,6 +433,7 @@ KINDS: tuple[type[Callback], ...] = (
     RemindMenu,
     RemindOff,
     RemindPickDays,
+    RemindSave,
     RemindAt,
     RemindDays,
     ReminderStart,

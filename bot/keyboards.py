@@ -31,6 +31,7 @@ from bot.callbacks import (
     RemindMenu,
     RemindOff,
     RemindPickDays,
+    RemindSave,
     RemindType,
     Restart,
     Resume,
@@ -44,6 +45,7 @@ from bot.callbacks import (
 from bot.coach import Cursor
 from bot.content import ReminderRules, Routine, Texts
 from bot.localtime import EVERY_DAY, WEEKDAYS, WEEKEND
+from bot.reminders import Status
 
 
 def step_keyboard(
@@ -159,19 +161,26 @@ def routines_keyboard(texts: Texts, routines: list[Routine]) -> InlineKeyboardMa
     )
 
 
-def remind_picker(texts: Texts, rules: ReminderRules, days: int) -> InlineKeyboardMarkup:
-    """Preset times four to a row, then typing a time, the days, and off."""
+def remind_picker(texts: Texts, rules: ReminderRules, status: Status) -> InlineKeyboardMarkup:
+    """Preset times four to a row (the chosen one marked), typing a time, the days, off, and
+    ✅ Save, which closes the picker."""
     labels = texts.buttons
+    chosen = status.local_time if status.enabled else None
     presets = [
-        _button(labels.remind_at.format(time=preset), RemindAt(time.fromisoformat(preset)))
+        _button(
+            labels.remind_at.format(time=f"✓ {preset}" if preset == chosen else preset),
+            RemindAt(time.fromisoformat(preset)),
+        )
         for preset in rules.presets
     ]
     rows = [presets[i : i + 4] for i in range(0, len(presets), 4)]
+    if chosen is not None and chosen not in rules.presets:  # a typed time: shown, marked
+        typed = labels.remind_at.format(time=f"✓ {chosen}")
+        rows.append([_button(typed, RemindAt(time.fromisoformat(chosen)))])
     rows.append([_button(labels.remind_type, RemindType())])
-    rows.append(
-        [_button(labels.remind_days.format(days=days_label(texts, days)), RemindPickDays())]
-    )
-    rows.append([_button(labels.remind_off, RemindOff())])
+    days = labels.remind_days.format(days=days_button(texts, status.days))
+    rows.append([_button(days, RemindPickDays()), _button(labels.remind_off, RemindOff())])
+    rows.append([_button(labels.remind_save, RemindSave())])
     return InlineKeyboardMarkup(rows)
 
 
@@ -214,6 +223,15 @@ def reminder_keyboard(
         label = labels.reminder_snooze.format(minutes=rules.snooze_minutes)
         later.insert(0, _button(label, ReminderSnooze(day)))
     return InlineKeyboardMarkup([start, later])
+
+
+def days_button(texts: Texts, days: int) -> str:
+    """`Every day`, `Weekdays`, `Weekends`, or `Mon, Wed, Fri`: the days on a button."""
+    labels = texts.buttons
+    named = {EVERY_DAY: labels.every_day, WEEKDAYS: labels.weekdays, WEEKEND: labels.weekend}
+    if days in named:
+        return named[days]
+    return ", ".join(name for i, name in enumerate(texts.reminders.day_names) if days & (1 << i))
 
 
 def days_label(texts: Texts, days: int) -> str:

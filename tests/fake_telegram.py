@@ -199,6 +199,16 @@ class FakeTelegram:
         self.events.append(Event("user", chat_id, text))
         return self._push({"message": message})
 
+    def user_replies(
+        self, chat_id: int, to: Message, text: str, *, user_id: int | None = None
+    ) -> int:
+        """Queue a text message that replies to `to` (as a ForceReply field sends it)."""
+        message = self._user_message(chat_id, text, user_id or chat_id)
+        message["reply_to_message"] = self._message_json(to)
+        message["reply_to_message"]["from"] = BOT_USER if to.from_bot else _user_json(chat_id)
+        self.events.append(Event("user", chat_id, text))
+        return self._push({"message": message})
+
     def message_update(self, chat_id: int, text: str) -> dict[str, Any]:
         """A user's text message as an update, for posting to a webhook instead of polling."""
         message = self._user_message(chat_id, text, chat_id)
@@ -562,7 +572,8 @@ class FakeTelegram:
             }
         if message.edits:
             data["edit_date"] = int(time.time())
-        if message.reply_markup:
+        # Telegram returns only inline keyboards with a message; a ForceReply is not echoed.
+        if message.reply_markup and "inline_keyboard" in message.reply_markup:
             data["reply_markup"] = message.reply_markup
         return data
 

@@ -78,6 +78,14 @@ class RunningBot:
         await self.settle(self.server.user_sends(chat_id, text, user_id=user_id))
         return self._sent_since(chat_id, before)
 
+    async def reply(
+        self, chat_id: int, to: Message, text: str, *, user_id: int | None = None
+    ) -> list[Message]:
+        """A user replies `text` to the message `to`; returns the messages the bot sent."""
+        before = self._sent_count(chat_id)
+        await self.settle(self.server.user_replies(chat_id, to, text, user_id=user_id))
+        return self._sent_since(chat_id, before)
+
     async def press(
         self, chat_id: int, label: str, *, user_id: int | None = None
     ) -> list[Message]:

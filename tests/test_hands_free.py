@@ -199,7 +199,6 @@ async def test_a_sequence_that_ran_out_while_down_ends_once(
     async with run_bot(telegram, settings, clock=clock) as bot:
         await bot.start_warmup(CHAT)
         await bot.press(CHAT, "Start 30s hold")
-        session = await bot.latest_session()
     clock.advance(minutes=10)
     async with run_bot(telegram, settings, clock=clock) as bot:
         # The overdue end runs by itself right after start-up: wait for what it sends.

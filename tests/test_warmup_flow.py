@@ -42,6 +42,8 @@ async def test_help_lists_commands_registered_as_the_menu(
         "stop",
         "routines",
         "progress",
+        "settings",
+        "target",
         "remind",
         "timezone",
         "pictures",

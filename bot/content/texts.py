@@ -96,6 +96,13 @@ class PicturesTexts(Strict):
     usage: Text
 
 
+class OfferTexts(Strict):
+    """How the offer for an unfinished warm-up ends: which button was chosen."""
+
+    resumed: Text
+    started_over: Text
+
+
 class SettingsButtons(Strict):
     hands_free: Text
     switch: Text
@@ -182,6 +189,7 @@ class ReminderTexts(Strict):
     pick: Text
     pick_days: Text
     type_time: Text
+    bad_typed_time: Text
     bad_time: Text
     turned_off: Text
     ask_zone: Text
@@ -236,6 +244,7 @@ class Buttons(Strict):
     remind_days: Text
     remind_off: Text
     remind_back: Text
+    remind_save: Text
     every_day: Text
     weekdays: Text
     weekend: Text
@@ -372,6 +381,7 @@ class Texts(Strict):
     stopped: Text
     nothing_to_stop: Text
     unfinished: Text
+    offer: OfferTexts
     routines: Text
     routine_line: Text
     timer: Timer

@@ -8,7 +8,7 @@ import io
 from telegram import InputFile, Update
 from telegram.constants import ParseMode
 
-from bot import chart, render, stats
+from bot import chart, menu, preferences, render, stats
 from bot.context import CoachContext
 
 
@@ -35,6 +35,13 @@ async def target_command(update: Update, context: CoachContext) -> None:
     assert update.effective_chat is not None
     chat_id, words = update.effective_chat.id, context.texts.progress
     argument = " ".join(context.args or []).strip()
+    if not argument:  # the current target, and 1-7 to pick from
+        snap = await preferences.snapshot(context.db, chat_id=chat_id, now=context.now())
+        page = menu.target(context.content, snap)
+        await context.bot.send_message(
+            chat_id, page.text, parse_mode=ParseMode.HTML, reply_markup=page.markup
+        )
+        return
     if not (argument.isascii() and argument.isdigit() and 1 <= int(argument) <= 7):
         await context.bot.send_message(chat_id, words.target_help)
         return

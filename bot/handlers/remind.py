@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram import CallbackQuery, Update
+from telegram import CallbackQuery, ForceReply, Update
 from telegram.constants import ParseMode
 
 from bot import keyboards, localtime, reminders, render
@@ -58,9 +58,51 @@ async def timezone_command(update: Update, context: CoachContext) -> None:
 
 
 async def on_type(query: CallbackQuery, context: CoachContext, _press: object) -> None:
-    """⌨️ Type a time: how to send one."""
+    """⌨️ Type a time: ask for it with a reply field already open; the answer sets the time."""
     await answer(query)
-    await context.bot.send_message(chat_id_of(query), context.texts.reminders.type_time)
+    await context.bot.send_message(
+        chat_id_of(query),
+        context.texts.reminders.type_time,
+        reply_markup=ForceReply(selective=True, input_field_placeholder="7:30"),
+    )
+
+
+def is_time_answer(update: Update, context: CoachContext) -> bool:
+    """Whether the message replies to the bot's own "send the time" question (or its
+    "couldn't read that" follow-up, which asks again)."""
+    message, words = update.effective_message, context.texts.reminders
+    asked = message.reply_to_message if message else None
+    return (
+        asked is not None
+        and asked.from_user is not None
+        and asked.from_user.id == context.bot.id
+        and asked.text in (words.type_time, words.bad_typed_time)
+    )
+
+
+async def on_typed_time(update: Update, context: CoachContext) -> None:
+    """The reply to "send the time": read like `/remind <time>`, without the command."""
+    assert update.effective_chat is not None
+    assert update.effective_message is not None
+    chat_id, now, words = update.effective_chat.id, context.now(), context.texts.reminders
+    typed = (update.effective_message.text or "")[: MAX_ARGUMENT + 1].strip()
+    if (at := localtime.parse_time(typed)) is None:
+        await context.bot.send_message(
+            chat_id,
+            words.bad_typed_time,
+            reply_markup=ForceReply(selective=True, input_field_placeholder="7:30"),
+        )
+        return
+    status = await reminders.set_time(context.db, chat_id=chat_id, at=at, now=now)
+    await _send(context, chat_id, _with_zone_prompt(context, status), None)
+
+
+async def on_save(query: CallbackQuery, context: CoachContext, _press: object) -> None:
+    """✅ Save: the picker closes, showing the reminder as it now is."""
+    status = await reminders.status(context.db, chat_id=chat_id_of(query), now=context.now())
+    await answer(query)
+    text = _with_zone_prompt(context, status)
+    await edit(context, chat_id_of(query), message_id_of(query), text, None)
 
 
 async def on_menu(query: CallbackQuery, context: CoachContext, _press: object) -> None:
@@ -100,7 +142,7 @@ async def on_days(query: CallbackQuery, context: CoachContext, press: RemindDays
 async def _show_picker(query: CallbackQuery, context: CoachContext, status: Status) -> None:
     """The picker message, updated in place to show the reminder as it now is."""
     await answer(query)
-    markup = keyboards.remind_picker(context.texts, context.rules.reminders, status.days)
+    markup = keyboards.remind_picker(context.texts, context.rules.reminders, status)
     text = _picker_text(context, status)
     await edit(context, chat_id_of(query), message_id_of(query), text, markup, resend=True)
 
@@ -131,8 +173,6 @@ def _with_zone_prompt(context: CoachContext, status: Status) -> str:
 
 async def _send(context: CoachContext, chat_id: int, text: str, picker: Status | None) -> None:
     markup = (
-        keyboards.remind_picker(context.texts, context.rules.reminders, picker.days)
-        if picker
-        else None
+        keyboards.remind_picker(context.texts, context.rules.reminders, picker) if picker else None
     )
     await context.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup)

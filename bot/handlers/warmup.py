@@ -13,7 +13,7 @@ from bot.callbacks import Begin, Restart, Resume, SharpPain, StepButton, Stop
 from bot.coach import Action
 from bot.content import Routine
 from bot.context import CoachContext
-from bot.replies import accepted, answer, chat_id_of, message_id_of, notify, set_buttons
+from bot.replies import accepted, answer, chat_id_of, edit, message_id_of, notify
 from bot.sessions import Acted, Notice, Offer, Position, Stopped
 from bot.step_messages import close_step, send_outcome, send_step
 
@@ -157,7 +157,7 @@ async def on_resume(query: CallbackQuery, context: CoachContext, press: Resume) 
     )
     if (position := await accepted(query, context, result)) is None:
         return
-    await set_buttons(context, chat_id, message_id_of(query), None)
+    await _close_offer(context, query, position, context.texts.offer.resumed)
     # The older copy of the step can no longer be tapped; a running countdown carries on.
     older = replace(position, hold_message_id=None)
     await close_step(context, chat_id, older, context.texts.outcomes.paused)
@@ -178,9 +178,17 @@ async def on_restart(query: CallbackQuery, context: CoachContext, press: Restart
         return
     if restarted.old.holding:
         context.schedule.cancel_hold(press.session_id)
-    await set_buttons(context, chat_id, message_id_of(query), None)
+    await _close_offer(context, query, restarted.old, context.texts.offer.started_over)
     await close_step(context, chat_id, restarted.old, context.texts.outcomes.stopped)
     await send_checkin(context, chat_id, restarted.new)
+
+
+async def _close_offer(
+    context: CoachContext, query: CallbackQuery, position: Position, chosen: str
+) -> None:
+    """The Resume / Start over offer, its buttons replaced by which one was chosen."""
+    offer = render.unfinished(context.texts, position.routine, position.cursor)
+    await edit(context, chat_id_of(query), message_id_of(query), f"{offer}\n\n<b>{chosen}</b>")
 
 
 async def _stopped(context: CoachContext, chat_id: int, result: Stopped) -> None:

@@ -1,0 +1,57 @@
+"""/remind, /target and the unfinished-warm-up offer, as a new user meets them."""
+
+from __future__ import annotations
+
+from tests.harness import RunningBot
+
+CHAT = 8001
+
+
+async def test_typing_a_time_is_a_reply_the_bot_reads(bot: RunningBot) -> None:
+    await bot.send(CHAT, "/remind")
+    [question] = await bot.press(CHAT, "Type a time")
+    assert question.reply_markup is not None
+    assert question.reply_markup["force_reply"] is True
+    [unread] = await bot.reply(CHAT, question, "half past")
+    assert unread.text.startswith("I couldn't read that time.")
+    [status] = await bot.reply(CHAT, unread, "7:45")
+    assert "Daily reminder: 07:45 every day" in status.text
+    # A reply to anything else is not taken for a time.
+    [other] = await bot.reply(CHAT, status, "8:00")
+    assert other.text == (await bot.send(CHAT, "hello"))[0].text
+
+
+async def test_the_picker_marks_the_time_and_closes_with_save(bot: RunningBot) -> None:
+    [picker] = await bot.send(CHAT, "/remind")
+    assert "📅 Days: Every day" in picker.labels
+    await bot.press(CHAT, "07:30")
+    assert "✓ 07:30" in picker.labels
+    assert "07:00" in picker.labels
+    await bot.press(CHAT, "Days:")
+    await bot.press(CHAT, "Weekdays")
+    await bot.press(CHAT, "Back")
+    assert "📅 Days: Weekdays" in picker.labels
+    await bot.press(CHAT, "✅ Save")
+    assert picker.buttons == []
+    assert "Daily reminder: 07:30 on weekdays" in picker.text
+
+
+async def test_target_alone_shows_the_target_and_buttons(bot: RunningBot) -> None:
+    [page] = await bot.send(CHAT, "/target")
+    assert "Weekly target: 5 warm-ups a week" in page.text
+    assert page.labels[:7] == ["1", "2", "3", "4", "✓ 5", "6", "7"]
+    await bot.press(CHAT, "3")
+    assert "Weekly target: 3 warm-ups" in page.text
+
+
+async def test_the_offer_says_which_was_chosen(bot: RunningBot) -> None:
+    await bot.start_warmup(CHAT)
+    await bot.press(CHAT, "Done")
+    [offer] = await bot.send(CHAT, "/warmup")
+    await bot.press(CHAT, "Resume")
+    assert offer.buttons == []
+    assert offer.text.endswith("▶️ Resumed below.")
+    [offer] = await bot.send(CHAT, "/warmup")
+    await bot.press(CHAT, "Start over")
+    assert offer.buttons == []
+    assert offer.text.endswith("🔄 Started over from step 1.")
