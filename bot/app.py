@@ -117,6 +117,7 @@ def button_routes() -> list[Route]:
         _button(cb.RemindDays, remind.on_days, admins_only=True),
         _button(cb.RemindMenu, remind.on_menu, admins_only=True),
         _button(cb.RemindSave, remind.on_save, admins_only=True),
+        _button(cb.Place, remind.on_place, admins_only=True),
         # /settings.
         _button(cb.Setting, settings.on_setting, admins_only=True),
         # Under a reminder.

@@ -14,6 +14,7 @@ handler. The wire format is `prefix:field:field…`, at most 64 bytes (Telegram'
     remind:<kind>[:<value>]                       the reminder picker (at:0730, days:31, …)
     rem:<action>:<yyyymmdd>                       a reminder's own buttons, for its local day
     set:<name>:<value>                            /settings: a page, or a value chosen
+    zone:<place>                                  a timezone offered for a typed offset
 
 Anything that does not parse exactly, ids past what the database stores included, is a forged
 or outdated button, and is refused before any handler (or database) sees it.
@@ -367,6 +368,21 @@ class Setting(Callback):
         return cls(fields[0], fields[1])
 
 
+@dataclass(frozen=True)
+class Place(Callback):
+    """A timezone offered after a fixed offset was typed: `zone:Europe/Berlin`."""
+
+    PATTERN = re.compile(r"zone:([A-Za-z0-9_+/-]{1,58})")
+    name: str
+
+    def _encode(self) -> str:
+        return f"zone:{self.name}"
+
+    @classmethod
+    def _decode(cls, *fields: str) -> Self | None:
+        return cls(fields[0])
+
+
 # --- a reminder's own buttons -----------------------------------------------------------------
 
 
@@ -420,6 +436,7 @@ KINDS: tuple[type[Callback], ...] = (
     PauseHold,
     GoOn,
     Setting,
+    Place,
     Resume,
     Restart,
     FullAnyway,

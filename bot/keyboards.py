@@ -10,7 +10,7 @@ from datetime import date, time
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot import coach
+from bot import coach, localtime
 from bot.callbacks import (
     Begin,
     Callback,
@@ -22,6 +22,7 @@ from bot.callbacks import (
     PainAfter,
     PainBefore,
     PauseHold,
+    Place,
     RemindAt,
     RemindDays,
     ReminderQuick,
@@ -223,6 +224,12 @@ def reminder_keyboard(
         label = labels.reminder_snooze.format(minutes=rules.snooze_minutes)
         later.insert(0, _button(label, ReminderSnooze(day)))
     return InlineKeyboardMarkup([start, later])
+
+
+def places_keyboard(places: list[str]) -> InlineKeyboardMarkup:
+    """Places to choose as the timezone, two to a row, by city."""
+    buttons = [_button(localtime.city_of(place), Place(place)) for place in places]
+    return InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
 
 
 def days_button(texts: Texts, days: int) -> str:

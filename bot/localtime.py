@@ -45,12 +45,15 @@ def parse_time(text: str) -> time | None:
 
 
 def parse_zone(text: str) -> str | None:
-    """An IANA name (`Europe/Berlin`, any case) or a UTC offset (`+2`, `UTC-05:30`), as the name
-    the bot stores (`Europe/Berlin`, `UTC+02:00`); None if it is neither."""
+    """An IANA name (`Europe/Berlin`, any case), its city alone (`berlin`, `New York`), or a UTC
+    offset (`+2`, `UTC-05:30`), as the name the bot stores (`Europe/Berlin`, `UTC+02:00`);
+    None if it is none of them."""
     text = text.strip()
     if not text or len(text) > _MAX_INPUT:
         return None
     if (name := _zone_names().get(text.lower())) is not None:
+        return name
+    if (name := _city_names().get(text.lower().replace("_", " "))) is not None:
         return name
     if not (match := _OFFSET.fullmatch(text.lower())):
         return "UTC" if text.upper() in {"UTC", "GMT", "Z"} else None
@@ -71,6 +74,31 @@ def read_zone(text: str, now: datetime) -> str | None:
     if (local := parse_time(text)) is not None:
         return zone_from_local_time(local, now)
     return None
+
+
+def is_fixed_offset(name: str) -> bool:
+    """Whether a stored zone is a bare offset, which no clock change ever moves."""
+    return _OFFSET_NAME.fullmatch(name) is not None
+
+
+def places_at(name: str, now: datetime, *, first: list[str]) -> list[str]:
+    """The places whose clocks show the same time as the offset zone `name` at `now`: those
+    in `first` (in its order) ahead of the rest, then the rest by name."""
+    offset = zone(name).utcoffset(now)
+    here = [
+        place
+        for place in _zone_names().values()
+        if "/" in place
+        and place.split("/")[0] in _REGIONS
+        and now.astimezone(ZoneInfo(place)).utcoffset() == offset
+    ]
+    rank = {place: i for i, place in enumerate(first)}
+    return sorted(here, key=lambda place: (rank.get(place, len(rank)), place))
+
+
+def city_of(name: str) -> str:
+    """`America/New_York` → `New York`."""
+    return name.rsplit("/", 1)[-1].replace("_", " ")
 
 
 def offset_name(minutes: int) -> str:
@@ -132,6 +160,23 @@ def _existing(day: date, at: time, tz: tzinfo) -> datetime:
 def _exists(wall: datetime) -> bool:
     round_trip = wall.astimezone(UTC).astimezone(wall.tzinfo)
     return round_trip.replace(tzinfo=None) == wall.replace(tzinfo=None)
+
+
+# The continents and oceans people live in: not Etc/ or the old aliases (US/, Canada/).
+_REGIONS = frozenset(
+    {"Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe", "Indian",
+     "Pacific"}
+)  # fmt: skip
+
+
+@cache
+def _city_names() -> dict[str, str]:
+    """Places by their city alone (`berlin`, `new york`), where only one place has the name."""
+    by_city: dict[str, list[str]] = {}
+    for name in _zone_names().values():
+        if "/" in name and name.split("/")[0] in _REGIONS:
+            by_city.setdefault(city_of(name).lower(), []).append(name)
+    return {city: names[0] for city, names in by_city.items() if len(names) == 1}
 
 
 @cache

@@ -153,6 +153,7 @@ class FakeTelegram:
         self._delays: dict[str, deque[float]] = defaultdict(deque)
         self.latency: dict[int, float] = {}  # chat id -> seconds added to each call for it
         self.admins: dict[int, set[int]] = defaultdict(set)  # group id -> its admins' user ids
+        self.languages: dict[int, str] = {}  # user id -> language_code, where not "en"
         self.names: dict[int, str] = {}  # user id -> first name (default "Sam")
         self.faults: Faults | None = None
         self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file name, content)
@@ -582,6 +583,8 @@ class FakeTelegram:
         self.messages[chat_id][message.message_id] = message
         data = self._message_json(message)
         data["from"] = _user_json(user_id)
+        if (language := self.languages.get(user_id)) is not None:
+            data["from"]["language_code"] = language
         if text.startswith("/"):
             command = text.split(maxsplit=1)[0]
             data["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]

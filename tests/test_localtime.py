@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot import localtime
 from bot.localtime import (
     EVERY_DAY,
     WEEKDAYS,
@@ -77,7 +78,7 @@ def test_zone_names_and_offsets_are_understood(text: str, expected: str) -> None
     [
         "",
         "Mars/Olympus",
-        "Berlin",
+        "Atlantis",  # a city, but no place tzdata names
         "+15",
         "-13",
         "+5:10",
@@ -222,3 +223,22 @@ def test_the_moment_itself_is_not_next() -> None:
     assert next_fire(time(7, 0), EVERY_DAY, "UTC+02:00", _utc(2026, 6, 1, 4, 0)) == seven.replace(
         hour=5
     )
+
+
+def test_a_city_alone_names_its_zone() -> None:
+    assert localtime.parse_zone("berlin") == "Europe/Berlin"
+    assert localtime.parse_zone("New York") == "America/New_York"
+    assert localtime.parse_zone("new_york") == "America/New_York"
+    assert localtime.parse_zone("Atlantis") is None
+
+
+def test_places_at_an_offset_follow_the_season_and_the_hints() -> None:
+    winter = datetime(2026, 1, 15, 12, tzinfo=UTC)
+    summer = datetime(2026, 7, 15, 12, tzinfo=UTC)
+    first = ["Europe/Berlin", "Europe/London"]
+    assert localtime.places_at("UTC+01:00", winter, first=first)[0] == "Europe/Berlin"
+    assert "Europe/London" not in localtime.places_at("UTC+01:00", winter, first=first)
+    assert localtime.places_at("UTC+01:00", summer, first=first)[0] == "Europe/London"
+    assert all("/" in place for place in localtime.places_at("UTC+00:00", winter, first=[]))
+    assert localtime.is_fixed_offset("UTC+02:00")
+    assert not localtime.is_fixed_offset("Europe/Berlin")

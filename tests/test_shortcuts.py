@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+import pytest
+
+from tests.fake_telegram import FakeTelegram
 from tests.harness import RunningBot
 
 CHAT = 8001
@@ -55,3 +60,38 @@ async def test_the_offer_says_which_was_chosen(bot: RunningBot) -> None:
     await bot.press(CHAT, "Start over")
     assert offer.buttons == []
     assert offer.text.endswith("🔄 Started over from step 1.")
+
+
+@pytest.mark.clock(datetime(2026, 11, 30, 12, 0, tzinfo=UTC))
+async def test_a_fixed_offset_is_explained_and_places_are_offered(
+    bot: RunningBot, telegram: FakeTelegram
+) -> None:
+    telegram.languages[CHAT] = "de"
+    [reply] = await bot.send(CHAT, "/timezone +1")
+    assert "fixed offset: it does not follow daylight saving" in reply.text
+    # The likeliest places for a German speaker first, then widely used ones at +1 now.
+    assert reply.labels == ["Berlin", "Vienna", "Zurich", "Paris", "Madrid", "Rome"]
+    assert "London" not in reply.labels  # +0 in winter
+    assert len(reply.labels) == 6
+    await bot.press(CHAT, "Berlin")
+    assert reply.buttons == []
+    assert "Your timezone: Europe/Berlin (it is 13:00 there now)" in reply.text
+    [status] = await bot.send(CHAT, "/timezone")
+    assert "Europe/Berlin" in status.text
+
+
+async def test_a_city_name_is_enough(bot: RunningBot) -> None:
+    [reply] = await bot.send(CHAT, "/timezone new york")
+    assert "Your timezone: America/New_York" in reply.text
+    assert "fixed offset" not in reply.text
+    assert reply.buttons == []
+
+
+async def test_a_forged_place_changes_nothing(bot: RunningBot, telegram: FakeTelegram) -> None:
+    [reply] = await bot.send(CHAT, "/timezone +2")
+    for forged in ("zone:Not/A_Zone", "zone:UTC+05:00", "zone:localtime"):
+        await bot.press_data(CHAT, forged, reply.message_id)
+        answers = [c.params.get("text") for c in telegram.calls_to("answerCallbackQuery")]
+        assert answers[-1] == "That button no longer works. Send /warmup to carry on."
+    [status] = await bot.send(CHAT, "/timezone")
+    assert "UTC+02:00" in status.text

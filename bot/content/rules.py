@@ -7,6 +7,7 @@ Timings, thresholds and limits live in `content/rules.yaml`, so a translator edi
 from __future__ import annotations
 
 from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, model_validator
 
@@ -66,6 +67,30 @@ class ReminderRules(Strict):
     presets: list[LocalTime] = Field(min_length=1, max_length=12)
 
 
+class TimezoneRules(Strict):
+    """Which places to offer, as buttons, for a fixed offset someone typed."""
+
+    buttons: int = Field(ge=1, le=8)
+    # Places people writing in each language most likely mean, likeliest first; then the
+    # widely used places, then the rest by name.
+    by_language: dict[Annotated[str, Field(pattern=r"^[a-z]{2}$")], list[str]]
+    common: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _real_places(self) -> TimezoneRules:
+        for name in [*self.common, *(n for names in self.by_language.values() for n in names)]:
+            try:
+                ZoneInfo(name)
+            except (ZoneInfoNotFoundError, ValueError) as exc:
+                raise ValueError(f"{name!r} is not a timezone tzdata knows") from exc
+        return self
+
+    def likeliest(self, language: str | None) -> list[str]:
+        """The places to rank first for someone writing in `language` (`de`, `en-GB`)."""
+        hints = self.by_language.get((language or "")[:2].lower(), [])
+        return [*hints, *(name for name in self.common if name not in hints)]
+
+
 class RoutineChoices(Strict):
     """Which routine is offered where, by id."""
 
@@ -96,6 +121,7 @@ class Rules(Strict):
     hands_free: HandsFreeRules
     doses: DoseRules
     reminders: ReminderRules
+    timezones: TimezoneRules
     routines: RoutineChoices
     checkin: CheckinRules
     progress: ProgressRules

@@ -196,6 +196,7 @@ class ReminderTexts(Strict):
     zone_now: Text
     zone_unset: Text
     bad_zone: Text
+    fixed_offset: Text
     message: Text
     message_streak: Text
     snoozed: Text

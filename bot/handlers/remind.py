@@ -6,10 +6,11 @@ from telegram import CallbackQuery, ForceReply, Update
 from telegram.constants import ParseMode
 
 from bot import keyboards, localtime, reminders, render
-from bot.callbacks import RemindAt, RemindDays
+from bot.callbacks import Place, RemindAt, RemindDays
 from bot.context import CoachContext
 from bot.reminders import Status
-from bot.replies import answer, chat_id_of, edit, message_id_of
+from bot.replies import answer, chat_id_of, edit, message_id_of, notify
+from bot.sessions import Notice
 
 # Command arguments longer than this are not a time or a timezone; answer without parsing.
 MAX_ARGUMENT = 64
@@ -54,7 +55,28 @@ async def timezone_command(update: Update, context: CoachContext) -> None:
     text = render.zone_now(context.texts, zone, now)
     if status.enabled:
         text += "\n" + render.reminder_status(context.texts, status)
-    await _send(context, chat_id, text, None)
+    markup = None
+    if localtime.is_fixed_offset(zone):  # it will not follow the clocks: offer places that do
+        text += "\n\n" + words.fixed_offset
+        user, rules = update.effective_user, context.rules.timezones
+        language = user.language_code if user is not None else None
+        places = localtime.places_at(zone, now, first=rules.likeliest(language))
+        markup = keyboards.places_keyboard(places[: rules.buttons])
+    await context.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup)
+
+
+async def on_place(query: CallbackQuery, context: CoachContext, press: Place) -> None:
+    """A place offered for a typed offset: the chat's timezone becomes that place."""
+    if localtime.parse_zone(press.name) != press.name or localtime.is_fixed_offset(press.name):
+        await notify(query, context, Notice.UNKNOWN)  # not a place tzdata knows: forged
+        return
+    chat_id, now = chat_id_of(query), context.now()
+    status = await reminders.set_zone(context.db, chat_id=chat_id, zone=press.name, now=now)
+    await answer(query)
+    text = render.zone_now(context.texts, press.name, now)
+    if status.enabled:
+        text += "\n" + render.reminder_status(context.texts, status)
+    await edit(context, chat_id, message_id_of(query), text, None)
 
 
 async def on_type(query: CallbackQuery, context: CoachContext, _press: object) -> None:

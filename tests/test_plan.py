@@ -1,0 +1,74 @@
+"""A routine shaped by a person's settings: the choices on offer, and what the coach guides."""
+
+from __future__ import annotations
+
+from bot import coach
+from bot.coach import Cursor
+from bot.content import load_content
+from bot.plan import Dose, Prefs, options, personalise
+from bot.settings import PROJECT_ROOT
+
+CONTENT = load_content(PROJECT_ROOT / "content")
+FULL = CONTENT.default_routine
+RULES = CONTENT.rules.doses
+
+
+def _step(routine_id: str, exercise_id: str):  # type: ignore[no-untyped-def]
+    return next(s for s in CONTENT.routines[routine_id].steps if s.id == exercise_id)
+
+
+def test_the_sources_ranges_are_the_whole_choice() -> None:
+    """Quadratus lumborum: 2-3 sets of 20-30 s in the source, so exactly those."""
+    offered = options(_step("lower-back", "quadratus-lumborum-stretch").prescription, RULES)
+    assert offered.seconds == (20, 25, 30)
+    assert offered.sets == (2, 3)
+    side = options(_step("lower-back", "side-breathing").prescription, RULES)
+    assert side.sets == (3, 4)
+    assert side.reps == (5, 6, 7, 8, 9, 10)
+
+
+def test_a_suggestion_moves_within_its_band() -> None:
+    """A suggested 30 s hold: half to one and a half times, from the ladder; one set or two."""
+    offered = options(_step("lower-back", "psoas-stretch").prescription, RULES)
+    assert offered.seconds == (15, 20, 25, 30, 40, 45)
+    assert offered.sets == (1, 2)
+    breathing = options(_step("lower-back", "diaphragmatic-breathing").prescription, RULES)
+    assert breathing.reps == (3, 4, 5, 6, 7)
+
+
+def test_nothing_chosen_is_the_routine_itself() -> None:
+    assert personalise(FULL, Prefs(), RULES, full=True) is FULL
+
+
+def test_a_dose_shapes_the_full_warmup_only() -> None:
+    prefs = Prefs().with_dose("quadratus-lumborum-stretch", Dose(seconds=25, sets=2))
+    full = personalise(FULL, prefs, RULES, full=True)
+    rx = full.steps[1].prescription
+    assert (rx.guided_seconds, rx.guided_sets) == (25, 2)
+    assert coach.timer_seconds(full.steps[1]) == 25
+    assert len(coach.sub_steps(1, full.steps[1])) == 2
+    quick = CONTENT.quick_routine
+    assert personalise(quick, prefs, RULES, full=False) is quick
+
+
+def test_a_value_off_the_band_is_ignored() -> None:
+    """Stored choices outside what content offers now (content changed) are not trusted."""
+    prefs = Prefs().with_dose("quadratus-lumborum-stretch", Dose(seconds=45, sets=9))
+    rx = personalise(FULL, prefs, RULES, full=True).steps[1].prescription
+    assert (rx.guided_seconds, rx.guided_sets) == (30, 3)
+
+
+def test_a_set_under_way_stays_in_the_plan() -> None:
+    prefs = Prefs().with_dose("quadratus-lumborum-stretch", Dose(sets=2))
+    shaped = personalise(FULL, prefs, RULES, full=True, at=Cursor(1, 3))
+    assert coach.is_valid(shaped, Cursor(1, 3))
+    assert coach.advance(shaped, Cursor(1, 3), coach.Action.DONE) == Cursor(2, 1, coach.Side.LEFT)
+
+
+def test_without_a_roller_the_alternatives_keep_their_places() -> None:
+    shaped = personalise(FULL, Prefs(roller=False), RULES, full=True)
+    ids = [step.id for step in shaped.steps]
+    assert ids[3:5] == ["standing-outer-hip-stretch", "standing-quad-stretch"]
+    assert all(step.needs is None for step in shaped.steps)
+    assert all(step.alternative for step in shaped.steps[3:5])
+    assert len(ids) == len(FULL.steps)
