@@ -21,6 +21,7 @@ from bot.callbacks import (
     ForgetButton,
     PainButton,
     PickerButton,
+    Place,
     RemindAt,
     RemindDays,
     ReminderButton,
@@ -66,6 +67,9 @@ _VALUES: dict[type[Callback], Callable[[Any], st.SearchStrategy[Any]]] = {
     Switch: lambda kind: st.builds(kind, ids, slugs),
     RemindAt: lambda kind: st.builds(kind, st.times().map(lambda t: time(t.hour, t.minute))),
     RemindDays: lambda kind: st.builds(kind, st.integers(1, 0b1111111)),
+    Place: lambda kind: st.builds(
+        kind, st.text(alphabet=_ALNUM + "ABCXYZ_+/-", min_size=1, max_size=58)
+    ),
     Setting: lambda kind: st.builds(
         kind,
         st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8),
@@ -130,7 +134,10 @@ def test_every_button_the_bot_makes_parses_back() -> None:
         keyboards.checkin_keyboard(texts, 5, after=True),
         keyboards.flare_up_keyboard(texts, 5, content.flare_up_routine),
         keyboards.forget_keyboard(texts, 29_000_000),
-        keyboards.remind_picker(texts, content.rules.reminders, 0b0011111),
+        keyboards.remind_picker(
+            texts, content.rules.reminders, Status(True, "07:45", 0b0011111, "Europe/Berlin")
+        ),
+        keyboards.places_keyboard(["Europe/Berlin", "America/Argentina/Buenos_Aires"]),
         keyboards.days_picker(texts, 0b0000001),
         keyboards.reminder_keyboard(texts, content.rules.reminders, date(2026, 5, 4), snooze=True),
     ]

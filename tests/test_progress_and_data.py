@@ -96,7 +96,7 @@ async def test_the_weekly_target_is_settable_and_counts_monday_to_sunday(
     async with run_bot(telegram, settings, clock=clock) as bot:
         [reply] = await bot.send(CHAT, "/target 3")
         assert reply.text == "Weekly target: 3 warm-ups."
-        for bad in ("/target 9", "/target", "/target three", "/target ٣"):
+        for bad in ("/target 9", "/target three", "/target ٣"):
             [reply] = await bot.send(CHAT, bad)
             assert reply.text.startswith("Send /target and a number from 1 to 7")
         await _warmup(bot, clock, "Skip check-in", "Skip check-in")

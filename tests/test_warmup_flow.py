@@ -61,7 +61,8 @@ async def test_whole_routine_by_done_taps_ends_in_warmup_complete(bot: RunningBo
     assert intro.text == (
         "Lower-back warm-up: 8 exercises, about 17 minutes. Tap ✅ Done after each step.\n"
         "🧱 2 of them use a foam roller (Outer-hip foam roll (TFL), Front-of-thigh foam roll "
-        "(quads)); without one, ⏭ Skip them.\n"
+        "(quads)). No foam roller? In /settings, say so, and standing stretches with the "
+        "same aim take their place.\n"
         "Check-in skipped."
     )
     assert [label for label, _ in first.buttons] == [
