@@ -359,12 +359,13 @@ def holds_section(folder: Path) -> list[Row]:
     chats = 500
     database = databases.migrated(folder / "holds.db")
     due = sqlite_hold_ends(database)
-    run = Run("holds", COACH, lambda t: holds(t, chats, 80, due), database=database)
+    run = Run("holds", COACH, lambda t: holds(t, chats, 120, due), database=database)
     result = measure(run, folder).values
     rows = [
         _verdict("   holds ended in time to be measured", result, ("ended", "holds")),
         _row(
-            f"5. {chats} concurrent holds: p99 end notice after due (ms)",
+            f"5. {chats} hands-free sequences at once ({result['holds']:.0f} holds): "
+            "p99 end notice after due (ms)",
             result["end_p99_ms"],
             1000,
             "< 1000 ms",
@@ -394,7 +395,7 @@ def _holds_on_postgres(folder: Path, chats: int, on_sqlite: dict[str, float]) ->
         run = Run(
             "holds-postgresql",
             COACH,
-            lambda t: holds(t, chats, 80, due),
+            lambda t: holds(t, chats, 120, due),
             env={"DATABASE_URL": url},
         )
         result = measure(run, folder).values

@@ -27,10 +27,11 @@ from tests.fake_telegram import ApiError, FakeTelegram
 
 REMINDER = "⏰ Time for your warm-up"
 TIME_UP = "⏰ Time's up"
-# A countdown message is known by its Stop button: its text loses the get-ready line when the
-# bot sends it late.
-STOP_HOLD = "Stop hold"
+# A countdown message is known by its buttons (Pause hands-free, Stop hold with one timer per
+# side): its text loses the get-ready line when the bot sends it late.
+COUNTDOWN_BUTTONS = ("⏸ Pause", "Stop hold")
 HOLD_SECONDS = 35  # 5 to get ready, then the 30 s hold of the first step
+SWITCH_SECONDS = 5  # hands-free, the pause to change sides before the second hold
 HOLD_ENDS = "SELECT chat_id, hold_ends_at FROM warmup_sessions WHERE hold_ends_at IS NOT NULL"
 
 
@@ -48,9 +49,10 @@ class BenchTelegram(FakeTelegram):
         self.edits: dict[int, list[float]] = defaultdict(list)  # message id -> edit times
         self.rejected = 0
         self.rejected_per_chat = 0  # of those, for the one-a-second limit of a single chat
-        self.answered: dict[int, float] = {}  # chat -> when its latest press was answered
+        self.answered_at: dict[int, float] = {}  # chat -> when its latest press was answered
         self.countdowns: dict[int, int] = {}  # chat -> its countdown message
         self.time_up: dict[int, float] = {}  # chat -> wall-clock time of its first time-up
+        self.time_ups: dict[int, list[float]] = defaultdict(list)  # chat -> every time-up
         # Whether an edited text counts as the answer to a user's action. A finished warm-up
         # is answered by editing the closing check-in into the summary; users who act only on
         # new messages stop there.
@@ -77,12 +79,16 @@ class BenchTelegram(FakeTelegram):
         text = str(params.get("text", ""))
         self.sends[chat_id].append((now, text))
         sent = self.messages[chat_id][result["message_id"]]
-        if any(STOP_HOLD in label for label, _ in sent.buttons):
+        if any(key in label for key in COUNTDOWN_BUTTONS for label, _ in sent.buttons):
             self.countdowns[chat_id] = sent.message_id
-        if text.startswith(TIME_UP):
-            self.time_up.setdefault(chat_id, time.time())
+        self._time_up(chat_id, text)
         self._answered_action(chat_id, now)
         return result
+
+    def _time_up(self, chat_id: int, text: str) -> None:
+        if text.startswith(TIME_UP):
+            self.time_up.setdefault(chat_id, time.time())
+            self.time_ups[chat_id].append(time.time())
 
     async def _api_sendAnimation(self, params: dict[str, Any]) -> Any:  # noqa: N802
         """An exercise's first step, with its animation: a reply like any other."""
@@ -90,7 +96,9 @@ class BenchTelegram(FakeTelegram):
         if self.limits:
             self._enforce_limits(chat_id, now)
         result = await super()._api_sendAnimation(params)
-        self.sends[chat_id].append((now, str(params.get("caption", ""))))
+        caption = str(params.get("caption", ""))
+        self.sends[chat_id].append((now, caption))
+        self._time_up(chat_id, caption)  # the next exercise, after a sequence's last hold
         self._answered_action(chat_id, now)
         return result
 
@@ -102,7 +110,7 @@ class BenchTelegram(FakeTelegram):
     async def _api_answerCallbackQuery(self, params: dict[str, Any]) -> Any:  # noqa: N802
         chat = self._query_chat.pop(str(params.get("callback_query_id")), None)
         if chat is not None:
-            self.answered[chat] = time.monotonic()
+            self.answered_at[chat] = time.monotonic()
         return await super()._api_answerCallbackQuery(params)
 
     def _push(self, update: dict[str, Any]) -> int:
@@ -236,11 +244,13 @@ DueTimes = Callable[[], Awaitable[dict[int, float]]]
 
 
 async def holds(server: BenchTelegram, chats: int, seconds: float, due_times: DueTimes) -> Result:
-    """Many users start a 30 s hold at once; how close to due does each end arrive?
+    """Many users start step 1 hands-free at once: one tap runs the left side's hold, a pause
+    to switch, then the right side's. How close to due does each hold's end arrive?
 
-    Due times are read from the bot's database once every countdown is showing (before the
-    first can end), and compared with when each time-up message reached the server: both are
-    the machine's wall clock, so this is the lateness a user would see.
+    Due times are read from the bot's database while every chat's first hold is showing, and
+    again once every first hold has ended (the second is then running, chained on in the same
+    transaction); each is compared with when that hold's time-up message reached the server.
+    Both are the machine's wall clock, so this is the lateness a user would see.
     """
     ids = list(range(1, chats + 1))
     for chat in ids:
@@ -254,17 +264,18 @@ async def holds(server: BenchTelegram, chats: int, seconds: float, due_times: Du
     started = time.monotonic()
     for chat in ids:
         server.user_presses(chat, "Start 30s hold")
-    for _ in range(HOLD_SECONDS * 10):  # every countdown showing, none ended yet
-        if len(server.countdowns) >= chats:
-            break
-        await asyncio.sleep(0.1)
-    due = await due_times()
-    for _ in range(int(seconds * 10)):  # until every hold has ended, or time is up
-        if len(server.time_up) >= len(due) or time.monotonic() - started > seconds:
-            break
-        await asyncio.sleep(0.1)
+    await _until(lambda: len(server.countdowns) >= chats, started, HOLD_SECONDS)
+    first_due = await due_times()
+    await _until(lambda: _ended(server, 1) >= len(first_due), started, seconds)
+    second_due = await due_times()
+    await _until(lambda: _ended(server, 2) >= len(first_due), started, seconds)
     await asyncio.sleep(6)  # the last countdowns' closing edits
-    late = [server.time_up[chat] - due[chat] for chat in due if chat in server.time_up]
+    late = [
+        server.time_ups[chat][n] - due[chat]
+        for n, due in enumerate((first_due, second_due))
+        for chat in due
+        if len(server.time_ups.get(chat, [])) > n
+    ]
     gaps = []
     for chat in ids:
         if (countdown := server.countdowns.get(chat)) is not None:
@@ -272,7 +283,7 @@ async def holds(server: BenchTelegram, chats: int, seconds: float, due_times: Du
             gaps += [b - a for a, b in itertools.pairwise(ticks)]
     return Result(
         {
-            "holds": chats,
+            "holds": len(first_due) + len(second_due),
             "ended": len(late),
             "end_p50_ms": 1000 * percentile(late, 0.5),
             "end_p99_ms": 1000 * percentile(late, 0.99),
@@ -281,6 +292,17 @@ async def holds(server: BenchTelegram, chats: int, seconds: float, due_times: Du
             "mean_seconds_between_edits": statistics.mean(gaps) if gaps else float("nan"),
         }
     )
+
+
+def _ended(server: BenchTelegram, holds: int) -> int:
+    """How many chats have seen at least `holds` of their holds end."""
+    return sum(len(times) >= holds for times in server.time_ups.values())
+
+
+async def _until(done: Callable[[], bool], started: float, seconds: float) -> None:
+    """Wait until `done()`, checking ten times a second, or `seconds` after `started`."""
+    while not done() and time.monotonic() - started < seconds:
+        await asyncio.sleep(0.1)
 
 
 def sqlite_hold_ends(database: Path) -> DueTimes:

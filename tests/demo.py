@@ -35,22 +35,28 @@ def render(event: Event) -> str:
     if event.kind == "buttons":
         return f"✏️  {lines[0]}: buttons {buttons or 'removed'}"
     if event.kind == "edit":
-        tail = " ".join(lines[-2:]) if lines[-2].endswith("s left") else lines[-1]
+        # A countdown: its status, bar and what comes next; anything else: its last line.
+        body = lines[lines.index("") + 1 :] if "" in lines else lines[1:]  # after the header
+        countdown = [line for line in body if line]
+        ticking = any(line.startswith(("⏱", "🔄", "😮", "⏸", "Get")) for line in countdown)
+        tail = " · ".join(countdown) if ticking and len(lines) > 2 else lines[-1]
         return f"✏️  {lines[0]} → {tail}  {buttons}".rstrip()
     sent = f"🤖 {_indent(event.text).lstrip()}"
     return f"{sent}\n   {buttons}" if buttons else sent
 
 
-async def show_a_hold(bot: RunningBot, clock: FakeClock) -> None:
-    """Time the first stretch: the countdown ticks, then time is up and the next side begins."""
+async def show_hands_free(bot: RunningBot, clock: FakeClock) -> None:
+    """The first stretch, hands-free: one tap times the left side, a pause to switch, the
+    right side, and the next exercise arrives; the countdown ticks throughout."""
     await bot.press(CHAT, "Start 30s hold")
     [end_job] = [name for name in bot.job_names() if name.startswith("hold:")]
     tick_job = end_job.replace("hold:", "hold-tick:")
-    for _ in range(3):
-        clock.advance(seconds=10)
-        await bot.run_job(tick_job)
-    clock.advance(seconds=5)
-    await bot.run_job(end_job)
+    for _side in ("left", "right"):
+        for _ in range(3):
+            clock.advance(seconds=10)
+            await bot.run_job(tick_job)
+        clock.advance(seconds=5)
+        await bot.run_job(end_job)
 
 
 async def main() -> None:
@@ -64,7 +70,7 @@ async def main() -> None:
                 await bot.send(CHAT, "/start")
                 await bot.press(CHAT, "Start warm-up")
                 await bot.press(CHAT, "4")  # the check-in: how the back feels now
-                await show_a_hold(bot, clock)
+                await show_hands_free(bot, clock)
                 while True:
                     clock.advance(seconds=45)
                     [sent] = await bot.press(CHAT, "Done")
