@@ -11,6 +11,7 @@ from tests.harness import FakeClock, RunningBot
 
 CHAT = 7001
 START = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
+QL_STEP = "Step 2/8 · Side-of-back stretch (quadratus lumborum)"
 
 
 async def _step_two(bot: RunningBot) -> Message:
@@ -50,7 +51,7 @@ async def test_the_menu_shows_every_setting_and_edits_itself_in_place(
     await bot.press(CHAT, "3")
     for line in ("Rest between sets: 30 s", "Pictures: off", "Weekly target: 3 warm-ups"):
         assert line in menu.text
-    await bot.press(CHAT, "✅ Done")
+    await bot.press(CHAT, "✅ Close")
     assert menu.buttons == []
     assert "Weekly target: 3 warm-ups" in menu.text
     assert len(telegram.chat(CHAT)) == 2  # the command and the one menu message
@@ -174,3 +175,29 @@ async def test_in_a_group_only_admins_change_settings(
     assert "Hands-free timed exercises: <b>on</b>" in menu.html
     await bot.press(group, "Hands-free: on", user_id=admin)
     assert "Hands-free timed exercises: <b>off</b>" in menu.html
+
+
+async def test_pictures_off_sends_the_next_step_as_text(
+    bot: RunningBot, telegram: FakeTelegram
+) -> None:
+    await bot.choose(CHAT, "Pictures: on", "Close")
+    await bot.start_warmup(CHAT)
+    assert telegram.calls_to("sendAnimation") == []
+    await bot.choose(CHAT, "Pictures: off", "Close")
+    await bot.press(CHAT, "Done")
+    [step] = await bot.press(CHAT, "Done")
+    assert step.text.startswith(QL_STEP)
+    assert step.animation is not None
+
+
+async def test_the_reminder_opens_in_the_same_message(bot: RunningBot) -> None:
+    [menu] = await bot.send(CHAT, "/settings")
+    assert await bot.press(CHAT, "Daily reminder") == []
+    assert "⌨️ Type a time" in menu.labels
+    await bot.press(CHAT, "07:30")
+    assert "✓ 07:30" in menu.labels
+    await bot.press(CHAT, "✅ Save")
+    assert menu.buttons == []
+    assert "Daily reminder: 07:30 every day, once I know your timezone" in menu.text
+    [again] = await bot.send(CHAT, "/settings")
+    assert "Daily reminder: 07:30 every day" in again.text
