@@ -301,7 +301,9 @@ def _ended(server: BenchTelegram, holds: int) -> int:
 
 async def _until(done: Callable[[], bool], started: float, seconds: float) -> None:
     """Wait until `done()`, checking ten times a second, or `seconds` after `started`."""
-    while not done() and time.monotonic() - started < seconds:
+    while time.monotonic() - started < seconds:
+        if done():
+            return
         await asyncio.sleep(0.1)
 
 

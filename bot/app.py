@@ -40,6 +40,7 @@ from bot.handlers import (
     delivery,
     errors,
     fallback,
+    hold_jobs,
     membership,
     pain,
     pictures,
@@ -133,10 +134,10 @@ def _schedule(application: CoachApplication) -> Schedule:
     assert application.job_queue is not None  # the job-queue extra is a hard dependency
     return Schedule(
         application.job_queue,
-        hold_end=countdown.end,  # `hold:<session>`: time is up, on to the next step
-        hold_tick=countdown.tick,  # `hold-tick:<session>`: the countdown shows the time left
+        hold_end=hold_jobs.end,  # `hold:<session>`: time is up, on to the next step
+        hold_tick=hold_jobs.tick,  # `hold-tick:<session>`: the countdown shows the time left
         reminder_tick=delivery.tick,  # `reminders`, every minute: the reminders due
-        show_again=countdown.show_again,  # `show-again:<session>`: a time-up that failed, again
+        show_again=hold_jobs.show_again,  # `show-again:<session>`: a time-up that failed, again
         inbox_purge=inbox.purge_job,  # `inbox`, hourly: forget updates handled a day ago
     )
 
@@ -330,7 +331,7 @@ async def _post_init(application: CoachApplication) -> None:
 async def _restore_jobs(application: CoachApplication) -> None:
     """Rebuild scheduled work from the database, the single source of truth."""
     context = CoachContext(application)
-    await countdown.restore(context)
+    await hold_jobs.restore(context)
     services_of(application).schedule.reminders(now=datetime.now(UTC))
     services_of(application).schedule.inbox_purge_hourly()
 

@@ -12,6 +12,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from bot import coach
 from bot.coach import Action, Cursor, Side
@@ -156,6 +157,21 @@ def _pause(following: Position, rules: HandsFreeRules) -> int:
     if following.cursor.side is Side.RIGHT:
         return rules.switch_seconds if prefs.switch_seconds is None else prefs.switch_seconds
     return rules.rest_seconds if prefs.rest_seconds is None else prefs.rest_seconds
+
+
+class HoldChange(Protocol):
+    """`pause` or `go_on`: what a press under a hands-free countdown changes."""
+
+    async def __call__(
+        self,
+        db: Database,
+        content: Content,
+        *,
+        chat_id: int,
+        session_id: int,
+        cursor: Cursor,
+        clock: Callable[[], datetime],
+    ) -> Hold | Notice: ...
 
 
 async def pause(

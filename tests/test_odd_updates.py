@@ -140,7 +140,9 @@ async def test_generated_button_presses_never_crash_or_change_state(
     caplog.clear()
     await bot.press_data(CHAT, data, message.message_id)
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
-    if data not in valid and not data.startswith(("remind:", "begin:")):
+    # `remind:` and `begin:` presses need nothing but the chat; `resume:` and `restart:` name
+    # only the chat's own running warm-up: a made-up one that matches is a real press.
+    if data not in valid and not data.startswith(("remind:", "begin:", "resume:", "restart:")):
         assert await bot.snapshot() == before
 
 

@@ -6,7 +6,7 @@ from telegram import ChatMember, Update
 
 from bot import chats
 from bot.context import CoachContext
-from bot.handlers import countdown
+from bot.handlers import hold_jobs
 
 
 async def on_my_status(update: Update, context: CoachContext) -> None:
@@ -40,4 +40,4 @@ async def stop_chat(context: CoachContext, chat_id: int) -> None:
 async def move_chat(context: CoachContext, old_id: int, new_id: int) -> None:
     """Both service messages of a migration arrive; whichever comes first moves the data."""
     if await chats.migrated(context.db, old_id=old_id, new_id=new_id):
-        await countdown.restore(context)  # running countdowns now report to the new id
+        await hold_jobs.restore(context)  # running countdowns now report to the new id
