@@ -43,7 +43,13 @@ def build(content_dir: Path, docs_dir: Path) -> list[Path]:
     media = content_dir / "media"
     media.mkdir(exist_ok=True)
     manifest, written, sheet = {}, [], []
-    names = {step.id: step.name for routine in content.routines.values() for step in routine.steps}
+    names = {
+        step.id: step.name
+        for routine in content.routines.values()
+        for listed in routine.steps
+        for step in (listed, listed.instead)  # the alternatives without a foam roller too
+        if step is not None
+    }
     for exercise, pose in sorted(content.poses.items()):
         source = content_dir / "poses" / f"{exercise}.yaml"
         for name, drawn in variants(pose).items():
