@@ -119,13 +119,14 @@ def checkin_keyboard(
     return InlineKeyboardMarkup([values[:6], values[6:], last])
 
 
-def flare_up_keyboard(texts: Texts, session_id: int, gentle: Routine) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [
-            [_button(texts.buttons.gentle, Switch(session_id, gentle.id))],
-            [_button(texts.buttons.full_anyway, FullAnyway(session_id))],
-        ]
-    )
+def flare_up_keyboard(
+    texts: Texts, session_id: int, gentle: Routine, *, rest: bool
+) -> InlineKeyboardMarkup:
+    """The gentle routine, and the full one anyway unless resting was suggested."""
+    rows = [[_button(texts.buttons.gentle, Switch(session_id, gentle.id))]]
+    if not rest:
+        rows.append([_button(texts.buttons.full_anyway, FullAnyway(session_id))])
+    return InlineKeyboardMarkup(rows)
 
 
 def forget_keyboard(texts: Texts, minute: int) -> InlineKeyboardMarkup:

@@ -230,8 +230,10 @@ def checkin_answered(texts: Texts, routine: Routine, pain: int | None) -> str:
     return f"{intro(texts, routine)}\n{answer}"
 
 
-def flare_up(texts: Texts, pain: int, gentle: Routine) -> str:
-    return texts.checkin.flare_up.format(pain=pain, minutes=coach.estimated_minutes(gentle))
+def flare_up(texts: Texts, pain: int, gentle: Routine, *, rest: bool) -> str:
+    """After a high check-in: the gentle routine offered, or (`rest`) resting suggested first."""
+    template = texts.checkin.rest_today if rest else texts.checkin.flare_up
+    return template.format(pain=pain, minutes=coach.estimated_minutes(gentle))
 
 
 def streak(texts: Texts, days: int) -> str:

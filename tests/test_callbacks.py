@@ -132,7 +132,7 @@ def test_every_button_the_bot_makes_parses_back() -> None:
         keyboards.routines_keyboard(texts, content.ordered_routines()),
         keyboards.checkin_keyboard(texts, 5, after=False, quick=content.quick_routine),
         keyboards.checkin_keyboard(texts, 5, after=True),
-        keyboards.flare_up_keyboard(texts, 5, content.flare_up_routine),
+        keyboards.flare_up_keyboard(texts, 5, content.flare_up_routine, rest=False),
         keyboards.forget_keyboard(texts, 29_000_000),
         keyboards.remind_picker(
             texts, content.rules.reminders, Status(True, "07:45", 0b0011111, "Europe/Berlin")

@@ -55,17 +55,21 @@ async def test_a_check_in_counts_once(bot: RunningBot, telegram: FakeTelegram) -
 
 
 async def test_a_high_check_in_offers_the_gentle_routine(bot: RunningBot) -> None:
-    """7 or more: the gentle warm-up is offered, with the full one still a tap away."""
+    """7 or more: the gentle warm-up is offered, with the full one still a tap away. The
+    offer and its safety line stay in the chat; the choice is answered below it."""
     await bot.send(CHAT, "/warmup")
     [offer] = await bot.press(CHAT, "8")
     assert offer.text.startswith("8/10 is a lot. The gentle warm-up")
     assert "see a doctor" in offer.text
     assert offer.labels == ["🌿 Gentle version", "Full routine anyway"]
 
-    intro, step = await bot.press(CHAT, "Gentle version")
+    chosen, intro, step = await bot.press(CHAT, "Gentle version")
+    assert chosen.text == "🌿 Gentle version"
     assert intro.text.startswith("Gentle warm-up: 3 exercises")
     assert step.text.startswith("Step 1/3 · Sit back and reach")
     assert offer.buttons == []
+    assert offer.text.startswith("8/10 is a lot.")
+    assert "see a doctor" in offer.text
     old, new = await bot.sessions()
     assert old.status == SessionStatus.ABANDONED
     assert (new.routine_id, new.pain_before) == ("gentle", 8)
@@ -74,11 +78,34 @@ async def test_a_high_check_in_offers_the_gentle_routine(bot: RunningBot) -> Non
 async def test_the_full_routine_can_still_be_chosen_after_a_high_check_in(
     bot: RunningBot,
 ) -> None:
-    """After the gentle offer, the full routine is still one tap away."""
+    """After the gentle offer, the full routine is still one tap away; the offer stays."""
     await bot.send(CHAT, "/warmup")
-    await bot.press(CHAT, "9")
-    [step] = await bot.press(CHAT, "Full routine anyway")
+    [offer] = await bot.press(CHAT, "7")
+    chosen, step = await bot.press(CHAT, "Full routine anyway")
+    assert chosen.text == "Full routine anyway"
     assert step.text.startswith("Step 1/8 · Upper-back twist (thoracic spine mobility)")
+    assert "see a doctor" in offer.text
+    assert offer.buttons == []
+
+
+@pytest.mark.parametrize("pain", ["9", "10"])
+async def test_very_high_pain_suggests_rest_and_the_gentle_routine_only(
+    bot: RunningBot, pain: str
+) -> None:
+    await bot.send(CHAT, "/warmup")
+    [offer] = await bot.press(CHAT, pain)
+    assert offer.text.startswith(f"{pain}/10 is a lot. Resting today is a good choice")
+    assert "see a doctor" in offer.text
+    assert offer.labels == ["🌿 Gentle version"]
+
+
+async def test_the_gentle_routine_on_a_sore_day_gets_the_safety_line(bot: RunningBot) -> None:
+    await bot.send(CHAT, "/routines")
+    await bot.press(CHAT, "Gentle warm-up")
+    safety, step = await bot.press(CHAT, "8")
+    assert safety.text.startswith("8/10: go gently")
+    assert "see a doctor" in safety.text
+    assert step.text.startswith("Step 1/3")
 
 
 async def test_a_low_check_in_goes_straight_to_the_first_step(bot: RunningBot) -> None:

@@ -100,6 +100,13 @@ class RoutineChoices(Strict):
 
 class CheckinRules(Strict):
     flare_up_at: int = Field(ge=1, le=10)  # a check-in this high offers the flare-up routine
+    rest_at: int = Field(ge=1, le=10)  # this high: rest suggested, the flare-up routine only
+
+    @model_validator(mode="after")
+    def _rest_above_flare_up(self) -> CheckinRules:
+        if self.rest_at < self.flare_up_at:
+            raise ValueError("rest_at: must not be below flare_up_at")
+        return self
 
 
 class ProgressRules(Strict):

@@ -52,6 +52,8 @@ class Checkin(Strict):
     change: Text
     skipped: Text
     flare_up: Text
+    rest_today: Text  # a check-in at rules.checkin.rest_at or above
+    go_gently: Text  # the safety line when the gentle routine starts on a high check-in
 
 
 class Milestones(Strict):
@@ -299,6 +301,8 @@ TEMPLATE_FIELDS: dict[str, set[str]] = {
     "checkin.recorded_after": {"pain"},
     "checkin.change": {"before", "after"},
     "checkin.flare_up": {"pain", "minutes"},
+    "checkin.rest_today": {"pain", "minutes"},
+    "checkin.go_gently": {"pain"},
     "progress.streak": {"streak", "best"},
     "progress.week": {"done", "target"},
     "progress.totals": {"sessions", "average"},

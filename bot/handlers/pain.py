@@ -8,7 +8,7 @@ from bot import checkins, keyboards, render, sessions
 from bot.callbacks import FullAnyway, PainAfter, PainBefore, Switch
 from bot.context import CoachContext
 from bot.handlers.warmup import send_checkin, send_intro
-from bot.replies import accepted, chat_id_of, delete, edit, message_id_of, notify
+from bot.replies import accepted, chat_id_of, delete, edit, message_id_of, notify, set_buttons
 from bot.sessions import Notice
 from bot.step_messages import send_step
 
@@ -33,14 +33,21 @@ async def on_before(query: CallbackQuery, context: CoachContext, press: PainBefo
         message_id_of(query),
         render.checkin_answered(texts, routine, checked.pain),
     )
-    gentle, pain = context.content.flare_up_routine, checked.pain
-    if pain is not None and pain >= context.rules.checkin.flare_up_at and routine != gentle:
+    gentle, pain, rules = context.content.flare_up_routine, checked.pain, context.rules.checkin
+    high = pain is not None and pain >= rules.flare_up_at
+    if high and routine != gentle:
+        assert pain is not None
+        rest = pain >= rules.rest_at
         await context.bot.send_message(
             chat_id,
-            render.flare_up(texts, pain, gentle),
-            reply_markup=keyboards.flare_up_keyboard(texts, checked.position.session_id, gentle),
+            render.flare_up(texts, pain, gentle, rest=rest),
+            reply_markup=keyboards.flare_up_keyboard(
+                texts, checked.position.session_id, gentle, rest=rest
+            ),
         )
         return
+    if high:  # the gentle routine itself, on a sore day: the same safety line
+        await context.bot.send_message(chat_id, texts.checkin.go_gently.format(pain=pain))
     await send_step(context, chat_id, checked.position)
 
 
@@ -79,7 +86,9 @@ async def on_switch(query: CallbackQuery, context: CoachContext, press: Switch) 
         await delete(context, chat_id, message_id_of(query))
         await send_checkin(context, chat_id, switched.position)
         return
-    await edit(context, chat_id, message_id_of(query), context.texts.buttons.gentle)
+    # The offer and its safety line stay in the chat; the choice is answered below it.
+    await set_buttons(context, chat_id, message_id_of(query), None)
+    await context.bot.send_message(chat_id, context.texts.buttons.gentle)
     await send_intro(context, chat_id, switched.position.routine)
     await send_step(context, chat_id, switched.position)
 
@@ -95,5 +104,6 @@ async def on_full_anyway(query: CallbackQuery, context: CoachContext, press: Ful
         return
     if (position := await accepted(query, context, result)) is None:
         return
-    await edit(context, chat_id, message_id_of(query), context.texts.buttons.full_anyway)
+    await set_buttons(context, chat_id, message_id_of(query), None)  # the offer stays
+    await context.bot.send_message(chat_id, context.texts.buttons.full_anyway)
     await send_step(context, chat_id, position)
