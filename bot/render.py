@@ -302,9 +302,10 @@ def progress_report(texts: Texts, report: Report) -> str:
         words.streak.format(
             streak=streak(texts, report.streak), best=streak(texts, report.best_streak)
         ),
-        words.week.format(done=report.this_week, target=report.weekly_target),
+        words.week.format(done=report.this_week, target=warmups(texts, report.weekly_target)),
         words.totals.format(
-            sessions=report.sessions, average=format_duration(report.average_seconds or 0)
+            sessions=warmups(texts, report.sessions),
+            average=format_duration(report.average_seconds or 0),
         ),
     ]
     if report.completion_percent is not None:
@@ -316,13 +317,35 @@ def progress_report(texts: Texts, report: Report) -> str:
         template = words.pain if report.pain_change >= 0 else words.pain_worse
         change = f"{abs(report.pain_change):.1f}"
         lines.append(template.format(change=change, count=report.pain_checkins))
-    if report.insights:
-        lines += ["", words.insight_title]
-        lines += [
-            words.insight.format(name=escape(name), change=f"{-change:+.1f}")
-            for name, change in report.insights
-        ]
+    lines += _insight_lines(texts, report)
     return "\n".join(lines)
+
+
+def _insight_lines(texts: Texts, report: Report) -> list[str]:
+    """What seems to help, once there are enough check-ins; or that the exercises cannot be
+    told apart yet (someone who always does all of them gives no contrast)."""
+    words = texts.progress
+    if report.pain_checkins < report.insight_min_sessions:
+        return []
+    lines = ["", words.insight_title]
+    if not report.insights:
+        return [*lines, words.no_contrast.format(least=report.insight_min_each_way)]
+    lines += [
+        (words.insight if i.difference >= 0 else words.insight_less).format(
+            name=escape(i.name),
+            change=f"{abs(i.difference):.1f}",
+            with_it=warmups(texts, i.with_it),
+            without_it=i.without_it,
+        )
+        for i in report.insights
+    ]
+    return [*lines, words.insight_basis.format(count=warmups(texts, report.pain_checkins))]
+
+
+def warmups(texts: Texts, count: int) -> str:
+    """`1 warm-up`, `5 warm-ups`."""
+    words = texts.progress
+    return (words.warmup_one if count == 1 else words.warmup_many).format(count=count)
 
 
 def format_duration(seconds: float) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -73,6 +73,7 @@ class Acted:
     outcome: Outcome
     next: Position | None
     summary: Summary | None
+    nothing_done: bool = False  # every exercise was skipped: ended, but not complete
 
 
 @dataclass(frozen=True)
@@ -109,9 +110,12 @@ async def begin(
         prefs = await preferences.load(tx, chat_id)
         running = await repo.active_session(tx, chat_id)
         if running is not None:
-            if (position := _position(content, running, prefs)) is not None:
+            position = _position(content, running, prefs)
+            stale = now - running.started_at > timedelta(hours=content.rules.progress.resume_hours)
+            if position is not None and not stale:
                 return Offer(position)
-            # Its routine was removed from content: it can never be resumed.
+            # Begun too long ago to resume with a true duration, or its routine was removed
+            # from content: it is closed as unfinished, and a new one begins.
             await repo.end_session(tx, running, SessionStatus.ABANDONED, now)
         shaped = preferences.shape(content, routine, prefs)
         return await start_routine(tx, chat_id, shaped, now, started_by=started_by, prefs=prefs)
@@ -142,6 +146,8 @@ async def advance(
     """Record the action on the loaded position and move on; None if a concurrent change won."""
     routine, cursor = before.routine, before.cursor
     after = coach.advance(routine, cursor, action)
+    if after is None and action is Action.SKIP and not await repo.steps_done(tx, warmup.id):
+        return await _nothing_done(tx, warmup, before, now)
     moved_to = row_of(after) if after is not None else None
     if not await repo.move_session(tx, warmup, to=moved_to, now=now):
         return None
@@ -159,6 +165,25 @@ async def advance(
         summary = await summarize(tx, warmup, routine, now, celebrate=True)
         return Acted(before, outcome, None, summary)
     return Acted(before, outcome, Position(warmup.id, routine, after, prefs=before.prefs), None)
+
+
+async def _nothing_done(
+    tx: AsyncSession, warmup: WarmupSession, before: Position, now: datetime
+) -> Acted | None:
+    """The last exercise skipped with none done: the warm-up ends, but is not complete. It
+    counts toward no streak, milestone or total, and its summary says nothing was done."""
+    if not await repo.end_session(tx, warmup, SessionStatus.STOPPED, now):
+        return None
+    await repo.add_event(
+        tx,
+        warmup,
+        exercise_id=before.step.id,
+        position=row_of(before.cursor),
+        outcome=Outcome.SKIPPED,
+        now=now,
+    )
+    log.info("chat %s skipped every exercise of session %s", warmup.chat_id, warmup.id)
+    return Acted(before, Outcome.SKIPPED, None, None, nothing_done=True)
 
 
 async def stop(

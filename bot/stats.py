@@ -38,7 +38,9 @@ class Report:
     most_skipped: tuple[str, int] | None
     pain_change: float | None  # average of before minus after
     pain_checkins: int
-    insights: list[tuple[str, float]] = field(default_factory=list)
+    insights: list[Insight] = field(default_factory=list)
+    insight_min_sessions: int = 0  # check-ins before "what seems to help" speaks at all
+    insight_min_each_way: int = 0
     days: list[Day] = field(default_factory=list)
 
 
@@ -93,6 +95,8 @@ def build(
         pain_change=mean(_change(s) for s in checked) if checked else None,
         pain_checkins=len(checked),
         insights=_insights(content, checked, by_session),
+        insight_min_sessions=content.rules.progress.insight_min_sessions,
+        insight_min_each_way=content.rules.progress.insight_min_each_way,
         days=_days(completed, timezone, today, content.rules.progress.chart_days),
     )
 
@@ -130,30 +134,46 @@ def _most_skipped(content: Content, events: list[StepEvent]) -> tuple[str, int] 
     return _names(content).get(exercise, exercise), times
 
 
+@dataclass(frozen=True)
+class Insight:
+    """How much more the back eased in warm-ups with an exercise than in those without it."""
+
+    name: str
+    difference: float  # mean pain change with it, minus without it; positive: more relief
+    with_it: int  # warm-ups with both check-ins in which it was done
+    without_it: int  # ... and in which it was skipped
+
+
 def _insights(
     content: Content,
     checked: list[WarmupSession],
     by_session: dict[int, list[StepEvent]],
-) -> list[tuple[str, float]]:
-    """Average pain change in sessions that included each exercise, best first (top 3)."""
-    rules = content.rules.progress
-    if len(checked) < rules.insight_min_sessions:
-        return []
-    changes: dict[str, list[float]] = defaultdict(list)
+) -> list[Insight]:
+    """Exercises the data can tell apart: each done in some checked-in warm-ups and skipped
+    in others, at least `insight_min_each_way` times each; the three largest differences.
+
+    Someone who always does every exercise gets none: every exercise would show the same
+    change, which says nothing about any of them.
+    """
+    least = content.rules.progress.insight_min_each_way
+    done: dict[str, list[float]] = defaultdict(list)
+    skipped: dict[str, list[float]] = defaultdict(list)
     for session in checked:
-        done = {e.exercise_id for e in by_session[session.id] if e.outcome == Outcome.DONE}
-        for exercise in done:
-            changes[exercise].append(_change(session))
+        events = by_session[session.id]
+        did = {e.exercise_id for e in events if e.outcome == Outcome.DONE}
+        # Skipped means left out: an exercise done on one side and skipped after still counts.
+        left_out = {e.exercise_id for e in events if e.outcome == Outcome.SKIPPED} - did
+        for exercise in did:
+            done[exercise].append(_change(session))
+        for exercise in left_out:
+            skipped[exercise].append(_change(session))
     names = _names(content)
-    ranked = sorted(
-        (
-            (names.get(e, e), mean(c))
-            for e, c in changes.items()
-            if len(c) >= rules.insight_min_per_exercise
-        ),
-        key=lambda item: -item[1],
-    )
-    return ranked[:3]
+    found = [
+        Insight(names.get(e, e), mean(done[e]) - mean(skipped[e]), len(done[e]), len(skipped[e]))
+        for e in done
+        if len(done[e]) >= least and len(skipped.get(e, [])) >= least
+    ]
+    return sorted(found, key=lambda insight: -insight.difference)[:3]
 
 
 def _days(

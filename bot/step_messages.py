@@ -74,6 +74,10 @@ async def send_next(
     """
     if result.next is not None:
         return await send_step(context, chat_id, result.next, lead=lead, remember=remember)
+    if result.nothing_done:
+        nothing = context.texts.nothing_done
+        await context.bot.send_message(chat_id, f"{lead}\n\n{nothing}" if lead else nothing)
+        return None
     if result.summary is not None:
         summary = render.complete_asking(context.texts, result.summary)
         await context.bot.send_message(

@@ -91,8 +91,7 @@ def test_the_report_counts_this_week_against_the_target(content: Content) -> Non
     assert report.days[-1] == stats.Day(date(2026, 6, 3), 1, None, None)
 
 
-def test_pain_change_and_insight_need_both_check_ins(content: Content) -> None:
-    """Pain change and insights use only warm-ups with both check-ins."""
+def test_pain_change_uses_only_warmups_with_both_check_ins(content: Content) -> None:
     base = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
     sessions = [_session(i, base + timedelta(days=i), before=6, after=2) for i in range(5)]
     sessions.append(_session(9, base + timedelta(days=9), before=6))  # no after: left out
@@ -107,8 +106,37 @@ def test_pain_change_and_insight_need_both_check_ins(content: Content) -> None:
         now=base + timedelta(days=9),
     )
     assert (report.pain_change, report.pain_checkins) == (4, 5)
-    assert report.insights == [("Seated hip-flexor stretch (psoas)", 4)]
     assert report.most_skipped == ("Outer-hip foam roll (TFL)", 2)
+
+
+def test_an_exercise_always_done_cannot_be_told_apart(content: Content) -> None:
+    """Someone who always does all eight: every exercise shows the same change, so none is
+    named as helping."""
+    base = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
+    sessions = [_session(i, base + timedelta(days=i), before=6, after=2) for i in range(10)]
+    steps = content.default_routine.steps
+    events = [_event(i, step.id, Outcome.DONE) for i in range(10) for step in steps]
+    report = stats.build(
+        content, sessions=sessions, events=events, timezone="UTC", weekly_target=5, now=base
+    )
+    assert report.insights == []
+
+
+def test_an_exercise_done_and_skipped_often_enough_is_compared(content: Content) -> None:
+    """Psoas done in 5 warm-ups (pain 6 → 2) and skipped in 5 (6 → 5): 3 points more relief.
+    The quads roll, skipped only 4 times, is not compared."""
+    base = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
+    sessions = [_session(i, base + timedelta(days=i), before=6, after=2) for i in range(5)]
+    sessions += [_session(i, base + timedelta(days=i), before=6, after=5) for i in range(5, 10)]
+    events = [_event(i, "psoas-stretch", Outcome.DONE) for i in range(5)]
+    events += [_event(i, "psoas-stretch", Outcome.DONE) for i in range(5)]  # the other side
+    events += [_event(i, "psoas-stretch", Outcome.SKIPPED) for i in range(5, 10)]
+    events += [_event(i, "quads-foam-roll", Outcome.DONE) for i in range(6)]
+    events += [_event(i, "quads-foam-roll", Outcome.SKIPPED) for i in range(6, 10)]
+    report = stats.build(
+        content, sessions=sessions, events=events, timezone="UTC", weekly_target=5, now=base
+    )
+    assert report.insights == [stats.Insight("Seated hip-flexor stretch (psoas)", 3, 5, 5)]
 
 
 def test_no_insight_from_too_little_data(content: Content) -> None:

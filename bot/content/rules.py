@@ -113,8 +113,12 @@ class ProgressRules(Strict):
     """What /progress looks at, and how much data an insight needs."""
 
     chart_days: int = Field(ge=7, le=366)
+    # An unfinished warm-up older than this is closed as unfinished, not offered for resume.
+    resume_hours: int = Field(ge=1, le=72)
     insight_min_sessions: int = Field(ge=1)
-    insight_min_per_exercise: int = Field(ge=1)
+    # An exercise is compared only once it was done in this many checked-in warm-ups and
+    # skipped in as many others: with less, the data cannot tell it apart from the rest.
+    insight_min_each_way: int = Field(ge=1)
 
 
 class DataRules(Strict):

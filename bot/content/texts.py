@@ -75,6 +75,11 @@ class ProgressTexts(Strict):
     pain_worse: Text
     insight_title: Text
     insight: Text
+    insight_less: Text
+    insight_basis: Text
+    no_contrast: Text
+    warmup_one: Text
+    warmup_many: Text
     chart_caption: Text
     chart_sessions: Text
     chart_pain: Text
@@ -310,7 +315,12 @@ TEMPLATE_FIELDS: dict[str, set[str]] = {
     "progress.most_skipped": {"name", "times"},
     "progress.pain": {"change", "count"},
     "progress.pain_worse": {"change", "count"},
-    "progress.insight": {"name", "change"},
+    "progress.insight": {"name", "change", "with_it", "without_it"},
+    "progress.insight_less": {"name", "change", "with_it", "without_it"},
+    "progress.insight_basis": {"count"},
+    "progress.no_contrast": {"least"},
+    "progress.warmup_one": {"count"},
+    "progress.warmup_many": {"count"},
     "progress.target_set": {"target"},
     "buttons.quick": {"minutes"},
     "reminders.on_days": {"days"},
@@ -385,6 +395,7 @@ class Texts(Strict):
     streak_days: StreakDays
     stopped: Text
     nothing_to_stop: Text
+    nothing_done: Text  # the end of a warm-up whose every exercise was skipped
     unfinished: Text
     offer: OfferTexts
     routines: Text
