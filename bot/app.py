@@ -46,6 +46,7 @@ from bot.handlers import (
     pictures,
     progress,
     remind,
+    safety,
     settings,
     start,
     warmup,
@@ -83,6 +84,7 @@ COMMANDS = {
     "timezone": remind.timezone_command,
     "pictures": pictures.pictures_command,
     "settings": settings.settings_command,
+    "safety": safety.safety_command,
 }
 
 
@@ -119,6 +121,8 @@ def button_routes() -> list[Route]:
         _button(cb.RemindMenu, remind.on_menu, admins_only=True),
         _button(cb.RemindSave, remind.on_save, admins_only=True),
         _button(cb.Place, remind.on_place, admins_only=True),
+        # The safety check, before the first warm-up and under /safety.
+        _button(cb.Screen, safety.on_screen),
         # /settings.
         _button(cb.Setting, settings.on_setting, admins_only=True),
         # Under a reminder.

@@ -15,6 +15,7 @@ handler. The wire format is `prefix:field:field…`, at most 64 bytes (Telegram'
     rem:<action>:<yyyymmdd>                       a reminder's own buttons, for its local day
     set:<name>:<value>                            /settings: a page, or a value chosen
     zone:<place>                                  a timezone offered for a typed offset
+    screen:<yes|none|ok>:<session>                the red-flag screen's answers
 
 Anything that does not parse exactly, ids past what the database stores included, is a forged
 or outdated button, and is refused before any handler (or database) sees it.
@@ -369,6 +370,30 @@ class Setting(Callback):
 
 
 @dataclass(frozen=True)
+class Screen(Callback):
+    """The red-flag screen's answers: `screen:<yes|none|ok>:<session>`, session 0 for /safety.
+
+    yes: one applies; none: none applies (under /safety); ok: a clinician has checked me.
+    """
+
+    PATTERN = re.compile(rf"screen:(yes|none|ok):{_ID}")
+    answer: str
+    session_id: int
+
+    def _encode(self) -> str:
+        return f"screen:{self.answer}:{self.session_id}"
+
+    @classmethod
+    def _decode(cls, *fields: str) -> Self | None:
+        session_id = _id(fields[1])
+        return None if session_id is None else cls(fields[0], session_id)
+
+    @property
+    def warmup_id(self) -> int | None:
+        return self.session_id or None
+
+
+@dataclass(frozen=True)
 class Place(Callback):
     """A timezone offered after a fixed offset was typed: `zone:Europe/Berlin`."""
 
@@ -437,6 +462,7 @@ KINDS: tuple[type[Callback], ...] = (
     GoOn,
     Setting,
     Place,
+    Screen,
     Resume,
     Restart,
     FullAnyway,

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from bot import preferences
 from bot.content import Content
+from bot.screening import Answer
 from bot.sessions import Notice, Position, load_running, start_routine
 from bot.summary import Summary, summarize
 from db import repo
@@ -61,6 +62,8 @@ async def before(
         warmup, position = loaded
         if not await repo.record_pain(tx, warmup, after=False, value=pain, now=now):
             return Notice.STALE
+        # The first check-in asks the red-flag questions too: answering it says none applies.
+        await repo.record_screening(tx, chat_id, Answer.CLEAR, now, only_first=True)
         return Before(position, pain)
 
 

@@ -36,6 +36,7 @@ from bot.callbacks import (
     RemindType,
     Restart,
     Resume,
+    Screen,
     SharpPain,
     Skip,
     StartHold,
@@ -107,16 +108,39 @@ def countdown_keyboard(
 
 
 def checkin_keyboard(
-    texts: Texts, session_id: int, *, after: bool, quick: Routine | None = None
+    texts: Texts,
+    session_id: int,
+    *,
+    after: bool,
+    quick: Routine | None = None,
+    screen: bool = False,
 ) -> InlineKeyboardMarkup:
-    """0-10 in two rows, then skip; before a warm-up also the quick routine."""
+    """0-10 in two rows, then skip; before a warm-up also the quick routine, and before the
+    first one the red-flag screen's "one of these applies"."""
     answer = PainAfter if after else PainBefore
     values = [_button(str(v), answer(session_id, v)) for v in range(11)]
     last = [_button(texts.buttons.pain_skip, answer(session_id, None))]
     if quick is not None:
         label = texts.buttons.quick.format(minutes=coach.estimated_minutes(quick))
         last.append(_button(label, Switch(session_id, quick.id)))
-    return InlineKeyboardMarkup([values[:6], values[6:], last])
+    rows = [values[:6], values[6:], last]
+    if screen:
+        rows.append([_button(texts.screening.yes, Screen("yes", session_id))])
+    return InlineKeyboardMarkup(rows)
+
+
+def screening_keyboard(texts: Texts) -> InlineKeyboardMarkup:
+    """Under /safety's questions: none applies, or one does."""
+    return InlineKeyboardMarkup(
+        [
+            [_button(texts.screening.none, Screen("none", 0))],
+            [_button(texts.screening.yes, Screen("yes", 0))],
+        ]
+    )
+
+
+def clinician_keyboard(texts: Texts) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button(texts.screening.clinician, Screen("ok", 0))]])
 
 
 def flare_up_keyboard(

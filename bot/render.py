@@ -219,9 +219,11 @@ def complete_asking(texts: Texts, summary: Summary) -> str:
     return f"{complete(texts, summary)}\n\n{texts.checkin.after}"
 
 
-def checkin_question(texts: Texts, routine: Routine) -> str:
-    """The warm-up's first message: what it is, then how the back feels."""
-    return f"{intro(texts, routine)}\n\n{texts.checkin.before}"
+def checkin_question(texts: Texts, routine: Routine, *, screen: bool = False) -> str:
+    """The warm-up's first message: what it is, (before the first warm-up) the red-flag
+    questions, then how the back feels."""
+    screening = f"\n\n{texts.screening.questions}" if screen else ""
+    return f"{intro(texts, routine)}{screening}\n\n{texts.checkin.before}"
 
 
 def checkin_answered(texts: Texts, routine: Routine, pain: int | None) -> str:

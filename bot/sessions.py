@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import coach, preferences
+from bot import coach, preferences, screening
 from bot.coach import Action, Cursor, Side
 from bot.content import Content, Routine, Step
 from bot.plan import Prefs
@@ -66,6 +66,11 @@ class Offer:
 
 
 @dataclass(frozen=True)
+class Flagged:
+    """`/warmup` after a yes on the red-flag screen: no warm-up starts until a clinician."""
+
+
+@dataclass(frozen=True)
 class Acted:
     """A step was done or skipped; `next` is None when that finished the routine."""
 
@@ -100,13 +105,16 @@ async def begin(
     routine_id: str,
     now: datetime,
     started_by: int | None,
-) -> Position | Offer | Notice:
-    """Start a routine, unless one is already running: then offer to resume it."""
+) -> Position | Offer | Flagged | Notice:
+    """Start a routine, unless one is already running: then offer to resume it. None starts
+    after a yes on the red-flag screen."""
     routine = content.routines.get(routine_id)
     if routine is None:
         return Notice.UNKNOWN
     async with db.transaction() as tx:
-        await repo.ensure_chat(tx, chat_id, now, lock=True)
+        chat = await repo.ensure_chat(tx, chat_id, now, lock=True)
+        if not screening.may_warm_up(chat.screening):
+            return Flagged()
         prefs = await preferences.load(tx, chat_id)
         running = await repo.active_session(tx, chat_id)
         if running is not None:
@@ -251,6 +259,15 @@ async def start_over(
             tx, chat_id, shaped, now, started_by=warmup.started_by, prefs=old.prefs
         )
         return Restarted(old, again)
+
+
+async def abandon(db: Database, *, chat_id: int, session_id: int, now: datetime) -> bool:
+    """End a warm-up that has not begun (its check-in led elsewhere); False if not running."""
+    async with db.transaction() as tx:
+        warmup = await repo.get_session(tx, session_id)
+        if warmup is None or warmup.chat_id != chat_id or warmup.status != SessionStatus.ACTIVE:
+            return False
+        return await repo.end_session(tx, warmup, SessionStatus.ABANDONED, now)
 
 
 async def remember_message(

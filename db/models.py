@@ -105,6 +105,10 @@ class Chat(Base):
     roller: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     # Holds, sets and reps chosen per exercise: {"psoas-stretch": {"seconds": 40}}.
     doses: Mapped[dict[str, dict[str, int]] | None] = mapped_column(JSON, nullable=True)
+    # The red-flag screen before the first warm-up: None until answered, then "clear",
+    # "flagged" (a yes: no warm-up starts) or "clinician" (a clinician has checked them).
+    screening: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    screened_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
 
 class Reminder(Base):

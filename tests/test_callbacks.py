@@ -27,6 +27,7 @@ from bot.callbacks import (
     ReminderButton,
     Restart,
     Resume,
+    Screen,
     SessionButton,
     Setting,
     StartHold,
@@ -67,6 +68,7 @@ _VALUES: dict[type[Callback], Callable[[Any], st.SearchStrategy[Any]]] = {
     Switch: lambda kind: st.builds(kind, ids, slugs),
     RemindAt: lambda kind: st.builds(kind, st.times().map(lambda t: time(t.hour, t.minute))),
     RemindDays: lambda kind: st.builds(kind, st.integers(1, 0b1111111)),
+    Screen: lambda kind: st.builds(kind, st.sampled_from(["yes", "none", "ok"]), ids),
     Place: lambda kind: st.builds(
         kind, st.text(alphabet=_ALNUM + "ABCXYZ_+/-", min_size=1, max_size=58)
     ),
@@ -131,6 +133,9 @@ def test_every_button_the_bot_makes_parses_back() -> None:
         keyboards.start_keyboard(texts, routine),
         keyboards.routines_keyboard(texts, content.ordered_routines()),
         keyboards.checkin_keyboard(texts, 5, after=False, quick=content.quick_routine),
+        keyboards.checkin_keyboard(texts, 5, after=False, screen=True),
+        keyboards.screening_keyboard(texts),
+        keyboards.clinician_keyboard(texts),
         keyboards.checkin_keyboard(texts, 5, after=True),
         keyboards.flare_up_keyboard(texts, 5, content.flare_up_routine, rest=False),
         keyboards.forget_keyboard(texts, 29_000_000),

@@ -19,7 +19,8 @@ async def test_check_ins_before_and_after_are_stored_with_the_session(bot: Runni
     [checkin] = await bot.send(CHAT, "/warmup")
     assert checkin.text.endswith("How is your back right now? 0 is no pain, 10 the worst.")
     assert checkin.labels[:11] == [str(n) for n in range(11)]
-    assert checkin.labels[11:] == ["Skip check-in", "⚡ Quick (3 min)"]
+    # The first check-in also carries the safety check's "one of these applies".
+    assert checkin.labels[11:] == ["Skip check-in", "⚡ Quick (3 min)", "⚠️ One of these applies"]
 
     [step] = await bot.press(CHAT, "4")
     assert step.text.startswith("Step 1/8")

@@ -49,6 +49,7 @@ async def test_help_lists_commands_registered_as_the_menu(
         "pictures",
         "export",
         "forget",
+        "safety",
         "help",
     ]
     for command in registered:

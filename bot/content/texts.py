@@ -103,6 +103,18 @@ class PicturesTexts(Strict):
     usage: Text
 
 
+class ScreeningTexts(Strict):
+    """The red-flag screen: asked before the first warm-up, and with /safety."""
+
+    questions: Text
+    flagged: Text
+    clinician_recorded: Text
+    clear_recorded: Text
+    yes: Text
+    none: Text
+    clinician: Text
+
+
 class OfferTexts(Strict):
     """How the offer for an unfinished warm-up ends: which button was chosen."""
 
@@ -398,6 +410,7 @@ class Texts(Strict):
     nothing_done: Text  # the end of a warm-up whose every exercise was skipped
     unfinished: Text
     offer: OfferTexts
+    screening: ScreeningTexts
     routines: Text
     routine_line: Text
     timer: Timer

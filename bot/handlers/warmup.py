@@ -8,13 +8,13 @@ from typing import TypeVar
 from telegram import CallbackQuery, Update
 from telegram.constants import ParseMode
 
-from bot import groups, keyboards, render, sessions
+from bot import groups, keyboards, render, screening, sessions
 from bot.callbacks import Begin, Restart, Resume, SharpPain, StepButton, Stop
 from bot.coach import Action
 from bot.content import Routine
 from bot.context import CoachContext
 from bot.replies import accepted, answer, chat_id_of, edit, message_id_of, notify
-from bot.sessions import Acted, Notice, Offer, Position, Stopped
+from bot.sessions import Acted, Flagged, Notice, Offer, Position, Stopped
 from bot.step_messages import close_step, send_outcome, send_step
 
 Ended = TypeVar("Ended", Acted, Stopped)
@@ -61,7 +61,11 @@ async def begin(context: CoachContext, chat_id: int, routine_id: str, user_id: i
         started_by=user_id,
     )
     texts = context.texts
-    if isinstance(result, Notice):
+    if isinstance(result, Flagged):  # a yes on the safety check: a doctor first
+        await context.bot.send_message(
+            chat_id, texts.screening.flagged, reply_markup=keyboards.clinician_keyboard(texts)
+        )
+    elif isinstance(result, Notice):
         await context.bot.send_message(chat_id, texts.notices.unknown)
     elif isinstance(result, Offer):
         position = result.position
@@ -199,14 +203,20 @@ async def _stopped(context: CoachContext, chat_id: int, result: Stopped) -> None
 
 
 async def send_checkin(context: CoachContext, chat_id: int, position: Position) -> None:
-    """A new warm-up's first message: what it is, how the back feels, and the quick option."""
+    """A new warm-up's first message: what it is, how the back feels, and the quick option;
+    before the first warm-up, also the red-flag questions."""
     texts, routine, quick = context.texts, position.routine, context.content.quick_routine
+    screen = await screening.pending(context.db, chat_id=chat_id)
     await context.bot.send_message(
         chat_id,
-        render.checkin_question(texts, routine),
+        render.checkin_question(texts, routine, screen=screen),
         parse_mode=ParseMode.HTML,
         reply_markup=keyboards.checkin_keyboard(
-            texts, position.session_id, after=False, quick=quick if quick != routine else None
+            texts,
+            position.session_id,
+            after=False,
+            quick=quick if quick != routine else None,
+            screen=screen,
         ),
     )
 

@@ -143,3 +143,14 @@ async def set_chat_settings(tx: AsyncSession, chat_id: int, values: dict[str, ob
     unknown = set(values) - set(SETTINGS_COLUMNS)
     assert not unknown, f"not settings: {unknown}"
     await execute_write(tx, update(Chat).where(Chat.id == chat_id).values(**values))
+
+
+async def record_screening(
+    tx: AsyncSession, chat_id: int, answer: str, now: datetime, *, only_first: bool = False
+) -> bool:
+    """Store the red-flag screen's answer; with `only_first`, only if none is stored yet."""
+    statement = update(Chat).where(Chat.id == chat_id)
+    if only_first:
+        statement = statement.where(Chat.screening.is_(None))
+    values = {"screening": answer, "screened_at": now}
+    return await execute_write(tx, statement.values(**values)) == 1

@@ -1,0 +1,26 @@
+"""The red-flag screen before the first warm-up, and its answer.
+
+Revision ID: 0007
+Revises: 0006
+Create Date: 2026-11-30 18:00:00
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0007"
+down_revision: str | None = "0006"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.add_column("chats", sa.Column("screening", sa.String(length=16)))
+    op.add_column("chats", sa.Column("screened_at", sa.DateTime(timezone=True)))
+
+
+def downgrade() -> None:
+    op.execute("ALTER TABLE chats DROP COLUMN screened_at")
+    op.execute("ALTER TABLE chats DROP COLUMN screening")
