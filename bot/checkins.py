@@ -11,14 +11,18 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot import preferences
-from bot.content import Content
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import adapt, preferences
+from bot.adapt import Change
+from bot.content import Content, Routine
+from bot.plan import Prefs
 from bot.screening import Answer
 from bot.sessions import Notice, Position, load_running, start_routine
 from bot.summary import Summary, summarize
 from db import repo
 from db.database import Database
-from db.models import SessionStatus
+from db.models import SessionStatus, WarmupSession
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +45,12 @@ class Switched:
 
 @dataclass(frozen=True)
 class After:
-    """The closing check-in was answered, with the summary to show it in."""
+    """The closing check-in was answered, with the summary to show it in, and what the pain
+    model made of it (None when the check-in was skipped)."""
 
     summary: Summary
+    change: Change | None = None
+    next_time: Routine | None = None  # the full warm-up as the change leaves it
 
 
 async def before(
@@ -64,6 +71,7 @@ async def before(
             return Notice.STALE
         # The first check-in asks the red-flag questions too: answering it says none applies.
         await repo.record_screening(tx, chat_id, Answer.CLEAR, now, only_first=True)
+        await repo.gentle_offered(tx, chat_id)  # a red warm-up's offer is made once
         return Before(position, pain)
 
 
@@ -87,7 +95,32 @@ async def after(
             return Notice.UNKNOWN
         if not await repo.record_pain(tx, warmup, after=True, value=pain, now=now):
             return Notice.STALE
-        return After(await summarize(tx, warmup, routine, now, celebrate=False))
+        summary = await summarize(tx, warmup, routine, now, celebrate=False)
+        if pain is None:
+            return After(summary)
+        change, prefs = await _adapt(tx, content, warmup, pain)
+        return After(summary, change, preferences.shape(content, content.default_routine, prefs))
+
+
+async def _adapt(
+    tx: AsyncSession, content: Content, warmup: WarmupSession, pain: int
+) -> tuple[Change, Prefs]:
+    """Read the warm-up with the pain model and keep what it changes for next time."""
+    chat = await repo.ensure_chat(tx, warmup.chat_id, warmup.started_at)
+    prefs = await preferences.load(tx, warmup.chat_id)
+    state = adapt.State(prefs, chat.green_run, chat.gentle_next)
+    model = content.rules.pain_model
+    lit = adapt.light(warmup.pain_before, pain, model)
+    done = await repo.exercises_done(tx, warmup.id)
+    full = warmup.routine_id == content.default_routine.id
+    new, change = adapt.after_warmup(state, lit, done, content.levels, model, full=full)
+    if new.prefs != prefs:
+        await repo.set_chat_settings(tx, warmup.chat_id, preferences.to_row(new.prefs))
+    await repo.set_pain_model(
+        tx, warmup.chat_id, green_run=new.green_run, gentle_next=new.gentle_next
+    )
+    log.info("chat %s: warm-up %s was %s", warmup.chat_id, warmup.id, lit)
+    return change, new.prefs
 
 
 async def switch(

@@ -113,6 +113,7 @@ def checkin_keyboard(
     *,
     after: bool,
     quick: Routine | None = None,
+    gentle: Routine | None = None,
     screen: bool = False,
 ) -> InlineKeyboardMarkup:
     """0-10 in two rows, then skip; before a warm-up also the quick routine, and before the
@@ -120,7 +121,9 @@ def checkin_keyboard(
     answer = PainAfter if after else PainBefore
     values = [_button(str(v), answer(session_id, v)) for v in range(11)]
     last = [_button(texts.buttons.pain_skip, answer(session_id, None))]
-    if quick is not None:
+    if gentle is not None:  # after a red warm-up, in the quick one's place
+        last.append(_button(texts.buttons.gentle, Switch(session_id, gentle.id)))
+    elif quick is not None:
         label = texts.buttons.quick.format(minutes=coach.estimated_minutes(quick))
         last.append(_button(label, Switch(session_id, quick.id)))
     rows = [values[:6], values[6:], last]

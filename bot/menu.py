@@ -111,6 +111,13 @@ def exercise(content: Content, snap: Snapshot, exercise_id: str) -> Page | None:
         source=source,
     )
     rows = []
+    if rx.level is not None and rx.levels is not None:  # the pain model moves it; so can they
+        current = rx.level if not rx.by_hand else None
+        rows.append([
+            _button(_mark(words.level.format(level=n), n == current),
+                    Setting("level", f"{step.id}.{n}"))
+            for n in range(1, rx.levels + 1)
+        ])  # fmt: skip
     for kind, values, guided, label in (
         ("hold", offered.seconds, rx.guided_seconds, words.seconds),
         ("sets", offered.sets, rx.guided_sets, words.sets),
@@ -142,11 +149,17 @@ def zone(content: Content, snap: Snapshot) -> Page:
 
 
 def dose_choice(content: Content, prefs: Prefs, kind: str, value: str) -> Prefs | None:
-    """`prefs` with one exercise's hold, sets or reps chosen; None if that is not on offer."""
+    """`prefs` with one exercise's level, hold, sets or reps chosen; None if that is not on
+    offer."""
     exercise_id, _, number = value.rpartition(".")
     step = _exercise(content, prefs, exercise_id)
     if step is None or not number.isdigit():
         return None
+    if kind == "level":
+        levels = len(content.levels.of(exercise_id))
+        return (
+            prefs.with_level(exercise_id, int(number) - 1) if 1 <= int(number) <= levels else None
+        )
     offered, n, dose = (
         options(step.prescription, content.rules.doses),
         int(number),

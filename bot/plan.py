@@ -8,10 +8,10 @@ turns a routine into the one the coach guides them through.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.coach import Cursor
-from bot.content import Prescription, Range, Routine, Step
+from bot.content import Levels, Prescription, Range, Routine, Step
 from bot.content.rules import DoseRules
 
 
@@ -33,14 +33,25 @@ class Prefs:
     rest_seconds: int | None = None
     roller: bool = True
     doses: tuple[tuple[str, Dose], ...] = field(default=())  # by exercise id, sorted
+    levels: tuple[tuple[str, int], ...] = field(default=())  # 0-based, by exercise id, sorted
 
     def dose(self, exercise_id: str) -> Dose:
         return dict(self.doses).get(exercise_id, Dose())
 
+    def level(self, exercise_id: str) -> int:
+        """The exercise's level, 0 for the first (where every new person starts)."""
+        return dict(self.levels).get(exercise_id, 0)
+
     def with_dose(self, exercise_id: str, dose: Dose) -> Prefs:
         doses = dict(self.doses) | {exercise_id: dose}
         kept = tuple(sorted((key, value) for key, value in doses.items() if value != Dose()))
-        return Prefs(self.hands_free, self.switch_seconds, self.rest_seconds, self.roller, kept)
+        return replace(self, doses=kept)
+
+    def with_level(self, exercise_id: str, level: int) -> Prefs:
+        """At `level` for the exercise; a hold, set or rep count chosen by hand gives way."""
+        levels = dict(self.levels) | {exercise_id: level}
+        doses = tuple((key, dose) for key, dose in self.doses if key != exercise_id)
+        return replace(self, levels=tuple(sorted(levels.items())), doses=doses)
 
 
 @dataclass(frozen=True)
@@ -83,15 +94,22 @@ def _within(
 
 
 def personalise(
-    routine: Routine, prefs: Prefs, rules: DoseRules, *, full: bool, at: Cursor | None = None
+    routine: Routine,
+    prefs: Prefs,
+    rules: DoseRules,
+    levels: Levels,
+    *,
+    full: bool,
+    at: Cursor | None = None,
 ) -> Routine:
     """The routine as `prefs` shape it.
 
-    Doses shape the full warm-up only (`full`); the quick and gentle versions keep their own
-    short doses. The foam roller choice applies everywhere. `at` is where a warm-up stands:
-    a set already under way stays in the plan even if fewer sets were chosen since.
+    Levels and doses shape the full warm-up only (`full`); the quick and gentle versions keep
+    their own short doses. A dose chosen by hand wins over the level's. The foam roller choice
+    applies everywhere. `at` is where a warm-up stands: a set already under way stays in the
+    plan even if fewer sets were chosen since.
     """
-    shaped = _personalised(routine, prefs, rules, full)
+    shaped = _personalised(routine, prefs, rules, levels, full)
     if at is None or at.step >= len(shaped.steps):
         return shaped
     step = shaped.steps[at.step]
@@ -104,36 +122,70 @@ def personalise(
 
 # Personalised routines by (routine, rules, prefs, full); content objects live as long as the
 # process, so their ids are stable keys. Few distinct preferences exist, so this stays small.
-_SHAPED: dict[tuple[int, int, Prefs, bool], Routine] = {}
+_SHAPED: dict[tuple[int, int, int, Prefs, bool], Routine] = {}
 _SHAPED_MAX = 4096
 
 
-def _personalised(routine: Routine, prefs: Prefs, rules: DoseRules, full: bool) -> Routine:
-    if prefs == Prefs() or (not full and prefs.roller):
-        return routine
-    key = (id(routine), id(rules), prefs, full)
+def _personalised(
+    routine: Routine, prefs: Prefs, rules: DoseRules, levels: Levels, full: bool
+) -> Routine:
+    if (not full and prefs.roller) or (prefs == Prefs() and not levels.exercises):
+        return routine  # nothing to shape
+    key = (id(routine), id(rules), id(levels), prefs, full)
     if (shaped := _SHAPED.get(key)) is None:
         if len(_SHAPED) >= _SHAPED_MAX:
             _SHAPED.clear()
-        steps = [_step(step, prefs, rules, full) for step in routine.steps]
+        steps = [_step(step, prefs, rules, levels, full) for step in routine.steps]
         shaped = _SHAPED[key] = routine.model_copy(update={"steps": steps})
     return shaped
 
 
-def _step(step: Step, prefs: Prefs, rules: DoseRules, full: bool) -> Step:
+def level_dose(levels: Levels, exercise_id: str, level: int) -> Dose:
+    """What a level guides (clamped to the exercise's ladder); nothing for an exercise
+    without levels."""
+    ladder = levels.of(exercise_id)
+    if not ladder:
+        return Dose()
+    chosen = ladder[max(0, min(level, len(ladder) - 1))]
+    return Dose(chosen.seconds, chosen.sets, chosen.reps)
+
+
+def _step(step: Step, prefs: Prefs, rules: DoseRules, levels: Levels, full: bool) -> Step:
     if not prefs.roller and step.instead is not None:
         step = step.instead
     if not full:
         return step
-    dose, offered = prefs.dose(step.id), options(step.prescription, rules)
-    chosen = {
-        "chosen_seconds": dose.seconds if dose.seconds in offered.seconds else None,
-        "chosen_sets": dose.sets if dose.sets in offered.sets else None,
-        "chosen_reps": dose.reps if dose.reps in offered.reps else None,
+    offered, ladder = options(step.prescription, rules), levels.of(step.id)
+    manual = _offered(prefs.dose(step.id), offered)
+    leveled = _offered(level_dose(levels, step.id, prefs.level(step.id)), offered)
+    dose = Dose(
+        manual.seconds or leveled.seconds, manual.sets or leveled.sets, manual.reps or leveled.reps
+    )
+    update: dict[str, object] = {
+        "chosen_seconds": dose.seconds,
+        "chosen_sets": dose.sets,
+        "chosen_reps": dose.reps,
+        "by_hand": manual != Dose(),
     }
-    if not any(chosen.values()):
+    if ladder:
+        update |= {"level": min(prefs.level(step.id), len(ladder) - 1) + 1, "levels": len(ladder)}
+    if update == {
+        "chosen_seconds": None,
+        "chosen_sets": None,
+        "chosen_reps": None,
+        "by_hand": False,
+    }:
         return step
-    return _with_rx(step, step.prescription.model_copy(update=chosen))
+    return _with_rx(step, step.prescription.model_copy(update=update))
+
+
+def _offered(dose: Dose, offered: Options) -> Dose:
+    """Only the values on offer now: stored choices from older content are not trusted."""
+    return Dose(
+        dose.seconds if dose.seconds in offered.seconds else None,
+        dose.sets if dose.sets in offered.sets else None,
+        dose.reps if dose.reps in offered.reps else None,
+    )
 
 
 def _with_rx(step: Step, rx: Prescription) -> Step:

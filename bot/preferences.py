@@ -39,7 +39,9 @@ async def load(tx: AsyncSession, chat_id: int) -> Prefs:
 
 def of_row(stored: Mapping[str, object]) -> Prefs:
     doses = stored.get("doses") or {}
+    levels = stored.get("levels") or {}
     assert isinstance(doses, dict)
+    assert isinstance(levels, dict)
     return Prefs(
         hands_free=bool(stored.get("hands_free", True)),
         switch_seconds=_int_or_none(stored.get("switch_seconds")),
@@ -52,6 +54,7 @@ def of_row(stored: Mapping[str, object]) -> Prefs:
                 if isinstance(value, dict)
             )
         ),
+        levels=tuple(sorted((exercise, n) for exercise, n in levels.items() if _level(n))),
     )
 
 
@@ -67,13 +70,14 @@ def to_row(prefs: Prefs) -> dict[str, object]:
         "rest_seconds": prefs.rest_seconds,
         "roller": prefs.roller,
         "doses": doses or None,
+        "levels": dict(prefs.levels) or None,
     }
 
 
 def shape(content: Content, routine: Routine, prefs: Prefs, at: Cursor | None = None) -> Routine:
     """`routine` as this chat does it."""
     full = routine.id == content.default_routine.id
-    return personalise(routine, prefs, content.rules.doses, full=full, at=at)
+    return personalise(routine, prefs, content.rules.doses, content.levels, full=full, at=at)
 
 
 def _dose(value: dict[str, object]) -> Dose:
@@ -82,6 +86,10 @@ def _dose(value: dict[str, object]) -> Dose:
         sets=_int_or_none(value.get("sets")),
         reps=_int_or_none(value.get("reps")),
     )
+
+
+def _level(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _int_or_none(value: object) -> int | None:

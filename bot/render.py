@@ -6,6 +6,7 @@ from datetime import datetime
 from html import escape
 
 from bot import coach, keyboards, localtime
+from bot.adapt import Change, Light
 from bot.coach import Cursor, Side
 from bot.content import Prescription, Routine, Step, Texts
 from bot.content.rules import TimerRules
@@ -184,8 +185,10 @@ def prescription(texts: Texts, rx: Prescription) -> str:
     text = " · ".join(parts)
     if rx.per_side:
         text = f"{text} {words.each_side}"
-    if rx.chosen_sets or rx.chosen_seconds or rx.chosen_reps:
+    if rx.by_hand:
         text = f"{text} {words.chosen}"
+    elif rx.level is not None:
+        text = f"{text} {words.level.format(level=rx.level, levels=rx.levels)}"
     elif not rx.from_source:
         text = f"{text} {words.suggested}"
     return text[:1].upper() + text[1:]
@@ -214,16 +217,47 @@ def complete(texts: Texts, summary: Summary) -> str:
     return text
 
 
+def adaptation(texts: Texts, change: Change, before: int | None, after: int, full: Routine) -> str:
+    """What the pain model made of the warm-up: its light, and what changes next time."""
+    words = texts.adapt
+    if change.light is Light.RED:
+        worse = after - before if before is not None else 0
+        more = words.worse.format(points=worse) if worse > 0 else ""
+        lines = [f"{words.red.format(after=after)}{more}."]
+    elif change.light is Light.AMBER:
+        lines = [words.amber.format(after=after)]
+    else:
+        lines = [words.green.format(after=after)]
+    if change.step:
+        lines.append(words.up if change.step > 0 else words.down)
+        steps = {step.id: step for step in full.steps}
+        lines += [
+            words.moved.format(
+                name=escape(steps[e].name), prescription=prescription(texts, steps[e].prescription)
+            )
+            for e in change.moved
+            if e in steps
+        ]
+    elif change.light is Light.GREEN and change.greens:
+        lines.append(words.green_run.format(greens=change.greens))
+    if change.gentle_next:
+        lines.append(words.gentle_next)
+    return "\n".join(lines)
+
+
 def complete_asking(texts: Texts, summary: Summary) -> str:
     """The summary as first sent: with the closing check-in question under it."""
     return f"{complete(texts, summary)}\n\n{texts.checkin.after}"
 
 
-def checkin_question(texts: Texts, routine: Routine, *, screen: bool = False) -> str:
+def checkin_question(
+    texts: Texts, routine: Routine, *, screen: bool = False, gentle: bool = False
+) -> str:
     """The warm-up's first message: what it is, (before the first warm-up) the red-flag
-    questions, then how the back feels."""
+    questions, (after a red warm-up) the gentle version offered, then how the back feels."""
     screening = f"\n\n{texts.screening.questions}" if screen else ""
-    return f"{intro(texts, routine)}{screening}\n\n{texts.checkin.before}"
+    offer = f"\n\n{texts.adapt.gentle_offer}" if gentle else ""
+    return f"{intro(texts, routine)}{screening}{offer}\n\n{texts.checkin.before}"
 
 
 def checkin_answered(texts: Texts, routine: Routine, pain: int | None) -> str:
@@ -319,6 +353,12 @@ def progress_report(texts: Texts, report: Report) -> str:
         template = words.pain if report.pain_change >= 0 else words.pain_worse
         change = f"{abs(report.pain_change):.1f}"
         lines.append(template.format(change=change, count=report.pain_checkins))
+    if report.levels:
+        levels = ", ".join(
+            words.level.format(name=escape(name), level=level, levels=count)
+            for name, level, count in report.levels
+        )
+        lines.append(words.levels.format(levels=levels))
     lines += _insight_lines(texts, report)
     return "\n".join(lines)
 

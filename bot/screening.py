@@ -7,6 +7,7 @@ they say a clinician has checked them, which is recorded.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
@@ -20,11 +21,20 @@ class Answer(StrEnum):
     CLINICIAN = "clinician"  # a clinician has checked them since
 
 
-async def pending(db: Database, *, chat_id: int) -> bool:
-    """Whether the chat has never answered the screen (its next check-in asks)."""
+@dataclass(frozen=True)
+class CheckinAsks:
+    """What a new warm-up's check-in carries besides the pain question."""
+
+    screen: bool  # the red-flag questions: never answered yet
+    gentle: bool  # the gentle routine: the last warm-up was red
+
+
+async def checkin_asks(db: Database, *, chat_id: int) -> CheckinAsks:
     async with db.reading() as tx:
         chat = await repo.get_chat(tx, chat_id)
-    return chat is None or chat.screening is None
+    if chat is None:
+        return CheckinAsks(screen=True, gentle=False)
+    return CheckinAsks(screen=chat.screening is None, gentle=chat.gentle_next)
 
 
 async def record(db: Database, *, chat_id: int, answer: Answer, now: datetime) -> None:

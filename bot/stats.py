@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from statistics import mean
 
-from bot import localtime, streaks
+from bot import localtime, preferences, streaks
 from bot.content import Content
 from db import repo
 from db.database import Database
@@ -39,6 +39,7 @@ class Report:
     pain_change: float | None  # average of before minus after
     pain_checkins: int
     insights: list[Insight] = field(default_factory=list)
+    levels: list[tuple[str, int, int]] = field(default_factory=list)  # name, level, of how many
     insight_min_sessions: int = 0  # check-ins before "what seems to help" speaks at all
     insight_min_each_way: int = 0
     days: list[Day] = field(default_factory=list)
@@ -49,7 +50,8 @@ async def report(db: Database, content: Content, *, chat_id: int, now: datetime)
         chat = await repo.ensure_chat(tx, chat_id, now)
         sessions = await repo.sessions_of(tx, chat_id)
         events = await repo.events_of(tx, chat_id)
-    return build(
+        prefs = await preferences.load(tx, chat_id)
+    report = build(
         content,
         sessions=sessions,
         events=events,
@@ -57,6 +59,13 @@ async def report(db: Database, content: Content, *, chat_id: int, now: datetime)
         weekly_target=chat.weekly_target,
         now=now,
     )
+    full = preferences.shape(content, content.default_routine, prefs)
+    levels = [
+        (step.name, step.prescription.level, step.prescription.levels)
+        for step in full.steps
+        if step.prescription.level is not None and step.prescription.levels is not None
+    ]
+    return replace(report, levels=levels)
 
 
 async def set_target(db: Database, *, chat_id: int, target: int, now: datetime) -> None:

@@ -109,6 +109,11 @@ class Chat(Base):
     # "flagged" (a yes: no warm-up starts) or "clinician" (a clinician has checked them).
     screening: Mapped[str | None] = mapped_column(String(16), nullable=True)
     screened_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # Each exercise's level, 0-based ({"psoas-stretch": 1}); missing ones are at level 1.
+    levels: Mapped[dict[str, int] | None] = mapped_column(JSON, nullable=True)
+    # The pain model: green warm-ups in a row, and whether a red one offers the gentle next.
+    green_run: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    gentle_next: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Reminder(Base):

@@ -30,7 +30,7 @@ async def test_check_ins_before_and_after_are_stored_with_the_session(bot: Runni
     summary = await bot.done_to_the_end(CHAT)
     assert summary.text.endswith("How is your back now?")
     await bot.press(CHAT, "2")
-    assert summary.text.endswith("Back: 4/10 before, 2/10 after")
+    assert "Back: 4/10 before, 2/10 after\n\n🟢 Green" in summary.text
     assert summary.buttons == []
     [session] = await bot.sessions()
     assert (session.pain_before, session.pain_after) == (4, 2)

@@ -18,7 +18,9 @@ HANDS_FREE_KEYS = ["⏸ Pause", "⏭ Skip", "⏹ Stop", "⚠️ Sharp pain"]
 
 
 async def _at_the_side_stretch(bot: RunningBot) -> Message:
-    """/warmup, step 1 done on both sides; ⏱ Start on the side-of-back stretch's set 1."""
+    """The side-of-back stretch at the top of the source's range (3 sets of 30 s), /warmup,
+    step 1 done on both sides; ⏱ Start on its set 1."""
+    await bot.choose(CHAT, "Holds, sets and reps", "Side-of-back stretch", "30 s", "Sets: 3")
     await bot.start_warmup(CHAT)
     await bot.press(CHAT, "Done")
     await bot.press(CHAT, "Done")
@@ -72,7 +74,8 @@ async def test_one_tap_runs_every_set_and_the_next_exercise_arrives(
     assert await bot.event_count() == 2 + 3  # each set recorded, as if Done were tapped
     assert _hold_jobs(bot) == set()
     taps = telegram.calls_to("answerCallbackQuery")
-    assert len(taps) == 4  # the check-in, two Done taps and one Start: nothing else
+    # Four in /settings, then the check-in, two Done taps and one Start: nothing else.
+    assert len(taps) == 4 + 4
 
 
 @pytest.mark.clock(START)

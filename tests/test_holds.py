@@ -78,9 +78,10 @@ async def test_the_last_set_of_a_hold_says_release(
 ) -> None:
     """Ending a hold on an exercise's last sub-step says release; a middle set names the next."""
     await bot.one_timer_per_side(CHAT)
+    await bot.choose(CHAT, "Holds, sets and reps", "Side-of-back stretch", "30 s", "Sets: 3")
     await bot.start_warmup(CHAT)
     await bot.press(CHAT, "Done")
-    await bot.press(CHAT, "Done")  # now on step 2, set 1 of 3, a 20-30 s hold
+    await bot.press(CHAT, "Done")  # now on step 2, set 1 of 3, a 30 s hold
     session = await bot.latest_session()
     lines = []
     for _ in range(3):
@@ -175,7 +176,7 @@ async def test_reps_steps_have_no_timer_and_foam_rolls_get_one(
     """Breathing steps counted in reps have no timer; foam rolling gets its suggested time."""
     await bot.start_warmup(CHAT)
     seen: dict[str, list[str]] = {}
-    for _ in range(18):
+    for _ in range(16):  # every sub-step, at a new person's levels
         latest = [m for m in telegram.chat(CHAT) if m.buttons][-1]
         seen.setdefault(latest.text.splitlines()[0], latest.labels)
         await bot.press(CHAT, "Done")

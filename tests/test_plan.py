@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from bot import coach
 from bot.coach import Cursor
-from bot.content import load_content
+from bot.content import Levels, load_content
 from bot.plan import Dose, Prefs, options, personalise
 from bot.settings import PROJECT_ROOT
 
 CONTENT = load_content(PROJECT_ROOT / "content")
 FULL = CONTENT.default_routine
 RULES = CONTENT.rules.doses
+NO_LEVELS = Levels()  # the doses alone; the levels' own tests pass CONTENT.levels
 
 
 def _step(routine_id: str, exercise_id: str):  # type: ignore[no-untyped-def]
@@ -37,38 +38,61 @@ def test_a_suggestion_moves_within_its_band() -> None:
 
 
 def test_nothing_chosen_is_the_routine_itself() -> None:
-    assert personalise(FULL, Prefs(), RULES, full=True) is FULL
+    assert personalise(FULL, Prefs(), RULES, NO_LEVELS, full=True) is FULL
 
 
 def test_a_dose_shapes_the_full_warmup_only() -> None:
     prefs = Prefs().with_dose("quadratus-lumborum-stretch", Dose(seconds=25, sets=2))
-    full = personalise(FULL, prefs, RULES, full=True)
+    full = personalise(FULL, prefs, RULES, NO_LEVELS, full=True)
     rx = full.steps[1].prescription
     assert (rx.guided_seconds, rx.guided_sets) == (25, 2)
     assert coach.timer_seconds(full.steps[1]) == 25
     assert len(coach.sub_steps(1, full.steps[1])) == 2
     quick = CONTENT.quick_routine
-    assert personalise(quick, prefs, RULES, full=False) is quick
+    assert personalise(quick, prefs, RULES, NO_LEVELS, full=False) is quick
 
 
 def test_a_value_off_the_band_is_ignored() -> None:
     """Stored choices outside what content offers now (content changed) are not trusted."""
     prefs = Prefs().with_dose("quadratus-lumborum-stretch", Dose(seconds=45, sets=9))
-    rx = personalise(FULL, prefs, RULES, full=True).steps[1].prescription
+    rx = personalise(FULL, prefs, RULES, NO_LEVELS, full=True).steps[1].prescription
     assert (rx.guided_seconds, rx.guided_sets) == (30, 3)
 
 
 def test_a_set_under_way_stays_in_the_plan() -> None:
     prefs = Prefs().with_dose("quadratus-lumborum-stretch", Dose(sets=2))
-    shaped = personalise(FULL, prefs, RULES, full=True, at=Cursor(1, 3))
+    shaped = personalise(FULL, prefs, RULES, NO_LEVELS, full=True, at=Cursor(1, 3))
     assert coach.is_valid(shaped, Cursor(1, 3))
     assert coach.advance(shaped, Cursor(1, 3), coach.Action.DONE) == Cursor(2, 1, coach.Side.LEFT)
 
 
 def test_without_a_roller_the_alternatives_keep_their_places() -> None:
-    shaped = personalise(FULL, Prefs(roller=False), RULES, full=True)
+    shaped = personalise(FULL, Prefs(roller=False), RULES, NO_LEVELS, full=True)
     ids = [step.id for step in shaped.steps]
     assert ids[3:5] == ["standing-outer-hip-stretch", "standing-quad-stretch"]
     assert all(step.needs is None for step in shaped.steps)
     assert all(step.alternative for step in shaped.steps[3:5])
     assert len(ids) == len(FULL.steps)
+
+
+def test_a_new_person_starts_at_the_bottom_of_the_sources_range() -> None:
+    shaped = personalise(FULL, Prefs(), RULES, CONTENT.levels, full=True)
+    ql, side = shaped.steps[1].prescription, shaped.steps[7].prescription
+    assert (ql.guided_seconds, ql.guided_sets, ql.level, ql.levels) == (20, 2, 1, 4)
+    assert (side.guided_reps, side.guided_sets) == (5, 3)
+    assert shaped.steps[0].prescription.guided_seconds == 30  # no levels: the suggestion
+
+
+def test_a_level_never_goes_past_the_top() -> None:
+    prefs = Prefs().with_level("quadratus-lumborum-stretch", 9)
+    rx = personalise(FULL, prefs, RULES, CONTENT.levels, full=True).steps[1].prescription
+    assert (rx.guided_seconds, rx.guided_sets, rx.level) == (30, 3, 4)
+
+
+def test_a_dose_chosen_by_hand_wins_over_the_level_until_the_level_moves() -> None:
+    prefs = Prefs().with_dose("quadratus-lumborum-stretch", Dose(seconds=30))
+    rx = personalise(FULL, prefs, RULES, CONTENT.levels, full=True).steps[1].prescription
+    assert (rx.guided_seconds, rx.guided_sets, rx.by_hand) == (30, 2, True)
+    moved = prefs.with_level("quadratus-lumborum-stretch", 1)
+    rx = personalise(FULL, moved, RULES, CONTENT.levels, full=True).steps[1].prescription
+    assert (rx.guided_seconds, rx.guided_sets, rx.by_hand) == (25, 2, False)

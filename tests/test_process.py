@@ -111,10 +111,10 @@ async def test_kill_9_mid_session_leaves_a_resumable_warmup(
         await until(lambda: any(m.buttons for m in telegram.chat(CHAT)))
         telegram.user_presses(CHAT, "Skip check-in")
         await until(lambda: _shown_steps(telegram) == 1)
-        for shown in (2, 3, 4):  # to step 2, set 2 of 3
+        for shown in (2, 3):  # to step 2, set 1 of 2
             telegram.user_presses(CHAT, "Done")
             await until(lambda n=shown: _shown_steps(telegram) == n)
-        telegram.user_presses(CHAT, "Done")  # towards set 3; the kill lands around it
+        telegram.user_presses(CHAT, "Done")  # towards set 2; the kill lands around it
         await asyncio.sleep(0.005)
     finally:
         process.kill()
@@ -127,9 +127,9 @@ async def test_kill_9_mid_session_leaves_a_resumable_warmup(
         assert "step 2/8" in telegram.chat(CHAT)[-1].text
         telegram.user_presses(CHAT, "Resume")
         await until(lambda: telegram.chat(CHAT)[-1].text.startswith("Step "))
-        assert await _stored_events(database_url) == 4
+        assert await _stored_events(database_url) == 3
         assert telegram.chat(CHAT)[-1].text.startswith(
-            "Step 2/8 · Side-of-back stretch (quadratus lumborum)\nSet 3/3"
+            "Step 2/8 · Side-of-back stretch (quadratus lumborum)\nSet 2/2"
         )
     finally:
         process.send_signal(signal.SIGTERM)

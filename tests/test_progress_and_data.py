@@ -62,7 +62,7 @@ async def test_progress_shows_the_habit_the_pain_trend_and_a_chart(
         "📈 Your progress",
         "Streak: 2 days (best: 2 days)",
         "This week: 2 of 5 warm-ups",
-        "Finished: 2 warm-ups, 8 min 30 s on average",  # 16 and 18 taps of 30 s
+        "Finished: 2 warm-ups, 7 min 30 s on average",  # 14 and 16 taps of 30 s
         "Completion: 67% of warm-ups started were finished",
         "Skipped most: Upper-back twist (thoracic spine mobility) (1×)",
         "Back pain: 2.0 points lower after a warm-up, on average (2 check-ins)",
@@ -130,7 +130,7 @@ async def test_export_holds_everything_stored(telegram: FakeTelegram, settings: 
     assert (session["routine_id"], session["status"]) == ("lower-back", "completed")
     assert (session["pain_before"], session["pain_after"]) == (6, 3)
     steps = exported["step_events"]
-    assert len(steps) == 17  # one skip for the first exercise, then 16 sub-steps
+    assert len(steps) == 15  # one skip for the first exercise, then 14 sub-steps
     assert {k: steps[0][k] for k in ("exercise_id", "step", "set_number", "side", "outcome")} == {
         "exercise_id": "thoracic-spine-mobility",
         "step": 0,

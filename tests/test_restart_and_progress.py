@@ -29,7 +29,7 @@ async def test_restart_mid_session_resumes_at_the_same_sub_step(
     """After the bot restarts on the same database, /warmup offers the step the user was on."""
     async with run_bot(telegram, settings) as bot:
         await bot.start_warmup(CHAT)
-        for _ in range(6):  # through step 1 (2 sides), step 2 (3 sets), step 3 left
+        for _ in range(5):  # through step 1 (2 sides), step 2 (2 sets), step 3 left
             await bot.press(CHAT, "Done")
 
     async with run_bot(telegram, settings) as bot:
@@ -60,7 +60,7 @@ async def test_summary_counts_sessions_time_and_a_streak_of_local_days(
 ) -> None:
     """Warm-ups on consecutive local days build a streak; a missed day resets it."""
     first = await _finish_routine(bot, clock)
-    assert "Time: 12 min" in first
+    assert "Time: 10 min 40 s" in first  # 16 taps, 40 s apart
     assert "Sessions completed: 1" in first
     assert "Streak: 1 day" in first
 

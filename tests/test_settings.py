@@ -77,28 +77,35 @@ async def test_pauses_chosen_time_the_sequence(bot: RunningBot, clock: FakeClock
     assert "🔄 Switch sides… 10" in countdown.text
     clock.advance(seconds=40)
     await bot.run_job(f"hold:{session.id}")
-    [countdown] = await bot.press(CHAT, "Start 30s hold")  # the side-of-back stretch, 3 sets
-    clock.advance(seconds=35)
+    [countdown] = await bot.press(CHAT, "Start 20s hold")  # the side-of-back stretch, 2 sets
+    clock.advance(seconds=25)
     await bot.run_job(f"hold:{session.id}")
     # No rest chosen: set 2's hold runs straight on.
-    assert (await bot.latest_session()).hold_ends_at == START + timedelta(seconds=75 + 35 + 0 + 30)
-    assert "⏱ 30 s left" in countdown.text
+    assert (await bot.latest_session()).hold_ends_at == START + timedelta(seconds=75 + 25 + 0 + 20)
+    assert "⏱ 20 s left" in countdown.text
 
 
 async def test_an_exercises_hold_and_sets_apply_from_the_next_step(bot: RunningBot) -> None:
     menu = await bot.choose(CHAT, "Holds, sets and reps", "Side-of-back stretch")
     assert "range the source gives" in menu.text
-    assert menu.labels[:5] == ["20 s", "25 s", "✓ 30 s", "Sets: 2", "✓ Sets: 3"]
+    assert menu.labels[:9] == [
+        *("✓ Level 1", "Level 2", "Level 3", "Level 4"),
+        *("✓ 20 s", "25 s", "30 s", "✓ Sets: 2", "Sets: 3"),
+    ]
     await bot.press(CHAT, "25 s")
     await bot.press(CHAT, "Sets: 2")
-    assert menu.labels[:5] == ["20 s", "✓ 25 s", "30 s", "✓ Sets: 2", "Sets: 3"]
+    # Chosen by hand: no level is marked until the level next moves.
+    assert menu.labels[:9] == [
+        *("Level 1", "Level 2", "Level 3", "Level 4"),
+        *("20 s", "✓ 25 s", "30 s", "✓ Sets: 2", "Sets: 3"),
+    ]
     assert "2 sets · hold 25 s (your setting)" in menu.text
     step = await _step_two(bot)
     assert "Set 1/2" in step.text
     assert "2 sets · hold 25 s (your setting)" in step.text
     assert "⏱ Start 25s hold" in step.labels
 
-    await bot.choose(CHAT, "Holds, sets and reps", "Side-of-back stretch", "As suggested")
+    await bot.choose(CHAT, "Holds, sets and reps", "Side-of-back stretch", "30 s", "Sets: 3")
     [following] = await bot.press(CHAT, "Done")  # from the next step on
     assert "Set 2/3" in following.text
     assert "⏱ Start 30s hold" in following.labels
@@ -201,3 +208,16 @@ async def test_the_reminder_opens_in_the_same_message(bot: RunningBot) -> None:
     assert "Daily reminder: 07:30 every day, once I know your timezone" in menu.text
     [again] = await bot.send(CHAT, "/settings")
     assert "Daily reminder: 07:30 every day" in again.text
+
+
+async def test_a_level_can_be_set_by_hand(bot: RunningBot) -> None:
+    menu = await bot.choose(CHAT, "Holds, sets and reps", "Side-of-back stretch", "Level 3")
+    assert "✓ Level 3" in menu.labels
+    assert "2 sets · hold 30 s (level 3 of 4)" in menu.text
+    step = await _step_two(bot)
+    assert "Set 1/2" in step.text
+    assert "⏱ Start 30s hold" in step.labels
+    for forged in ("set:level:quadratus-lumborum-stretch.5", "set:level:psoas-stretch.1"):
+        await bot.press_data(CHAT, forged, menu.message_id)
+    again = await bot.choose(CHAT, "Holds, sets and reps", "Side-of-back stretch")
+    assert "✓ Level 3" in again.labels

@@ -10,7 +10,8 @@ from tests.fake_telegram import FakeTelegram, Message
 from tests.harness import RunningBot
 
 CHAT = 1001
-STEP_MESSAGES_IN_FULL_ROUTINE = 18  # 8 exercises; per-side and per-set sub-steps included
+# 8 exercises, per-side and per-set sub-steps included, at a new person's levels
+STEP_MESSAGES_IN_FULL_ROUTINE = 16
 
 
 def _headers(messages: list[Message]) -> list[str]:
@@ -60,7 +61,7 @@ async def test_whole_routine_by_done_taps_ends_in_warmup_complete(bot: RunningBo
     """Done taps walk every sub-step once, in order, and finish with a summary."""
     intro, first = await bot.start_warmup(CHAT)
     assert intro.text == (
-        "Lower-back warm-up: 8 exercises, about 17 minutes. Tap ✅ Done after each step.\n"
+        "Lower-back warm-up: 8 exercises, about 13 minutes. Tap ✅ Done after each step.\n"
         "🧱 2 of them use a foam roller (Outer-hip foam roll (TFL), Front-of-thigh foam roll "
         "(quads)). No foam roller? In /settings, say so, and standing stretches with the "
         "same aim take their place.\n"
@@ -87,13 +88,13 @@ async def test_whole_routine_by_done_taps_ends_in_warmup_complete(bot: RunningBo
     assert _headers(step_messages)[:5] == [
         "Step 1/8 · Upper-back twist (thoracic spine mobility) | Left side",
         "Step 1/8 · Upper-back twist (thoracic spine mobility) | Right side",
-        "Step 2/8 · Side-of-back stretch (quadratus lumborum) | Set 1/3",
-        "Step 2/8 · Side-of-back stretch (quadratus lumborum) | Set 2/3",
-        "Step 2/8 · Side-of-back stretch (quadratus lumborum) | Set 3/3",
+        "Step 2/8 · Side-of-back stretch (quadratus lumborum) | Set 1/2",
+        "Step 2/8 · Side-of-back stretch (quadratus lumborum) | Set 2/2",
+        "Step 3/8 · Seated hip-flexor stretch (psoas) | Left side",
     ]
     assert _headers(step_messages)[-1] == (
         "Step 8/8 · Side-opening breath on all fours (diaphragmatic breathing to the side) "
-        "| Set 4/4 · right arm"  # the sets alternate arms, the fourth the right
+        "| Set 3/3 · left arm"  # the sets alternate arms: the third the left
     )
     for message in step_messages:  # the chat reads as a log: every step shows how it ended
         assert message.buttons == []
@@ -117,7 +118,7 @@ async def test_first_sub_step_shows_instructions_and_prescription(bot: RunningBo
     assert "Why: " in first.text
     await bot.press(CHAT, "Done")
     [quadratus] = await bot.press(CHAT, "Done")
-    assert "2-3 sets · hold 20-30 s" in quadratus.text
+    assert "2 sets · hold 20 s (level 1 of 4)" in quadratus.text
     assert "suggested" not in quadratus.text  # the source's own numbers are not ours to mark
 
 
@@ -126,7 +127,7 @@ async def test_skip_leaves_the_rest_of_the_exercise_out(bot: RunningBot) -> None
     await bot.start_warmup(CHAT)
     [next_step] = await bot.press(CHAT, "Skip")
     assert next_step.text.startswith(
-        "Step 2/8 · Side-of-back stretch (quadratus lumborum)\nSet 1/3"
+        "Step 2/8 · Side-of-back stretch (quadratus lumborum)\nSet 1/2"
     )
     skipped_message = bot.server.chat(CHAT)[-2]
     assert skipped_message.text.endswith("⏭ Skipped")
@@ -180,12 +181,12 @@ async def test_warmup_while_unfinished_offers_resume_at_the_right_step(bot: Runn
     assert [label for label, _ in offer.buttons] == ["▶️ Resume (step 2/8)", "🔄 Start over"]
 
     [resumed] = await bot.press(CHAT, "Resume")
-    assert resumed.text.startswith("Step 2/8 · Side-of-back stretch (quadratus lumborum)\nSet 2/3")
+    assert resumed.text.startswith("Step 2/8 · Side-of-back stretch (quadratus lumborum)\nSet 2/2")
     assert offer.buttons == []
     assert current.buttons == []  # the older copy of the step can no longer be tapped
     assert current.text.endswith("⏸ Continued below")
     [after] = await bot.press(CHAT, "Done")
-    assert after.text.startswith("Step 2/8 · Side-of-back stretch (quadratus lumborum)\nSet 3/3")
+    assert after.text.startswith("Step 3/8 · Seated hip-flexor stretch (psoas)\nLeft side")
 
 
 async def test_start_over_abandons_the_old_session_and_begins_at_step_one(

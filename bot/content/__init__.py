@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from bot.content.base import Strict
+from bot.content.levels import Level, Levels
 from bot.content.poses import Pose
 from bot.content.routines import Prescription, Range, Routine, Step
 from bot.content.rules import ReminderRules, Rules
@@ -22,6 +23,8 @@ from bot.content.texts import ProgressTexts, Texts
 __all__ = [
     "Content",
     "ContentError",
+    "Level",
+    "Levels",
     "Pose",
     "Prescription",
     "ProgressTexts",
@@ -48,6 +51,7 @@ class Content(Strict):
     texts: Texts
     rules: Rules
     poses: dict[str, Pose]  # each exercise's demonstration, by exercise id
+    levels: Levels = Levels()
 
     @property
     def default_routine(self) -> Routine:
@@ -77,7 +81,33 @@ def load_content(directory: Path) -> Content:
         if wanted not in routines:
             raise ContentError(f"{directory / 'rules.yaml'}: {field}: no routine {wanted!r}")
     poses = _load_poses(directory / "poses", routines)
-    return Content(routines=routines, texts=texts, rules=rules, poses=poses)
+    levels = _load_file(directory / "levels.yaml", Levels)
+    _check_levels(directory / "levels.yaml", levels, routines, rules)
+    return Content(routines=routines, texts=texts, rules=rules, poses=poses, levels=levels)
+
+
+def _check_levels(path: Path, levels: Levels, routines: dict[str, Routine], rules: Rules) -> None:
+    """Every level names an exercise of the full warm-up and only values /settings offers
+    for it (the source's range, or the band around a suggestion)."""
+    from bot.plan import options  # noqa: PLC0415 - plan builds on these schemas
+
+    full = next(r for r in routines.values() if r.default)
+    steps = {step.id: step for step in full.steps}
+    for exercise, ladder in levels.exercises.items():
+        if exercise not in steps:
+            raise ContentError(f"{path}: {exercise}: not an exercise of {full.id!r}")
+        offered = options(steps[exercise].prescription, rules.doses)
+        for number, level in enumerate(ladder, start=1):
+            for value, allowed, name in (
+                (level.seconds, offered.seconds, "seconds"),
+                (level.sets, offered.sets or (steps[exercise].prescription.guided_sets,), "sets"),
+                (level.reps, offered.reps, "reps"),
+            ):
+                if value is not None and value not in allowed:
+                    raise ContentError(
+                        f"{path}: {exercise}: level {number}: {name} {value} is outside "
+                        f"{', '.join(map(str, allowed)) or 'what the exercise has'}"
+                    )
 
 
 def _load_routines(folder: Path) -> dict[str, Routine]:

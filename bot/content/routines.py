@@ -57,6 +57,9 @@ class Prescription(Strict):
     chosen_sets: int | None = Field(default=None, ge=1)
     chosen_seconds: int | None = Field(default=None, ge=1)
     chosen_reps: int | None = Field(default=None, ge=1)
+    by_hand: bool = False  # chosen in /settings, not by the level
+    level: int | None = Field(default=None, ge=1)  # 1-based, where content/levels.yaml has some
+    levels: int | None = Field(default=None, ge=1)
 
     @model_validator(mode="after")
     def _one_measure(self) -> Prescription:

@@ -91,6 +91,23 @@ class TimezoneRules(Strict):
         return [*hints, *(name for name in self.common if name not in hints)]
 
 
+class PainModel(Strict):
+    """The pain-monitoring model (Silbernagel et al., Am J Sports Med 2007), after a warm-up:
+    green at or below `green_max` and no worse than before; red at `red_from` or above, or
+    `worse_by` points worse than before; amber between."""
+
+    green_max: int = Field(ge=0, le=10)
+    red_from: int = Field(ge=1, le=10)
+    worse_by: int = Field(ge=1, le=10)
+    greens_to_step_up: int = Field(ge=1, le=10)  # green warm-ups in a row before a step up
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PainModel:
+        if self.red_from <= self.green_max:
+            raise ValueError("red_from: must be above green_max")
+        return self
+
+
 class RoutineChoices(Strict):
     """Which routine is offered where, by id."""
 
@@ -135,5 +152,6 @@ class Rules(Strict):
     timezones: TimezoneRules
     routines: RoutineChoices
     checkin: CheckinRules
+    pain_model: PainModel
     progress: ProgressRules
     data: DataRules

@@ -32,6 +32,7 @@ class PrescriptionTexts(Strict):
     reps: Text
     suggested: Text
     chosen: Text
+    level: Text
 
 
 class Outcomes(Strict):
@@ -80,6 +81,8 @@ class ProgressTexts(Strict):
     no_contrast: Text
     warmup_one: Text
     warmup_many: Text
+    levels: Text
+    level: Text
     chart_caption: Text
     chart_sessions: Text
     chart_pain: Text
@@ -113,6 +116,21 @@ class ScreeningTexts(Strict):
     yes: Text
     none: Text
     clinician: Text
+
+
+class AdaptTexts(Strict):
+    """What the pain model made of a warm-up, under its summary."""
+
+    green: Text
+    green_run: Text
+    amber: Text
+    red: Text
+    worse: Text
+    up: Text
+    down: Text
+    moved: Text
+    gentle_next: Text
+    gentle_offer: Text  # on the next check-in, after a red warm-up
 
 
 class OfferTexts(Strict):
@@ -157,6 +175,7 @@ class SettingsTexts(Strict):
     seconds: Text
     sets: Text
     reps: Text
+    level: Text
     changed: Text  # the toast after a change
     not_offered: Text  # the toast for a forged or outdated choice
     buttons: SettingsButtons
@@ -295,6 +314,7 @@ TEMPLATE_FIELDS: dict[str, set[str]] = {
     "prescription.hold": {"seconds"},
     "prescription.duration": {"seconds"},
     "prescription.reps": {"reps", "unit"},
+    "prescription.level": {"level", "levels"},
     "complete": {"done", "total", "skipped_list", "duration", "sessions", "streak"},
     "skipped_list": {"names"},
     "streak_days.many": {"days"},
@@ -330,8 +350,16 @@ TEMPLATE_FIELDS: dict[str, set[str]] = {
     "progress.insight": {"name", "change", "with_it", "without_it"},
     "progress.insight_less": {"name", "change", "with_it", "without_it"},
     "progress.insight_basis": {"count"},
+    "adapt.green": {"after"},
+    "adapt.green_run": {"greens"},
+    "adapt.amber": {"after"},
+    "adapt.red": {"after"},
+    "adapt.worse": {"points"},
+    "adapt.moved": {"name", "prescription"},
     "progress.no_contrast": {"least"},
     "progress.warmup_one": {"count"},
+    "progress.levels": {"levels"},
+    "progress.level": {"name", "level", "levels"},
     "progress.warmup_many": {"count"},
     "progress.target_set": {"target"},
     "buttons.quick": {"minutes"},
@@ -365,6 +393,7 @@ TEMPLATE_FIELDS: dict[str, set[str]] = {
     "settings.seconds": {"seconds", "sets", "reps"},
     "settings.sets": {"seconds", "sets", "reps"},
     "settings.reps": {"seconds", "sets", "reps"},
+    "settings.level": {"level"},
     "settings.buttons.hands_free": {"value"},
     "settings.buttons.switch": {"seconds"},
     "settings.buttons.rest": {"seconds"},
@@ -411,6 +440,7 @@ class Texts(Strict):
     unfinished: Text
     offer: OfferTexts
     screening: ScreeningTexts
+    adapt: AdaptTexts
     routines: Text
     routine_line: Text
     timer: Timer

@@ -64,9 +64,14 @@ async def on_after(query: CallbackQuery, context: CoachContext, press: PainAfter
     )
     if (checked := await accepted(query, context, result)) is None:
         return
-    await edit(
-        context, chat_id, message_id_of(query), render.complete(context.texts, checked.summary)
-    )
+    summary, texts = checked.summary, context.texts
+    text = render.complete(texts, summary)
+    if checked.change is not None and checked.next_time is not None and press.pain is not None:
+        adapted = render.adaptation(
+            texts, checked.change, summary.pain_before, press.pain, checked.next_time
+        )
+        text = f"{text}\n\n{adapted}"
+    await edit(context, chat_id, message_id_of(query), text)
 
 
 async def on_switch(query: CallbackQuery, context: CoachContext, press: Switch) -> None:

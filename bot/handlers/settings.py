@@ -84,7 +84,7 @@ async def _choose(
         changed = replace(prefs, switch_seconds=number)
     elif press.name == "rest" and number in rules.rest_choices:
         changed = replace(prefs, rest_seconds=number)
-    elif press.name in ("hold", "sets", "reps"):
+    elif press.name in ("level", "hold", "sets", "reps"):
         changed = menu.dose_choice(content, prefs, press.name, value)
     elif press.name == "reset" and menu.exercise(content, snap, value) is not None:
         changed = prefs.with_dose(value, Dose())
@@ -92,6 +92,6 @@ async def _choose(
         return None
     await preferences.save(context.db, chat_id=chat_id, prefs=changed, now=now)
     snap = replace(snap, prefs=changed)
-    if press.name in ("hold", "sets", "reps", "reset"):
+    if press.name in ("level", "hold", "sets", "reps", "reset"):
         return menu.exercise(content, snap, value.rpartition(".")[0] or value)
     return menu.main(content, snap)

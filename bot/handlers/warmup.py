@@ -205,18 +205,21 @@ async def _stopped(context: CoachContext, chat_id: int, result: Stopped) -> None
 async def send_checkin(context: CoachContext, chat_id: int, position: Position) -> None:
     """A new warm-up's first message: what it is, how the back feels, and the quick option;
     before the first warm-up, also the red-flag questions."""
-    texts, routine, quick = context.texts, position.routine, context.content.quick_routine
-    screen = await screening.pending(context.db, chat_id=chat_id)
+    texts, routine, content = context.texts, position.routine, context.content
+    asks = await screening.checkin_asks(context.db, chat_id=chat_id)
+    gentle, quick = content.flare_up_routine, content.quick_routine
+    offer_gentle = asks.gentle and routine.id != gentle.id
     await context.bot.send_message(
         chat_id,
-        render.checkin_question(texts, routine, screen=screen),
+        render.checkin_question(texts, routine, screen=asks.screen, gentle=offer_gentle),
         parse_mode=ParseMode.HTML,
         reply_markup=keyboards.checkin_keyboard(
             texts,
             position.session_id,
             after=False,
-            quick=quick if quick != routine else None,
-            screen=screen,
+            quick=quick if quick.id != routine.id else None,
+            gentle=gentle if offer_gentle else None,
+            screen=asks.screen,
         ),
     )
 

@@ -127,7 +127,15 @@ async def chat_rows(tx: AsyncSession, chat_id: int) -> dict[str, list[dict[str, 
 
 
 # The columns /settings writes, and the statement reading them for a tap.
-SETTINGS_COLUMNS = ("hands_free", "switch_seconds", "rest_seconds", "roller", "doses", "pictures")
+SETTINGS_COLUMNS = (
+    "hands_free",
+    "switch_seconds",
+    "rest_seconds",
+    "roller",
+    "doses",
+    "levels",
+    "pictures",
+)
 _SETTINGS = select(*(getattr(Chat, name) for name in SETTINGS_COLUMNS)).where(
     Chat.id == bindparam("chat")
 )
@@ -154,3 +162,17 @@ async def record_screening(
         statement = statement.where(Chat.screening.is_(None))
     values = {"screening": answer, "screened_at": now}
     return await execute_write(tx, statement.values(**values)) == 1
+
+
+async def set_pain_model(
+    tx: AsyncSession, chat_id: int, *, green_run: int, gentle_next: bool
+) -> None:
+    """What the pain model keeps between warm-ups."""
+    values = {"green_run": green_run, "gentle_next": gentle_next}
+    await execute_write(tx, update(Chat).where(Chat.id == chat_id).values(**values))
+
+
+async def gentle_offered(tx: AsyncSession, chat_id: int) -> None:
+    """The gentle routine was offered after a red warm-up: not again until the next red."""
+    statement = update(Chat).where(Chat.id == chat_id, Chat.gentle_next.is_(True))
+    await execute_write(tx, statement.values(gentle_next=False))

@@ -30,6 +30,16 @@ async def steps_done(tx: AsyncSession, session_id: int) -> set[int]:
     return set(rows)
 
 
+async def exercises_done(tx: AsyncSession, session_id: int) -> set[str]:
+    """The ids of the exercises with at least one finished sub-step in this session."""
+    rows = await tx.scalars(
+        select(StepEvent.exercise_id)
+        .where(StepEvent.session_id == session_id, StepEvent.outcome == Outcome.DONE)
+        .distinct()
+    )
+    return set(rows)
+
+
 async def has_events(tx: AsyncSession, session_id: int) -> bool:
     """Whether any step of the session was done or skipped."""
     found = await tx.scalar(

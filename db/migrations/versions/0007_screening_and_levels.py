@@ -1,4 +1,5 @@
-"""The red-flag screen before the first warm-up, and its answer.
+"""The red-flag screen before the first warm-up; each exercise's level and the pain model's
+run of green warm-ups.
 
 Revision ID: 0007
 Revises: 0006
@@ -19,8 +20,17 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     op.add_column("chats", sa.Column("screening", sa.String(length=16)))
     op.add_column("chats", sa.Column("screened_at", sa.DateTime(timezone=True)))
+    op.add_column("chats", sa.Column("levels", sa.JSON()))
+    op.add_column(
+        "chats", sa.Column("green_run", sa.Integer(), server_default="0", nullable=False)
+    )
+    op.add_column(
+        "chats", sa.Column("gentle_next", sa.Boolean(), server_default=sa.false(), nullable=False)
+    )
 
 
 def downgrade() -> None:
+    for column in ("gentle_next", "green_run", "levels"):
+        op.execute(f"ALTER TABLE chats DROP COLUMN {column}")
     op.execute("ALTER TABLE chats DROP COLUMN screened_at")
     op.execute("ALTER TABLE chats DROP COLUMN screening")
