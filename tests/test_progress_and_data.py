@@ -66,6 +66,8 @@ async def test_progress_shows_the_habit_the_pain_trend_and_a_chart(
         "Completion: 67% of warm-ups started were finished",
         "Skipped most: Upper-back twist (thoracic spine mobility) (1×)",
         "Back pain: 2.0 points lower after a warm-up, on average (2 check-ins)",
+        "Levels: Side-of-back stretch (quadratus lumborum) 1 of 4, "
+        "Side-opening breath on all fours (diaphragmatic breathing to the side) 1 of 4",
     ]
     assert photo.media is not None
     assert photo.filename == "progress.png"
