@@ -46,6 +46,7 @@ from bot.handlers import (
     pictures,
     progress,
     remind,
+    rest,
     safety,
     settings,
     start,
@@ -85,6 +86,7 @@ COMMANDS = {
     "pictures": pictures.pictures_command,
     "settings": settings.settings_command,
     "safety": safety.safety_command,
+    "rest": rest.rest_command,
 }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 
 from db import repo
 from db.database import Database
@@ -27,7 +27,7 @@ def _readable(table: str, row: dict[str, object]) -> dict[str, object]:
 
 
 def _value(table: str, column: str, value: object) -> object:
-    if isinstance(value, datetime):
+    if isinstance(value, (datetime, date)):  # a datetime is a date too
         return value.isoformat()
     if (table, column) == ("reminders", "days") and isinstance(value, int):
         return _days(value)

@@ -261,4 +261,5 @@ def _status(chat: Chat, reminder: Reminder | None) -> Status:
 
 async def _streak(tx: AsyncSession, chat: Chat, now: datetime) -> int:
     days = streaks.local_dates(await repo.recent_completions(tx, chat.id), chat.timezone)
-    return streaks.current_streak(days, localtime.local_today(chat.timezone, now))
+    rest = frozenset(await repo.rest_days(tx, chat.id))
+    return streaks.current_streak(days, localtime.local_today(chat.timezone, now), rest)

@@ -51,6 +51,7 @@ async def report(db: Database, content: Content, *, chat_id: int, now: datetime)
         sessions = await repo.sessions_of(tx, chat_id)
         events = await repo.events_of(tx, chat_id)
         prefs = await preferences.load(tx, chat_id)
+        rest = frozenset(await repo.rest_days(tx, chat_id))
     report = build(
         content,
         sessions=sessions,
@@ -58,6 +59,7 @@ async def report(db: Database, content: Content, *, chat_id: int, now: datetime)
         timezone=chat.timezone,
         weekly_target=chat.weekly_target,
         now=now,
+        rest=rest,
     )
     full = preferences.shape(content, content.default_routine, prefs)
     levels = [
@@ -82,6 +84,7 @@ def build(
     timezone: str,
     weekly_target: int,
     now: datetime,
+    rest: frozenset[date] = frozenset(),
 ) -> Report:
     """The report from rows already loaded; pure, so it is tested without a database."""
     today = localtime.local_today(timezone, now)
@@ -94,8 +97,8 @@ def build(
     checked = [s for s in completed if s.pain_before is not None and s.pain_after is not None]
     return Report(
         sessions=len(completed),
-        streak=streaks.current_streak(days, today),
-        best_streak=streaks.best_streak(days),
+        streak=streaks.current_streak(days, today, rest),
+        best_streak=streaks.best_streak(days, rest),
         this_week=_this_week(completed, timezone, today),
         weekly_target=weekly_target,
         average_seconds=_average_duration(completed),

@@ -14,29 +14,32 @@ def local_dates(moments: Iterable[datetime], timezone: str) -> set[date]:
     return {moment.astimezone(tz).date() for moment in moments}
 
 
-def current_streak(days: set[date], today: date) -> int:
-    """Consecutive days with a completed warm-up, ending today.
+def current_streak(days: set[date], today: date, rest: frozenset[date] = frozenset()) -> int:
+    """Consecutive days with a completed warm-up, ending today. A rest day in between keeps
+    the streak without adding to it.
 
     A streak that ended yesterday still counts until today is over: nobody loses a streak at
     breakfast because today's warm-up has not happened yet.
     """
-    day = today if today in days else today - timedelta(days=1)
+    day = today if today in days or today in rest else today - timedelta(days=1)
     streak = 0
-    while day in days:
-        streak += 1
+    while day in days or day in rest:
+        streak += day in days
         day -= timedelta(days=1)
     return streak
 
 
-def best_streak(days: set[date]) -> int:
-    """The longest run of consecutive days in `days`."""
+def best_streak(days: set[date], rest: frozenset[date] = frozenset()) -> int:
+    """The longest run of warm-up days in `days`, rest days bridging without counting."""
+    kept = days | rest
     best = 0
-    for day in days:
-        if day - timedelta(days=1) in days:
+    for day in kept:
+        if day - timedelta(days=1) in kept:
             continue  # not the start of a run
-        length = 1
-        while day + timedelta(days=length) in days:
-            length += 1
+        length, offset = 0, 0
+        while day + timedelta(days=offset) in kept:
+            length += day + timedelta(days=offset) in days
+            offset += 1
         best = max(best, length)
     return best
 

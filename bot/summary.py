@@ -46,7 +46,9 @@ async def summarize(
     days = streaks.local_dates(await repo.recent_completions(tx, warmup.chat_id), timezone)
     today = streaks.local_dates([now], timezone).pop()
     sessions = await repo.completed_count(tx, warmup.chat_id)
-    streak = streaks.current_streak(days, today)
+    streak = streaks.current_streak(
+        days, today, frozenset(await repo.rest_days(tx, warmup.chat_id))
+    )
     reached = []
     if celebrate:
         candidates = ["first"] if sessions == 1 else []

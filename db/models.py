@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -204,6 +205,17 @@ class StepEvent(Base):
     side: Mapped[str | None] = mapped_column(String(8), nullable=True)
     outcome: Mapped[str] = mapped_column(String(8))
     at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class RestDay(Base):
+    """A day a chat rested on purpose (/rest, or a reminder's 🛌 Skip today): it keeps a streak."""
+
+    __tablename__ = "rest_days"
+
+    chat_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("chats.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[date] = mapped_column(Date, primary_key=True)  # the chat's local date
 
 
 class Milestone(Base):

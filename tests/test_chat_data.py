@@ -42,6 +42,7 @@ async def _settings_and_reminder(bot: RunningBot, chat_id: int) -> None:
     await bot.send(chat_id, "/timezone Europe/Berlin")
     await bot.send(chat_id, "/remind 7:30")
     await bot.send(chat_id, "/target 3")
+    await bot.send(chat_id, "/rest")  # a rest day (before today's warm-up, so it is taken)
 
 
 async def _fill_every_table_of_a_group(bot: RunningBot, chat_id: int) -> None:
@@ -62,7 +63,9 @@ async def _rows(bot: RunningBot, chat_id: int) -> Rows:
 def test_every_table_is_a_chats_or_known_not_to_be() -> None:
     """A new table is either owned by a chat (found from its keys) or listed here as not."""
     owned = {table.name for table in chat_data.every_table()}
-    assert owned == {"chats", "reminders", "warmup_sessions", "step_events", "milestones"}
+    assert owned == {
+        *("chats", "reminders", "warmup_sessions", "step_events", "milestones", "rest_days"),
+    }
     assert set(Base.metadata.tables) - owned == NOT_A_CHATS
 
 

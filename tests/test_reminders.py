@@ -190,7 +190,11 @@ async def test_skip_today_drops_a_snooze_and_tomorrow_still_comes(
     clock.advance(minutes=30)
     await _tick(bot)
     await bot.press(CHAT, "Skip today")
-    assert _reminders_sent(telegram)[-1].text.endswith("🛌 Skipping today. See you next time.")
+    # Skipping is this week's rest day: the streak is kept.
+    assert _reminders_sent(telegram)[-1].text.endswith(
+        "🛌 Skipping today. See you next time. 🛌 Rest day today: your streak is kept. "
+        "One rest day a week keeps it."
+    )
     clock.advance(hours=3)
     await _tick(bot)
     assert len(_reminders_sent(telegram)) == 2

@@ -50,6 +50,7 @@ async def test_help_lists_commands_registered_as_the_menu(
         "pictures",
         "export",
         "forget",
+        "rest",
         "safety",
         "help",
     ]

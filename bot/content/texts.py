@@ -133,6 +133,12 @@ class AdaptTexts(Strict):
     gentle_offer: Text  # on the next check-in, after a red warm-up
 
 
+class RestTexts(Strict):
+    taken: Text
+    already: Text
+    warmed_up: Text
+
+
 class OfferTexts(Strict):
     """How the offer for an unfinished warm-up ends: which button was chosen."""
 
@@ -350,6 +356,7 @@ TEMPLATE_FIELDS: dict[str, set[str]] = {
     "progress.insight": {"name", "change", "with_it", "without_it"},
     "progress.insight_less": {"name", "change", "with_it", "without_it"},
     "progress.insight_basis": {"count"},
+    "rest.already": {"day"},
     "adapt.green": {"after"},
     "adapt.green_run": {"greens"},
     "adapt.amber": {"after"},
@@ -441,6 +448,7 @@ class Texts(Strict):
     offer: OfferTexts
     screening: ScreeningTexts
     adapt: AdaptTexts
+    rest: RestTexts
     routines: Text
     routine_line: Text
     timer: Timer

@@ -10,10 +10,11 @@ from telegram import CallbackQuery
 from telegram.constants import ParseMode
 from telegram.error import Forbidden, TelegramError
 
-from bot import keyboards, localtime, reminders, render
+from bot import keyboards, localtime, reminders, render, rest
 from bot.callbacks import ReminderButton, ReminderSkip, ReminderSnooze
 from bot.context import CoachContext
 from bot.handlers import membership, warmup
+from bot.handlers.rest import said
 from bot.reminders import Delivery, Refusal
 from bot.replies import answer, chat_id_of, edit, message_id_of
 
@@ -63,7 +64,9 @@ async def on_skip(query: CallbackQuery, context: CoachContext, press: ReminderSk
         await answer(query, getattr(words, refusal.value))
         return
     await answer(query)
-    await _close(query, context, words.skipped)
+    # Skipping today is a rest day, if this week has none yet: the streak is kept.
+    taken = await rest.take(context.db, chat_id=chat_id_of(query), now=context.now())
+    await _close(query, context, f"{words.skipped} {said(context.texts, taken)}")
 
 
 async def _close(query: CallbackQuery, context: CoachContext, outcome: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.models import (
     Milestone,
     Outcome,
+    RestDay,
     SessionStatus,
     StepEvent,
     WarmupSession,
@@ -120,3 +121,16 @@ async def events_of(tx: AsyncSession, chat_id: int) -> list[StepEvent]:
         .order_by(StepEvent.id)
     )
     return list(rows)
+
+
+async def rest_days(tx: AsyncSession, chat_id: int) -> set[date]:
+    """The chat's rest days (local dates)."""
+    return set(await tx.scalars(select(RestDay.day).where(RestDay.chat_id == chat_id)))
+
+
+async def add_rest_day(tx: AsyncSession, chat_id: int, day: date) -> None:
+    await tx.execute(
+        dialect_insert(tx)(RestDay)
+        .values(chat_id=chat_id, day=day)
+        .on_conflict_do_nothing(index_elements=["chat_id", "day"])
+    )

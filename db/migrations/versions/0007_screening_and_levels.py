@@ -1,5 +1,5 @@
 """The red-flag screen before the first warm-up; each exercise's level and the pain model's
-run of green warm-ups.
+run of green warm-ups; rest days.
 
 Revision ID: 0007
 Revises: 0006
@@ -27,9 +27,19 @@ def upgrade() -> None:
     op.add_column(
         "chats", sa.Column("gentle_next", sa.Boolean(), server_default=sa.false(), nullable=False)
     )
+    op.create_table(
+        "rest_days",
+        sa.Column("chat_id", sa.BigInteger(), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["chat_id"], ["chats.id"], name=op.f("fk_rest_days_chat_id_chats"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("chat_id", "day", name=op.f("pk_rest_days")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("rest_days")
     for column in ("gentle_next", "green_run", "levels"):
         op.execute(f"ALTER TABLE chats DROP COLUMN {column}")
     op.execute("ALTER TABLE chats DROP COLUMN screened_at")
