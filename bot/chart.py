@@ -23,35 +23,67 @@ BEFORE = "#E8710A"
 AFTER = "#188038"
 
 
+# Phone-width legibility: Telegram shows the picture about 360 points wide.
+FONT_SIZE = 13
+
+
 def render(days: list[Day], words: ProgressTexts) -> bytes:
-    """A PNG of the given days."""
+    """A PNG of the given days (see `draw`)."""
+    buffer = io.BytesIO()
+    draw(days, words).savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def draw(days: list[Day], words: ProgressTexts) -> Figure:
+    """The chart: pain above, warm-ups below, each panel with its own axis.
+
+    Before and after differ by marker shape (hollow circle, filled square) as well as colour,
+    so they read apart in grey and for colour-blind eyes.
+    """
     figure = Figure(figsize=SIZE_INCHES, dpi=DPI, layout="constrained")
     FigureCanvasAgg(figure)
-    sessions_axis = figure.add_subplot()
+    pain_axis, sessions_axis = figure.subplots(
+        2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 2]}
+    )
     x = range(len(days))
-    sessions_axis.bar(x, [d.sessions for d in days], color=BAR, width=0.8)
-    sessions_axis.set_ylabel(words.chart_sessions)
-    sessions_axis.set_ylim(0, max(3, *(d.sessions for d in days)) + 0.5)
-    sessions_axis.yaxis.set_major_locator(MaxNLocator(integer=True))
-
-    pain_axis = sessions_axis.twinx()
-    for label, color, values in (
-        (words.chart_before, BEFORE, [d.pain_before for d in days]),
-        (words.chart_after, AFTER, [d.pain_after for d in days]),
+    # After first, so an unchanged day shows the hollow "before" ring around the square.
+    for label, color, marker, filled, values in (
+        (words.chart_after, AFTER, "s", AFTER, [d.pain_after for d in days]),
+        (words.chart_before, BEFORE, "o", "none", [d.pain_before for d in days]),
     ):
         points = [(i, v) for i, v in zip(x, values, strict=True) if v is not None]
         if points:
-            pain_axis.plot(*zip(*points, strict=True), "o", color=color, label=label, ms=6)
-    pain_axis.set_ylim(0, 10.5)
-    pain_axis.set_ylabel(words.chart_pain)
+            pain_axis.plot(
+                *zip(*points, strict=True),
+                marker,
+                color=color,
+                markerfacecolor=filled,
+                markeredgewidth=2,
+                ms=8 if marker == "s" else 12,
+                label=label,
+            )
+    pain_axis.set_ylim(-0.5, 10.5)
+    pain_axis.set_yticks([0, 5, 10])
+    pain_axis.set_ylabel(words.chart_pain, fontsize=FONT_SIZE)
     if pain_axis.get_legend_handles_labels()[0]:
-        pain_axis.legend(loc="upper left", frameon=False)
+        handles, labels = pain_axis.get_legend_handles_labels()
+        pain_axis.legend(
+            handles[::-1],
+            labels[::-1],
+            loc="upper left",
+            frameon=False,
+            fontsize=FONT_SIZE,
+            ncols=2,
+        )
+
+    sessions_axis.bar(x, [d.sessions for d in days], color=BAR, width=0.8)
+    sessions_axis.set_ylabel(words.chart_sessions, fontsize=FONT_SIZE)
+    sessions_axis.set_ylim(0, max(2, *(d.sessions for d in days)) + 0.3)
+    sessions_axis.yaxis.set_major_locator(MaxNLocator(integer=True))
 
     ticks = list(range(0, len(days), 7))
     sessions_axis.set_xticks(ticks, [days[i].day.strftime("%d %b") for i in ticks])
-    sessions_axis.spines[["top"]].set_visible(False)
-    pain_axis.spines[["top"]].set_visible(False)
-
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
-    return buffer.getvalue()
+    for axis in (pain_axis, sessions_axis):
+        axis.tick_params(labelsize=FONT_SIZE)
+        axis.spines[["top", "right"]].set_visible(False)
+    return figure

@@ -73,7 +73,7 @@ async def test_progress_shows_the_habit_the_pain_trend_and_a_chart(
     assert photo.filename == "progress.png"
     assert _png_size(photo.media) == (960, 540)
     assert 5_000 < len(photo.media) < 300_000
-    assert photo.text.startswith("Warm-ups per day")
+    assert photo.text.startswith("Last 6 weeks: back pain before (hollow circles)")
 
 
 async def test_insight_appears_once_there_is_enough_data(

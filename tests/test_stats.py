@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot import stats
+from bot import chart, stats
 from bot.content import Content, load_content
 from bot.settings import PROJECT_ROOT
 from bot.streaks import best_streak, current_streak, local_dates, week_start
@@ -148,3 +148,20 @@ def test_no_insight_from_too_little_data(content: Content) -> None:
         content, sessions=sessions, events=events, timezone="UTC", weekly_target=5, now=base
     )
     assert report.insights == []
+
+
+def test_the_chart_has_one_axis_per_panel_and_tells_before_from_after_by_shape(
+    content: Content,
+) -> None:
+    days = [stats.Day(date(2026, 6, 1) + timedelta(days=i), 1, 6, 3) for i in range(42)]
+    figure = chart.draw(days, content.texts.progress)
+    pain, sessions = figure.axes
+    assert len(figure.axes) == 2  # no second y axis sharing a panel
+    markers = {
+        line.get_label(): (line.get_marker(), line.get_markerfacecolor()) for line in pain.lines
+    }
+    assert markers["before"] == ("o", "none")  # hollow circles
+    assert markers["after"][0] == "s"  # filled squares
+    assert markers["after"][1] != "none"
+    assert pain.get_ylim() == (-0.5, 10.5)
+    assert len(sessions.patches) == 42
