@@ -42,6 +42,7 @@ from bot.handlers import (
     fallback,
     hold_jobs,
     membership,
+    morning,
     pain,
     pictures,
     progress,
@@ -125,6 +126,8 @@ def button_routes() -> list[Route]:
         _button(cb.Place, remind.on_place, admins_only=True),
         # The safety check, before the first warm-up and under /safety.
         _button(cb.Screen, safety.on_screen),
+        # The next morning's question.
+        _button(cb.MorningAnswer, morning.on_answer),
         # /settings.
         _button(cb.Setting, settings.on_setting, admins_only=True),
         # Under a reminder.

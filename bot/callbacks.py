@@ -16,6 +16,7 @@ handler. The wire format is `prefix:field:field…`, at most 64 bytes (Telegram'
     set:<name>:<value>                            /settings: a page, or a value chosen
     zone:<place>                                  a timezone offered for a typed offset
     screen:<yes|none|ok>:<session>                the red-flag screen's answers
+    morning:<session>:<better|same|worse>         the next morning's question
 
 Anything that does not parse exactly, ids past what the database stores included, is a forged
 or outdated button, and is refused before any handler (or database) sees it.
@@ -394,6 +395,23 @@ class Screen(Callback):
 
 
 @dataclass(frozen=True)
+class MorningAnswer(Callback):
+    """The morning question's answer about a warm-up: `morning:<session>:<better|same|worse>`."""
+
+    PATTERN = re.compile(rf"morning:{_ID}:(better|same|worse)")
+    session_id: int
+    answer: str
+
+    def _encode(self) -> str:
+        return f"morning:{self.session_id}:{self.answer}"
+
+    @classmethod
+    def _decode(cls, *fields: str) -> Self | None:
+        session_id = _id(fields[0])
+        return None if session_id is None else cls(session_id, fields[1])
+
+
+@dataclass(frozen=True)
 class Place(Callback):
     """A timezone offered after a fixed offset was typed: `zone:Europe/Berlin`."""
 
@@ -463,6 +481,7 @@ KINDS: tuple[type[Callback], ...] = (
     Setting,
     Place,
     Screen,
+    MorningAnswer,
     Resume,
     Restart,
     FullAnyway,

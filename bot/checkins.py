@@ -11,18 +11,15 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from bot import adapt, preferences
+from bot import adapt, morning, preferences
 from bot.adapt import Change
 from bot.content import Content, Routine
-from bot.plan import Prefs
 from bot.screening import Answer
 from bot.sessions import Notice, Position, load_running, start_routine
 from bot.summary import Summary, summarize
 from db import repo
 from db.database import Database
-from db.models import SessionStatus, WarmupSession
+from db.models import SessionStatus
 
 log = logging.getLogger(__name__)
 
@@ -98,29 +95,10 @@ async def after(
         summary = await summarize(tx, warmup, routine, now, celebrate=False)
         if pain is None:
             return After(summary)
-        change, prefs = await _adapt(tx, content, warmup, pain)
+        lit = adapt.light(warmup.pain_before, pain, content.rules.pain_model)
+        change, prefs = await preferences.apply_light(tx, content, warmup, lit)
+        await morning.ask_after(tx, content, warmup, now)
         return After(summary, change, preferences.shape(content, content.default_routine, prefs))
-
-
-async def _adapt(
-    tx: AsyncSession, content: Content, warmup: WarmupSession, pain: int
-) -> tuple[Change, Prefs]:
-    """Read the warm-up with the pain model and keep what it changes for next time."""
-    chat = await repo.ensure_chat(tx, warmup.chat_id, warmup.started_at)
-    prefs = await preferences.load(tx, warmup.chat_id)
-    state = adapt.State(prefs, chat.green_run, chat.gentle_next)
-    model = content.rules.pain_model
-    lit = adapt.light(warmup.pain_before, pain, model)
-    done = await repo.exercises_done(tx, warmup.id)
-    full = warmup.routine_id == content.default_routine.id
-    new, change = adapt.after_warmup(state, lit, done, content.levels, model, full=full)
-    if new.prefs != prefs:
-        await repo.set_chat_settings(tx, warmup.chat_id, preferences.to_row(new.prefs))
-    await repo.set_pain_model(
-        tx, warmup.chat_id, green_run=new.green_run, gentle_next=new.gentle_next
-    )
-    log.info("chat %s: warm-up %s was %s", warmup.chat_id, warmup.id, lit)
-    return change, new.prefs
 
 
 async def switch(

@@ -19,6 +19,7 @@ from bot.callbacks import (
     ForgetConfirm,
     FullAnyway,
     GoOn,
+    MorningAnswer,
     PainAfter,
     PainBefore,
     PauseHold,
@@ -138,6 +139,20 @@ def screening_keyboard(texts: Texts) -> InlineKeyboardMarkup:
         [
             [_button(texts.screening.none, Screen("none", 0))],
             [_button(texts.screening.yes, Screen("yes", 0))],
+        ]
+    )
+
+
+def morning_keyboard(texts: Texts, session_id: int) -> InlineKeyboardMarkup:
+    """Better · Same · Worse, in one row."""
+    words = texts.morning
+    return InlineKeyboardMarkup(
+        [
+            [
+                _button(words.better, MorningAnswer(session_id, "better")),
+                _button(words.same, MorningAnswer(session_id, "same")),
+                _button(words.worse, MorningAnswer(session_id, "worse")),
+            ]
         ]
     )
 

@@ -7,19 +7,23 @@ than trusted: content may have changed since they were chosen.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import reminders
+from bot import adapt, reminders
 from bot.coach import Cursor
 from bot.content import Content, Routine
 from bot.plan import Dose, Prefs, personalise
 from bot.reminders import Status
 from db import repo
 from db.database import Database
+from db.models import WarmupSession
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,7 @@ class Snapshot:
     pictures: bool
     reminder: Status
     target: int
+    morning: bool = True  # the morning-after question
 
 
 async def load(tx: AsyncSession, chat_id: int) -> Prefs:
@@ -96,6 +101,12 @@ def _int_or_none(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+async def set_morning_question(db: Database, *, chat_id: int, on: bool, now: datetime) -> None:
+    async with db.transaction() as tx:
+        await repo.ensure_chat(tx, chat_id, now)
+        await repo.set_chat_settings(tx, chat_id, {"morning_question": on})
+
+
 async def save(db: Database, *, chat_id: int, prefs: Prefs, now: datetime) -> None:
     async with db.transaction() as tx:
         await repo.ensure_chat(tx, chat_id, now)
@@ -109,4 +120,31 @@ async def snapshot(db: Database, *, chat_id: int, now: datetime) -> Snapshot:
         chat = await repo.ensure_chat(tx, chat_id, now)
         stored = await repo.chat_settings(tx, chat_id)
     assert stored is not None  # ensured just above
-    return Snapshot(of_row(stored), bool(stored["pictures"]), reminder, chat.weekly_target)
+    return Snapshot(
+        of_row(stored),
+        bool(stored["pictures"]),
+        reminder,
+        chat.weekly_target,
+        bool(stored["morning_question"]),
+    )
+
+
+async def apply_light(
+    tx: AsyncSession, content: Content, warmup: WarmupSession, lit: adapt.Light
+) -> tuple[adapt.Change, Prefs]:
+    """Keep what a warm-up's light changes for next time (levels, the run of greens, the
+    gentle offer)."""
+    chat = await repo.ensure_chat(tx, warmup.chat_id, warmup.started_at)
+    prefs = await load(tx, warmup.chat_id)
+    state = adapt.State(prefs, chat.green_run, chat.gentle_next)
+    model = content.rules.pain_model
+    done = await repo.exercises_done(tx, warmup.id)
+    full = warmup.routine_id == content.default_routine.id
+    new, change = adapt.after_warmup(state, lit, done, content.levels, model, full=full)
+    if new.prefs != prefs:
+        await repo.set_chat_settings(tx, warmup.chat_id, to_row(new.prefs))
+    await repo.set_pain_model(
+        tx, warmup.chat_id, green_run=new.green_run, gentle_next=new.gentle_next
+    )
+    log.info("chat %s: warm-up %s was %s", warmup.chat_id, warmup.id, lit)
+    return change, new.prefs

@@ -115,6 +115,8 @@ class Chat(Base):
     # The pain model: green warm-ups in a row, and whether a red one offers the gentle next.
     green_run: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     gentle_next: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Whether the morning after a warm-up asks how the back is (off in /settings).
+    morning_question: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
 class Reminder(Base):
@@ -188,6 +190,13 @@ class WarmupSession(Base):
     ended_for_pain: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Who started it (a Telegram user id): in a group, only they may press its buttons.
     started_by: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    # The next morning's question about this warm-up: when it is due, when it went out, and
+    # the answer ("better", "same" or "worse").
+    morning_due_at: Mapped[datetime | None] = mapped_column(
+        UTCDateTime(), nullable=True, index=True
+    )
+    morning_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    morning_answer: Mapped[str | None] = mapped_column(String(8), nullable=True)
 
 
 class StepEvent(Base):

@@ -19,6 +19,7 @@ from bot.callbacks import (
     Begin,
     Callback,
     ForgetButton,
+    MorningAnswer,
     PainButton,
     PickerButton,
     Place,
@@ -69,6 +70,7 @@ _VALUES: dict[type[Callback], Callable[[Any], st.SearchStrategy[Any]]] = {
     RemindAt: lambda kind: st.builds(kind, st.times().map(lambda t: time(t.hour, t.minute))),
     RemindDays: lambda kind: st.builds(kind, st.integers(1, 0b1111111)),
     Screen: lambda kind: st.builds(kind, st.sampled_from(["yes", "none", "ok"]), ids),
+    MorningAnswer: lambda kind: st.builds(kind, ids, st.sampled_from(["better", "same", "worse"])),
     Place: lambda kind: st.builds(
         kind, st.text(alphabet=_ALNUM + "ABCXYZ_+/-", min_size=1, max_size=58)
     ),
@@ -136,6 +138,7 @@ def test_every_button_the_bot_makes_parses_back() -> None:
         keyboards.checkin_keyboard(texts, 5, after=False, screen=True),
         keyboards.screening_keyboard(texts),
         keyboards.clinician_keyboard(texts),
+        keyboards.morning_keyboard(texts, 5),
         keyboards.checkin_keyboard(texts, 5, after=True),
         keyboards.flare_up_keyboard(texts, 5, content.flare_up_routine, rest=False),
         keyboards.forget_keyboard(texts, 29_000_000),

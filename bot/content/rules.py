@@ -108,6 +108,13 @@ class PainModel(Strict):
         return self
 
 
+class MorningRules(Strict):
+    """The morning after a warm-up: when to ask how the back is."""
+
+    at: LocalTime  # local time, unless the daily reminder comes earlier
+    late_limit_hours: int = Field(ge=1, le=12)  # asked this late at most (the bot was down)
+
+
 class RoutineChoices(Strict):
     """Which routine is offered where, by id."""
 
@@ -153,5 +160,6 @@ class Rules(Strict):
     routines: RoutineChoices
     checkin: CheckinRules
     pain_model: PainModel
+    morning: MorningRules
     progress: ProgressRules
     data: DataRules

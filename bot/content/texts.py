@@ -133,6 +133,16 @@ class AdaptTexts(Strict):
     gentle_offer: Text  # on the next check-in, after a red warm-up
 
 
+class MorningTexts(Strict):
+    question: Text
+    better: Text
+    same: Text
+    worse: Text
+    noted_better: Text
+    noted_same: Text
+    noted_worse: Text
+
+
 class RestTexts(Strict):
     taken: Text
     already: Text
@@ -152,6 +162,7 @@ class SettingsButtons(Strict):
     rest: Text
     roller: Text
     pictures: Text
+    morning: Text
     exercises: Text
     reminder: Text
     zone: Text
@@ -390,6 +401,7 @@ TEMPLATE_FIELDS: dict[str, set[str]] = {
         "rest",
         "roller",
         "pictures",
+        "morning",
         "reminder",
         "zone",
         "target",
@@ -406,6 +418,7 @@ TEMPLATE_FIELDS: dict[str, set[str]] = {
     "settings.buttons.rest": {"seconds"},
     "settings.buttons.roller": {"value"},
     "settings.buttons.pictures": {"value"},
+    "settings.buttons.morning": {"value"},
     "settings.buttons.target": {"target"},
 }
 
@@ -449,6 +462,7 @@ class Texts(Strict):
     screening: ScreeningTexts
     adapt: AdaptTexts
     rest: RestTexts
+    morning: MorningTexts
     routines: Text
     routine_line: Text
     timer: Timer

@@ -13,7 +13,7 @@ from telegram.error import Forbidden, TelegramError
 from bot import keyboards, localtime, reminders, render, rest
 from bot.callbacks import ReminderButton, ReminderSkip, ReminderSnooze
 from bot.context import CoachContext
-from bot.handlers import membership, warmup
+from bot.handlers import membership, morning, warmup
 from bot.handlers.rest import said
 from bot.reminders import Delivery, Refusal
 from bot.replies import answer, chat_id_of, edit, message_id_of
@@ -83,6 +83,7 @@ async def tick(context: CoachContext) -> None:
     the burst takes what they leave. A burst larger than a minute's worth keeps this job
     running, and the next tick waits.
     """
+    await morning.deliver(context)  # the mornings' questions ride on the same minute
     rules = context.rules.reminders
     claimed = await reminders.claim_due(context.db, rules, context.now())
     sent = 0

@@ -71,6 +71,9 @@ async def _choose(
     if press.name == "pics" and flag is not None:
         await media.set_pictures(context.db, chat_id=chat_id, on=flag, now=now)
         return menu.main(content, replace(snap, pictures=flag))
+    if press.name == "morning" and flag is not None:
+        await preferences.set_morning_question(context.db, chat_id=chat_id, on=flag, now=now)
+        return menu.main(content, replace(snap, morning=flag))
     if press.name == "target" and number in menu.TARGETS:
         assert number is not None
         await stats.set_target(context.db, chat_id=chat_id, target=number, now=now)

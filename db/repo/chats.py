@@ -135,6 +135,7 @@ SETTINGS_COLUMNS = (
     "doses",
     "levels",
     "pictures",
+    "morning_question",
 )
 _SETTINGS = select(*(getattr(Chat, name) for name in SETTINGS_COLUMNS)).where(
     Chat.id == bindparam("chat")

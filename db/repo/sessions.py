@@ -335,3 +335,51 @@ async def running_holds(tx: AsyncSession) -> list[WarmupSession]:
         )
     )
     return list(rows)
+
+
+async def ask_next_morning(tx: AsyncSession, session_id: int, due_at: datetime) -> None:
+    """The next morning's question about this warm-up is due at `due_at`."""
+    await execute_write(
+        tx,
+        update(WarmupSession)
+        .where(WarmupSession.id == session_id, WarmupSession.morning_answer.is_(None))
+        .values(morning_due_at=due_at),
+    )
+
+
+async def claim_mornings(tx: AsyncSession, now: datetime, limit: int) -> list[WarmupSession]:
+    """Morning questions due and not yet sent, claimed as sent (so each goes out once)."""
+    due = list(
+        await tx.scalars(
+            select(WarmupSession)
+            .where(
+                WarmupSession.morning_due_at <= now,
+                WarmupSession.morning_sent_at.is_(None),
+            )
+            .order_by(WarmupSession.morning_due_at)
+            .limit(limit)
+        )
+    )
+    for warmup in due:
+        await execute_write(
+            tx,
+            update(WarmupSession)
+            .where(WarmupSession.id == warmup.id, WarmupSession.morning_sent_at.is_(None))
+            .values(morning_sent_at=now),
+        )
+    return due
+
+
+async def answer_morning(tx: AsyncSession, session_id: int, answer: str) -> bool:
+    """Record the morning's answer, once; False if it was already answered."""
+    matched = await execute_write(
+        tx,
+        update(WarmupSession)
+        .where(
+            WarmupSession.id == session_id,
+            WarmupSession.morning_sent_at.is_not(None),
+            WarmupSession.morning_answer.is_(None),
+        )
+        .values(morning_answer=answer),
+    )
+    return matched == 1

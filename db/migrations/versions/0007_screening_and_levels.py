@@ -1,5 +1,5 @@
 """The red-flag screen before the first warm-up; each exercise's level and the pain model's
-run of green warm-ups; rest days.
+run of green warm-ups; rest days; the next morning's question.
 
 Revision ID: 0007
 Revises: 0006
@@ -27,6 +27,16 @@ def upgrade() -> None:
     op.add_column(
         "chats", sa.Column("gentle_next", sa.Boolean(), server_default=sa.false(), nullable=False)
     )
+    op.add_column(
+        "chats",
+        sa.Column("morning_question", sa.Boolean(), server_default=sa.true(), nullable=False),
+    )
+    op.add_column("warmup_sessions", sa.Column("morning_due_at", sa.DateTime(timezone=True)))
+    op.add_column("warmup_sessions", sa.Column("morning_sent_at", sa.DateTime(timezone=True)))
+    op.add_column("warmup_sessions", sa.Column("morning_answer", sa.String(length=8)))
+    op.create_index(
+        op.f("ix_warmup_sessions_morning_due_at"), "warmup_sessions", ["morning_due_at"]
+    )
     op.create_table(
         "rest_days",
         sa.Column("chat_id", sa.BigInteger(), nullable=False),
@@ -40,6 +50,10 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("rest_days")
+    op.drop_index(op.f("ix_warmup_sessions_morning_due_at"), table_name="warmup_sessions")
+    for column in ("morning_answer", "morning_sent_at", "morning_due_at"):
+        op.execute(f"ALTER TABLE warmup_sessions DROP COLUMN {column}")
+    op.execute("ALTER TABLE chats DROP COLUMN morning_question")
     for column in ("gentle_next", "green_run", "levels"):
         op.execute(f"ALTER TABLE chats DROP COLUMN {column}")
     op.execute("ALTER TABLE chats DROP COLUMN screened_at")

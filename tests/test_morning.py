@@ -1,0 +1,116 @@
+"""The morning after a warm-up: one question, at 9:00 local (or the reminder's time if
+earlier), once; "worse" counts as a red warm-up. On a frozen clock across the night."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.settings import Settings
+from tests.fake_telegram import FakeTelegram, Message
+from tests.harness import FakeClock, RunningBot, run_bot
+
+CHAT = 9501
+# Monday 18:00 in Berlin (summer time, UTC+2).
+EVENING = datetime(2026, 6, 1, 16, 0, tzinfo=UTC)
+QUESTION = "🌅 Good morning. How is your back this morning"
+
+
+def _questions(telegram: FakeTelegram) -> list[Message]:
+    return [m for m in telegram.chat(CHAT) if m.text.startswith(QUESTION)]
+
+
+async def _warm_up(bot: RunningBot, clock: FakeClock, after: str = "2") -> None:
+    await bot.start_warmup(CHAT, "3")
+    await bot.done_to_the_end(CHAT, clock)
+    await bot.press(CHAT, after)
+
+
+async def _tick(bot: RunningBot) -> None:
+    await bot.run_job("reminders")
+
+
+@pytest.mark.clock(EVENING)
+async def test_the_question_comes_at_nine_local_once(
+    bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
+) -> None:
+    await bot.send(CHAT, "/timezone Europe/Berlin")
+    await _warm_up(bot, clock)
+    clock.current = datetime(2026, 6, 2, 6, 59, tzinfo=UTC)  # 08:59 in Berlin
+    await _tick(bot)
+    assert _questions(telegram) == []
+    clock.advance(minutes=1)
+    await _tick(bot)
+    await _tick(bot)
+    [question] = _questions(telegram)
+    assert "compared with before yesterday's warm-up?" in question.text
+    assert question.labels == ["Better", "Same", "Worse"]
+    await bot.press(CHAT, "Same")
+    assert question.buttons == []
+    assert "Pain that has settled by morning" in question.text
+    await bot.press_data(CHAT, (question.buttons and "") or "morning:1:worse", question.message_id)
+    answers = [c.params.get("text") for c in telegram.calls_to("answerCallbackQuery")]
+    assert answers[-1] == "That button is from an earlier step; nothing changed."
+    [progress, _chart] = await bot.send(CHAT, "/progress")
+    assert "Side-of-back stretch (quadratus lumborum) 1 of 4" in progress.text
+
+
+@pytest.mark.clock(EVENING)
+async def test_an_earlier_reminder_brings_the_question_forward(
+    bot: RunningBot, clock: FakeClock
+) -> None:
+    await bot.send(CHAT, "/timezone Europe/Berlin")
+    await bot.send(CHAT, "/remind 7:00")
+    await _warm_up(bot, clock)
+    session = await bot.latest_session()
+    assert session.morning_due_at == datetime(2026, 6, 2, 5, 0, tzinfo=UTC)  # 07:00 Berlin
+
+
+@pytest.mark.clock(EVENING)
+async def test_worse_counts_as_red(
+    bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
+) -> None:
+    await bot.choose(CHAT, "Holds, sets and reps", "Side-of-back stretch", "Level 3")
+    await _warm_up(bot, clock)  # 3 → 2: green
+    clock.current = datetime(2026, 6, 2, 9, 0, tzinfo=UTC)
+    await _tick(bot)
+    [question] = _questions(telegram)
+    await bot.press(CHAT, "Worse")
+    assert "Next time is one level easier" in question.text
+    [checkin] = await bot.send(CHAT, "/warmup")
+    assert "🌿 Gentle version" in checkin.labels
+    [progress, _chart] = await bot.send(CHAT, "/progress")
+    assert "Side-of-back stretch (quadratus lumborum) 2 of 4" in progress.text
+
+
+@pytest.mark.clock(EVENING)
+async def test_turned_off_in_settings_nothing_is_asked(
+    bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
+) -> None:
+    menu = await bot.choose(CHAT, "Morning question: on")
+    assert "Next-morning question: <b>off</b>" in menu.html
+    await _warm_up(bot, clock)
+    clock.advance(days=1)
+    await _tick(bot)
+    assert _questions(telegram) == []
+
+
+async def test_a_restart_asks_once_and_a_long_outage_drops_it(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    clock = FakeClock(EVENING)
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        await _warm_up(bot, clock)
+    clock.current = datetime(2026, 6, 2, 9, 30, tzinfo=UTC)  # UTC chat: due at 09:00
+    for _ in range(2):  # two starts, one question
+        async with run_bot(telegram, settings, clock=clock) as bot:
+            await _tick(bot)
+    assert len(_questions(telegram)) == 1
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        clock.advance(days=1)
+        await _warm_up(bot, clock)
+        clock.advance(days=1, hours=6)  # the bot was down all the next morning
+        await _tick(bot)
+    assert len(_questions(telegram)) == 1
+    assert clock() > EVENING + timedelta(days=2)
