@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
@@ -45,15 +46,25 @@ def draw(days: list[Day], words: ProgressTexts) -> Figure:
     pain_axis, sessions_axis = figure.subplots(
         2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 2]}
     )
-    x = range(len(days))
+    _pain(pain_axis, days, words)
+    _sessions(sessions_axis, days, words)
+    ticks = list(range(0, len(days), 7))
+    sessions_axis.set_xticks(ticks, [days[i].day.strftime("%d %b") for i in ticks])
+    for axis in (pain_axis, sessions_axis):
+        axis.tick_params(labelsize=FONT_SIZE)
+        axis.spines[["top", "right"]].set_visible(False)
+    return figure
+
+
+def _pain(axis: Axes, days: list[Day], words: ProgressTexts) -> None:
     # After first, so an unchanged day shows the hollow "before" ring around the square.
     for label, color, marker, filled, values in (
         (words.chart_after, AFTER, "s", AFTER, [d.pain_after for d in days]),
         (words.chart_before, BEFORE, "o", "none", [d.pain_before for d in days]),
     ):
-        points = [(i, v) for i, v in zip(x, values, strict=True) if v is not None]
+        points = [(i, v) for i, v in enumerate(values) if v is not None]
         if points:
-            pain_axis.plot(
+            axis.plot(
                 *zip(*points, strict=True),
                 marker,
                 color=color,
@@ -62,12 +73,12 @@ def draw(days: list[Day], words: ProgressTexts) -> Figure:
                 ms=8 if marker == "s" else 12,
                 label=label,
             )
-    pain_axis.set_ylim(-0.5, 10.5)
-    pain_axis.set_yticks([0, 5, 10])
-    pain_axis.set_ylabel(words.chart_pain, fontsize=FONT_SIZE)
-    if pain_axis.get_legend_handles_labels()[0]:
-        handles, labels = pain_axis.get_legend_handles_labels()
-        pain_axis.legend(
+    axis.set_ylim(-0.5, 10.5)
+    axis.set_yticks([0, 5, 10])
+    axis.set_ylabel(words.chart_pain, fontsize=FONT_SIZE)
+    if axis.get_legend_handles_labels()[0]:
+        handles, labels = axis.get_legend_handles_labels()
+        axis.legend(
             handles[::-1],
             labels[::-1],
             loc="upper left",
@@ -76,14 +87,9 @@ def draw(days: list[Day], words: ProgressTexts) -> Figure:
             ncols=2,
         )
 
-    sessions_axis.bar(x, [d.sessions for d in days], color=BAR, width=0.8)
-    sessions_axis.set_ylabel(words.chart_sessions, fontsize=FONT_SIZE)
-    sessions_axis.set_ylim(0, max(2, *(d.sessions for d in days)) + 0.3)
-    sessions_axis.yaxis.set_major_locator(MaxNLocator(integer=True))
 
-    ticks = list(range(0, len(days), 7))
-    sessions_axis.set_xticks(ticks, [days[i].day.strftime("%d %b") for i in ticks])
-    for axis in (pain_axis, sessions_axis):
-        axis.tick_params(labelsize=FONT_SIZE)
-        axis.spines[["top", "right"]].set_visible(False)
-    return figure
+def _sessions(axis: Axes, days: list[Day], words: ProgressTexts) -> None:
+    axis.bar(range(len(days)), [d.sessions for d in days], color=BAR, width=0.8)
+    axis.set_ylabel(words.chart_sessions, fontsize=FONT_SIZE)
+    axis.set_ylim(0, max(2, *(d.sessions for d in days)) + 0.3)
+    axis.yaxis.set_major_locator(MaxNLocator(integer=True))
