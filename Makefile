@@ -31,7 +31,8 @@ test: lint
 demo: $(VENV)/.dev
 	$(BIN)/python -m tests.demo
 
-# Benchmarks (about 12 minutes; QUICK=1 for a smoke run under a minute) -> docs/PERFORMANCE.md
+# Benchmarks (about 15 minutes) -> docs/PERFORMANCE.md; QUICK=1: a smoke run of about a
+# minute that prints its figures and writes nothing (CI runs it after the tests).
 bench: $(VENV)/.dev
 	$(BIN)/python -m bench $(if $(QUICK),--quick,)
 

@@ -28,7 +28,6 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
-from telegram.request import HTTPXRequest
 
 from bot import callbacks as cb
 from bot import groups, inbox, logs
@@ -59,6 +58,7 @@ from bot.pacing import PatientRateLimiter
 from bot.replies import answer
 from bot.scheduling import Schedule
 from bot.settings import Settings
+from bot.transport import AiohttpRequest
 from db.database import Database
 
 log = logging.getLogger(__name__)
@@ -209,14 +209,17 @@ def _bot(settings: Settings, services: Services, limiter: PatientRateLimiter) ->
         base_url=settings.bot_api_base_url,
         base_file_url=settings.bot_api_file_url,
         # ApplicationBuilder's pool sizes: many calls at once, and one long poll.
-        request=HTTPXRequest(
+        request=AiohttpRequest(
             connection_pool_size=256,
             connect_timeout=timeout,
             read_timeout=timeout,
             write_timeout=timeout,
             pool_timeout=timeout,
+            proxy=settings.telegram_proxy_url,
         ),
-        get_updates_request=HTTPXRequest(connection_pool_size=1),
+        get_updates_request=AiohttpRequest(
+            connection_pool_size=1, proxy=settings.telegram_proxy_url
+        ),
         rate_limiter=limiter,
     )
 

@@ -79,6 +79,17 @@ class InboxBot(ExtBot[None]):
         self._inbox = inbox
         self._clock = clock
         self._repeated: set[int] = set()
+        self._transports = [kwargs[k] for k in ("request", "get_updates_request") if k in kwargs]
+
+    async def initialize(self) -> None:
+        try:
+            await super().initialize()
+        except BaseException:
+            # The connection pools open before getMe checks the token; a bot that never
+            # finished initializing is not shut down by PTB, so they are closed here.
+            for transport in self._transports:
+                await transport.shutdown()
+            raise
 
     @property
     def inbox(self) -> Inbox:

@@ -8,7 +8,7 @@ from types import TracebackType
 from typing import Any
 
 # httpx logs every request URL at INFO, and Bot API URLs contain the token.
-_CHATTY_LOGGERS = ("httpx", "httpcore")
+_CHATTY_LOGGERS = ("httpx", "httpcore", "aiohttp")
 
 _secrets: set[str] = set()
 _installed = False

@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     # How long one Bot API call may take, and the first pause before retrying a failed one.
     telegram_timeout_seconds: float = Field(default=10, gt=0, le=120)
     retry_backoff_seconds: float = Field(default=0.5, ge=0, le=30)
+    # An http(s) proxy every Bot API call goes through, e.g. http://proxy.local:3128.
+    telegram_proxy_url: str | None = None
     # How fast this instance sends a burst of reminders. Telegram's cap (about 30 a second) is
     # per bot, not per instance: with N instances, give each 27/N.
     reminder_messages_per_second: float = Field(default=BULK_MESSAGES_PER_SECOND, gt=0, le=1000)
@@ -46,6 +48,15 @@ class Settings(BaseSettings):
     def _strip_trailing_slash(cls, value: str) -> str:
         # The bot appends `/bot{token}/{method}`; a trailing slash would double it.
         return value.rstrip("/")
+
+    @field_validator("telegram_proxy_url")
+    @classmethod
+    def _http_proxy(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("TELEGRAM_PROXY_URL must be an http:// or https:// address")
+        return value
 
     @field_validator("log_level", mode="before")
     @classmethod

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from telegram.error import NetworkError, RetryAfter
 
-from bot.pacing import Budget, PatientRateLimiter, SendWindow, Spacing, Urgent
+from bot.pacing import Budget, PatientRateLimiter, SendWindow, Spacing, Urgent, window_limit
 
 
 class Ticks:
@@ -154,3 +154,20 @@ async def test_every_attempt_at_a_new_message_counts_in_the_send_window(
 
 async def _answer() -> bool:
     return True
+
+
+async def test_an_animation_counts_in_the_send_window_like_a_text_message() -> None:
+    """An exercise's first step (an animation) is a message to Telegram's overall limit."""
+    window = SendWindow(Ticks())
+    limiter = PatientRateLimiter(window=window, backoff_seconds=0)
+    data = {"chat_id": 1, "animation": "file-1"}
+    await limiter.process_request(_answer, (), {}, "sendAnimation", data, None)
+    await limiter.process_request(_answer, (), {}, "editMessageText", {"chat_id": 1}, None)
+    assert window.recent() == 1
+
+
+def test_bulk_sending_leaves_one_place_in_telegrams_second_for_a_reply() -> None:
+    """At the default pace a burst fills the last second up to 29 of Telegram's 30."""
+    assert window_limit(27) == 29
+    assert window_limit(13.5) == 14  # two instances, each with half the pace
+    assert window_limit(0.5) == 1

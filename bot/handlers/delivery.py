@@ -10,7 +10,7 @@ from telegram import CallbackQuery
 from telegram.constants import ParseMode
 from telegram.error import Forbidden, TelegramError
 
-from bot import keyboards, localtime, reminders, render, rest
+from bot import keyboards, localtime, pacing, reminders, render, rest
 from bot.callbacks import ReminderButton, ReminderSkip, ReminderSnooze
 from bot.context import CoachContext
 from bot.handlers import membership, morning, warmup
@@ -78,10 +78,11 @@ async def _close(query: CallbackQuery, context: CoachContext, outcome: str) -> N
 async def tick(context: CoachContext) -> None:
     """Job, every minute: claim the reminders that are due, then deliver all of them.
 
-    Delivery is spaced at REMINDER_MESSAGES_PER_SECOND and also waits for room under it,
-    counting every message this instance sends: replies to people tapping go out at once and
-    the burst takes what they leave. A burst larger than a minute's worth keeps this job
-    running, and the next tick waits.
+    Delivery is spaced at REMINDER_MESSAGES_PER_SECOND and also waits while the last second,
+    counting every message this instance sent, is near Telegram's overall pace: replies to
+    people tapping go out at once, on top of the reminders, and a burst gives way only when
+    replies would otherwise take the total past that pace. A burst larger than a minute's
+    worth keeps this job running, and the next tick waits.
     """
     await morning.deliver(context)  # the mornings' questions ride on the same minute
     rules = context.rules.reminders
@@ -104,13 +105,14 @@ async def tick(context: CoachContext) -> None:
 
 async def _deliver_paced(context: CoachContext, deliveries: list[Delivery]) -> int:
     pace = context.services.settings.reminder_messages_per_second
+    limit = pacing.window_limit(pace)
     loop = asyncio.get_running_loop()
     for delivery in deliveries:
         # Evenly spaced, not in bunches: a bunch arrives at Telegram squeezed together by
         # network jitter and can cross its limit even though it kept under it here. (Making
         # up for a late turn with quicker ones was measured: it bunched, and drew 429s.)
         next_at = loop.time() + 1 / pace
-        await context.services.sent.room(pace)
+        await context.services.sent.room(limit)
         try:
             await _deliver(context, delivery, context.now())
         except Exception:

@@ -1,0 +1,271 @@
+"""The bot's Bot API transport (bot/transport.py), driven through PTB's public `Bot`.
+
+Each failure a call can meet is staged by a small server of the test's own: one that never
+answers, one that hangs up, a port nobody listens on, a full pool, and a proxy.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import socket
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass, field
+
+import aiohttp
+import pytest
+from aiohttp import web
+from pydantic import ValidationError
+from telegram import Bot
+from telegram.error import NetworkError, TimedOut
+
+from bot.logs import redact
+from bot.transport import AiohttpRequest
+from tests.fake_telegram import FakeTelegram
+from tests.harness import TOKEN, make_settings, run_bot
+
+GET_ME = {
+    "ok": True,
+    "result": {"id": 1, "is_bot": True, "first_name": "Coach", "username": "coach_bot"},
+}
+
+Serve = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]
+
+
+@dataclass
+class Stage:
+    """A raw TCP server that treats every connection with `serve`, and what it was sent."""
+
+    url: str
+    request_lines: list[str] = field(default_factory=list)
+
+
+@contextlib.asynccontextmanager
+async def stage(serve: Serve) -> AsyncIterator[Stage]:
+    seen: list[str] = []
+    handlers: set[asyncio.Task[None]] = set()
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        handlers.add(asyncio.current_task())  # type: ignore[arg-type]
+        try:
+            head = await reader.readuntil(b"\r\n\r\n")
+            seen.append(head.split(b"\r\n", 1)[0].decode())
+            await serve(reader, writer)
+        except (asyncio.IncompleteReadError, ConnectionError, asyncio.CancelledError):
+            pass
+        finally:
+            writer.close()
+
+    server = await asyncio.start_server(handle, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        yield Stage(f"http://127.0.0.1:{port}", seen)
+    finally:
+        for task in handlers:
+            task.cancel()
+        server.close()
+        await server.wait_closed()
+
+
+async def never_answer(_reader: asyncio.StreamReader, _writer: asyncio.StreamWriter) -> None:
+    await asyncio.sleep(3600)
+
+
+async def hang_up(_reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    writer.close()
+
+
+async def answer_get_me(_reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    body = json.dumps(GET_ME).encode()
+    writer.write(
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+        + f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode()
+        + body
+    )
+    await writer.drain()
+
+
+@contextlib.asynccontextmanager
+async def bot_at(url: str, request: AiohttpRequest | None = None) -> AsyncIterator[Bot]:
+    """A plain PTB Bot on the transport, talking to `url` as its Bot API server."""
+    redact(TOKEN)  # as the application does: PTB logs its URLs at DEBUG
+    bot = Bot(TOKEN, base_url=f"{url}/bot", request=request or AiohttpRequest())
+    await bot.request.initialize()  # Bot.initialize would call getMe first
+    try:
+        yield bot
+    finally:
+        await bot.request.shutdown()
+
+
+def closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def test_calls_and_uploads_reach_the_bot_api(telegram: FakeTelegram) -> None:
+    async with bot_at(telegram.url) as bot:
+        sent = await bot.send_message(7, "Hello")
+        photo = await bot.send_photo(7, photo=b"\x89PNG picture bytes", filename="chart.png")
+
+    assert sent.text == "Hello"
+    assert photo.photo[-1].file_size == len(b"\x89PNG picture bytes")
+    uploaded = telegram.chat(7)[-1]
+    assert (uploaded.filename, uploaded.media) == ("chart.png", b"\x89PNG picture bytes")
+    # The upload went as multipart with the other parameters beside the file.
+    upload_call = telegram.calls_to("sendPhoto")[0]
+    assert upload_call.params["chat_id"] == "7"
+
+
+async def test_a_server_that_never_answers_is_timed_out_per_call() -> None:
+    async with stage(never_answer) as server, bot_at(server.url) as bot:
+        started = time.monotonic()
+        with pytest.raises(TimedOut):
+            await bot.get_me(read_timeout=0.3)
+        took = time.monotonic() - started
+
+    # The call's own timeout applied, not the request's default of 5 s.
+    assert took < 2
+
+
+async def test_the_default_read_timeout_applies_when_a_call_gives_none() -> None:
+    request = AiohttpRequest(read_timeout=0.3)
+    async with stage(never_answer) as server, bot_at(server.url, request) as bot:
+        with pytest.raises(TimedOut):
+            await bot.get_me()
+    assert request.read_timeout == 0.3
+
+
+async def test_a_server_that_hangs_up_is_a_network_error() -> None:
+    async with stage(hang_up) as server, bot_at(server.url) as bot:
+        with pytest.raises(NetworkError) as raised:
+            await bot.get_me()
+
+    assert not isinstance(raised.value, TimedOut)
+    assert "aiohttp.ServerDisconnectedError" in raised.value.message
+    assert TOKEN not in str(raised.value)
+
+
+async def test_nobody_listening_is_a_network_error_without_the_token() -> None:
+    async with bot_at(f"http://127.0.0.1:{closed_port()}") as bot:
+        with pytest.raises(NetworkError) as raised:
+            await bot.get_me()
+
+    assert not isinstance(raised.value, TimedOut)
+    assert "aiohttp.ClientConnectorError" in raised.value.message
+    assert TOKEN not in str(raised.value)
+
+
+async def test_a_full_pool_times_out_the_call_waiting_for_a_connection() -> None:
+    request = AiohttpRequest(connection_pool_size=1, read_timeout=5)
+    async with stage(never_answer) as server, bot_at(server.url, request) as bot:
+        holding = asyncio.create_task(bot.get_me())
+        await asyncio.sleep(0.2)  # the one connection is now taken
+        with pytest.raises(TimedOut):
+            await bot.get_me(pool_timeout=0.2, connect_timeout=0.1)
+        # Only the first call reached the server: the second never got a connection.
+        assert len(server.request_lines) == 1
+        holding.cancel()
+        with contextlib.suppress(asyncio.CancelledError, TimedOut):
+            await holding
+
+
+async def test_calls_go_through_the_proxy_when_one_is_set() -> None:
+    async with stage(answer_get_me) as proxy:
+        request = AiohttpRequest(proxy=proxy.url)
+        async with bot_at("http://api.telegram.invalid", request) as bot:
+            me = await bot.get_me()
+
+    assert me.username == "coach_bot"
+    # A proxy is asked for the whole address; the address itself is never looked up.
+    assert proxy.request_lines == [f"POST http://api.telegram.invalid/bot{TOKEN}/getMe HTTP/1.1"]
+
+
+async def test_shutdown_closes_the_pool_and_initialize_opens_it_again(
+    telegram: FakeTelegram,
+) -> None:
+    request = AiohttpRequest()
+    redact(TOKEN)
+    bot = Bot(TOKEN, base_url=f"{telegram.url}/bot", request=request)
+    with pytest.raises(NetworkError, match="not initialized"):
+        await bot.send_message(7, "too early")
+
+    await request.initialize()
+    await request.initialize()  # PTB may initialize a request twice; one pool is kept
+    await bot.send_message(7, "first")
+    await request.shutdown()
+    await request.shutdown()  # and shut it down twice
+    with pytest.raises(NetworkError, match="not initialized"):
+        await bot.send_message(7, "after shutdown")
+
+    await request.initialize()
+    await bot.send_message(7, "again")
+    await request.shutdown()
+    assert [m.text for m in telegram.chat(7)] == ["first", "again"]
+
+
+def test_timeouts_map_onto_aiohttps_and_the_write_timeout_bounds_the_call() -> None:
+    timeout = AiohttpRequest.timeout(read=3, write=4, connect=2, pool=1)
+    assert (timeout.sock_read, timeout.sock_connect, timeout.connect) == (3, 2, 3)
+    assert timeout.total == 10
+    unbounded = AiohttpRequest.timeout(read=None, write=4, connect=2, pool=1)
+    assert (unbounded.total, unbounded.sock_read) == (None, None)
+
+
+@contextlib.asynccontextmanager
+async def forward_proxy() -> AsyncIterator[tuple[str, list[str]]]:
+    """An HTTP forward proxy: passes each request on to the address it names, and notes it."""
+    seen: list[str] = []
+
+    async def forward(request: web.Request) -> web.Response:
+        seen.append(f"{request.method} {request.url.path.rsplit('/', 1)[-1]}")
+        async with (
+            aiohttp.ClientSession() as session,
+            session.request(
+                request.method,
+                request.url,  # absolute-form: the whole address the client asked for
+                data=await request.read(),
+                headers={"Content-Type": request.headers.get("Content-Type", "")},
+            ) as answer,
+        ):
+            return web.Response(
+                status=answer.status,
+                body=await answer.read(),
+                content_type=answer.content_type,
+            )
+
+    app = web.Application()
+    app.router.add_route("*", "/{tail:.*}", forward)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    try:
+        yield f"http://127.0.0.1:{port}", seen
+    finally:
+        await runner.cleanup()
+
+
+async def test_the_bot_runs_through_a_proxy_when_one_is_configured(
+    telegram: FakeTelegram, database_url: str
+) -> None:
+    async with forward_proxy() as (proxy, seen):
+        settings = make_settings(telegram, database_url, telegram_proxy_url=proxy)
+        async with run_bot(telegram, settings) as bot:
+            replies = await bot.send(5, "/start")
+
+    assert replies, "the bot answered /start through the proxy"
+    assert "POST getUpdates" in seen
+    assert "POST sendMessage" in seen
+
+
+def test_only_http_proxies_are_accepted(telegram: FakeTelegram) -> None:
+    with pytest.raises(ValidationError, match="TELEGRAM_PROXY_URL must be an http"):
+        make_settings(telegram, "sqlite+aiosqlite://", telegram_proxy_url="socks5://p:1080")
+    assert (
+        make_settings(telegram, "sqlite+aiosqlite://", telegram_proxy_url="").telegram_proxy_url
+        is None
+    )
