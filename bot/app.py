@@ -58,7 +58,7 @@ from bot.pacing import PatientRateLimiter
 from bot.replies import answer
 from bot.scheduling import Schedule
 from bot.settings import Settings
-from bot.transport import AiohttpRequest
+from bot.transport import AiohttpRequest, PollingRequest
 from db.database import Database
 
 log = logging.getLogger(__name__)
@@ -217,7 +217,7 @@ def _bot(settings: Settings, services: Services, limiter: PatientRateLimiter) ->
             pool_timeout=timeout,
             proxy=settings.telegram_proxy_url,
         ),
-        get_updates_request=AiohttpRequest(
+        get_updates_request=PollingRequest(
             connection_pool_size=1, proxy=settings.telegram_proxy_url
         ),
         rate_limiter=limiter,

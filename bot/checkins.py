@@ -67,8 +67,10 @@ async def before(
         if not await repo.record_pain(tx, warmup, after=False, value=pain, now=now):
             return Notice.STALE
         # The first check-in asks the red-flag questions too: answering it says none applies.
-        await repo.record_screening(tx, chat_id, Answer.CLEAR, now, only_first=True)
-        await repo.gentle_offered(tx, chat_id)  # a red warm-up's offer is made once
+        if not position.chat.screened:
+            await repo.record_screening(tx, chat_id, Answer.CLEAR, now, only_first=True)
+        if position.chat.gentle_next:
+            await repo.gentle_offered(tx, chat_id)  # a red warm-up's offer is made once
         return Before(position, pain)
 
 

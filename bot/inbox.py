@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot, Update
 from telegram.ext import ExtBot
 
+from bot.transport import PollingRequest
 from db import repo
 from db.batching import Batched
 from db.database import Database
@@ -38,6 +39,13 @@ KEEP_HANDLED = timedelta(hours=24)
 Clock = Callable[[], datetime]
 
 
+AsSent = Callable[[int], "dict[str, Any] | None"]
+
+
+def _json(update: Update, sent: dict[str, Any] | None) -> str:
+    return json.dumps(sent, ensure_ascii=False) if sent is not None else update.to_json()
+
+
 class Inbox:
     """The stored updates of one bot, on its database."""
 
@@ -46,11 +54,16 @@ class Inbox:
         # Many chats' updates finish at once under load; their marks share a transaction.
         self._marks: Batched[tuple[int, datetime]] = Batched(db, _mark)
 
-    async def receive(self, updates: Sequence[Update], now: datetime) -> set[int]:
-        """Store `updates` in one transaction; returns the ids of those received before."""
+    async def receive(
+        self, updates: Sequence[Update], now: datetime, as_sent: AsSent = lambda _id: None
+    ) -> set[int]:
+        """Store `updates` in one transaction; returns the ids of those received before.
+
+        Each is stored as Telegram sent it where `as_sent` has it, else as PTB parsed it.
+        """
         if not updates:
             return set()
-        rows = {u.update_id: u.to_json() for u in updates}
+        rows = {u.update_id: _json(u, as_sent(u.update_id)) for u in updates}
         async with self._db.transaction() as tx:
             stored = await repo.receive_updates(tx, rows, now)
         return set(rows) - stored
@@ -80,6 +93,10 @@ class InboxBot(ExtBot[None]):
         self._clock = clock
         self._repeated: set[int] = set()
         self._transports = [kwargs[k] for k in ("request", "get_updates_request") if k in kwargs]
+        polling = kwargs.get("get_updates_request")
+        self._as_sent: AsSent = (
+            polling.as_sent if isinstance(polling, PollingRequest) else lambda _id: None
+        )
 
     async def initialize(self) -> None:
         try:
@@ -103,7 +120,7 @@ class InboxBot(ExtBot[None]):
     async def get_updates(self, *args: Any, **kwargs: Any) -> tuple[Update, ...]:
         updates = await super().get_updates(*args, **kwargs)
         # All are returned, repeats too: PTB asks for the next ones after the last it saw.
-        self._repeated |= await self._inbox.receive(updates, self._clock())
+        self._repeated |= await self._inbox.receive(updates, self._clock(), self._as_sent)
         return updates
 
 

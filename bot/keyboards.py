@@ -48,9 +48,11 @@ from bot.callbacks import (
 from bot.coach import Cursor
 from bot.content import ReminderRules, Routine, Texts
 from bot.localtime import EVERY_DAY, WEEKDAYS, WEEKEND
+from bot.memo import by_content
 from bot.reminders import Status
 
 
+@by_content()
 def step_keyboard(
     texts: Texts, routine: Routine, session_id: int, cursor: Cursor
 ) -> InlineKeyboardMarkup:
@@ -73,6 +75,7 @@ def step_keyboard(
     return InlineKeyboardMarkup(rows)
 
 
+@by_content()
 def countdown_keyboard(
     texts: Texts, session_id: int, cursor: Cursor, *, hands_free: bool, paused: bool = False
 ) -> InlineKeyboardMarkup:
@@ -108,6 +111,7 @@ def countdown_keyboard(
     )
 
 
+@by_content()
 def checkin_keyboard(
     texts: Texts,
     session_id: int,
@@ -133,6 +137,7 @@ def checkin_keyboard(
     return InlineKeyboardMarkup(rows)
 
 
+@by_content()
 def screening_keyboard(texts: Texts) -> InlineKeyboardMarkup:
     """Under /safety's questions: none applies, or one does."""
     return InlineKeyboardMarkup(
@@ -192,6 +197,7 @@ def unfinished_keyboard(
     )
 
 
+@by_content()
 def start_keyboard(texts: Texts, routine: Routine) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[_button(texts.buttons.start, Begin(routine.id))]])
 
@@ -253,6 +259,7 @@ def days_picker(texts: Texts, days: int) -> InlineKeyboardMarkup:
     )
 
 
+@by_content()
 def reminder_keyboard(
     texts: Texts, rules: ReminderRules, day: date, *, snooze: bool
 ) -> InlineKeyboardMarkup:

@@ -96,8 +96,6 @@ async def send_demo(
 ) -> Message | None:
     """Send `demo` with `caption` and `markup`; None if it could not go out as media."""
     library, db = context.services.media, context.db
-    if not await _pictures_on(db, chat_id):
-        return None
     if (known := await library.file_id(db, demo)) is not None:
         try:
             return await _animation(context, chat_id, known, caption, markup)
@@ -128,11 +126,6 @@ async def _animation(
     return await context.bot.send_animation(
         chat_id, animation, caption=caption, parse_mode=ParseMode.HTML, reply_markup=markup
     )
-
-
-async def _pictures_on(db: Database, chat_id: int) -> bool:
-    async with db.reading() as tx:
-        return await repo.pictures_on(tx, chat_id)
 
 
 async def set_pictures(db: Database, *, chat_id: int, on: bool, now: datetime) -> None:

@@ -34,6 +34,7 @@ class Prefs:
     roller: bool = True
     doses: tuple[tuple[str, Dose], ...] = field(default=())  # by exercise id, sorted
     levels: tuple[tuple[str, int], ...] = field(default=())  # 0-based, by exercise id, sorted
+    pictures: bool = True  # an exercise's first step shows its animation (/pictures)
 
     def dose(self, exercise_id: str) -> Dose:
         return dict(self.doses).get(exercise_id, Dose())
@@ -129,6 +130,7 @@ _SHAPED_MAX = 4096
 def _personalised(
     routine: Routine, prefs: Prefs, rules: DoseRules, levels: Levels, full: bool
 ) -> Routine:
+    prefs = replace(prefs, pictures=True)  # pictures do not change what is done
     if (not full and prefs.roller) or (prefs == Prefs() and not levels.exercises):
         return routine  # nothing to shape
     key = (id(routine), id(rules), id(levels), prefs, full)

@@ -60,6 +60,7 @@ def of_row(stored: Mapping[str, object]) -> Prefs:
             )
         ),
         levels=tuple(sorted((exercise, n) for exercise, n in levels.items() if _level(n))),
+        pictures=bool(stored.get("pictures", True)),
     )
 
 

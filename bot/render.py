@@ -10,12 +10,14 @@ from bot.adapt import Change, Light
 from bot.coach import Cursor, Side
 from bot.content import Prescription, Routine, Step, Texts
 from bot.content.rules import TimerRules
+from bot.memo import by_content
 from bot.reminders import Status
 from bot.stats import Report
 from bot.summary import Summary
 from db.models import Outcome
 
 
+@by_content()
 def intro(texts: Texts, routine: Routine) -> str:
     text = texts.intro.format(
         title=escape(routine.title),
@@ -54,6 +56,7 @@ def header(texts: Texts, routine: Routine, cursor: Cursor) -> str:
     return "\n".join(lines)
 
 
+@by_content()
 def step(texts: Texts, routine: Routine, cursor: Cursor) -> str:
     """A step message: full instructions the first time, a short cue for later sides and sets."""
     exercise = routine.steps[cursor.step]
@@ -86,6 +89,7 @@ def instructions(texts: Texts, exercise: Step, cursor: Cursor) -> list[str]:
     return [line.format(side=side, other=other) for line in exercise.instructions]
 
 
+@by_content()
 def step_ended(texts: Texts, routine: Routine, cursor: Cursor, ending: str) -> str:
     """The step message as it stays in the chat once acted on: buttons gone, ending shown."""
     return f"{step(texts, routine, cursor)}\n\n<b>{ending}</b>"
@@ -133,6 +137,7 @@ def _lead(texts: Texts, cursor: Cursor, lead: int, *, hands_free: bool) -> str:
     return timer.resting.format(seconds=lead)
 
 
+@by_content()
 def up_next(texts: Texts, routine: Routine, cursor: Cursor) -> str:
     """`Next: right side`, `Next: set 2/3`, `Next: Psoas stretch`, or the end of the warm-up."""
     timer = texts.timer
@@ -148,11 +153,13 @@ def up_next(texts: Texts, routine: Routine, cursor: Cursor) -> str:
     return timer.up_next.format(what=texts.set_label.format(set=following.set, sets=sets).lower())
 
 
+@by_content()
 def countdown_ended(texts: Texts, routine: Routine, cursor: Cursor, ending: str) -> str:
     """The countdown message once it is over: buttons gone, how it ended shown."""
     return f"{header(texts, routine, cursor)}\n\n{ending}"
 
 
+@by_content()
 def time_up(texts: Texts, routine: Routine, done: Cursor, following: Cursor | None) -> str:
     """What to do now that a hold is over: switch sides, do the next set, or release."""
     timer = texts.timer
@@ -250,6 +257,7 @@ def complete_asking(texts: Texts, summary: Summary) -> str:
     return f"{complete(texts, summary)}\n\n{texts.checkin.after}"
 
 
+@by_content()
 def checkin_question(
     texts: Texts, routine: Routine, *, screen: bool = False, gentle: bool = False
 ) -> str:
@@ -260,6 +268,7 @@ def checkin_question(
     return f"{intro(texts, routine)}{screening}{offer}\n\n{texts.checkin.before}"
 
 
+@by_content()
 def checkin_answered(texts: Texts, routine: Routine, pain: int | None) -> str:
     checkin = texts.checkin
     answer = checkin.skipped if pain is None else checkin.recorded_before.format(pain=pain)
@@ -280,6 +289,7 @@ def stopped(texts: Texts, routine: Routine, done: int) -> str:
     return texts.stopped.format(done=done, total=len(routine.steps))
 
 
+@by_content()
 def unfinished(texts: Texts, routine: Routine, cursor: Cursor) -> str:
     return texts.unfinished.format(
         title=escape(routine.title), number=cursor.step + 1, total=len(routine.steps)
@@ -309,6 +319,7 @@ def reminder_status(texts: Texts, status: Status) -> str:
     return rules.status_on.format(time=status.local_time, days=days, zone=escape(status.zone))
 
 
+@by_content()
 def reminder_message(texts: Texts, routine: Routine, streak_days: int) -> str:
     rules = texts.reminders
     text = rules.message.format(count=len(routine.steps), minutes=coach.estimated_minutes(routine))
@@ -317,6 +328,7 @@ def reminder_message(texts: Texts, routine: Routine, streak_days: int) -> str:
     return text
 
 
+@by_content()
 def reminder_ended(texts: Texts, routine: Routine, outcome: str) -> str:
     """A reminder once acted on: its first line, then what the user chose."""
     first_line = reminder_message(texts, routine, 0).split("\n", 1)[0]

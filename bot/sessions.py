@@ -39,6 +39,14 @@ class Notice(StrEnum):
 
 
 @dataclass(frozen=True)
+class ChatState:
+    """What a tap needs to know of its chat beyond its settings, read with the session."""
+
+    screened: bool = False  # the red-flag screen has an answer
+    gentle_next: bool = False  # a red warm-up's gentle offer is still to be made
+
+
+@dataclass(frozen=True)
 class Position:
     """A running session at one sub-step: what a step message shows."""
 
@@ -52,6 +60,7 @@ class Position:
     prefs: Prefs = field(
         default_factory=Prefs
     )  # how this chat's warm-ups run; `routine` is already shaped by it
+    chat: ChatState = field(default_factory=ChatState)
 
     @property
     def step(self) -> Step:
@@ -316,15 +325,20 @@ async def load_running(
     *,
     expected: Cursor | None = None,
 ) -> tuple[WarmupSession, Position] | Notice:
-    """The running session a button names, at `expected` if given, or why it cannot act."""
-    warmup = await repo.get_session(tx, session_id)
-    if warmup is None:
+    """The running session a button names, at `expected` if given, or why it cannot act.
+
+    One statement reads the session with its chat's settings: this runs on every tap.
+    """
+    read = await repo.session_with_chat(tx, session_id)
+    if read is None:
         return Notice.UNKNOWN
+    warmup = read.warmup
     if warmup.chat_id != chat_id:
         return Notice.NOT_YOURS
     if warmup.status != SessionStatus.ACTIVE:
         return Notice.FINISHED
-    position = _position(content, warmup, await preferences.load(tx, chat_id))
+    chat = ChatState(screened=read.screened, gentle_next=read.gentle_next)
+    position = _position(content, warmup, preferences.of_row(read.settings), chat)
     if position is None:
         return Notice.UNKNOWN
     if expected is not None and expected != position.cursor:
@@ -333,7 +347,9 @@ async def load_running(
     return warmup, position
 
 
-def _position(content: Content, warmup: WarmupSession, prefs: Prefs) -> Position | None:
+def _position(
+    content: Content, warmup: WarmupSession, prefs: Prefs, chat: ChatState | None = None
+) -> Position | None:
     routine = content.routines.get(warmup.routine_id)
     cursor = cursor_of(warmup)
     if routine is None:
@@ -350,6 +366,7 @@ def _position(content: Content, warmup: WarmupSession, prefs: Prefs) -> Position
         holding=warmup.hold_ends_at is not None,
         paused_left=warmup.hold_paused_left,
         prefs=prefs,
+        chat=chat or ChatState(),
     )
 
 

@@ -35,7 +35,7 @@ async def send_step(
     )
     demo = context.services.media.demo_for(position.routine, position.cursor)
     message = None
-    if demo is not None:  # the exercise's first message shows its animation
+    if demo is not None and position.prefs.pictures:  # an exercise's first message shows it
         message = await media.send_demo(context, chat_id, demo, text, markup)
     if message is None:
         message = await context.bot.send_message(

@@ -17,9 +17,11 @@ What HTTPXRequest does is kept:
 
 from __future__ import annotations
 
+from typing import Any
+
 import aiohttp
 from telegram._utils.defaultvalue import DefaultValue
-from telegram._utils.types import ODVInput
+from telegram._utils.types import JSONDict, ODVInput
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
@@ -141,3 +143,33 @@ def body(request_data: RequestData | None) -> aiohttp.FormData | dict[str, str] 
     for name, (filename, content, mimetype) in files.items():
         form.add_field(name, content, filename=filename, content_type=mimetype)
     return form
+
+
+class PollingRequest(AiohttpRequest):
+    """The transport for getUpdates, keeping the updates as Telegram sent them.
+
+    The inbox stores every polled update before it is handled. Writing back out the JSON
+    PTB parsed it from costs far less than serialising PTB's objects again (which was 4% of
+    the bot's CPU under load), and keeps every field, even those PTB does not know.
+    """
+
+    __slots__ = ("_sent",)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._sent: dict[int, dict[str, Any]] = {}
+
+    def parse_json_payload(self, payload: bytes) -> JSONDict:  # type: ignore[override]
+        parsed = BaseRequest.parse_json_payload(payload)
+        result = parsed.get("result")
+        if isinstance(result, list):
+            self._sent = {
+                update["update_id"]: update
+                for update in result
+                if isinstance(update, dict) and isinstance(update.get("update_id"), int)
+            }
+        return parsed
+
+    def as_sent(self, update_id: int) -> dict[str, Any] | None:
+        """The last poll's update `update_id` as Telegram sent it, if it was in that poll."""
+        return self._sent.get(update_id)

@@ -18,13 +18,14 @@ import aiohttp
 import pytest
 from aiohttp import web
 from pydantic import ValidationError
+from sqlalchemy import text
 from telegram import Bot
 from telegram.error import NetworkError, TimedOut
 
 from bot.logs import redact
-from bot.transport import AiohttpRequest
+from bot.transport import AiohttpRequest, PollingRequest
 from tests.fake_telegram import FakeTelegram
-from tests.harness import TOKEN, make_settings, run_bot
+from tests.harness import TOKEN, RunningBot, make_settings, run_bot
 
 GET_ME = {
     "ok": True,
@@ -269,3 +270,27 @@ def test_only_http_proxies_are_accepted(telegram: FakeTelegram) -> None:
         make_settings(telegram, "sqlite+aiosqlite://", telegram_proxy_url="").telegram_proxy_url
         is None
     )
+
+
+async def test_a_polled_update_is_kept_in_the_inbox_as_telegram_sent_it(bot: RunningBot) -> None:
+    """Stored as sent, not re-serialised by PTB: a field PTB does not know is kept too."""
+    message = bot.server.message_update(8, "/start café")["message"]
+    message["field_from_a_newer_bot_api"] = {"kept": True}
+    update_id = bot.server.push_update({"message": message})
+    await bot.settle(update_id)
+
+    async with bot.db.reading() as tx:
+        body = await tx.scalar(
+            text("SELECT body FROM inbox WHERE update_id = :id"), {"id": update_id}
+        )
+    assert json.loads(body) == {"update_id": update_id, "message": message}
+    assert "café" in body  # written from Telegram's JSON, not by PTB (which escapes it)
+    assert bot.server.chat(8), "and the update was handled as usual"
+
+
+def test_the_polling_transport_keeps_only_the_last_polls_updates() -> None:
+    polling = PollingRequest()
+    polling.parse_json_payload(b'{"ok": true, "result": [{"update_id": 5, "x": 1}]}')
+    assert polling.as_sent(5) == {"update_id": 5, "x": 1}
+    polling.parse_json_payload(b'{"ok": true, "result": []}')
+    assert polling.as_sent(5) is None

@@ -54,12 +54,6 @@ async def set_weekly_target(tx: AsyncSession, chat: Chat, target: int) -> None:
     show_written(chat, {"weekly_target": target})
 
 
-async def pictures_on(tx: AsyncSession, chat_id: int) -> bool:
-    """Whether the chat sees demonstrations (on unless it said /pictures off)."""
-    found = await tx.scalar(select(Chat.pictures).where(Chat.id == chat_id))
-    return found is None or bool(found)
-
-
 async def set_pictures(tx: AsyncSession, chat_id: int, on: bool) -> None:
     await tx.execute(update(Chat).where(Chat.id == chat_id).values(pictures=on))
 

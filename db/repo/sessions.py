@@ -11,12 +11,14 @@ from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.dml import Update
 
 from db.models import (
+    Chat,
     Outcome,
     SessionStatus,
     StepEvent,
     WarmupSession,
 )
 from db.repo._shared import execute_write, show_written
+from db.repo.chats import SETTINGS_COLUMNS
 
 # Moving on from a step, or ending the session, ends any hold running on it.
 NO_HOLD = {
@@ -25,6 +27,43 @@ NO_HOLD = {
     "hold_message_id": None,
     "hold_paused_left": None,
 }
+
+
+class WithChat(NamedTuple):
+    """A session as a tap reads it, with what its chat chose and what its check-in needs."""
+
+    warmup: WarmupSession
+    settings: dict[str, object]  # by SETTINGS_COLUMNS
+    screened: bool  # the red-flag screen has an answer
+    gentle_next: bool  # the gentle routine is to be offered first, once
+
+
+# A tap's only read: one statement, its rows read as plain values. The session is handed on
+# as an unattached WarmupSession (no identity map, no loading machinery): every write to it
+# goes through `execute_write` and `show_written` anyway.
+_SESSION_COLUMNS = tuple(WarmupSession.__table__.columns)
+_CHAT_COLUMNS = (*SETTINGS_COLUMNS, "screening", "gentle_next")
+_WITH_CHAT = (
+    select(
+        *_SESSION_COLUMNS, *(getattr(Chat, name).label(f"chat_{name}") for name in _CHAT_COLUMNS)
+    )
+    .join(Chat, Chat.id == WarmupSession.chat_id)
+    .where(WarmupSession.id == bindparam("warmup"))
+)
+
+
+async def session_with_chat(tx: AsyncSession, session_id: int) -> WithChat | None:
+    connection = await tx.connection()
+    row = (await connection.execute(_WITH_CHAT, {"warmup": session_id})).mappings().first()
+    if row is None:
+        return None
+    warmup = WarmupSession(**{column.key: row[column.key] for column in _SESSION_COLUMNS})
+    return WithChat(
+        warmup,
+        {name: row[f"chat_{name}"] for name in SETTINGS_COLUMNS},
+        screened=row["chat_screening"] is not None,
+        gentle_next=bool(row["chat_gentle_next"]),
+    )
 
 
 async def get_session(tx: AsyncSession, session_id: int) -> WarmupSession | None:
