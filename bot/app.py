@@ -60,6 +60,7 @@ from bot.scheduling import Schedule
 from bot.settings import Settings
 from bot.transport import AiohttpRequest, PollingRequest
 from db.database import Database
+from db.repo import StepMessage
 
 log = logging.getLogger(__name__)
 
@@ -225,10 +226,12 @@ def _bot(settings: Settings, services: Services, limiter: PatientRateLimiter) ->
 
 
 def _handled(services: Services) -> Handled:
-    """Marks a handled update in the inbox, so the next start does not handle it again."""
+    """Marks a handled update in the inbox, so the next start does not handle it again, and
+    records the step messages its handler sent in the same write."""
 
-    async def mark(update: Update) -> None:
-        await services.inbox.handled(update, services.clock())
+    async def mark(update: Update, left: list[object]) -> None:
+        sent = [write for write in left if isinstance(write, StepMessage)]
+        await services.inbox.handled(update, services.clock(), sent)
 
     return mark
 

@@ -17,7 +17,7 @@ import json
 import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot, Update
@@ -52,7 +52,7 @@ class Inbox:
     def __init__(self, db: Database) -> None:
         self._db = db
         # Many chats' updates finish at once under load; their marks share a transaction.
-        self._marks: Batched[tuple[int, datetime]] = Batched(db, _mark)
+        self._marks: Batched[Mark] = Batched(db, _mark)
 
     async def receive(
         self, updates: Sequence[Update], now: datetime, as_sent: AsSent = lambda _id: None
@@ -68,8 +68,11 @@ class Inbox:
             stored = await repo.receive_updates(tx, rows, now)
         return set(rows) - stored
 
-    async def handled(self, update: Update, now: datetime) -> None:
-        await self._marks.add((update.update_id, now))
+    async def handled(
+        self, update: Update, now: datetime, step_messages: Sequence[repo.StepMessage] = ()
+    ) -> None:
+        """Mark `update` handled and record the step messages its handler sent, together."""
+        await self._marks.add(Mark(update.update_id, now, tuple(step_messages)))
 
     async def unhandled(self, bot: Bot) -> list[Update]:
         """Stored updates not handled yet, oldest first."""
@@ -145,5 +148,13 @@ async def purge_job(context: CoachContext) -> None:
         log.info("inbox: %d handled updates forgotten", forgotten)
 
 
-async def _mark(tx: AsyncSession, items: list[tuple[int, datetime]]) -> None:
-    await repo.mark_handled(tx, [update_id for update_id, _ in items], max(t for _, t in items))
+class Mark(NamedTuple):
+    update_id: int
+    at: datetime
+    step_messages: tuple[repo.StepMessage, ...]
+
+
+async def _mark(tx: AsyncSession, marks: list[Mark]) -> None:
+    if sent := [message for mark in marks for message in mark.step_messages]:
+        await repo.set_messages(tx, sent)
+    await repo.mark_handled(tx, [mark.update_id for mark in marks], max(m.at for m in marks))

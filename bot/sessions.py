@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import coach, preferences, screening
+from bot import coach, ordering, preferences, screening
 from bot.coach import Action, Cursor, Side
 from bot.content import Content, Routine, Step
 from bot.plan import Prefs
@@ -282,8 +282,14 @@ async def abandon(db: Database, *, chat_id: int, session_id: int, now: datetime)
 async def remember_message(
     messages: Batched[repo.StepMessage], *, position: Position, message_id: int
 ) -> None:
-    """Record which message shows the step at `position`, unless the session moved on."""
-    await messages.add(repo.StepMessage(position.session_id, row_of(position.cursor), message_id))
+    """Record which message shows the step at `position`, unless the session moved on.
+
+    Sent while handling an update, it is recorded with that update's handled mark, before
+    the chat's next update is taken up; sent by a scheduled job, it is written at once.
+    """
+    record = repo.StepMessage(position.session_id, row_of(position.cursor), message_id)
+    if not ordering.leave_for_mark(record):
+        await messages.add(record)
 
 
 def cursor_of(warmup: WarmupSession) -> Cursor:
