@@ -102,11 +102,13 @@ async def close_step(context: CoachContext, chat_id: int, position: Position, en
             render.countdown_ended(texts, position.routine, position.cursor, texts.timer.ended),
         )
     if position.message_id is not None:
-        shows_demo = context.services.media.demo_for(position.routine, position.cursor)
+        # The step went out as an animation (its text a caption) unless pictures are off.
+        demo = context.services.media.demo_for(position.routine, position.cursor)
+        shows_demo = demo is not None and position.prefs.pictures
         await edit(
             context,
             chat_id,
             position.message_id,
             render.step_ended(texts, position.routine, position.cursor, ending),
-            caption=shows_demo is not None,
+            caption=shows_demo,
         )

@@ -138,6 +138,10 @@ async def test_pictures_off_gives_text_only_and_on_brings_them_back(
     _, step = await bot.start_warmup(CHAT)
     assert step.animation is None
     assert telegram.calls_to("sendAnimation") == []
+    await bot.press(CHAT, "Done")
+    # The text step is closed with one edit of its text, not a caption edit Telegram refuses.
+    assert telegram.calls_to("editMessageCaption") == []
+    assert "✅" in telegram.chat(CHAT)[-2].text
     [reply] = await bot.send(CHAT, "/pictures on")
     assert reply.text.startswith("🎞 Animations on.")
     await bot.send(CHAT, "/stop")
