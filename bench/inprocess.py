@@ -37,7 +37,9 @@ async def tap_cost(path: Path, taps: int) -> dict[str, float]:
     counted = 0
     while done < taps:
         now = datetime.now(UTC)
-        position = await sessions.begin(db, CONTENT, chat_id=1, routine_id=routine.id, now=now)
+        position = await sessions.begin(
+            db, CONTENT, chat_id=1, routine_id=routine.id, now=now, started_by=1
+        )
         assert isinstance(position, sessions.Position)
         await checkins.before(
             db, CONTENT, chat_id=1, session_id=position.session_id, pain=None, now=now

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Executable
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
 
@@ -27,9 +27,20 @@ async def execute_write(
     It goes straight to the connection, past the ORM: loaded objects are not looked for, and
     callers that keep one show what they wrote on it with `show_written`.
     """
-    connection = await tx.connection()
-    result = await connection.execute(statement, params)
+    result = await (await connection_of(tx)).execute(statement, params)
     return result.rowcount
+
+
+async def connection_of(tx: AsyncSession) -> AsyncConnection:
+    """The transaction's connection, looked up once: each lookup is a trip through
+    SQLAlchemy's async bridge, and a tap runs three statements on it."""
+    if (connection := tx.info.get(_CONNECTION)) is None:
+        connection = tx.info[_CONNECTION] = await tx.connection()
+    assert isinstance(connection, AsyncConnection)
+    return connection
+
+
+_CONNECTION = "connection"
 
 
 def show_written(row: object, values: Mapping[str, object]) -> None:

@@ -17,7 +17,7 @@ from db.models import (
     StepEvent,
     WarmupSession,
 )
-from db.repo._shared import execute_write, show_written
+from db.repo._shared import connection_of, execute_write, show_written
 from db.repo.chats import SETTINGS_COLUMNS
 
 # Moving on from a step, or ending the session, ends any hold running on it.
@@ -53,7 +53,7 @@ _WITH_CHAT = (
 
 
 async def session_with_chat(tx: AsyncSession, session_id: int) -> WithChat | None:
-    connection = await tx.connection()
+    connection = await connection_of(tx)
     row = (await connection.execute(_WITH_CHAT, {"warmup": session_id})).mappings().first()
     if row is None:
         return None
