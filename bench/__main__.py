@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import multiprocessing
 import os
 import platform
@@ -80,6 +81,8 @@ def _pin(core: int) -> None:
 
 def _serve(conn: Connection, server: dict[str, Any], workload: Any) -> None:
     _pin(0)
+    # A bot stopped at the end of a run drops requests it had under way: not worth a traceback.
+    logging.getLogger("aiohttp.server").setLevel(logging.CRITICAL)
 
     async def main() -> None:
         async with BenchTelegram(TOKEN, **server) as telegram:

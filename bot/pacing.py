@@ -36,6 +36,11 @@ Result = bool | dict[str, Any] | list[dict[str, Any]]
 TELEGRAM_MESSAGES_PER_SECOND = 30
 BULK_MESSAGES_PER_SECOND = 27
 
+# Reminders of a burst on their way at once. Enough that a slow round trip or database write
+# does not hold up the pace; few enough that a 429 pause, which holds them all, does not
+# gather a bunch that would go out together when it ends.
+REMINDERS_IN_FLIGHT = 4
+
 # Countdown edits are a nicety: past this many a second (many holds running at once), ticks are
 # skipped and a countdown shows its time left a little longer, so that hold ends, replies and
 # reminders keep both the bot's time and Telegram's overall pace.
