@@ -166,8 +166,8 @@ async def test_an_animation_counts_in_the_send_window_like_a_text_message() -> N
     assert window.recent() == 1
 
 
-def test_bulk_sending_leaves_one_place_in_telegrams_second_for_a_reply() -> None:
-    """At the default pace a burst fills the last second up to 29 of Telegram's 30."""
-    assert window_limit(27) == 29
-    assert window_limit(13.5) == 14  # two instances, each with half the pace
+def test_bulk_sending_leaves_two_places_in_telegrams_second() -> None:
+    """At the default pace a burst fills the last second up to 28 of Telegram's 30."""
+    assert window_limit(27) == 28
+    assert window_limit(13.5) == 13  # two instances, each with half the pace
     assert window_limit(0.5) == 1

@@ -107,44 +107,28 @@ async def _deliver_paced(context: CoachContext, deliveries: list[Delivery]) -> i
     pace = context.services.settings.reminder_messages_per_second
     limit = pacing.window_limit(pace)
     loop = asyncio.get_running_loop()
-    flying: set[asyncio.Task[None]] = set()
-    try:
-        for delivery in deliveries:
-            # Evenly spaced, not in bunches: a bunch arrives at Telegram squeezed together by
-            # network jitter and can cross its limit even though it kept under it here.
-            # (Making up for a late turn with quicker ones was measured: it bunched, and drew
-            # 429s.) The spacing runs on while earlier reminders are on their way, so a slow
-            # round trip or database write does not slow the burst down.
-            next_at = loop.time() + 1 / pace
-            # A burst can take minutes; since this one was taken, the chat may have said
-            # /forget or changed its reminder.
-            if not await reminders.still_pending(context.db, delivery):
-                continue
-            while len(flying) >= pacing.REMINDERS_IN_FLIGHT:
-                await asyncio.wait(flying, return_when=asyncio.FIRST_COMPLETED)
-            await context.services.sent.room(limit)
-            task = asyncio.create_task(_deliver_one(context, delivery))
-            flying.add(task)
-            task.add_done_callback(flying.discard)
-            await asyncio.sleep(max(0.0, next_at - loop.time()))
-    finally:
-        if flying:  # those already on their way are sent and recorded, even at a stop
-            await asyncio.gather(*flying, return_exceptions=True)
+    for delivery in deliveries:
+        # Evenly spaced, not in bunches: a bunch arrives at Telegram squeezed together by
+        # network jitter and can cross its limit even though it kept under it here. (Making
+        # up for a late turn with quicker ones was measured: it bunched, and drew 429s.)
+        next_at = loop.time() + 1 / pace
+        await context.services.sent.room(limit)
+        try:
+            await _deliver(context, delivery, context.now())
+        except Exception:
+            # One reminder that cannot be sent (its text or keyboard fails to build) is dropped;
+            # the burst goes on.
+            log.exception("reminder for chat %s failed; dropped", delivery.chat_id)
+            await reminders.delivered(context.db, delivery, None)
+        await asyncio.sleep(max(0.0, next_at - loop.time()))
     return len(deliveries)
-
-
-async def _deliver_one(context: CoachContext, delivery: Delivery) -> None:
-    try:
-        await _deliver(context, delivery, context.now())
-    except Exception:
-        # One reminder that cannot be sent (its text or keyboard fails to build) is dropped;
-        # the burst goes on.
-        log.exception("reminder for chat %s failed; dropped", delivery.chat_id)
-        await reminders.delivered(context.db, delivery, None)
 
 
 async def _deliver(context: CoachContext, delivery: Delivery, now: datetime) -> None:
     texts, rules = context.texts, context.rules.reminders
+    # A burst can take minutes; since this one was taken, the chat may have said /forget.
+    if not await reminders.still_pending(context.db, delivery):
+        return
     try:
         await context.bot.send_message(
             delivery.chat_id,
