@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
 from db.models import (
     Milestone,
@@ -23,22 +25,21 @@ STREAK_LOOKBACK_SESSIONS = 500
 
 async def steps_done(tx: AsyncSession, session_id: int) -> set[int]:
     """Indexes of the exercises with at least one finished sub-step in this session."""
-    rows = await tx.scalars(
-        select(StepEvent.step)
-        .where(StepEvent.session_id == session_id, StepEvent.outcome == Outcome.DONE)
-        .distinct()
-    )
-    return set(rows)
+    return set(await tx.scalars(_done(StepEvent.step, session_id)))
 
 
 async def exercises_done(tx: AsyncSession, session_id: int) -> set[str]:
     """The ids of the exercises with at least one finished sub-step in this session."""
-    rows = await tx.scalars(
-        select(StepEvent.exercise_id)
+    return set(await tx.scalars(_done(StepEvent.exercise_id, session_id)))
+
+
+def _done(column: InstrumentedAttribute[Any], session_id: int) -> Select[Any]:
+    """`column` of the session's finished sub-steps, each value once."""
+    return (
+        select(column)
         .where(StepEvent.session_id == session_id, StepEvent.outcome == Outcome.DONE)
         .distinct()
     )
-    return set(rows)
 
 
 async def has_events(tx: AsyncSession, session_id: int) -> bool:
