@@ -19,6 +19,7 @@ from bot.pacing import (
     SendWindow,
     Spacing,
     Urgent,
+    window_limit,
 )
 from bot.scheduling import Schedule
 from bot.settings import Settings
@@ -43,7 +44,8 @@ class Services:
     db: Database
     clock: Callable[[], datetime] = field(default=utc_now)
     countdown_edits: Budget = field(default_factory=lambda: Budget(COUNTDOWN_EDITS_PER_SECOND))
-    sent: SendWindow = field(default_factory=SendWindow)
+    # Every new message's place in Telegram's second, replies and reminders alike.
+    sent: SendWindow = field(init=False)
     urgent: Urgent = field(default_factory=Urgent)
     countdown_spacing: Spacing = field(default_factory=lambda: Spacing(COUNTDOWN_EDIT_GAP))
     # Sessions whose hold is ending in this instance; their countdowns take no more ticks.
@@ -56,6 +58,7 @@ class Services:
 
     def __post_init__(self) -> None:
         # Every tap records the message of the step it sent; under load, together.
+        self.sent = SendWindow(window_limit(self.settings.reminder_messages_per_second))
         self.step_messages = Batched(self.db, repo.set_messages)
         self.inbox = Inbox(self.db)
         self.media = Library(self.settings.content_dir / "media")

@@ -2,11 +2,11 @@
 
 PTB's AIORateLimiter keeps group chats under 20 messages a minute and, on a 429, holds every
 request for the `retry_after` Telegram names, then retries. Telegram's overall pace (about 30
-messages a second) is a budget for bulk sending: reminder delivery spends at most
-REMINDER_MESSAGES_PER_SECOND of it (default `BULK_MESSAGES_PER_SECOND`, shared out between
-instances by the operator), which leaves room for replies to people tapping. Replies are not
-queued behind a global limiter: a queue of taps waiting on it would add seconds to every
-answer, and each chat's own pace is one tap at a time.
+messages a second) is shared by every new message this instance sends, through one
+`SendWindow`: REMINDER_MESSAGES_PER_SECOND places a second (all 30 by default; the operator
+divides them between instances). Replies to people tapping take a place at once, or the next
+one to free; reminder bursts take what replies leave, evenly spaced. So a burst never queues a
+reply behind it, and the two together never run into Telegram's limit and its 429 pauses.
 
 On top of that, transient failures (5xx, dropped connections, timeouts) are retried with
 exponential backoff. 400 and 403 are answers, not failures, and are never retried.
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import logging
 import time
 from collections import deque
@@ -31,10 +32,8 @@ log = logging.getLogger(__name__)
 
 Result = bool | dict[str, Any] | list[dict[str, Any]]
 
-# Telegram allows about 30 messages a second in all (Bots FAQ, "My bot is hitting limits");
-# bulk sending paces itself at 90% of that and leaves the rest to replies.
+# Telegram allows about 30 messages a second in all (Bots FAQ, "My bot is hitting limits").
 TELEGRAM_MESSAGES_PER_SECOND = 30
-BULK_MESSAGES_PER_SECOND = 27
 
 # Countdown edits are a nicety: past this many a second (many holds running at once), ticks are
 # skipped and a countdown shows its time left a little longer, so that hold ends, replies and
@@ -55,12 +54,22 @@ COUNTDOWN_EDIT_GAP = timedelta(seconds=3)
 
 
 class Budget:
-    """A token bucket: on average at most `rate` takes a second, never more than `rate` at once."""
+    """A token bucket: on average at most `rate` takes a second, never more than `burst` at once.
 
-    def __init__(self, rate: float, clock: Callable[[], float] = time.monotonic) -> None:
+    `burst` defaults to `rate`: a second's worth.
+    """
+
+    def __init__(
+        self,
+        rate: float,
+        clock: Callable[[], float] = time.monotonic,
+        *,
+        burst: float | None = None,
+    ) -> None:
         self._rate = rate
+        self._burst = rate if burst is None else burst
         self._clock = clock
-        self._tokens = rate
+        self._tokens = self._burst
         self._at = clock()
         self._paused_until = self._at
 
@@ -73,12 +82,19 @@ class Budget:
         now = self._clock()
         if now < self._paused_until:
             return False
-        self._tokens = min(self._rate, self._tokens + (now - self._at) * self._rate)
+        self._tokens = min(self._burst, self._tokens + (now - self._at) * self._rate)
         self._at = now
         if self._tokens < 1:
             return False
         self._tokens -= 1
         return True
+
+    async def spend(self) -> None:
+        """Wait for a token, then spend it."""
+        while not self.take():
+            now = self._clock()
+            refill = (1 - self._tokens) / self._rate
+            await asyncio.sleep(max(0.001, self._paused_until - now, refill))
 
 
 class Spacing:
@@ -146,60 +162,113 @@ NEW_MESSAGES = frozenset(
 )
 
 
-# Places of Telegram's second that bulk sending leaves free (see window_limit). With one, a
-# full `make bench` burst drew 10 and 29 429s, each pausing every call for a second.
-WINDOW_MARGIN = 2
+# How far a burst may catch up after a pause (a reply took its place, the loop was busy):
+# enough to keep its average, too few to bunch up in front of the next reply.
+BULK_CATCH_UP = 3
+
+# Set while a task sends bulk messages (reminders): they wait their turn in the send window.
+_bulk: contextvars.ContextVar[bool] = contextvars.ContextVar("bulk", default=False)
 
 
-def window_limit(bulk_per_second: float) -> int:
-    """How full the last second may be before bulk sending waits, replies counted.
+@contextmanager
+def bulk() -> Iterator[None]:
+    """Messages sent inside this block are bulk: replies to people go before them."""
+    token = _bulk.set(True)
+    try:
+        yield
+    finally:
+        _bulk.reset(token)
 
-    This instance's share of Telegram's overall pace (all of it at the default bulk pace, half
-    of it with the pace halved for two instances), less WINDOW_MARGIN places: the bot counts a
-    message when it sends it, Telegram when it arrives, and under load the two can be tens of
-    milliseconds apart, enough to put one more message into Telegram's second than into ours.
-    """
-    share = bulk_per_second * TELEGRAM_MESSAGES_PER_SECOND / BULK_MESSAGES_PER_SECOND
-    return max(1, int(share) - WINDOW_MARGIN)
+
+def window_limit(messages_per_second: float) -> int:
+    """This instance's places in Telegram's second: its share of the overall pace."""
+    return max(1, int(messages_per_second))
 
 
 class SendWindow:
-    """The messages this instance sent in the last second, replies and bulk alike.
+    """The messages this instance has on the wire or sent in the last second, of every kind.
 
-    Bulk sending waits for room in it, so the messages people are waiting for (replies to
-    taps) are sent at once and a reminder burst takes what they leave of the budget, instead
-    of both together running into Telegram's limit and its 429 pauses.
+    Telegram counts a message when it arrives; the bot knows only that this happens after it
+    starts sending and before the answer comes back. So a message holds its place from the
+    moment it is sent until a second after its answer: two messages apart by a second here
+    are then apart by at least a second at Telegram too, whatever the network did in between,
+    and the bot never puts more than `limit` into any second of Telegram's.
+
+    Replies go first: bulk messages wait while a reply waits, and take what replies leave.
+    A reply waits only for a place a bulk message holds, and bulk gives way, so that is soon.
     """
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, limit: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self.limit = limit
         self._clock = clock
-        self._sent: deque[float] = deque()
-
-    def record(self) -> None:
-        now = self._clock()
-        self._sent.append(now)
-        self._forget_before(now - 1)  # or, with no reminder burst asking, it only ever grows
+        self._answered: deque[float] = deque()  # when each answer came back, in order
+        self._on_the_wire = 0
+        self._replies_waiting = 0
+        self._bulk_on_the_wire = 0
+        self._bulk_answered_at = float("-inf")
 
     def recent(self) -> int:
-        """How many messages went out in the last second."""
+        """How many places of the last second are taken."""
         self._forget_before(self._clock() - 1)
-        return len(self._sent)
-
-    def _forget_before(self, horizon: float) -> None:
-        while self._sent and self._sent[0] <= horizon:
-            self._sent.popleft()
+        return self._on_the_wire + len(self._answered)
 
     def held(self) -> int:
-        """How many sends it holds (at most the last second's)."""
-        return len(self._sent)
+        """How many answered sends it holds (at most the last second's)."""
+        return len(self._answered)
 
-    async def room(self, limit: int) -> None:
-        """Wait until fewer than `limit` messages went out in the last second."""
+    @asynccontextmanager
+    async def place(self) -> AsyncIterator[None]:
+        """Hold a place for one message while it is sent (waiting for one if need be)."""
+        bulk = _bulk.get()
+        await (self._room_for_bulk() if bulk else self._room_for_reply())
+        # No await between finding room and taking it: nobody else can take it meanwhile.
+        self._on_the_wire += 1
+        self._bulk_on_the_wire += bulk
+        try:
+            yield
+        finally:
+            self._on_the_wire -= 1
+            self._bulk_on_the_wire -= bulk
+            now = self._clock()
+            self._answered.append(now)
+            if bulk:
+                self._bulk_answered_at = now
+            self._forget_before(now - 1)  # or, with no burst asking, it only grows
+
+    async def _room_for_reply(self) -> None:
+        """Wait for a place only while bulk messages hold some: they give way, so one frees
+        within a few hundredths of a second. Replies never wait for other replies: past the
+        pace on their own (hundreds of holds ending at once) they go, and a 429 is waited out.
+        """
+        if self.recent() < self.limit or not self._bulk_held():
+            return
+        self._replies_waiting += 1
+        try:
+            while True:
+                await asyncio.sleep(self._until_a_place_frees())
+                if self.recent() < self.limit or not self._bulk_held():
+                    return
+        finally:
+            self._replies_waiting -= 1
+
+    def _bulk_held(self) -> bool:
+        """Whether bulk messages hold places in the last second."""
+        return self._bulk_on_the_wire > 0 or self._bulk_answered_at > self._clock() - 1
+
+    async def _room_for_bulk(self) -> None:
         while True:
-            if self.recent() < limit:
+            if not self._replies_waiting and self.recent() < self.limit:
                 return
-            # The oldest message in the window leaves it first.
-            await asyncio.sleep(max(0.001, self._sent[0] + 1 - self._clock()))
+            await asyncio.sleep(self._until_a_place_frees())
+
+    def _until_a_place_frees(self) -> float:
+        if not self._answered:
+            return 0.002  # every place is on the wire: the first answer frees one a second on
+        return max(0.001, self._answered[0] + 1 - self._clock())
+
+    def _forget_before(self, horizon: float) -> None:
+        while self._answered and self._answered[0] <= horizon:
+            self._answered.popleft()
 
 
 class PatientRateLimiter(AIORateLimiter):
@@ -210,13 +279,13 @@ class PatientRateLimiter(AIORateLimiter):
         *,
         network_retries: int = 3,
         backoff_seconds: float = 0.5,
-        window: SendWindow | None = None,
+        window: SendWindow,
     ) -> None:
         # Three retries on a 429 cover a burst; Telegram says exactly how long to wait.
         super().__init__(overall_max_rate=0, max_retries=3)
         self._network_retries = network_retries
         self._backoff = backoff_seconds
-        self._window = window if window is not None else SendWindow()
+        self._window = window
 
     async def process_request(  # noqa: PLR0917 - PTB's own signature, called positionally
         self,
@@ -247,7 +316,7 @@ class PatientRateLimiter(AIORateLimiter):
     def _counted(
         self, callback: Callable[..., Coroutine[Any, Any, Result]]
     ) -> Callable[..., Coroutine[Any, Any, Result]]:
-        """The call, counted in the send window each time it goes out.
+        """The call, holding a place in the send window each time it goes out.
 
         Counted when it is made, not when it was asked for: a retry after a 429 or a network
         failure is another message on the wire, and one held back by a 429 pause goes out
@@ -255,7 +324,7 @@ class PatientRateLimiter(AIORateLimiter):
         """
 
         async def send(*args: Any, **kwargs: Any) -> Result:
-            self._window.record()
-            return await callback(*args, **kwargs)
+            async with self._window.place():
+                return await callback(*args, **kwargs)
 
         return send

@@ -145,33 +145,62 @@ async def claim_due(db: Database, rules: ReminderRules, now: datetime) -> int:
 
 
 async def take_deliveries(db: Database, rules: ReminderRules, now: datetime) -> list[Delivery]:
-    """Lease pending reminders for sending; drop those no longer worth sending."""
-    late_limit = timedelta(minutes=rules.late_limit_minutes)
-    deliveries = []
+    """Lease pending reminders for sending; drop those no longer worth sending.
+
+    A batch is read, leased and given its streaks in a few statements, not a few per reminder:
+    the transaction holds the one writer's place, and taps and the reminders already sent are
+    waiting for it.
+    """
     async with db.transaction() as tx:
-
-        async def take(row: tuple[Reminder, Chat]) -> None:
-            reminder, chat = row
-            pending = reminder.pending_since
-            assert pending is not None  # selected on it
-            if not await repo.lease_delivery(tx, reminder, now, now + LEASE):
-                return
-            day = localtime.local_today(chat.timezone, pending)
-            start_of_day = datetime.combine(day, time(0), localtime.zone(chat.timezone))
-            if now - pending > late_limit or await repo.completed_since(tx, chat.id, start_of_day):
-                await repo.finish_delivery(tx, chat.id, pending, sent_at=None)
-                return
-            streak = await _streak(tx, chat, now)
-            snoozes_left = max(0, rules.max_snoozes - reminder.snoozes)
-            deliveries.append(Delivery(chat.id, pending, day, snoozes_left, streak))
-
-        async def drop(row: tuple[Reminder, Chat]) -> None:
-            assert row[0].pending_since is not None
-            await repo.finish_delivery(tx, row[1].id, row[0].pending_since, sent_at=None)
-
         rows = await repo.pending_deliveries(tx, now, DELIVERY_BATCH)
-        await each_apart(tx, rows, take, set_aside=drop, what=_reminder_of)
+        pending = [(r.chat_id, r.pending_since) for r, _ in rows if r.pending_since is not None]
+        leased = await repo.lease_deliveries(tx, pending, now, now + LEASE)
+        rows = [(reminder, chat) for reminder, chat in rows if chat.id in leased]
+        ids = [chat.id for _, chat in rows]
+        history = History(
+            await repo.recent_completions_of(tx, ids), await repo.rest_days_of(tx, ids)
+        )
+        deliveries = []
+        for reminder, chat in rows:
+            try:
+                delivery = _delivery(rules, reminder, chat, history, now)
+            except Exception:  # a zone the installed tzdata no longer has, say
+                log.exception("the reminder of chat %s failed; set aside", chat.id)
+                delivery = None
+            if delivery is None:
+                assert reminder.pending_since is not None  # selected on it
+                await repo.finish_delivery(tx, chat.id, reminder.pending_since, sent_at=None)
+            else:
+                deliveries.append(delivery)
     return deliveries
+
+
+@dataclass(frozen=True)
+class History:
+    """What a batch of chats has done, for their reminders: completions and rest days."""
+
+    completions: dict[int, list[datetime]]  # newest first
+    rest_days: dict[int, set[date]]
+
+
+def _delivery(
+    rules: ReminderRules, reminder: Reminder, chat: Chat, history: History, now: datetime
+) -> Delivery | None:
+    """The reminder to send, or None when it is too late for it or today's warm-up is done."""
+    pending = reminder.pending_since
+    assert pending is not None  # selected on it
+    day = localtime.local_today(chat.timezone, pending)
+    completions = history.completions.get(chat.id, [])
+    start_of_day = datetime.combine(day, time(0), localtime.zone(chat.timezone))
+    if now - pending > timedelta(minutes=rules.late_limit_minutes):
+        return None
+    if completions and completions[0] >= start_of_day:
+        return None
+    days = streaks.local_dates(completions, chat.timezone)
+    rest = frozenset(history.rest_days.get(chat.id, set()))
+    streak = streaks.current_streak(days, localtime.local_today(chat.timezone, now), rest)
+    snoozes_left = max(0, rules.max_snoozes - reminder.snoozes)
+    return Delivery(chat.id, pending, day, snoozes_left, streak)
 
 
 async def still_pending(db: Database, delivery: Delivery) -> bool:
@@ -257,9 +286,3 @@ def _status(chat: Chat, reminder: Reminder | None) -> Status:
     if reminder is None:
         return Status(False, None, localtime.EVERY_DAY, zone)
     return Status(reminder.enabled, reminder.local_time, reminder.days, zone)
-
-
-async def _streak(tx: AsyncSession, chat: Chat, now: datetime) -> int:
-    days = streaks.local_dates(await repo.recent_completions(tx, chat.id), chat.timezone)
-    rest = frozenset(await repo.rest_days(tx, chat.id))
-    return streaks.current_streak(days, localtime.local_today(chat.timezone, now), rest)

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from bot.pacing import BULK_MESSAGES_PER_SECOND
+from bot.pacing import TELEGRAM_MESSAGES_PER_SECOND
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,9 +33,11 @@ class Settings(BaseSettings):
     retry_backoff_seconds: float = Field(default=0.5, ge=0, le=30)
     # An http(s) proxy every Bot API call goes through, e.g. http://proxy.local:3128.
     telegram_proxy_url: str | None = None
-    # How fast this instance sends a burst of reminders. Telegram's cap (about 30 a second) is
-    # per bot, not per instance: with N instances, give each 27/N.
-    reminder_messages_per_second: float = Field(default=BULK_MESSAGES_PER_SECOND, gt=0, le=1000)
+    # This instance's share of Telegram's cap of about 30 new messages a second, replies and
+    # reminders together (replies first). The cap is per bot: with N instances, give each 30/N.
+    reminder_messages_per_second: float = Field(
+        default=TELEGRAM_MESSAGES_PER_SECOND, gt=0, le=1000
+    )
     # Webhook mode: set WEBHOOK_URL (the public https address Telegram posts to) to use it
     # instead of polling. The bot then listens on WEBHOOK_LISTEN:WEBHOOK_PORT, behind a proxy.
     webhook_url: str | None = None

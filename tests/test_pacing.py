@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from telegram.error import NetworkError, RetryAfter
 
-from bot.pacing import Budget, PatientRateLimiter, SendWindow, Spacing, Urgent, window_limit
+from bot import pacing
+from bot.pacing import (
+    Budget,
+    PatientRateLimiter,
+    SendWindow,
+    Spacing,
+    Urgent,
+    window_limit,
+)
 
 
 class Ticks:
@@ -54,36 +64,135 @@ def test_a_paused_budget_grants_nothing_until_the_pause_is_over() -> None:
     assert budget.take()
 
 
-def test_the_send_window_keeps_only_the_last_second() -> None:
-    """Sends are forgotten as they leave the window even when nobody asks for room."""
+def test_a_budget_with_a_small_burst_catches_up_only_so_far() -> None:
+    """A pacing budget grants `burst` at once after a pause, then its rate again."""
     clock = Ticks()
-    window = SendWindow(clock)
-    for _ in range(10_000):  # a day of replies, a tenth of a second apart
-        window.record()
-        clock.now += 0.1
-    assert window.held() <= 11
+    budget = Budget(30, clock, burst=3)
+    assert [budget.take() for _ in range(4)] == [True, True, True, False]
+    clock.now += 10  # a long pause banks three, not three hundred
+    assert [budget.take() for _ in range(4)] == [True, True, True, False]
 
 
-async def test_bulk_sending_waits_for_room_left_by_other_messages() -> None:
-    """Bulk sending waits until the last second's messages leave room."""
+async def test_spending_a_budget_waits_for_its_next_token() -> None:
+    """`spend` waits until the budget has a token again."""
     clock = Ticks()
-    window = SendWindow(clock)
-    for _ in range(3):
-        window.record()  # three replies to people tapping, just now
-    assert window.recent() == 3
+    budget = Budget(4, clock, burst=1)
+    with _sleeping_on(clock):
+        await budget.spend()
+        assert clock.now == 100.0
+        await budget.spend()
+        assert clock.now == pytest.approx(100.25)
+
+
+@contextmanager
+def _sleeping_on(clock: Ticks) -> Iterator[None]:
+    """asyncio.sleep moves the fake clock on instead of waiting."""
 
     async def sleep_on_the_fake_clock(seconds: float) -> None:
         clock.now += seconds
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(asyncio, "sleep", sleep_on_the_fake_clock)
-        await window.room(5)  # room for two more at once
+        yield
+
+
+async def _send(window: SendWindow, *, bulk: bool = False) -> None:
+    """One message, answered at once."""
+    if bulk:
+        with pacing.bulk():
+            async with window.place():
+                pass
+    else:
+        async with window.place():
+            pass
+
+
+async def test_the_send_window_keeps_only_the_last_second() -> None:
+    """Sends are forgotten as they leave the window even when nobody asks for room."""
+    clock = Ticks()
+    window = SendWindow(30, clock)
+    for _ in range(10_000):  # a day of replies, a tenth of a second apart
+        await _send(window)
+        clock.now += 0.1
+    assert window.held() <= 11
+
+
+async def test_a_message_holds_its_place_from_sending_until_a_second_after_its_answer() -> None:
+    """Telegram counts on arrival, somewhere between sending and the answer: both bound it."""
+    clock = Ticks()
+    window = SendWindow(30, clock)
+    answered = asyncio.Event()
+
+    async def slow_message() -> None:
+        async with window.place():
+            await answered.wait()
+
+    on_the_wire = asyncio.create_task(slow_message())
+    await asyncio.sleep(0)
+    clock.now += 5  # however long the answer takes, the message is counted meanwhile
+    assert window.recent() == 1
+    answered.set()
+    await on_the_wire
+    clock.now += 0.99
+    assert window.recent() == 1
+    clock.now += 0.01
+    assert window.recent() == 0
+
+
+async def test_bulk_sending_waits_for_room_left_by_other_messages() -> None:
+    """Bulk sending waits until the last second's messages leave room."""
+    clock = Ticks()
+    window = SendWindow(5, clock)
+    for _ in range(3):
+        await _send(window)  # three replies to people tapping, just now
+    assert window.recent() == 3
+    with _sleeping_on(clock):
+        await _send(window, bulk=True)  # room for two more at once
+        await _send(window, bulk=True)
         assert clock.now == 100.0
-        window.record()
-        window.record()
-        await window.room(5)  # full: wait until the oldest has been a second in the window
+        await _send(window, bulk=True)  # full: wait until the oldest has been a second in it
         assert clock.now == pytest.approx(101.0)
-        assert window.recent() == 0
+
+
+async def test_a_reply_takes_the_next_free_place_before_bulk_messages() -> None:
+    """In a full second, a waiting reply goes before a reminder waiting for the same place.
+
+    The reminder starts waiting first, so it also wakes first when the place frees: the
+    reply gets the place only because replies go first.
+    """
+    clock = Ticks()
+    window = SendWindow(1, clock)
+    await _send(window, bulk=True)  # the second's one place, taken by a reminder at 100.0
+    for _ in range(3):
+        order: list[str] = []
+
+        async def send(name: str, *, bulk: bool, order: list[str] = order) -> None:
+            await _send(window, bulk=bulk)
+            order.append(name)
+
+        clock.now += 0.95  # the place frees in a twentieth of a second
+        reminder = asyncio.create_task(send("reminder", bulk=True))
+        await asyncio.sleep(0.01)
+        reply = asyncio.create_task(send("reply", bulk=False))
+        await asyncio.sleep(0.01)
+        assert order == []
+        clock.now += 0.05
+        await reply
+        assert order == ["reply"]
+        clock.now += 1  # the reminder takes the place the reply leaves a second later
+        await reminder
+        assert order == ["reply", "reminder"]
+
+
+async def test_a_reply_does_not_wait_for_other_replies() -> None:
+    """Replies alone past the pace (many holds ending at once) go at once."""
+    clock = Ticks()
+    window = SendWindow(1, clock)
+    with _sleeping_on(clock):
+        await _send(window)
+        await _send(window)
+        assert clock.now == 100.0
+        assert window.recent() == 2
 
 
 async def test_bookkeeping_waits_for_urgent_work_then_goes_one_piece_at_a_time() -> None:
@@ -131,7 +240,7 @@ async def test_every_attempt_at_a_new_message_counts_in_the_send_window(
 ) -> None:
     """Each attempt at sending a message counts, retries included; answers do not."""
     monkeypatch.setenv("PTB_TIMEDELTA", "true")  # as the application sets it
-    window = SendWindow(Ticks())  # a clock that stands still: nothing leaves the window
+    window = SendWindow(30, Ticks())  # a clock that stands still: nothing leaves the window
     limiter = PatientRateLimiter(window=window, backoff_seconds=0)
     attempts = 0
 
@@ -158,7 +267,7 @@ async def _answer() -> bool:
 
 async def test_an_animation_counts_in_the_send_window_like_a_text_message() -> None:
     """An exercise's first step (an animation) is a message to Telegram's overall limit."""
-    window = SendWindow(Ticks())
+    window = SendWindow(30, Ticks())
     limiter = PatientRateLimiter(window=window, backoff_seconds=0)
     data = {"chat_id": 1, "animation": "file-1"}
     await limiter.process_request(_answer, (), {}, "sendAnimation", data, None)
@@ -166,8 +275,19 @@ async def test_an_animation_counts_in_the_send_window_like_a_text_message() -> N
     assert window.recent() == 1
 
 
-def test_bulk_sending_leaves_two_places_in_telegrams_second() -> None:
-    """At the default pace a burst fills the last second up to 28 of Telegram's 30."""
-    assert window_limit(27) == 28
-    assert window_limit(13.5) == 13  # two instances, each with half the pace
+def test_an_instance_has_its_share_of_telegrams_second() -> None:
+    """One instance has all of Telegram's 30 places a second; shared, its part."""
+    assert window_limit(30) == 30
+    assert window_limit(15) == 15  # two instances, each with half the pace
     assert window_limit(0.5) == 1
+
+
+async def test_a_reply_waits_for_a_place_that_a_burst_holds() -> None:
+    """A reminder burst gives way, so a reply waits for its place rather than going over."""
+    clock = Ticks()
+    window = SendWindow(1, clock)
+    with _sleeping_on(clock):
+        await _send(window, bulk=True)  # a reminder holds the one place until 101.0
+        await _send(window)
+        assert clock.now == pytest.approx(101.0)
+        assert window.recent() == 1

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
 from bot import reminders
 from bot.settings import Settings
-from db.models import Chat, Reminder
+from db.models import Chat, Reminder, RestDay, SessionStatus, WarmupSession
 from tests.fake_telegram import FakeTelegram, Message
 from tests.harness import FakeClock, RunningBot, run_bot
 
@@ -23,6 +23,16 @@ REMINDER_TEXT = "⏰ Time for your warm-up"
 async def _reminder(bot: RunningBot) -> Reminder | None:
     async with bot.db.transaction() as tx:
         return await tx.scalar(select(Reminder).where(Reminder.chat_id == CHAT))
+
+
+def _completed(chat_id: int, finished: datetime) -> WarmupSession:
+    return WarmupSession(
+        chat_id=chat_id,
+        routine_id="lower-back",
+        status=SessionStatus.COMPLETED,
+        started_at=finished - timedelta(minutes=10),
+        finished_at=finished,
+    )
 
 
 def _reminders_sent(telegram: FakeTelegram) -> list[Message]:
@@ -314,23 +324,25 @@ async def test_a_chat_that_blocked_the_bot_is_switched_off_quietly(
     assert len(telegram.calls_to("sendMessage")) == sends
 
 
-@pytest.mark.clock(MONDAY_MORNING)
 async def test_a_chat_that_forgets_during_a_burst_gets_no_reminder_after_it(
-    bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
+    telegram: FakeTelegram, settings: Settings
 ) -> None:
     """/forget confirmed while the burst is sending others: that chat's reminder is not sent."""
     other = CHAT + 1
-    for chat_id in (CHAT, other):
-        await bot.send(chat_id, "/timezone Europe/Berlin")
-        await bot.send(chat_id, "/remind 7:30")
-    clock.current = datetime(2026, 6, 2, 5, 30, tzinfo=UTC)
-    telegram.latency[CHAT] = 2.0  # the burst is busy with CHAT's reminder (sent first) ...
-    burst = asyncio.create_task(_tick(bot))
-    await asyncio.sleep(0.3)
-    await bot.send(other, "/forget")  # ... while the other chat deletes everything
-    await bot.press(other, "Delete everything")
-    assert telegram.chat(other)[-1].text.startswith("🗑 Done. Nothing is stored for this chat")
-    await burst
+    # One reminder a second: CHAT's goes at once, the other's a second later.
+    slow = settings.model_copy(update={"reminder_messages_per_second": 1})
+    clock = FakeClock(MONDAY_MORNING)
+    async with run_bot(telegram, slow, clock=clock) as bot:
+        for chat_id in (CHAT, other):
+            await bot.send(chat_id, "/timezone Europe/Berlin")
+            await bot.send(chat_id, "/remind 7:30")
+        clock.current = datetime(2026, 6, 2, 5, 30, tzinfo=UTC)
+        burst = asyncio.create_task(_tick(bot))
+        await asyncio.sleep(0.3)
+        await bot.send(other, "/forget")  # ... while the other chat deletes everything
+        await bot.press(other, "Delete everything")
+        assert telegram.chat(other)[-1].text.startswith("🗑 Done. Nothing is stored for this chat")
+        await burst
     assert len(_reminders_sent(telegram)) == 1
     assert not any(m.text.startswith(REMINDER_TEXT) for m in telegram.chat(other))
 
@@ -394,3 +406,37 @@ async def test_reminders_keep_local_time_on_dst_days_in_berlin_and_new_york(
             )
             await _tick(bot)
         assert len([m for m in telegram.chat(chat) if m.text.startswith(REMINDER_TEXT)]) == 1
+
+
+async def test_one_batch_of_reminders_gives_each_chat_its_own_streak(
+    telegram: FakeTelegram, settings: Settings
+) -> None:
+    """A batch's streaks come from one query for all its chats: none borrows another's days."""
+    one_day, rested, done_today, new = 6201, 6202, 6203, 6204
+    clock = FakeClock(MONDAY_MORNING)
+    async with run_bot(telegram, settings, clock=clock) as bot:
+        for chat_id in (one_day, rested, done_today, new):
+            await bot.send(chat_id, "/timezone Europe/Berlin")
+            await bot.send(chat_id, "/remind 7:30")
+        # 20:00 in Berlin on Saturday 30 May, Sunday 31 May and Monday 1 June.
+        evening = [datetime(2026, 5, 30, 18, 0, tzinfo=UTC) + timedelta(days=n) for n in range(3)]
+        async with bot.db.transaction() as tx:
+            for chat_id, finished in [
+                (one_day, evening[2]),
+                (rested, evening[0]),
+                (rested, evening[2]),
+                (done_today, datetime(2026, 6, 2, 4, 0, tzinfo=UTC)),  # 06:00, before it
+            ]:
+                tx.add(_completed(chat_id, finished))
+            tx.add(RestDay(chat_id=rested, day=date(2026, 5, 31)))  # Sunday: bridges the gap
+        clock.current = datetime(2026, 6, 2, 5, 30, tzinfo=UTC)  # Tuesday 07:30 in Berlin
+        await _tick(bot)
+
+    def reminder_of(chat_id: int) -> list[str]:
+        return [m.text for m in telegram.chat(chat_id) if m.text.startswith(REMINDER_TEXT)]
+
+    assert "Streak: 1 day" in reminder_of(one_day)[0]
+    assert "Streak: 2 days" in reminder_of(rested)[0]
+    assert reminder_of(done_today) == []
+    [first] = reminder_of(new)
+    assert "Streak" not in first

@@ -75,53 +75,63 @@ async def _close(query: CallbackQuery, context: CoachContext, outcome: str) -> N
     await edit(context, chat_id_of(query), message_id_of(query), text)
 
 
+# Reminders being sent at once. Each waits for the database twice (is it still wanted, then
+# marking it sent); one at a time, those waits, not Telegram's pace, set the pace of a burst.
+REMINDERS_IN_FLIGHT = 8
+
+
 async def tick(context: CoachContext) -> None:
     """Job, every minute: claim the reminders that are due, then deliver all of them.
 
-    Delivery is spaced at REMINDER_MESSAGES_PER_SECOND and also waits while the last second,
-    counting every message this instance sent, is near Telegram's overall pace: replies to
-    people tapping go out at once, on top of the reminders, and a burst gives way only when
-    replies would otherwise take the total past that pace. A burst larger than a minute's
-    worth keeps this job running, and the next tick waits.
+    Reminders take turns at REMINDER_MESSAGES_PER_SECOND, evenly spaced, and each then waits
+    for a place in the send window, where replies to people tapping go first: a burst takes
+    what replies leave of Telegram's pace. A burst larger than a minute's worth keeps this job
+    running, and the next tick waits.
     """
     await morning.deliver(context)  # the mornings' questions ride on the same minute
     rules = context.rules.reminders
     claimed = await reminders.claim_due(context.db, rules, context.now())
     sent = 0
     deliveries = await reminders.take_deliveries(context.db, rules, context.now())
-    while deliveries:
-        # The next batch is read while this one goes out, in the pauses between messages,
-        # so the burst does not stop for the database every DELIVERY_BATCH messages.
-        upcoming = asyncio.create_task(reminders.take_deliveries(context.db, rules, context.now()))
-        try:
-            sent += await _deliver_paced(context, deliveries)
-        except BaseException:
-            upcoming.cancel()
-            raise
-        deliveries = await upcoming
+    pace = context.services.settings.reminder_messages_per_second
+    # Evenly spaced, with a little catch-up: a bunch would fill Telegram's second at once
+    # and leave the next reply to wait for it to pass.
+    turns = pacing.Budget(pace, burst=min(pace, pacing.BULK_CATCH_UP))
+    async with asyncio.TaskGroup() as sending:
+        in_flight = asyncio.Semaphore(REMINDERS_IN_FLIGHT)
+        while deliveries:
+            # The next batch is read while this one goes out, so the burst does not stop for
+            # the database every DELIVERY_BATCH messages.
+            upcoming = asyncio.create_task(
+                reminders.take_deliveries(context.db, rules, context.now())
+            )
+            try:
+                for delivery in deliveries:
+                    await turns.spend()
+                    await in_flight.acquire()
+                    sending.create_task(_deliver_one(context, delivery, in_flight))
+            except BaseException:
+                upcoming.cancel()
+                raise
+            sent += len(deliveries)
+            deliveries = await upcoming
     if claimed or sent:
         log.info("reminders: %s claimed, %s delivered or dropped", claimed, sent)
 
 
-async def _deliver_paced(context: CoachContext, deliveries: list[Delivery]) -> int:
-    pace = context.services.settings.reminder_messages_per_second
-    limit = pacing.window_limit(pace)
-    loop = asyncio.get_running_loop()
-    for delivery in deliveries:
-        # Evenly spaced, not in bunches: a bunch arrives at Telegram squeezed together by
-        # network jitter and can cross its limit even though it kept under it here. (Making
-        # up for a late turn with quicker ones was measured: it bunched, and drew 429s.)
-        next_at = loop.time() + 1 / pace
-        await context.services.sent.room(limit)
-        try:
+async def _deliver_one(
+    context: CoachContext, delivery: Delivery, in_flight: asyncio.Semaphore
+) -> None:
+    try:
+        with pacing.bulk():
             await _deliver(context, delivery, context.now())
-        except Exception:
-            # One reminder that cannot be sent (its text or keyboard fails to build) is dropped;
-            # the burst goes on.
-            log.exception("reminder for chat %s failed; dropped", delivery.chat_id)
-            await reminders.delivered(context.db, delivery, None)
-        await asyncio.sleep(max(0.0, next_at - loop.time()))
-    return len(deliveries)
+    except Exception:
+        # One reminder that cannot be sent (its text or keyboard fails to build) is dropped;
+        # the burst goes on.
+        log.exception("reminder for chat %s failed; dropped", delivery.chat_id)
+        await reminders.delivered(context.db, delivery, None)
+    finally:
+        in_flight.release()
 
 
 async def _deliver(context: CoachContext, delivery: Delivery, now: datetime) -> None:

@@ -7,7 +7,7 @@ import logging
 from telegram import CallbackQuery
 from telegram.error import TelegramError
 
-from bot import keyboards, morning
+from bot import keyboards, morning, pacing
 from bot.callbacks import MorningAnswer
 from bot.context import CoachContext
 from bot.morning import Answer
@@ -18,15 +18,19 @@ log = logging.getLogger(__name__)
 
 
 async def deliver(context: CoachContext) -> None:
-    """Send every morning question that is due (each was claimed once, so none twice)."""
+    """Send every morning question that is due (each was claimed once, so none twice).
+
+    Many can fall due in one minute; like reminders, they take the places replies leave.
+    """
     texts = context.texts
     for due in await morning.claim_due(context.db, context.content, context.now()):
         try:
-            await context.bot.send_message(
-                due.chat_id,
-                texts.morning.question,
-                reply_markup=keyboards.morning_keyboard(texts, due.session_id),
-            )
+            with pacing.bulk():
+                await context.bot.send_message(
+                    due.chat_id,
+                    texts.morning.question,
+                    reply_markup=keyboards.morning_keyboard(texts, due.session_id),
+                )
         except TelegramError as exc:  # one chat's failure is not the others'
             log.warning("morning question for chat %s not sent (%s)", due.chat_id, exc)
 

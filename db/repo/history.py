@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, datetime
 from typing import Any
 
@@ -74,18 +75,35 @@ async def recent_completions(tx: AsyncSession, chat_id: int) -> list[datetime]:
     return [at for at in rows if at is not None]
 
 
-async def completed_since(tx: AsyncSession, chat_id: int, since: datetime) -> bool:
-    """Whether the chat finished a warm-up at or after `since`."""
-    found = await tx.scalar(
-        select(WarmupSession.id)
-        .where(
-            WarmupSession.chat_id == chat_id,
-            WarmupSession.status == SessionStatus.COMPLETED,
-            WarmupSession.finished_at >= since,
-        )
-        .limit(1)
+async def recent_completions_of(
+    tx: AsyncSession, chat_ids: Collection[int]
+) -> dict[int, list[datetime]]:
+    """`recent_completions` of several chats in one query (a reminder batch's streaks)."""
+    if not chat_ids:
+        return {}
+    newest_first = (
+        func.row_number()
+        .over(partition_by=WarmupSession.chat_id, order_by=WarmupSession.finished_at.desc())
+        .label("n")
     )
-    return found is not None
+    ranked = (
+        select(WarmupSession.chat_id, WarmupSession.finished_at, newest_first)
+        .where(
+            WarmupSession.chat_id.in_(chat_ids),
+            WarmupSession.status == SessionStatus.COMPLETED,
+            WarmupSession.finished_at.is_not(None),
+        )
+        .subquery()
+    )
+    rows = await tx.execute(
+        select(ranked.c.chat_id, ranked.c.finished_at)
+        .where(ranked.c.n <= STREAK_LOOKBACK_SESSIONS)
+        .order_by(ranked.c.chat_id, ranked.c.n)
+    )
+    found: dict[int, list[datetime]] = {chat_id: [] for chat_id in chat_ids}
+    for chat_id, finished_at in rows:
+        found[chat_id].append(finished_at)
+    return found
 
 
 async def add_milestones(
@@ -127,6 +145,18 @@ async def events_of(tx: AsyncSession, chat_id: int) -> list[StepEvent]:
 async def rest_days(tx: AsyncSession, chat_id: int) -> set[date]:
     """The chat's rest days (local dates)."""
     return set(await tx.scalars(select(RestDay.day).where(RestDay.chat_id == chat_id)))
+
+
+async def rest_days_of(tx: AsyncSession, chat_ids: Collection[int]) -> dict[int, set[date]]:
+    """`rest_days` of several chats in one query."""
+    found: dict[int, set[date]] = {chat_id: set() for chat_id in chat_ids}
+    if chat_ids:
+        rows = await tx.execute(
+            select(RestDay.chat_id, RestDay.day).where(RestDay.chat_id.in_(chat_ids))
+        )
+        for chat_id, day in rows:
+            found[chat_id].add(day)
+    return found
 
 
 async def add_rest_day(tx: AsyncSession, chat_id: int, day: date) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, or_, select, update
+from sqlalchemy import ColumnElement, and_, or_, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import (
@@ -177,21 +178,24 @@ def _not_leased(now: datetime) -> ColumnElement[bool]:
     return or_(Reminder.lease_until.is_(None), Reminder.lease_until < now)
 
 
-async def lease_delivery(
-    tx: AsyncSession, reminder: Reminder, now: datetime, until: datetime
-) -> bool:
-    """Take the delivery of a pending reminder for a while; False if someone else has it."""
-    matched = await execute_write(
-        tx,
+async def lease_deliveries(
+    tx: AsyncSession, pending: Collection[tuple[int, datetime]], now: datetime, until: datetime
+) -> set[int]:
+    """Take the delivery of pending reminders for a while, each if it is still pending since
+    the moment given and nobody else has it; returns the chats whose delivery was taken."""
+    if not pending:
+        return set()
+    leased = await tx.scalars(
         update(Reminder)
         .where(
-            Reminder.chat_id == reminder.chat_id,
-            Reminder.pending_since == reminder.pending_since,
+            tuple_(Reminder.chat_id, Reminder.pending_since).in_(list(pending)),
             _not_leased(now),
         )
-        .values(lease_until=until),
+        .values(lease_until=until)
+        .returning(Reminder.chat_id),
+        execution_options={"synchronize_session": False},
     )
-    return matched == 1
+    return set(leased)
 
 
 async def finish_delivery(
