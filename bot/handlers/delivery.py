@@ -77,7 +77,8 @@ async def _close(query: CallbackQuery, context: CoachContext, outcome: str) -> N
 
 # Reminders being sent at once. Each waits for the database twice (is it still wanted, then
 # marking it sent); one at a time, those waits, not Telegram's pace, set the pace of a burst.
-REMINDERS_IN_FLIGHT = 8
+# Four keep up with Telegram's pace; eight did too, but their writes held taps up for longer.
+REMINDERS_IN_FLIGHT = 4
 
 
 async def tick(context: CoachContext) -> None:
