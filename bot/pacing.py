@@ -162,6 +162,8 @@ NEW_MESSAGES = frozenset(
 )
 
 
+# The longest a reply waits for a place that bulk messages hold (see _room_for_reply).
+REPLY_WAIT_SECONDS = 0.25
 # How far a burst may catch up after a pause (a reply took its place, the loop was busy):
 # enough to keep its average, too few to bunch up in front of the next reply.
 BULK_CATCH_UP = 3
@@ -236,17 +238,23 @@ class SendWindow:
             self._forget_before(now - 1)  # or, with no burst asking, it only grows
 
     async def _room_for_reply(self) -> None:
-        """Wait for a place only while bulk messages hold some: they give way, so one frees
-        within a few hundredths of a second. Replies never wait for other replies: past the
-        pace on their own (hundreds of holds ending at once) they go, and a 429 is waited out.
+        """Wait for a place only while bulk messages hold some, and REPLY_WAIT_SECONDS at most:
+        bulk gives way, so in a long burst one frees within a few hundredths of a second; after
+        a short quick one (or with its messages stuck on the wire) the reply goes anyway.
+        Replies never wait for other replies: past the pace on their own (hundreds of holds
+        ending at once) they go, and a 429 is waited out.
         """
         if self.recent() < self.limit or not self._bulk_held():
             return
         self._replies_waiting += 1
         try:
+            give_up_at = self._clock() + REPLY_WAIT_SECONDS
             while True:
-                await asyncio.sleep(self._until_a_place_frees())
+                left = give_up_at - self._clock()
+                await asyncio.sleep(max(0.001, min(self._until_a_place_frees(), left)))
                 if self.recent() < self.limit or not self._bulk_held():
+                    return
+                if self._clock() >= give_up_at:
                     return
         finally:
             self._replies_waiting -= 1

@@ -12,6 +12,7 @@ from telegram.error import NetworkError, RetryAfter
 
 from bot import pacing
 from bot.pacing import (
+    REPLY_WAIT_SECONDS,
     Budget,
     PatientRateLimiter,
     SendWindow,
@@ -282,12 +283,18 @@ def test_an_instance_has_its_share_of_telegrams_second() -> None:
     assert window_limit(0.5) == 1
 
 
-async def test_a_reply_waits_for_a_place_that_a_burst_holds() -> None:
-    """A reminder burst gives way, so a reply waits for its place rather than going over."""
+async def test_a_reply_waits_for_a_place_that_a_burst_holds_but_not_for_long() -> None:
+    """A reminder burst gives way, so a reply waits for its place rather than going over;
+    a place held longer (a quick short burst, a message stuck on the wire) it does not await."""
     clock = Ticks()
     window = SendWindow(1, clock)
     with _sleeping_on(clock):
         await _send(window, bulk=True)  # a reminder holds the one place until 101.0
-        await _send(window)
+        clock.now += 0.9
+        await _send(window)  # the place frees in 0.1 s: the reply waits for it
         assert clock.now == pytest.approx(101.0)
         assert window.recent() == 1
+        await _send(window, bulk=True)  # another reminder, once the reply's place frees ...
+        assert clock.now == pytest.approx(102.0)
+        await _send(window)  # ... holds it for a second: the reply goes after REPLY_WAIT_SECONDS
+        assert clock.now == pytest.approx(102.0 + REPLY_WAIT_SECONDS)
