@@ -16,9 +16,11 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from sqlalchemy import Connection, event, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
+
+from db.sqlite_driver import OneTripDBAPI
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -45,7 +47,7 @@ class Database:
         # A server can drop idle connections, so each is checked before use; a SQLite file
         # cannot, and the check would cost every transaction a round trip to its thread.
         self.engine = create_async_engine(
-            self.url, pool_pre_ping=self.url.get_backend_name() != "sqlite"
+            self.url, pool_pre_ping=self.url.get_backend_name() != "sqlite", **_driver(self.url)
         )
         if self.url.get_backend_name() == "sqlite":
             _configure_sqlite(self.engine.sync_engine)
@@ -136,6 +138,13 @@ def _create_sqlite_folder(database: str | None) -> None:
         Path(database).parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DatabaseError(f"cannot create the folder for {database}: {exc.strerror}") from exc
+
+
+def _driver(url: URL) -> dict[str, Any]:
+    """The DBAPI module to use instead of the dialect's own, if any."""
+    if url.drivername == "sqlite+aiosqlite":
+        return {"module": OneTripDBAPI()}  # one trip to aiosqlite's thread per statement
+    return {}
 
 
 def _configure_sqlite(engine: Any) -> None:

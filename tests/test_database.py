@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Any
 
+import aiosqlite
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from db.database import Database, DatabaseError, alembic_config
 from db.models import Base
@@ -138,3 +141,62 @@ async def test_downgrading_keeps_the_chats_sessions(database_url: str) -> None:
     for revision in ("0002", "0001", "head"):
         await _alembic(database_url, "downgrade" if revision != "head" else "upgrade", revision)
         assert await _run(database_url, *counts) == [1, 1, 1], revision
+
+
+class _Trips:
+    """Counts the calls aiosqlite runs on its thread: each is a trip through the event loop."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.names: list[str] = []
+        run = aiosqlite.Connection._execute
+
+        async def counted(connection: aiosqlite.Connection, fn: Any, *args: Any) -> Any:
+            self.names.append(getattr(fn, "__name__", type(fn).__name__))
+            return await run(connection, fn, *args)
+
+        monkeypatch.setattr(aiosqlite.Connection, "_execute", counted)
+
+
+async def test_a_sqlite_statement_is_one_trip_to_the_driver_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """BEGIN, two statements and COMMIT are four trips, with no rollback after the commit."""
+    db = Database(sqlite_url(tmp_path / "warmup.db"))
+    try:
+        await db.migrate()
+        async with db.transaction() as tx:  # the pool has its connection from now on
+            pass
+        trips = _Trips(monkeypatch)
+        async with db.transaction() as tx:
+            await tx.execute(text("INSERT INTO chats (id, created_at) VALUES (7, '2026-01-01')"))
+            found = (await tx.execute(text("SELECT id FROM chats"))).scalars().all()
+        assert found == [7]
+        assert trips.names == ["_run", "_run", "_run", "commit"]
+    finally:
+        await db.close()
+
+
+async def test_one_trip_statements_keep_rowcounts_errors_and_rollback(
+    tmp_path: Path,
+) -> None:
+    """What the driver reports after a statement, and what a failed transaction leaves."""
+    db = Database(sqlite_url(tmp_path / "warmup.db"))
+    try:
+        await db.migrate()
+        async with db.transaction() as tx:
+            added = await tx.execute(
+                text("INSERT INTO chats (id, created_at) VALUES (:id, '2026-01-01')"),
+                [{"id": 1}, {"id": 2}, {"id": 3}],
+            )
+            assert added.rowcount == 3
+            changed = await tx.execute(text("UPDATE chats SET weekly_target = 3 WHERE id > 1"))
+            assert changed.rowcount == 2
+        with pytest.raises(IntegrityError):
+            async with db.transaction() as tx:
+                await tx.execute(text("DELETE FROM chats WHERE id = 3"))
+                await tx.execute(text("INSERT INTO chats (id, created_at) VALUES (1, 'x')"))
+        async with db.reading() as tx:
+            ids = (await tx.execute(text("SELECT id FROM chats ORDER BY id"))).scalars().all()
+        assert ids == [1, 2, 3]  # the delete went with the failed insert
+    finally:
+        await db.close()
