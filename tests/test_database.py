@@ -176,6 +176,13 @@ async def test_a_sqlite_statement_is_one_trip_to_the_driver_thread(
         await db.close()
 
 
+async def _delete_then_clash(db: Database) -> None:
+    """A transaction whose second statement breaks the primary key."""
+    async with db.transaction() as tx:
+        await tx.execute(text("DELETE FROM chats WHERE id = 3"))
+        await tx.execute(text("INSERT INTO chats (id, created_at) VALUES (1, 'x')"))
+
+
 async def test_one_trip_statements_keep_rowcounts_errors_and_rollback(
     tmp_path: Path,
 ) -> None:
@@ -192,9 +199,7 @@ async def test_one_trip_statements_keep_rowcounts_errors_and_rollback(
             changed = await tx.execute(text("UPDATE chats SET weekly_target = 3 WHERE id > 1"))
             assert changed.rowcount == 2
         with pytest.raises(IntegrityError):
-            async with db.transaction() as tx:
-                await tx.execute(text("DELETE FROM chats WHERE id = 3"))
-                await tx.execute(text("INSERT INTO chats (id, created_at) VALUES (1, 'x')"))
+            await _delete_then_clash(db)
         async with db.reading() as tx:
             ids = (await tx.execute(text("SELECT id FROM chats ORDER BY id"))).scalars().all()
         assert ids == [1, 2, 3]  # the delete went with the failed insert

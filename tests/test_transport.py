@@ -19,7 +19,7 @@ import pytest
 from aiohttp import web
 from pydantic import ValidationError
 from sqlalchemy import text
-from telegram import Bot
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import NetworkError, TimedOut
 
 from bot.logs import redact
@@ -107,11 +107,17 @@ def closed_port() -> int:
 
 
 async def test_calls_and_uploads_reach_the_bot_api(telegram: FakeTelegram) -> None:
+    keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("✅ Done", callback_data="d:1")]])
     async with bot_at(telegram.url) as bot:
-        sent = await bot.send_message(7, "Hello")
+        sent = await bot.send_message(7, "Hello 👋 «hold»", reply_markup=keyboard)
         photo = await bot.send_photo(7, photo=b"\x89PNG picture bytes", filename="chart.png")
 
-    assert sent.text == "Hello"
+    assert sent.text == "Hello 👋 «hold»"
+    assert telegram.chat(7)[0].buttons == [("✅ Done", "d:1")]
+    # Without a file, a call is one JSON object: numbers stay numbers, the keyboard an object.
+    message_call = telegram.calls_to("sendMessage")[0]
+    assert message_call.params["chat_id"] == 7
+    assert message_call.params["reply_markup"] == keyboard.to_dict()
     assert photo.photo[-1].file_size == len(b"\x89PNG picture bytes")
     uploaded = telegram.chat(7)[-1]
     assert (uploaded.filename, uploaded.media) == ("chart.png", b"\x89PNG picture bytes")
