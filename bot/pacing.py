@@ -196,12 +196,16 @@ class SendWindow:
     are then apart by at least a second at Telegram too, whatever the network did in between,
     and the bot never puts more than `limit` into any second of Telegram's.
 
-    Replies go first: bulk messages wait while a reply waits, and take what replies leave.
-    A reply waits only for a place a bulk message holds, and bulk gives way, so that is soon.
+    Replies go first: bulk messages wait while a reply waits, take what replies leave, and
+    leave one place free for the next reply. A reply waits only when bulk holds places and that
+    one is taken too (two replies in one second of a burst); bulk gives way, so that is soon.
     """
 
     def __init__(self, limit: int, clock: Callable[[], float] = time.monotonic) -> None:
         self.limit = limit
+        # Bulk leaves one place of a full second to replies, so that a reply in a long burst
+        # usually finds one free at once instead of waiting for bulk to give way.
+        self._bulk_limit = max(1, limit - 1)
         self._clock = clock
         self._answered: deque[float] = deque()  # when each answer came back, in order
         self._on_the_wire = 0
@@ -265,7 +269,7 @@ class SendWindow:
 
     async def _room_for_bulk(self) -> None:
         while True:
-            if not self._replies_waiting and self.recent() < self.limit:
+            if not self._replies_waiting and self.recent() < self._bulk_limit:
                 return
             await asyncio.sleep(self._until_a_place_frees())
 

@@ -141,17 +141,42 @@ async def test_a_message_holds_its_place_from_sending_until_a_second_after_its_a
 
 
 async def test_bulk_sending_waits_for_room_left_by_other_messages() -> None:
-    """Bulk sending waits until the last second's messages leave room."""
+    """Bulk sending waits until the last second's messages leave room, one place to spare."""
     clock = Ticks()
-    window = SendWindow(5, clock)
+    window = SendWindow(6, clock)
     for _ in range(3):
         await _send(window)  # three replies to people tapping, just now
     assert window.recent() == 3
     with _sleeping_on(clock):
-        await _send(window, bulk=True)  # room for two more at once
+        await _send(window, bulk=True)  # room for two more at once; the sixth is for replies
         await _send(window, bulk=True)
         assert clock.now == 100.0
-        await _send(window, bulk=True)  # full: wait until the oldest has been a second in it
+        await _send(window, bulk=True)  # wait until the oldest has been a second in it
+        assert clock.now == pytest.approx(101.0)
+
+
+async def test_a_reply_in_a_full_burst_finds_the_place_bulk_leaves() -> None:
+    """A burst takes all but one place of the second; a reply takes that one at once."""
+    clock = Ticks()
+    window = SendWindow(30, clock)
+    with _sleeping_on(clock):
+        for _ in range(29):
+            await _send(window, bulk=True)
+        assert clock.now == 100.0
+        await _send(window)
+        assert clock.now == 100.0  # no wait
+        assert window.recent() == 30
+        await _send(window, bulk=True)  # the burst goes on once its places free
+        assert clock.now == pytest.approx(101.0)
+
+
+async def test_a_burst_on_its_own_leaves_one_place_of_its_second() -> None:
+    clock = Ticks()
+    window = SendWindow(30, clock)
+    with _sleeping_on(clock):
+        for _ in range(29):
+            await _send(window, bulk=True)
+        await _send(window, bulk=True)  # the 30th waits for the next second
         assert clock.now == pytest.approx(101.0)
 
 
