@@ -162,7 +162,7 @@ NEW_MESSAGES = frozenset(
 )
 
 
-# The longest a reply waits for a place that bulk messages hold (see _room_for_reply).
+# The longest a reply waits for a place held by a message still on the wire (_room_for_reply).
 REPLY_WAIT_SECONDS = 0.25
 # How far a burst may catch up after a pause (a reply took its place, the loop was busy):
 # enough to keep its average, too few to bunch up in front of the next reply.
@@ -242,11 +242,13 @@ class SendWindow:
             self._forget_before(now - 1)  # or, with no burst asking, it only grows
 
     async def _room_for_reply(self) -> None:
-        """Wait for a place only while bulk messages hold some, and REPLY_WAIT_SECONDS at most:
-        bulk gives way, so in a long burst one frees within a few hundredths of a second; after
-        a short quick one (or with its messages stuck on the wire) the reply goes anyway.
-        Replies never wait for other replies: past the pace on their own (hundreds of holds
-        ending at once) they go, and a 429 is waited out.
+        """Wait for a place only while bulk messages hold some; bulk gives way meanwhile.
+
+        A place held by an answered message frees within a second, so the reply waits for it:
+        going over then would meet a 429. A message still on the wire may hold its place for
+        as long as its answer takes (lost, slow), so past REPLY_WAIT_SECONDS the reply goes
+        anyway. Replies never wait for other replies: past the pace on their own (hundreds
+        of holds ending at once) they go, and a 429 is waited out.
         """
         if self.recent() < self.limit or not self._bulk_held():
             return
@@ -254,11 +256,13 @@ class SendWindow:
         try:
             give_up_at = self._clock() + REPLY_WAIT_SECONDS
             while True:
-                left = give_up_at - self._clock()
-                await asyncio.sleep(max(0.001, min(self._until_a_place_frees(), left)))
+                pause = self._until_a_place_frees()
+                if self._on_the_wire:
+                    pause = min(pause, max(0.001, give_up_at - self._clock()))
+                await asyncio.sleep(pause)
                 if self.recent() < self.limit or not self._bulk_held():
                     return
-                if self._clock() >= give_up_at:
+                if self._on_the_wire and self._clock() >= give_up_at:
                     return
         finally:
             self._replies_waiting -= 1

@@ -308,9 +308,9 @@ def test_an_instance_has_its_share_of_telegrams_second() -> None:
     assert window_limit(0.5) == 1
 
 
-async def test_a_reply_waits_for_a_place_that_a_burst_holds_but_not_for_long() -> None:
-    """A reminder burst gives way, so a reply waits for its place rather than going over;
-    a place held longer (a quick short burst, a message stuck on the wire) it does not await."""
+async def test_a_reply_waits_for_a_place_that_a_burst_holds() -> None:
+    """A reminder burst gives way, so a reply waits for its place rather than going over:
+    a place held by an answered message frees within a second."""
     clock = Ticks()
     window = SendWindow(1, clock)
     with _sleeping_on(clock):
@@ -321,5 +321,26 @@ async def test_a_reply_waits_for_a_place_that_a_burst_holds_but_not_for_long() -
         assert window.recent() == 1
         await _send(window, bulk=True)  # another reminder, once the reply's place frees ...
         assert clock.now == pytest.approx(102.0)
-        await _send(window)  # ... holds it for a second: the reply goes after REPLY_WAIT_SECONDS
-        assert clock.now == pytest.approx(102.0 + REPLY_WAIT_SECONDS)
+        await _send(window)  # ... holds it for a second, and the reply waits that second
+        assert clock.now == pytest.approx(103.0)
+
+
+async def test_a_reply_waits_only_so_long_for_a_message_stuck_on_the_wire() -> None:
+    """A place held by a message whose answer is not back may stay held for as long as the
+    answer takes: after REPLY_WAIT_SECONDS the reply goes anyway."""
+    clock = Ticks()
+    window = SendWindow(1, clock)
+    answered = asyncio.Event()
+
+    async def stuck_reminder() -> None:
+        with pacing.bulk():
+            async with window.place():
+                await answered.wait()
+
+    on_the_wire = asyncio.create_task(stuck_reminder())
+    await asyncio.sleep(0)
+    with _sleeping_on(clock):
+        await _send(window)
+        assert clock.now == pytest.approx(100.0 + REPLY_WAIT_SECONDS, abs=0.005)
+    answered.set()
+    await on_the_wire
