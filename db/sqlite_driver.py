@@ -68,7 +68,7 @@ class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
 
     async def _executemany_async(self, operation: Any, seq_of_parameters: Any) -> Any:
         async with self._adapt_connection._execute_mutex:
-            self._cursor, _ = await self._connection._execute(
+            self._cursor = await self._connection._execute(
                 _run_many, self._raw(), operation, seq_of_parameters
             )
 
@@ -98,13 +98,13 @@ def _run(
 
 def _run_many(
     connection: sqlite3.Connection, operation: str, seq_of_parameters: Any
-) -> tuple[sqlite3.Cursor, Rows]:
+) -> sqlite3.Cursor:
     cursor = connection.cursor()
     try:
         cursor.executemany(operation, seq_of_parameters)
     finally:
         cursor.close()
-    return cursor, None
+    return cursor
 
 
 class OneTripConnection(AsyncAdapt_aiosqlite_connection):
@@ -117,12 +117,9 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
     def rollback(self) -> None:
         # The pool rolls back every connection it gets back, committed or not. SQLite says
         # whether a transaction is open without a trip (`in_transaction` reads a flag).
-        if self._connection._connection is not None and not self._raw_in_transaction():
+        if self._connection._connection is not None and not self._connection._conn.in_transaction:
             return
         super().rollback()
-
-    def _raw_in_transaction(self) -> bool:
-        return bool(self._connection._conn.in_transaction)
 
 
 class OneTripDBAPI(AsyncAdapt_aiosqlite_dbapi):
@@ -132,5 +129,7 @@ class OneTripDBAPI(AsyncAdapt_aiosqlite_dbapi):
         super().__init__(aiosqlite, sqlite3)
 
     def connect(self, *arg: Any, **kw: Any) -> OneTripConnection:
+        # SQLAlchemy's connect opens the aiosqlite connection (and its thread); keep that, and
+        # wrap the connection in the one-trip adapter instead of SQLAlchemy's.
         adapted = super().connect(*arg, **kw)
         return OneTripConnection(self, adapted._connection)
