@@ -164,6 +164,10 @@ NEW_MESSAGES = frozenset(
 
 # The longest a reply waits for a place held by a message still on the wire (_room_for_reply).
 REPLY_WAIT_SECONDS = 0.25
+# Bulk takes the place it leaves to replies too, when another place frees within this many
+# seconds: a reply then waits no longer than that for one (bulk gives way meanwhile), and the
+# place is not left empty for most of a burst.
+LEND_SPARE_SECONDS = 0.05
 # How far a burst may catch up after a pause (a reply took its place, the loop was busy):
 # enough to keep its average, too few to bunch up in front of the next reply.
 BULK_CATCH_UP = 3
@@ -196,22 +200,24 @@ class SendWindow:
     are then apart by at least a second at Telegram too, whatever the network did in between,
     and the bot never puts more than `limit` into any second of Telegram's.
 
-    Replies go first: bulk messages wait while a reply waits, take what replies leave, and
-    leave one place free for the next reply. A reply waits only when bulk holds places and that
-    one is taken too (two replies in one second of a burst); bulk gives way, so that is soon.
+    Replies go first: bulk messages wait while a reply waits, and take what replies leave but
+    one place, the spare. Bulk borrows the spare only when another place frees within
+    LEND_SPARE_SECONDS, so a reply finds a place at once or within that; it waits longer only
+    when another reply of the same second has the spare. Bulk gives way while it waits.
     """
 
     def __init__(self, limit: int, clock: Callable[[], float] = time.monotonic) -> None:
         self.limit = limit
-        # Bulk leaves one place of a full second to replies, so that a reply in a long burst
-        # usually finds one free at once instead of waiting for bulk to give way.
+        # Bulk holds at most all places but one, so that a reply in a long burst finds one
+        # free at once instead of waiting for bulk to give way. It counts bulk's own places:
+        # replies take from the rest first, so a burst keeps its pace beside them.
         self._bulk_limit = max(1, limit - 1)
         self._clock = clock
         self._answered: deque[float] = deque()  # when each answer came back, in order
+        self._bulk_answered: deque[float] = deque()  # the same, of bulk messages only
         self._on_the_wire = 0
         self._replies_waiting = 0
         self._bulk_on_the_wire = 0
-        self._bulk_answered_at = float("-inf")
 
     def recent(self) -> int:
         """How many places of the last second are taken."""
@@ -238,7 +244,7 @@ class SendWindow:
             now = self._clock()
             self._answered.append(now)
             if bulk:
-                self._bulk_answered_at = now
+                self._bulk_answered.append(now)
             self._forget_before(now - 1)  # or, with no burst asking, it only grows
 
     async def _room_for_reply(self) -> None:
@@ -267,15 +273,24 @@ class SendWindow:
         finally:
             self._replies_waiting -= 1
 
-    def _bulk_held(self) -> bool:
-        """Whether bulk messages hold places in the last second."""
-        return self._bulk_on_the_wire > 0 or self._bulk_answered_at > self._clock() - 1
+    def _bulk_held(self) -> int:
+        """How many places of the last second bulk messages hold."""
+        self._forget_before(self._clock() - 1)
+        return self._bulk_on_the_wire + len(self._bulk_answered)
 
     async def _room_for_bulk(self) -> None:
         while True:
-            if not self._replies_waiting and self.recent() < self._bulk_limit:
+            if self._replies_waiting or self.recent() >= self.limit:
+                await asyncio.sleep(self._until_a_place_frees())
+            elif self._bulk_held() < self._bulk_limit:
                 return
-            await asyncio.sleep(self._until_a_place_frees())
+            elif not self._answered:  # only the spare is free, and nothing frees it soon
+                await asyncio.sleep(self._until_a_place_frees())
+            else:  # only the spare is free: lent once the oldest place is about to free
+                lent_at = self._answered[0] + 1 - LEND_SPARE_SECONDS
+                if self._clock() >= lent_at:
+                    return
+                await asyncio.sleep(max(0.001, lent_at - self._clock()))
 
     def _until_a_place_frees(self) -> float:
         if not self._answered:
@@ -283,8 +298,9 @@ class SendWindow:
         return max(0.001, self._answered[0] + 1 - self._clock())
 
     def _forget_before(self, horizon: float) -> None:
-        while self._answered and self._answered[0] <= horizon:
-            self._answered.popleft()
+        for answered in (self._answered, self._bulk_answered):
+            while answered and answered[0] <= horizon:
+                answered.popleft()
 
 
 class PatientRateLimiter(AIORateLimiter):

@@ -12,6 +12,7 @@ from telegram.error import NetworkError, RetryAfter
 
 from bot import pacing
 from bot.pacing import (
+    LEND_SPARE_SECONDS,
     REPLY_WAIT_SECONDS,
     Budget,
     PatientRateLimiter,
@@ -141,18 +142,30 @@ async def test_a_message_holds_its_place_from_sending_until_a_second_after_its_a
 
 
 async def test_bulk_sending_waits_for_room_left_by_other_messages() -> None:
-    """Bulk sending waits until the last second's messages leave room, one place to spare."""
+    """Bulk sending takes the places the last second's replies leave, then waits."""
     clock = Ticks()
     window = SendWindow(6, clock)
     for _ in range(3):
         await _send(window)  # three replies to people tapping, just now
     assert window.recent() == 3
     with _sleeping_on(clock):
-        await _send(window, bulk=True)  # room for two more at once; the sixth is for replies
-        await _send(window, bulk=True)
+        for _ in range(3):
+            await _send(window, bulk=True)  # room for three more at once
         assert clock.now == 100.0
         await _send(window, bulk=True)  # wait until the oldest has been a second in it
         assert clock.now == pytest.approx(101.0)
+
+
+async def test_a_burst_beside_a_reply_keeps_all_its_places() -> None:
+    """The place bulk leaves is for replies; one reply in it leaves bulk its other places."""
+    clock = Ticks()
+    window = SendWindow(30, clock)
+    with _sleeping_on(clock):
+        await _send(window)  # a reply to someone tapping
+        for _ in range(29):
+            await _send(window, bulk=True)
+        assert clock.now == 100.0  # no wait: the second is full, bulk holding 29 of it
+        assert window.recent() == 30
 
 
 async def test_a_reply_in_a_full_burst_finds_the_place_bulk_leaves() -> None:
@@ -170,14 +183,48 @@ async def test_a_reply_in_a_full_burst_finds_the_place_bulk_leaves() -> None:
         assert clock.now == pytest.approx(101.0)
 
 
-async def test_a_burst_on_its_own_leaves_one_place_of_its_second() -> None:
+async def test_a_burst_borrows_the_spare_place_only_just_before_another_frees() -> None:
+    """So a reply finds the spare free, or waits at most LEND_SPARE_SECONDS for a place."""
     clock = Ticks()
     window = SendWindow(30, clock)
     with _sleeping_on(clock):
         for _ in range(29):
             await _send(window, bulk=True)
-        await _send(window, bulk=True)  # the 30th waits for the next second
+        await _send(window, bulk=True)  # the spare, lent once the first places are about to free
+        assert clock.now == pytest.approx(101.0 - LEND_SPARE_SECONDS)
+        assert window.recent() == 30
+        await _send(window)  # a reply now waits only for those places
         assert clock.now == pytest.approx(101.0)
+
+
+async def test_the_spare_place_is_not_lent_while_nothing_answered_will_free_a_place() -> None:
+    """Messages still on the wire may hold their places for as long as their answers take."""
+    clock = Ticks()
+    window = SendWindow(3, clock)
+    answered = asyncio.Event()
+    real_sleep = asyncio.sleep
+
+    async def stuck_reminder() -> None:
+        with pacing.bulk():
+            async with window.place():
+                await answered.wait()
+
+    async def sleep_on_the_fake_clock(seconds: float) -> None:
+        clock.now += seconds
+        await real_sleep(0)
+
+    stuck = [asyncio.create_task(stuck_reminder()) for _ in range(2)]
+    await real_sleep(0)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(asyncio, "sleep", sleep_on_the_fake_clock)
+        third = asyncio.create_task(_send(window, bulk=True))
+        while clock.now < 105 and not third.done():
+            await real_sleep(0)
+        assert not third.done()  # five seconds on, the spare is still not lent
+        await _send(window)  # so a reply takes it at once
+        assert clock.now < 105.01
+        answered.set()
+        await asyncio.gather(*stuck, third)
 
 
 async def test_a_reply_takes_the_next_free_place_before_bulk_messages() -> None:
