@@ -162,7 +162,8 @@ NEW_MESSAGES = frozenset(
 )
 
 
-# The longest a reply waits for a place held by a message still on the wire (_room_for_reply).
+# The longest a reply waits when every place is held by a message still on the wire
+# (_room_for_reply): nothing says when one will free.
 REPLY_WAIT_SECONDS = 0.25
 # Bulk takes the place it leaves to replies too, when another place frees within this many
 # seconds: a reply then waits no longer than that for one (bulk gives way meanwhile), and the
@@ -250,11 +251,12 @@ class SendWindow:
     async def _room_for_reply(self) -> None:
         """Wait for a place only while bulk messages hold some; bulk gives way meanwhile.
 
-        A place held by an answered message frees within a second, so the reply waits for it:
-        going over then would meet a 429. A message still on the wire may hold its place for
-        as long as its answer takes (lost, slow), so past REPLY_WAIT_SECONDS the reply goes
-        anyway. Replies never wait for other replies: past the pace on their own (hundreds
-        of holds ending at once) they go, and a 429 is waited out.
+        A place held by an answered message frees within a second, so while the window holds
+        one the reply waits for it: going over then would meet a 429. When every place is
+        held by a message still on the wire, none may free for as long as an answer takes
+        (lost, slow), so past REPLY_WAIT_SECONDS the reply goes anyway. Replies never wait
+        for other replies: past the pace on their own (hundreds of holds ending at once)
+        they go, and a 429 is waited out.
         """
         if self.recent() < self.limit or not self._bulk_held():
             return
@@ -263,12 +265,16 @@ class SendWindow:
             give_up_at = self._clock() + REPLY_WAIT_SECONDS
             while True:
                 pause = self._until_a_place_frees()
-                if self._on_the_wire:
+                if not self._answered:
                     pause = min(pause, max(0.001, give_up_at - self._clock()))
                 await asyncio.sleep(pause)
                 if self.recent() < self.limit or not self._bulk_held():
                     return
-                if self._on_the_wire and self._clock() >= give_up_at:
+                if not self._answered and self._clock() >= give_up_at:
+                    log.warning(
+                        "a reply goes past the send window: its %d places are all on the wire",
+                        self._on_the_wire,
+                    )
                     return
         finally:
             self._replies_waiting -= 1

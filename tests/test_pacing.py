@@ -391,3 +391,25 @@ async def test_a_reply_waits_only_so_long_for_a_message_stuck_on_the_wire() -> N
         assert clock.now == pytest.approx(100.0 + REPLY_WAIT_SECONDS, abs=0.005)
     answered.set()
     await on_the_wire
+
+
+async def test_a_reply_waits_for_an_answered_place_even_beside_one_stuck_on_the_wire() -> None:
+    """The answered place frees within a second; going over instead would meet a 429."""
+    clock = Ticks()
+    window = SendWindow(2, clock)
+    answered = asyncio.Event()
+
+    async def stuck_reply() -> None:
+        async with window.place():
+            await answered.wait()
+
+    await _send(window, bulk=True)  # a reminder answered at 100.0: its place frees at 101.0
+    on_the_wire = asyncio.create_task(stuck_reply())
+    await asyncio.sleep(0)
+    assert window.recent() == 2
+    clock.now += 0.5
+    with _sleeping_on(clock):
+        await _send(window)
+        assert clock.now == pytest.approx(101.0)  # past REPLY_WAIT_SECONDS, for that place
+    answered.set()
+    await on_the_wire
