@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -109,6 +109,13 @@ async def _send(window: SendWindow, *, bulk: bool = False) -> None:
             pass
 
 
+async def _on_the_wire(window: SendWindow, answered: asyncio.Event, *, bulk: bool = False) -> None:
+    """One message whose answer comes back only once `answered` is set."""
+    with pacing.bulk() if bulk else nullcontext():
+        async with window.place():
+            await answered.wait()
+
+
 async def test_the_send_window_keeps_only_the_last_second() -> None:
     """Sends are forgotten as they leave the window even when nobody asks for room."""
     clock = Ticks()
@@ -125,11 +132,7 @@ async def test_a_message_holds_its_place_from_sending_until_a_second_after_its_a
     window = SendWindow(30, clock)
     answered = asyncio.Event()
 
-    async def slow_message() -> None:
-        async with window.place():
-            await answered.wait()
-
-    on_the_wire = asyncio.create_task(slow_message())
+    on_the_wire = asyncio.create_task(_on_the_wire(window, answered))
     await asyncio.sleep(0)
     clock.now += 5  # however long the answer takes, the message is counted meanwhile
     assert window.recent() == 1
@@ -204,16 +207,11 @@ async def test_the_spare_place_is_not_lent_while_nothing_answered_will_free_a_pl
     answered = asyncio.Event()
     real_sleep = asyncio.sleep
 
-    async def stuck_reminder() -> None:
-        with pacing.bulk():
-            async with window.place():
-                await answered.wait()
-
     async def sleep_on_the_fake_clock(seconds: float) -> None:
         clock.now += seconds
         await real_sleep(0)
 
-    stuck = [asyncio.create_task(stuck_reminder()) for _ in range(2)]
+    stuck = [asyncio.create_task(_on_the_wire(window, answered, bulk=True)) for _ in range(2)]
     await real_sleep(0)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(asyncio, "sleep", sleep_on_the_fake_clock)
@@ -379,12 +377,7 @@ async def test_a_reply_waits_only_so_long_for_a_message_stuck_on_the_wire() -> N
     window = SendWindow(1, clock)
     answered = asyncio.Event()
 
-    async def stuck_reminder() -> None:
-        with pacing.bulk():
-            async with window.place():
-                await answered.wait()
-
-    on_the_wire = asyncio.create_task(stuck_reminder())
+    on_the_wire = asyncio.create_task(_on_the_wire(window, answered, bulk=True))
     await asyncio.sleep(0)
     with _sleeping_on(clock):
         await _send(window)
@@ -399,12 +392,8 @@ async def test_a_reply_waits_for_an_answered_place_even_beside_one_stuck_on_the_
     window = SendWindow(2, clock)
     answered = asyncio.Event()
 
-    async def stuck_reply() -> None:
-        async with window.place():
-            await answered.wait()
-
     await _send(window, bulk=True)  # a reminder answered at 100.0: its place frees at 101.0
-    on_the_wire = asyncio.create_task(stuck_reply())
+    on_the_wire = asyncio.create_task(_on_the_wire(window, answered))
     await asyncio.sleep(0)
     assert window.recent() == 2
     clock.now += 0.5
