@@ -109,6 +109,12 @@ async def _send(window: SendWindow, *, bulk: bool = False) -> None:
             pass
 
 
+async def _burst(window: SendWindow, messages: int) -> None:
+    """`messages` reminders in a row, each answered at once."""
+    for _ in range(messages):
+        await _send(window, bulk=True)
+
+
 async def _on_the_wire(window: SendWindow, answered: asyncio.Event, *, bulk: bool = False) -> None:
     """One message whose answer comes back only once `answered` is set."""
     with pacing.bulk() if bulk else nullcontext():
@@ -165,8 +171,7 @@ async def test_a_burst_beside_a_reply_keeps_all_its_places() -> None:
     window = SendWindow(30, clock)
     with _sleeping_on(clock):
         await _send(window)  # a reply to someone tapping
-        for _ in range(29):
-            await _send(window, bulk=True)
+        await _burst(window, 29)
         assert clock.now == 100.0  # no wait: the second is full, bulk holding 29 of it
         assert window.recent() == 30
 
@@ -176,8 +181,7 @@ async def test_a_reply_in_a_full_burst_finds_the_place_bulk_leaves() -> None:
     clock = Ticks()
     window = SendWindow(30, clock)
     with _sleeping_on(clock):
-        for _ in range(29):
-            await _send(window, bulk=True)
+        await _burst(window, 29)
         assert clock.now == 100.0
         await _send(window)
         assert clock.now == 100.0  # no wait
@@ -191,8 +195,7 @@ async def test_a_burst_borrows_the_spare_place_only_just_before_another_frees() 
     clock = Ticks()
     window = SendWindow(30, clock)
     with _sleeping_on(clock):
-        for _ in range(29):
-            await _send(window, bulk=True)
+        await _burst(window, 29)
         await _send(window, bulk=True)  # the spare, lent once the first places are about to free
         assert clock.now == pytest.approx(101.0 - LEND_SPARE_SECONDS)
         assert window.recent() == 30
