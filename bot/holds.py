@@ -21,7 +21,6 @@ from bot.content.rules import HandsFreeRules
 from bot.sessions import Acted, Notice, Position, advance, load_running
 from db import repo
 from db.database import Database
-from db.models import WarmupSession
 from db.rows import each_apart
 
 log = logging.getLogger(__name__)
@@ -254,7 +253,7 @@ async def pending(db: Database, content: Content) -> list[Hold]:
     holds = []
     async with db.transaction() as tx:
 
-        async def restore(warmup: WarmupSession) -> None:
+        async def restore(warmup: repo.Warmup) -> None:
             loaded = await load_running(tx, content, warmup.chat_id, warmup.id)
             if isinstance(loaded, Notice):  # its step is gone from the routine
                 log.warning("%s cannot be restored (%s); ended", _countdown_of(warmup), loaded)
@@ -264,7 +263,7 @@ async def pending(db: Database, content: Content) -> list[Hold]:
             if hold is not None:
                 holds.append(hold)
 
-        async def end(warmup: WarmupSession) -> None:
+        async def end(warmup: repo.Warmup) -> None:
             await repo.end_hold(tx, warmup)
 
         rows = await repo.running_holds(tx)
@@ -272,7 +271,7 @@ async def pending(db: Database, content: Content) -> list[Hold]:
     return holds
 
 
-def _countdown_of(warmup: WarmupSession) -> str:
+def _countdown_of(warmup: repo.Warmup) -> str:
     return f"the countdown of chat {warmup.chat_id}"
 
 

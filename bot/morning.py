@@ -20,7 +20,6 @@ from bot import adapt, localtime, preferences
 from bot.content import Content
 from db import repo
 from db.database import Database
-from db.models import WarmupSession
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +39,7 @@ class Due:
 
 
 async def ask_after(
-    tx: AsyncSession, content: Content, warmup: WarmupSession, now: datetime
+    tx: AsyncSession, content: Content, warmup: repo.Warmup, now: datetime
 ) -> None:
     """Schedule the question for the morning after `now`, unless the chat turned it off."""
     chat = await repo.ensure_chat(tx, warmup.chat_id, now)

@@ -21,7 +21,6 @@ from bot.plan import Dose, Prefs, personalise
 from bot.reminders import Status
 from db import repo
 from db.database import Database
-from db.models import WarmupSession
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +130,7 @@ async def snapshot(db: Database, *, chat_id: int, now: datetime) -> Snapshot:
 
 
 async def apply_light(
-    tx: AsyncSession, content: Content, warmup: WarmupSession, lit: adapt.Light
+    tx: AsyncSession, content: Content, warmup: repo.Warmup, lit: adapt.Light
 ) -> tuple[adapt.Change, Prefs]:
     """Keep what a warm-up's light changes for next time (levels, the run of greens, the
     gentle offer)."""

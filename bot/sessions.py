@@ -22,7 +22,7 @@ from bot.summary import Summary, summarize
 from db import repo
 from db.batching import Batched
 from db.database import Database
-from db.models import Outcome, SessionStatus, WarmupSession
+from db.models import Outcome, SessionStatus
 
 log = logging.getLogger(__name__)
 
@@ -158,7 +158,7 @@ async def act(
 
 
 async def advance(
-    tx: AsyncSession, warmup: WarmupSession, before: Position, action: Action, now: datetime
+    tx: AsyncSession, warmup: repo.Warmup, before: Position, action: Action, now: datetime
 ) -> Acted | None:
     """Record the action on the loaded position and move on; None if a concurrent change won."""
     routine, cursor = before.routine, before.cursor
@@ -185,7 +185,7 @@ async def advance(
 
 
 async def _nothing_done(
-    tx: AsyncSession, warmup: WarmupSession, before: Position, now: datetime
+    tx: AsyncSession, warmup: repo.Warmup, before: Position, now: datetime
 ) -> Acted | None:
     """The last exercise skipped with none done: the warm-up ends, but is not complete. It
     counts toward no streak, milestone or total, and its summary says nothing was done."""
@@ -292,7 +292,7 @@ async def remember_message(
         await messages.add(record)
 
 
-def cursor_of(warmup: WarmupSession) -> Cursor:
+def cursor_of(warmup: repo.Warmup) -> Cursor:
     side = Side(warmup.side) if warmup.side is not None else None
     return Cursor(warmup.step, warmup.set_number, side)
 
@@ -330,7 +330,7 @@ async def load_running(
     session_id: int,
     *,
     expected: Cursor | None = None,
-) -> tuple[WarmupSession, Position] | Notice:
+) -> tuple[repo.Warmup, Position] | Notice:
     """The running session a button names, at `expected` if given, or why it cannot act.
 
     One statement reads the session with its chat's settings: this runs on every tap.
@@ -354,7 +354,7 @@ async def load_running(
 
 
 def _position(
-    content: Content, warmup: WarmupSession, prefs: Prefs, chat: ChatState | None = None
+    content: Content, warmup: repo.Warmup, prefs: Prefs, chat: ChatState | None = None
 ) -> Position | None:
     routine = content.routines.get(warmup.routine_id)
     cursor = cursor_of(warmup)

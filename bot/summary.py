@@ -14,7 +14,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import streaks
 from bot.content import Routine
 from db import repo
-from db.models import WarmupSession
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,7 @@ STREAK_MILESTONES = ((30, "streak_30"), (7, "streak_7"), (3, "streak_3"))
 
 
 async def summarize(
-    tx: AsyncSession, warmup: WarmupSession, routine: Routine, now: datetime, *, celebrate: bool
+    tx: AsyncSession, warmup: repo.Warmup, routine: Routine, now: datetime, *, celebrate: bool
 ) -> Summary:
     """What the finished warm-up achieved; with `celebrate`, milestones it reached first."""
     done = await repo.steps_done(tx, warmup.id)

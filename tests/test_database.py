@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import fields
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +17,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.exc import IntegrityError
 
+from db import repo
 from db.database import Database, DatabaseError, alembic_config
-from db.models import Base
+from db.models import Base, WarmupSession
 from tests.harness import sqlite_url
 
 TABLES_WITH_ROWS = ("chats", "warmup_sessions", "step_events")
@@ -205,3 +208,40 @@ async def test_one_trip_statements_keep_rowcounts_errors_and_rollback(
         assert ids == [1, 2, 3]  # the delete went with the failed insert
     finally:
         await db.close()
+
+
+def test_a_session_read_as_a_plain_row_has_every_column() -> None:
+    """The plain row the bot reads sessions into keeps up with the table."""
+    assert [f.name for f in fields(repo.Warmup)] == list(WarmupSession.__table__.columns.keys())
+
+
+async def test_a_begun_session_reads_back_as_the_row_it_was_begun_with(
+    database_url: str,
+) -> None:
+    """The row `start_session` hands back (with the table's defaults) is what is stored."""
+    now = datetime(2026, 3, 2, 7, 30, tzinfo=UTC)
+    db = Database(database_url)
+    try:
+        await db.migrate()
+        async with db.transaction() as tx:
+            await repo.ensure_chat(tx, 7, now)
+            begun = await repo.start_session(
+                tx,
+                chat_id=7,
+                routine_id="full",
+                step=2,
+                set_number=1,
+                side="left",
+                now=now,
+                started_by=5,
+            )
+        async with db.transaction() as tx:
+            by_id = await repo.get_session(tx, begun.id)
+            running = await repo.active_session(tx, 7)
+            with_chat = await repo.session_with_chat(tx, begun.id)
+    finally:
+        await db.close()
+    assert with_chat is not None
+    assert begun == by_id == running == with_chat.warmup
+    assert isinstance(by_id, repo.Warmup)
+    assert (begun.status, begun.ended_for_pain, begun.side) == ("active", False, "left")

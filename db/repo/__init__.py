@@ -56,6 +56,7 @@ from db.repo.reminders import (
 from db.repo.sessions import (
     NO_HOLD,
     StepMessage,
+    Warmup,
     WithChat,
     active_session,
     add_event,
@@ -83,6 +84,7 @@ __all__ = [
     "NO_HOLD",
     "STREAK_LOOKBACK_SESSIONS",
     "StepMessage",
+    "Warmup",
     "WithChat",
     "active_session",
     "add_event",

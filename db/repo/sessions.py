@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import and_, bindparam, insert, select, update
+from sqlalchemy import RowMapping, Select, and_, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.dml import Update
@@ -17,7 +19,7 @@ from db.models import (
     StepEvent,
     WarmupSession,
 )
-from db.repo._shared import connection_of, execute_write, show_written
+from db.repo._shared import connection_of, execute_write
 from db.repo.chats import SETTINGS_COLUMNS
 
 # Moving on from a step, or ending the session, ends any hold running on it.
@@ -29,19 +31,70 @@ NO_HOLD = {
 }
 
 
+@dataclass(slots=True, kw_only=True)
+class Warmup:
+    """A warm-up session's row as plain values: how the bot reads and passes sessions.
+
+    Sessions are read with Core, not loaded as ORM objects: a tap reads one row and writes
+    with counted UPDATEs, so an identity map and instrumented attributes would be work for
+    nothing. What a write changes is shown on the row with `written`. The defaults are the
+    table's, for a session just begun.
+    """
+
+    id: int
+    chat_id: int
+    routine_id: str
+    status: str = SessionStatus.ACTIVE
+    started_at: datetime
+    finished_at: datetime | None = None
+    step: int = 0
+    set_number: int = 1
+    side: str | None = None
+    message_id: int | None = None
+    hold_ends_at: datetime | None = None
+    hold_seconds: int | None = None
+    hold_message_id: int | None = None
+    hold_paused_left: int | None = None
+    pain_before: int | None = None
+    pain_before_at: datetime | None = None
+    pain_after: int | None = None
+    pain_after_at: datetime | None = None
+    ended_for_pain: bool = False
+    started_by: int | None = None
+    morning_due_at: datetime | None = None
+    morning_sent_at: datetime | None = None
+    morning_answer: str | None = None
+
+    def written(self, values: Mapping[str, object]) -> None:
+        """Show the values just written to the row, without reading it again."""
+        for key, value in values.items():
+            setattr(self, key, value)
+
+
+_SESSION_COLUMNS = tuple(WarmupSession.__table__.columns)
+_KEYS = tuple(column.key for column in _SESSION_COLUMNS)
+_SESSIONS = select(*_SESSION_COLUMNS)
+
+
+def _warmup(row: RowMapping) -> Warmup:
+    return Warmup(**{key: row[key] for key in _KEYS})
+
+
+async def _read(tx: AsyncSession, query: Select[Any], params: dict[str, object]) -> list[Warmup]:
+    connection = await connection_of(tx)
+    return [_warmup(row) for row in (await connection.execute(query, params)).mappings()]
+
+
 class WithChat(NamedTuple):
     """A session as a tap reads it, with what its chat chose and what its check-in needs."""
 
-    warmup: WarmupSession
+    warmup: Warmup
     settings: dict[str, object]  # by SETTINGS_COLUMNS
     screened: bool  # the red-flag screen has an answer
     gentle_next: bool  # the gentle routine is to be offered first, once
 
 
-# A tap's only read: one statement, its rows read as plain values. The session is handed on
-# as an unattached WarmupSession (no identity map, no loading machinery): every write to it
-# goes through `execute_write` and `show_written` anyway.
-_SESSION_COLUMNS = tuple(WarmupSession.__table__.columns)
+# A tap's only read: one statement, the session with its chat's settings.
 _CHAT_COLUMNS = (*SETTINGS_COLUMNS, "screening", "gentle_next")
 _WITH_CHAT = (
     select(
@@ -50,6 +103,10 @@ _WITH_CHAT = (
     .join(Chat, Chat.id == WarmupSession.chat_id)
     .where(WarmupSession.id == bindparam("warmup"))
 )
+_BY_ID = _SESSIONS.where(WarmupSession.id == bindparam("warmup"))
+_ACTIVE_IN = _SESSIONS.where(
+    WarmupSession.chat_id == bindparam("chat"), WarmupSession.status == SessionStatus.ACTIVE
+)
 
 
 async def session_with_chat(tx: AsyncSession, session_id: int) -> WithChat | None:
@@ -57,17 +114,16 @@ async def session_with_chat(tx: AsyncSession, session_id: int) -> WithChat | Non
     row = (await connection.execute(_WITH_CHAT, {"warmup": session_id})).mappings().first()
     if row is None:
         return None
-    warmup = WarmupSession(**{column.key: row[column.key] for column in _SESSION_COLUMNS})
     return WithChat(
-        warmup,
+        _warmup(row),
         {name: row[f"chat_{name}"] for name in SETTINGS_COLUMNS},
         screened=row["chat_screening"] is not None,
         gentle_next=bool(row["chat_gentle_next"]),
     )
 
 
-async def get_session(tx: AsyncSession, session_id: int) -> WarmupSession | None:
-    return await tx.get(WarmupSession, session_id)
+async def get_session(tx: AsyncSession, session_id: int) -> Warmup | None:
+    return next(iter(await _read(tx, _BY_ID, {"warmup": session_id})), None)
 
 
 async def starter(tx: AsyncSession, session_id: int) -> int | None:
@@ -75,13 +131,9 @@ async def starter(tx: AsyncSession, session_id: int) -> int | None:
     return await tx.scalar(select(WarmupSession.started_by).where(WarmupSession.id == session_id))
 
 
-async def active_session(tx: AsyncSession, chat_id: int) -> WarmupSession | None:
+async def active_session(tx: AsyncSession, chat_id: int) -> Warmup | None:
     """The chat's running warm-up, if any (the schema allows at most one)."""
-    return await tx.scalar(
-        select(WarmupSession).where(
-            WarmupSession.chat_id == chat_id, WarmupSession.status == SessionStatus.ACTIVE
-        )
-    )
+    return next(iter(await _read(tx, _ACTIVE_IN, {"chat": chat_id})), None)
 
 
 async def start_session(
@@ -94,25 +146,25 @@ async def start_session(
     side: str | None,
     now: datetime,
     started_by: int | None,
-) -> WarmupSession:
-    warmup = WarmupSession(
-        chat_id=chat_id,
-        started_by=started_by,
-        routine_id=routine_id,
-        status=SessionStatus.ACTIVE,
-        started_at=now,
-        step=step,
-        set_number=set_number,
-        side=side,
-    )
-    tx.add(warmup)
-    await tx.flush()
-    return warmup
+) -> Warmup:
+    values: dict[str, Any] = {
+        "chat_id": chat_id,
+        "started_by": started_by,
+        "routine_id": routine_id,
+        "status": SessionStatus.ACTIVE,
+        "started_at": now,
+        "step": step,
+        "set_number": set_number,
+        "side": side,
+    }
+    result = await (await connection_of(tx)).execute(insert(WarmupSession).values(**values))
+    assert result.inserted_primary_key is not None  # a single-row INSERT always has one
+    return Warmup(id=result.inserted_primary_key[0], **values)
 
 
 async def move_session(
     tx: AsyncSession,
-    warmup: WarmupSession,
+    warmup: Warmup,
     *,
     to: tuple[int, int, str | None] | None,
     now: datetime,
@@ -133,7 +185,7 @@ async def move_session(
         values |= {"step": to[0], "set_number": to[1], "side": to[2], "message_id": None}
     if await execute_write(tx, statement, _loaded_at(warmup) | params) != 1:
         return False
-    show_written(warmup, values)
+    warmup.written(values)
     return True
 
 
@@ -229,14 +281,14 @@ def _at(session_id: int, at: tuple[int, int, str | None]) -> dict[str, object]:
     return {"warmup": session_id, "at_step": at[0], "at_set": at[1], "at_side": at[2]}
 
 
-def _loaded_at(warmup: WarmupSession) -> dict[str, object]:
+def _loaded_at(warmup: Warmup) -> dict[str, object]:
     """`_RUNNING_AT` for the position the session was loaded at."""
     return _at(warmup.id, (warmup.step, warmup.set_number, warmup.side))
 
 
 async def end_session(
     tx: AsyncSession,
-    warmup: WarmupSession,
+    warmup: Warmup,
     status: SessionStatus,
     now: datetime,
     *,
@@ -251,15 +303,13 @@ async def end_session(
     )
     if matched != 1:
         return False
-    show_written(
-        warmup, {"status": status, "finished_at": now, "ended_for_pain": for_pain, **NO_HOLD}
-    )
+    warmup.written({"status": status, "finished_at": now, "ended_for_pain": for_pain, **NO_HOLD})
     return True
 
 
 async def add_event(
     tx: AsyncSession,
-    warmup: WarmupSession,
+    warmup: Warmup,
     *,
     exercise_id: str,
     position: tuple[int, int, str | None],
@@ -272,7 +322,7 @@ async def add_event(
 
 async def record_pain(
     tx: AsyncSession,
-    warmup: WarmupSession,
+    warmup: Warmup,
     *,
     after: bool,
     value: int | None,
@@ -283,7 +333,7 @@ async def record_pain(
     params = {"warmup": warmup.id, "pain": value, "answered": now}
     if await execute_write(tx, statement, params) != 1:
         return False
-    show_written(warmup, dict(zip(columns, (value, now), strict=True)))
+    warmup.written(dict(zip(columns, (value, now), strict=True)))
     return True
 
 
@@ -307,7 +357,7 @@ async def set_messages(tx: AsyncSession, messages: list[StepMessage]) -> None:
 
 async def begin_hold(
     tx: AsyncSession,
-    warmup: WarmupSession,
+    warmup: Warmup,
     *,
     ends_at: datetime,
     seconds: int,
@@ -326,28 +376,28 @@ async def begin_hold(
     params = {"ends_at": ends_at, "seconds": seconds, "message": message_id}
     if await execute_write(tx, _BEGIN_HOLD, _loaded_at(warmup) | params) != 1:
         return False
-    show_written(warmup, values)
+    warmup.written(values)
     return True
 
 
-async def pause_hold(tx: AsyncSession, warmup: WarmupSession, *, left: int) -> bool:
+async def pause_hold(tx: AsyncSession, warmup: Warmup, *, left: int) -> bool:
     """Pause the running countdown, keeping what is left of it; False if it is not running."""
     params = _loaded_at(warmup) | {"ends_at": warmup.hold_ends_at, "left": left}
     if await execute_write(tx, _PAUSE_HOLD, params) != 1:
         return False
-    show_written(warmup, {"hold_ends_at": None, "hold_paused_left": left})
+    warmup.written({"hold_ends_at": None, "hold_paused_left": left})
     return True
 
 
-async def go_on_hold(tx: AsyncSession, warmup: WarmupSession, *, ends_at: datetime) -> bool:
+async def go_on_hold(tx: AsyncSession, warmup: Warmup, *, ends_at: datetime) -> bool:
     """Run a paused countdown again, now to end at `ends_at`; False if it is not paused."""
     if await execute_write(tx, _GO_ON, _loaded_at(warmup) | {"ends_at": ends_at}) != 1:
         return False
-    show_written(warmup, {"hold_ends_at": ends_at, "hold_paused_left": None})
+    warmup.written({"hold_ends_at": ends_at, "hold_paused_left": None})
     return True
 
 
-async def end_hold(tx: AsyncSession, warmup: WarmupSession) -> bool:
+async def end_hold(tx: AsyncSession, warmup: Warmup) -> bool:
     """Stop the countdown running on the session's current step, if it still is."""
     params = _loaded_at(warmup) | {"ends_at": warmup.hold_ends_at}
     return await execute_write(tx, _END_HOLD, params) == 1
@@ -365,15 +415,14 @@ async def set_hold_message(
     )
 
 
-async def running_holds(tx: AsyncSession) -> list[WarmupSession]:
+async def running_holds(tx: AsyncSession) -> list[Warmup]:
     """Every running session with a countdown, to reschedule after a restart."""
-    rows = await tx.scalars(
-        select(WarmupSession).where(
-            WarmupSession.hold_ends_at.is_not(None),
-            WarmupSession.status == SessionStatus.ACTIVE,
-        )
-    )
-    return list(rows)
+    return await _read(tx, _HOLDING, {})
+
+
+_HOLDING = _SESSIONS.where(
+    WarmupSession.hold_ends_at.is_not(None), WarmupSession.status == SessionStatus.ACTIVE
+)
 
 
 async def ask_next_morning(tx: AsyncSession, session_id: int, due_at: datetime) -> None:
@@ -386,19 +435,9 @@ async def ask_next_morning(tx: AsyncSession, session_id: int, due_at: datetime) 
     )
 
 
-async def claim_mornings(tx: AsyncSession, now: datetime, limit: int) -> list[WarmupSession]:
+async def claim_mornings(tx: AsyncSession, now: datetime, limit: int) -> list[Warmup]:
     """Morning questions due and not yet sent, claimed as sent (so each goes out once)."""
-    due = list(
-        await tx.scalars(
-            select(WarmupSession)
-            .where(
-                WarmupSession.morning_due_at <= now,
-                WarmupSession.morning_sent_at.is_(None),
-            )
-            .order_by(WarmupSession.morning_due_at)
-            .limit(limit)
-        )
-    )
+    due = await _read(tx, _MORNINGS_DUE, {"now": now, "limit": limit})
     for warmup in due:
         await execute_write(
             tx,
@@ -407,6 +446,15 @@ async def claim_mornings(tx: AsyncSession, now: datetime, limit: int) -> list[Wa
             .values(morning_sent_at=now),
         )
     return due
+
+
+_MORNINGS_DUE = (
+    _SESSIONS.where(
+        WarmupSession.morning_due_at <= bindparam("now"), WarmupSession.morning_sent_at.is_(None)
+    )
+    .order_by(WarmupSession.morning_due_at)
+    .limit(bindparam("limit"))
+)
 
 
 async def answer_morning(tx: AsyncSession, session_id: int, answer: str) -> bool:
