@@ -245,3 +245,26 @@ async def test_a_begun_session_reads_back_as_the_row_it_was_begun_with(
     assert begun == by_id == running == with_chat.warmup
     assert isinstance(by_id, repo.Warmup)
     assert (begun.status, begun.ended_for_pain, begun.side) == ("active", False, "left")
+
+
+async def test_the_inbox_stores_an_update_once_and_says_which_are_new(
+    database_url: str,
+) -> None:
+    """A poll that brings an update again (Telegram resends after a lost answer) stores
+    only the new ones, and reports only those."""
+    now = datetime(2026, 3, 2, 7, 30, tzinfo=UTC)
+    db = Database(database_url)
+    try:
+        await db.migrate()
+        async with db.transaction() as tx:
+            first = await repo.receive_updates(tx, {1: '{"one": 1}', 2: '{"two": 2}'}, now)
+        async with db.transaction() as tx:
+            again = await repo.receive_updates(
+                tx, {2: '{"two, again": 2}', 3: '{"three": 3}'}, now
+            )
+            single = await repo.receive_updates(tx, {4: '{"four": 4}'}, now)
+            bodies = await repo.unhandled_updates(tx)
+    finally:
+        await db.close()
+    assert (first, again, single) == ({1, 2}, {3}, {4})
+    assert bodies == ['{"one": 1}', '{"two": 2}', '{"three": 3}', '{"four": 4}']

@@ -14,7 +14,12 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 def dialect_insert(tx: AsyncSession) -> Any:
     """The dialect's INSERT, which knows ON CONFLICT on both SQLite and PostgreSQL."""
-    return pg_insert if tx.get_bind().dialect.name == "postgresql" else sqlite_insert
+    return insert_of(tx.get_bind().dialect.name)
+
+
+def insert_of(dialect: str) -> Any:
+    """`dialect_insert` by the dialect's name, for statements built once per dialect."""
+    return pg_insert if dialect == "postgresql" else sqlite_insert
 
 
 async def execute_write(

@@ -3,24 +3,33 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import Insert, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import InboxUpdate
-from db.repo._shared import dialect_insert
+from db.repo._shared import connection_of, insert_of
 
 
 async def receive_updates(tx: AsyncSession, bodies: dict[int, str], now: datetime) -> set[int]:
     """Store updates by id; returns the ids stored now (the others were received before)."""
     rows = [{"update_id": i, "body": body, "received_at": now} for i, body in bodies.items()]
-    stored = await tx.scalars(
-        dialect_insert(tx)(InboxUpdate)
-        .values(rows)
+    statement = _receive(tx.get_bind().dialect.name)
+    stored = await (await connection_of(tx)).execute(statement, rows)
+    return set(stored.scalars())
+
+
+@cache
+def _receive(dialect: str) -> Insert:
+    """The store, built once per dialect with its rows as parameters. Rows written into the
+    statement itself made SQLAlchemy walk every value to key its cache, on every poll."""
+    statement: Insert = (
+        insert_of(dialect)(InboxUpdate)
         .on_conflict_do_nothing(index_elements=["update_id"])
         .returning(InboxUpdate.update_id)
     )
-    return set(stored)
+    return statement
 
 
 async def mark_handled(tx: AsyncSession, update_ids: list[int], now: datetime) -> None:
