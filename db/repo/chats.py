@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import Insert, bindparam, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db import chat_data
 from db.chat_data import CHATS
 from db.models import Chat, Reminder, WarmupSession
-from db.repo._shared import dialect_insert, execute_write, show_written
+from db.repo._shared import execute_write, insert_of, show_written
 
 
 async def ensure_chat(
@@ -23,14 +24,19 @@ async def ensure_chat(
     another instance. SQLite writers are one at a time anyway and ignore the lock clause.
     FOR NO KEY UPDATE still lets other transactions insert rows that refer to the chat.
     """
-    await tx.execute(
-        dialect_insert(tx)(Chat)
-        .values(id=chat_id, created_at=now)
-        .on_conflict_do_nothing(index_elements=["id"])
-    )
+    new_chat = _new_chat(tx.get_bind().dialect.name)
+    await execute_write(tx, new_chat, {"id": chat_id, "created_at": now})
     chat = await tx.get(Chat, chat_id, with_for_update={"key_share": True} if lock else None)
     assert chat is not None  # inserted or already there, in this very transaction
     return chat
+
+
+@cache
+def _new_chat(dialect: str) -> Insert:
+    """`ensure_chat`'s INSERT, built once per dialect: one with its values written in is
+    keyed for SQLAlchemy's statement cache value by value, on every command."""
+    statement: Insert = insert_of(dialect)(Chat).on_conflict_do_nothing(index_elements=["id"])
+    return statement
 
 
 async def get_chat(tx: AsyncSession, chat_id: int) -> Chat | None:

@@ -157,7 +157,7 @@ async def start_session(
         "set_number": set_number,
         "side": side,
     }
-    result = await (await connection_of(tx)).execute(insert(WarmupSession).values(**values))
+    result = await (await connection_of(tx)).execute(_START, values)
     assert result.inserted_primary_key is not None  # a single-row INSERT always has one
     return Warmup(id=result.inserted_primary_key[0], **values)
 
@@ -191,6 +191,8 @@ async def move_session(
 
 # The statements of a tap are built once, with their values as parameters: building one
 # costs more CPU than SQLite takes to run it.
+
+_START = insert(WarmupSession)
 
 # The session's row, only while it is still running at the step it was loaded at.
 _RUNNING_AT = and_(
