@@ -39,7 +39,7 @@ bench: $(VENV)/.dev
 # Draw every exercise's animation from content/poses into content/media (commit the result),
 # and the contact sheet docs/exercises.png.
 media: $(VENV)/.dev
-	$(BIN)/python -m bot.make_media
+	$(BIN)/python -m bot.drawing.make_media
 
 # A long chaos run (tests/chaos.py): 200 chats, Telegram faults, a SIGTERM and a kill -9.
 # MINUTES=30 for longer; prints what it measured and fails if an invariant broke.

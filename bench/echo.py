@@ -2,8 +2,8 @@
 
 A command gets a reply with one button; a press is answered, its message edited and a new
 message with a button sent. No database, no content: PTB's own floor on this machine.
-TRANSPORT=aiohttp runs the same bot on the coach's own transport (bot/transport.py) instead of
-PTB's default httpx one, so each baseline is the same code on either client.
+TRANSPORT=aiohttp runs the same bot on the coach's own transport (bot/runtime/transport.py)
+instead of PTB's default httpx one, so each baseline is the same code on either client.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import os
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
 
-from bot.transport import AiohttpRequest
+from bot.runtime.transport import AiohttpRequest
 
 BUTTON = InlineKeyboardMarkup([[InlineKeyboardButton("✅ Done", callback_data="done")]])
 

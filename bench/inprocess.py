@@ -12,9 +12,9 @@ from pathlib import Path
 from sqlalchemy import event
 
 from bench import databases
-from bot import checkins, coach, reminders, sessions
+from bot.coaching import checkins, coach, reminders, sessions
+from bot.config import PROJECT_ROOT
 from bot.content import load_content
-from bot.settings import PROJECT_ROOT
 from db.database import Database
 
 CONTENT = load_content(PROJECT_ROOT / "content")

@@ -9,10 +9,10 @@ from pydantic import ValidationError
 from telegram.error import InvalidToken
 
 from bot.app import build_application, services_of
+from bot.config import Settings
 from bot.content import ContentError
-from bot.lifecycle import serve
-from bot.logs import configure_logging
-from bot.settings import Settings
+from bot.runtime.lifecycle import serve
+from bot.runtime.logs import configure_logging
 from db.database import DatabaseError
 
 

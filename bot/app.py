@@ -29,36 +29,37 @@ from telegram.ext import (
     filters,
 )
 
-from bot import callbacks as cb
-from bot import groups, inbox, logs
+from bot.chat import callbacks as cb
+from bot.chat import groups
+from bot.chat.replies import answer
+from bot.config import Settings
 from bot.content import load_content
-from bot.context import SERVICES, CoachContext, Services
 from bot.handlers import (
-    countdown,
+    checkins,
     data,
     delivery,
     errors,
     fallback,
     hold_jobs,
+    holds,
     membership,
     morning,
-    pain,
     pictures,
+    preferences,
     progress,
-    remind,
+    reminders,
     rest,
     safety,
-    settings,
+    sessions,
     start,
-    warmup,
 )
-from bot.inbox import InboxBot, InboxQueue
-from bot.ordering import Handled, Overflow, PerChatUpdateProcessor
-from bot.pacing import PatientRateLimiter
-from bot.replies import answer
-from bot.scheduling import Schedule
-from bot.settings import Settings
-from bot.transport import AiohttpRequest, PollingRequest
+from bot.runtime import inbox, logs
+from bot.runtime.context import SERVICES, CoachContext, Services
+from bot.runtime.inbox import InboxBot, InboxQueue
+from bot.runtime.ordering import Handled, Overflow, PerChatUpdateProcessor
+from bot.runtime.pacing import PatientRateLimiter
+from bot.runtime.scheduling import Schedule
+from bot.runtime.transport import AiohttpRequest, PollingRequest
 from db.database import Database
 from db.repo import StepMessage
 
@@ -76,61 +77,61 @@ ADMINS_ONLY = {"forget", "remind", "timezone", "target", "pictures", "settings"}
 COMMANDS = {
     "start": start.start,
     "help": start.help_command,
-    "warmup": warmup.warmup_command,
-    "stop": warmup.stop_command,
-    "routines": warmup.routines_command,
+    "warmup": sessions.warmup_command,
+    "stop": sessions.stop_command,
+    "routines": sessions.routines_command,
     "progress": progress.progress_command,
     "target": progress.target_command,
     "export": data.export_command,
     "forget": data.forget_command,
-    "remind": remind.remind_command,
-    "timezone": remind.timezone_command,
+    "remind": reminders.remind_command,
+    "timezone": reminders.timezone_command,
     "pictures": pictures.pictures_command,
-    "settings": settings.settings_command,
+    "settings": preferences.settings_command,
     "safety": safety.safety_command,
     "rest": rest.rest_command,
 }
 
 
 def button_routes() -> list[Route]:
-    """Every button kind (`bot/callbacks.py`) and the handler its presses go to."""
+    """Every button kind (`bot/chat/callbacks.py`) and the handler its presses go to."""
     return [
         # Under a step, and under its countdown.
-        _button(cb.Done, warmup.on_done),
-        _button(cb.Skip, warmup.on_skip),
-        _button(cb.Stop, warmup.on_stop),
-        _button(cb.SharpPain, warmup.on_sharp_pain),
-        _button(cb.StartHold, countdown.on_start),
-        _button(cb.StopHold, countdown.on_stop),
-        _button(cb.PauseHold, countdown.on_pause),
-        _button(cb.GoOn, countdown.on_go_on),
+        _button(cb.Done, sessions.on_done),
+        _button(cb.Skip, sessions.on_skip),
+        _button(cb.Stop, sessions.on_stop),
+        _button(cb.SharpPain, sessions.on_sharp_pain),
+        _button(cb.StartHold, holds.on_start),
+        _button(cb.StopHold, holds.on_stop),
+        _button(cb.PauseHold, holds.on_pause),
+        _button(cb.GoOn, holds.on_go_on),
         # Starting, resuming and restarting a warm-up.
-        _button(cb.Begin, warmup.on_begin),
-        _button(cb.Resume, warmup.on_resume),
-        _button(cb.Restart, warmup.on_restart),
+        _button(cb.Begin, sessions.on_begin),
+        _button(cb.Resume, sessions.on_resume),
+        _button(cb.Restart, sessions.on_restart),
         # The check-ins, and the quick or gentle routine instead.
-        _button(cb.PainBefore, pain.on_before),
-        _button(cb.PainAfter, pain.on_after),
-        _button(cb.Switch, pain.on_switch),
-        _button(cb.FullAnyway, pain.on_full_anyway),
+        _button(cb.PainBefore, checkins.on_before),
+        _button(cb.PainAfter, checkins.on_after),
+        _button(cb.Switch, checkins.on_switch),
+        _button(cb.FullAnyway, checkins.on_full_anyway),
         # /forget's question.
         _button(cb.ForgetConfirm, data.on_forget, admins_only=True),
         _button(cb.ForgetCancel, data.on_keep, admins_only=True),
         # The /remind picker.
-        _button(cb.RemindAt, remind.on_at, admins_only=True),
-        _button(cb.RemindType, remind.on_type, admins_only=True),
-        _button(cb.RemindOff, remind.on_off, admins_only=True),
-        _button(cb.RemindPickDays, remind.on_pick_days, admins_only=True),
-        _button(cb.RemindDays, remind.on_days, admins_only=True),
-        _button(cb.RemindMenu, remind.on_menu, admins_only=True),
-        _button(cb.RemindSave, remind.on_save, admins_only=True),
-        _button(cb.Place, remind.on_place, admins_only=True),
+        _button(cb.RemindAt, reminders.on_at, admins_only=True),
+        _button(cb.RemindType, reminders.on_type, admins_only=True),
+        _button(cb.RemindOff, reminders.on_off, admins_only=True),
+        _button(cb.RemindPickDays, reminders.on_pick_days, admins_only=True),
+        _button(cb.RemindDays, reminders.on_days, admins_only=True),
+        _button(cb.RemindMenu, reminders.on_menu, admins_only=True),
+        _button(cb.RemindSave, reminders.on_save, admins_only=True),
+        _button(cb.Place, reminders.on_place, admins_only=True),
         # The safety check, before the first warm-up and under /safety.
         _button(cb.Screen, safety.on_screen),
         # The next morning's question.
         _button(cb.MorningAnswer, morning.on_answer),
         # /settings.
-        _button(cb.Setting, settings.on_setting, admins_only=True),
+        _button(cb.Setting, preferences.on_setting, admins_only=True),
         # Under a reminder.
         _button(cb.ReminderStart, delivery.on_start),
         _button(cb.ReminderQuick, delivery.on_quick),
@@ -290,8 +291,8 @@ def _admins_only(callback: Command) -> Command:
 
 async def _reply(update: Update, context: CoachContext) -> None:
     """A reply: the reminder time the bot asked for, or else like any other message."""
-    if remind.is_time_answer(update, context):
-        await _admins_only(remind.on_typed_time)(update, context)
+    if reminders.is_time_answer(update, context):
+        await _admins_only(reminders.on_typed_time)(update, context)
     elif update.effective_chat is not None and update.effective_chat.type == "private":
         await fallback.unknown_message(update, context)
 

@@ -240,7 +240,7 @@ class Milestone(Base):
 
 
 class InboxUpdate(Base):
-    """An update as received, stored before Telegram is told it arrived (`bot/inbox.py`).
+    """An update as received, stored before Telegram is told it arrived (`bot/runtime/inbox.py`).
 
     `handled_at` is set once the bot has handled it; rows still unset at a start are handled
     then. Handled rows stay for a day, the longest Telegram may send an update again, so that

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.context import utc_now
-from bot.settings import Settings
+from bot.config import Settings
+from bot.runtime.context import utc_now
 from tests.fake_telegram import FakeTelegram
 from tests.harness import TOKEN, FakeClock, RunningBot, make_settings, run_bot, sqlite_url
 from tests.postgres import PostgresServer, find_binaries, postgres_server

@@ -15,10 +15,10 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from bot.app import CoachApplication, build_application
+from bot.config import Settings
 from bot.content import load_content
-from bot.context import Services, utc_now
-from bot.lifecycle import running
-from bot.settings import Settings
+from bot.runtime.context import Services, utc_now
+from bot.runtime.lifecycle import running
 from db import chat_data
 from db.database import Database
 from db.models import StepEvent, WarmupSession

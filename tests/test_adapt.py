@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.adapt import Light, State, after_warmup, light
+from bot.coaching.adapt import Light, State, after_warmup, light
+from bot.coaching.plan import Prefs
+from bot.config import PROJECT_ROOT
 from bot.content import load_content
-from bot.plan import Prefs
-from bot.settings import PROJECT_ROOT
 
 CONTENT = load_content(PROJECT_ROOT / "content")
 MODEL = CONTENT.rules.pain_model

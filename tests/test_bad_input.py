@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import event, func, select
 
-from bot.callbacks import MAX_ID
+from bot.chat.callbacks import MAX_ID
 from db.models import StepEvent
 from tests.fake_telegram import FakeTelegram
 from tests.harness import RunningBot

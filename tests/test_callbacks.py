@@ -11,9 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from telegram import InlineKeyboardMarkup
 
-from bot import callbacks, keyboards, menu
 from bot.app import button_routes
-from bot.callbacks import (
+from bot.chat import callbacks, keyboards
+from bot.chat import preferences as menu
+from bot.chat.callbacks import (
     MAX_CALLBACK_BYTES,
     MAX_ID,
     Begin,
@@ -36,13 +37,13 @@ from bot.callbacks import (
     StopHold,
     Switch,
 )
-from bot.coach import Cursor, Side
+from bot.coaching.coach import Cursor, Side
+from bot.coaching.localtime import EVERY_DAY
+from bot.coaching.plan import Prefs
+from bot.coaching.preferences import Snapshot
+from bot.coaching.reminders import Status
+from bot.config import PROJECT_ROOT
 from bot.content import Content, load_content
-from bot.localtime import EVERY_DAY
-from bot.plan import Prefs
-from bot.preferences import Snapshot
-from bot.reminders import Status
-from bot.settings import PROJECT_ROOT
 
 ids = st.integers(min_value=0, max_value=MAX_ID)
 _ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789"

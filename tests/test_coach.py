@@ -6,12 +6,12 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bot import coach
-from bot.coach import Action, Cursor, Side
+from bot.chat.render import format_duration
+from bot.coaching import coach
+from bot.coaching.coach import Action, Cursor, Side
+from bot.coaching.streaks import current_streak, local_dates
+from bot.config import PROJECT_ROOT
 from bot.content import Routine, load_content
-from bot.render import format_duration
-from bot.settings import PROJECT_ROOT
-from bot.streaks import current_streak, local_dates
 
 LEFT, RIGHT = Side.LEFT, Side.RIGHT
 

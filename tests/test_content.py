@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot import coach
+from bot.coaching import coach
+from bot.config import PROJECT_ROOT
 from bot.content import ContentError, load_content
-from bot.settings import PROJECT_ROOT
 
 CONTENT = PROJECT_ROOT / "content"
 ROUTINE = "lower-back.yaml"

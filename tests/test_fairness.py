@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from bot.ordering import MAX_IN_HAND_PER_CHAT
+from bot.runtime.ordering import MAX_IN_HAND_PER_CHAT
 from tests.fake_telegram import FakeTelegram
 from tests.processes import until
 

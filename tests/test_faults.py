@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from bot.settings import Settings
+from bot.config import Settings
 from db.models import Chat, Reminder, WarmupSession
 from tests.fake_telegram import FakeTelegram
 from tests.harness import FakeClock, RunningBot, make_settings, run_bot

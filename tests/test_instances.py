@@ -18,7 +18,7 @@ import httpx
 import pytest
 from sqlalchemy import func, insert, select
 
-from bot.settings import Settings
+from bot.config import Settings
 from db.models import Chat, Reminder, StepEvent, WarmupSession
 from tests.fake_telegram import FakeTelegram
 from tests.harness import FakeClock, RunningBot, make_settings, run_bot

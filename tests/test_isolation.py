@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select, update
 
-from bot import reminders
-from bot.settings import Settings
+from bot.coaching import reminders
+from bot.config import Settings
 from db.models import Chat, Reminder, WarmupSession
 from tests.fake_telegram import FakeTelegram
 from tests.harness import FakeClock, RunningBot, run_bot

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot import localtime
-from bot.localtime import (
+from bot.coaching import localtime
+from bot.coaching.localtime import (
     EVERY_DAY,
     WEEKDAYS,
     next_fire,

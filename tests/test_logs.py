@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import logging
 
-from bot.logs import redact
+from bot.runtime.logs import redact
 
 SECRET = "987654:log-test-secret"
 

@@ -9,13 +9,14 @@ from html import unescape
 import pytest
 from PIL import Image
 
-from bot import coach, render
-from bot.animation import digest, variants
+from bot.chat import render
+from bot.chat.media import CAPTION_LIMIT
+from bot.coaching import coach
+from bot.config import PROJECT_ROOT
 from bot.content import load_content
 from bot.content.poses import Pose
-from bot.figure import between, joints, mirrored
-from bot.media import CAPTION_LIMIT
-from bot.settings import PROJECT_ROOT
+from bot.drawing.animation import digest, variants
+from bot.drawing.figure import between, joints, mirrored
 from tests.fake_telegram import FakeTelegram
 from tests.harness import RunningBot
 

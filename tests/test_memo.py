@@ -1,11 +1,11 @@
-"""Rendering remembered per content object and small values (bot/memo.py)."""
+"""Rendering remembered per content object and small values (bot/chat/memo.py)."""
 
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from bot.coach import Cursor
-from bot.memo import by_content
+from bot.chat.memo import by_content
+from bot.coaching.coach import Cursor
 
 
 class Words(BaseModel):

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.settings import Settings
+from bot.config import Settings
 from tests.fake_telegram import FakeTelegram, Message
 from tests.harness import FakeClock, RunningBot, run_bot
 

@@ -10,8 +10,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from telegram.error import NetworkError, RetryAfter
 
-from bot import pacing
-from bot.pacing import (
+from bot.runtime import pacing
+from bot.runtime.pacing import (
     LEND_SPARE_SECONDS,
     REPLY_WAIT_SECONDS,
     Budget,

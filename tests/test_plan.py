@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bot import coach
-from bot.coach import Cursor
+from bot.coaching import coach
+from bot.coaching.coach import Cursor
+from bot.coaching.plan import Dose, Prefs, options, personalise
+from bot.config import PROJECT_ROOT
 from bot.content import Levels, load_content
-from bot.plan import Dose, Prefs, options, personalise
-from bot.settings import PROJECT_ROOT
 
 CONTENT = load_content(PROJECT_ROOT / "content")
 FULL = CONTENT.default_routine

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from bot.settings import Settings
+from bot.config import Settings
 from db.models import Chat, Milestone, Reminder, StepEvent, WarmupSession
 from tests.fake_telegram import FakeTelegram
 from tests.harness import FakeClock, RunningBot, run_bot

@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from bot import reminders
-from bot.settings import Settings
+from bot.coaching import reminders
+from bot.config import Settings
 from db.models import Chat, Reminder, RestDay, SessionStatus, WarmupSession
 from tests.fake_telegram import FakeTelegram, Message
 from tests.harness import FakeClock, RunningBot, run_bot

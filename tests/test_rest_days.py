@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot import streaks
+from bot.coaching import streaks
 from tests.harness import FakeClock, RunningBot
 
 CHAT = 9401

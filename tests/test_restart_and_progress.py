@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
-from bot.settings import PROJECT_ROOT, Settings
+from bot.config import PROJECT_ROOT, Settings
 from db.models import Chat
 from tests.fake_telegram import FakeTelegram
 from tests.harness import FakeClock, RunningBot, run_bot

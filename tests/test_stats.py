@@ -6,10 +6,11 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot import chart, stats
+from bot.chat import progress as progress_chart
+from bot.coaching import progress
+from bot.coaching.streaks import best_streak, current_streak, local_dates, week_start
+from bot.config import PROJECT_ROOT
 from bot.content import Content, load_content
-from bot.settings import PROJECT_ROOT
-from bot.streaks import best_streak, current_streak, local_dates, week_start
 from db.models import Outcome, SessionStatus, StepEvent, WarmupSession
 
 
@@ -81,14 +82,14 @@ def test_the_report_counts_this_week_against_the_target(content: Content) -> Non
         _session(2, datetime(2026, 6, 1, 9, 0, tzinfo=UTC)),
         _session(3, datetime(2026, 6, 3, 9, 0, tzinfo=UTC)),
     ]
-    report = stats.build(
+    report = progress.build(
         content, sessions=sessions, events=[], timezone="UTC", weekly_target=4, now=now
     )
     assert (report.this_week, report.weekly_target) == (2, 4)
     assert (report.streak, report.best_streak) == (1, 2)
     assert report.average_seconds == 600
     assert len(report.days) == content.rules.progress.chart_days == 42
-    assert report.days[-1] == stats.Day(date(2026, 6, 3), 1, None, None)
+    assert report.days[-1] == progress.Day(date(2026, 6, 3), 1, None, None)
 
 
 def test_pain_change_uses_only_warmups_with_both_check_ins(content: Content) -> None:
@@ -97,7 +98,7 @@ def test_pain_change_uses_only_warmups_with_both_check_ins(content: Content) -> 
     sessions.append(_session(9, base + timedelta(days=9), before=6))  # no after: left out
     events = [_event(i, "psoas-stretch", Outcome.DONE) for i in range(5)]
     events += [_event(i, "tfl-foam-roll", Outcome.SKIPPED) for i in range(2)]
-    report = stats.build(
+    report = progress.build(
         content,
         sessions=sessions,
         events=events,
@@ -116,7 +117,7 @@ def test_an_exercise_always_done_cannot_be_told_apart(content: Content) -> None:
     sessions = [_session(i, base + timedelta(days=i), before=6, after=2) for i in range(10)]
     steps = content.default_routine.steps
     events = [_event(i, step.id, Outcome.DONE) for i in range(10) for step in steps]
-    report = stats.build(
+    report = progress.build(
         content, sessions=sessions, events=events, timezone="UTC", weekly_target=5, now=base
     )
     assert report.insights == []
@@ -133,10 +134,10 @@ def test_an_exercise_done_and_skipped_often_enough_is_compared(content: Content)
     events += [_event(i, "psoas-stretch", Outcome.SKIPPED) for i in range(5, 10)]
     events += [_event(i, "quads-foam-roll", Outcome.DONE) for i in range(6)]
     events += [_event(i, "quads-foam-roll", Outcome.SKIPPED) for i in range(6, 10)]
-    report = stats.build(
+    report = progress.build(
         content, sessions=sessions, events=events, timezone="UTC", weekly_target=5, now=base
     )
-    assert report.insights == [stats.Insight("Seated hip-flexor stretch (psoas)", 3, 5, 5)]
+    assert report.insights == [progress.Insight("Seated hip-flexor stretch (psoas)", 3, 5, 5)]
 
 
 def test_no_insight_from_too_little_data(content: Content) -> None:
@@ -144,7 +145,7 @@ def test_no_insight_from_too_little_data(content: Content) -> None:
     base = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
     sessions = [_session(i, base + timedelta(days=i), before=5, after=3) for i in range(4)]
     events = [_event(i, "psoas-stretch", Outcome.DONE) for i in range(4)]
-    report = stats.build(
+    report = progress.build(
         content, sessions=sessions, events=events, timezone="UTC", weekly_target=5, now=base
     )
     assert report.insights == []
@@ -153,8 +154,8 @@ def test_no_insight_from_too_little_data(content: Content) -> None:
 def test_the_chart_has_one_axis_per_panel_and_tells_before_from_after_by_shape(
     content: Content,
 ) -> None:
-    days = [stats.Day(date(2026, 6, 1) + timedelta(days=i), 1, 6, 3) for i in range(42)]
-    figure = chart.draw(days, content.texts.progress)
+    days = [progress.Day(date(2026, 6, 1) + timedelta(days=i), 1, 6, 3) for i in range(42)]
+    figure = progress_chart.draw(days, content.texts.progress)
     pain, sessions = figure.axes
     assert len(figure.axes) == 2  # no second y axis sharing a panel
     markers = {

@@ -1,4 +1,4 @@
-"""The bot's Bot API transport (bot/transport.py), driven through PTB's public `Bot`.
+"""The bot's Bot API transport (bot/runtime/transport.py), driven through PTB's public `Bot`.
 
 Each failure a call can meet is staged by a small server of the test's own: one that never
 answers, one that hangs up, a port nobody listens on, a full pool, and a proxy.
@@ -22,8 +22,8 @@ from sqlalchemy import text
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import NetworkError, TimedOut
 
-from bot.logs import redact
-from bot.transport import AiohttpRequest, PollingRequest
+from bot.runtime.logs import redact
+from bot.runtime.transport import AiohttpRequest, PollingRequest
 from tests.fake_telegram import FakeTelegram
 from tests.harness import TOKEN, RunningBot, make_settings, run_bot
 

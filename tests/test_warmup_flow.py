@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot import sessions
+from bot.coaching import sessions
 from db.models import SessionStatus, WarmupSession
 from tests.fake_telegram import FakeTelegram, Message
 from tests.harness import RunningBot

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from bot.settings import Settings
+from bot.config import Settings
 from tests.fake_telegram import FakeTelegram
 from tests.harness import RunningBot, make_settings, run_bot
 
@@ -162,11 +162,11 @@ async def test_refused_requests_are_logged_once_a_minute_not_each(
 ) -> None:
     """Fifty posts without the secret: all refused, one WARNING line."""
     update = telegram.message_update(CHAT, "/warmup")
-    with caplog.at_level(logging.WARNING, logger="bot.webhook"):
+    with caplog.at_level(logging.WARNING, logger="bot.runtime.webhook"):
         for _ in range(50):
             response = await client.post("/telegram/updates", json=update)
             assert response.status_code == 403
-    warnings = [r for r in caplog.records if r.name == "bot.webhook"]
+    warnings = [r for r in caplog.records if r.name == "bot.runtime.webhook"]
     assert len(warnings) == 1
 
 

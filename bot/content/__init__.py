@@ -89,7 +89,7 @@ def load_content(directory: Path) -> Content:
 def _check_levels(path: Path, levels: Levels, routines: dict[str, Routine], rules: Rules) -> None:
     """Every level names an exercise of the full warm-up and only values /settings offers
     for it (the source's range, or the band around a suggestion)."""
-    from bot.plan import options  # noqa: PLC0415 - plan builds on these schemas
+    from bot.coaching.plan import options  # noqa: PLC0415 - plan builds on these schemas
 
     full = next(r for r in routines.values() if r.default)
     steps = {step.id: step for step in full.steps}

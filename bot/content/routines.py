@@ -52,8 +52,8 @@ class Prescription(Strict):
     reps: RangeField | None = None
     rep_unit: Literal["reps", "breaths"] = "reps"
     from_source: bool
-    # What the bot guides, where the person chose it in /settings (see `bot/plan.py`); left
-    # out, the top of each range is guided.
+    # What the bot guides, where the person chose it in /settings (see
+    # `bot/coaching/plan.py`); left out, the top of each range is guided.
     chosen_sets: int | None = Field(default=None, ge=1)
     chosen_seconds: int | None = Field(default=None, ge=1)
     chosen_reps: int | None = Field(default=None, ge=1)

@@ -7,10 +7,11 @@ import logging
 
 from telegram import CallbackQuery, InputFile, Update
 
-from bot import keyboards, ownership
-from bot.callbacks import ForgetCancel, ForgetConfirm
-from bot.context import CoachContext
-from bot.replies import answer, chat_id_of, edit, message_id_of
+from bot.chat import keyboards
+from bot.chat.callbacks import ForgetCancel, ForgetConfirm
+from bot.chat.replies import answer, chat_id_of, edit, message_id_of
+from bot.coaching import data
+from bot.runtime.context import CoachContext
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +20,7 @@ async def export_command(update: Update, context: CoachContext) -> None:
     """Everything stored for this chat, as a JSON file."""
     assert update.effective_chat is not None
     chat_id = update.effective_chat.id
-    document = await ownership.export(context.db, chat_id=chat_id, now=context.now())
+    document = await data.export(context.db, chat_id=chat_id, now=context.now())
     await context.bot.send_document(
         chat_id,
         InputFile(io.BytesIO(document), filename="warmup-history.json"),
@@ -34,7 +35,7 @@ async def forget_command(update: Update, context: CoachContext) -> None:
     await context.bot.send_message(
         update.effective_chat.id,
         texts.data.forget_ask,
-        reply_markup=keyboards.forget_keyboard(texts, ownership.now_minute(context.now())),
+        reply_markup=keyboards.forget_keyboard(texts, data.now_minute(context.now())),
     )
 
 
@@ -43,10 +44,10 @@ async def on_forget(query: CallbackQuery, context: CoachContext, press: ForgetCo
     chat_id, words = chat_id_of(query), context.texts.data
     await answer(query)
     window = context.rules.data.forget_window_minutes
-    if not ownership.forget_is_current(press.minute, context.now(), window):
+    if not data.forget_is_current(press.minute, context.now(), window):
         await edit(context, chat_id, message_id_of(query), words.forget_expired)
         return
-    for session_id in await ownership.forget(context.db, chat_id=chat_id):
+    for session_id in await data.forget(context.db, chat_id=chat_id):
         context.schedule.cancel_hold(session_id)
     log.info("chat %s deleted its data", chat_id)
     await edit(context, chat_id, message_id_of(query), words.forgotten)

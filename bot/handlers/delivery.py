@@ -10,13 +10,16 @@ from telegram import CallbackQuery
 from telegram.constants import ParseMode
 from telegram.error import Forbidden, TelegramError
 
-from bot import keyboards, localtime, pacing, reminders, render, rest
-from bot.callbacks import ReminderButton, ReminderSkip, ReminderSnooze
-from bot.context import CoachContext
-from bot.handlers import membership, morning, warmup
+from bot.chat import keyboards, render
+from bot.chat.callbacks import ReminderButton, ReminderSkip, ReminderSnooze
+from bot.chat.replies import answer, chat_id_of, edit, message_id_of
+from bot.coaching import localtime, reminders, rest
+from bot.coaching.reminders import Delivery, Refusal
+from bot.handlers import membership, morning
+from bot.handlers import sessions as warmup
 from bot.handlers.rest import said
-from bot.reminders import Delivery, Refusal
-from bot.replies import answer, chat_id_of, edit, message_id_of
+from bot.runtime import pacing
+from bot.runtime.context import CoachContext
 
 log = logging.getLogger(__name__)
 

@@ -7,8 +7,8 @@ import logging
 from telegram import Update
 from telegram.error import ChatMigrated, Forbidden
 
-from bot.context import CoachContext
 from bot.handlers.membership import move_chat, stop_chat
+from bot.runtime.context import CoachContext
 
 log = logging.getLogger(__name__)
 

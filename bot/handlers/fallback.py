@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.context import CoachContext
-from bot.replies import notify
-from bot.sessions import Notice
+from bot.chat.replies import notify
+from bot.coaching.sessions import Notice
+from bot.runtime.context import CoachContext
 
 
 async def unknown_message(update: Update, context: CoachContext) -> None:

@@ -14,20 +14,21 @@ from datetime import timedelta
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
-from bot import coach, holds, render, sessions
-from bot.context import CoachContext
-from bot.handlers.countdown import countdown_markup, countdown_text, schedule
-from bot.holds import Chained
-from bot.pacing import (
+from bot.chat import render
+from bot.chat.replies import edit
+from bot.chat.step_messages import close_outcome, send_next, send_step
+from bot.coaching import coach, holds, sessions
+from bot.coaching.holds import Chained
+from bot.coaching.sessions import Acted
+from bot.handlers.holds import countdown_markup, countdown_text, schedule
+from bot.runtime.context import CoachContext
+from bot.runtime.pacing import (
     CLOSING_WAIT_SECONDS,
     COUNTDOWN_PAUSE_SECONDS,
     LATE_END_SECONDS,
     SHOW_AGAIN_AFTER,
 )
-from bot.replies import edit
-from bot.scheduling import HoldJob, ShowAgainJob
-from bot.sessions import Acted
-from bot.step_messages import close_outcome, send_next, send_step
+from bot.runtime.scheduling import HoldJob, ShowAgainJob
 
 log = logging.getLogger(__name__)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from telegram import ChatMember, Update
 
-from bot import chats
-from bot.context import CoachContext
+from bot.coaching import membership
 from bot.handlers import hold_jobs
+from bot.runtime.context import CoachContext
 
 
 async def on_my_status(update: Update, context: CoachContext) -> None:
@@ -17,7 +17,7 @@ async def on_my_status(update: Update, context: CoachContext) -> None:
     if change.new_chat_member.status in (ChatMember.BANNED, ChatMember.LEFT):
         await stop_chat(context, chat_id)
     elif change.new_chat_member.status in (ChatMember.MEMBER, ChatMember.ADMINISTRATOR):
-        await chats.came_back(context.db, chat_id=chat_id)
+        await membership.came_back(context.db, chat_id=chat_id)
 
 
 async def on_migrate(update: Update, context: CoachContext) -> None:
@@ -32,12 +32,12 @@ async def on_migrate(update: Update, context: CoachContext) -> None:
 
 async def stop_chat(context: CoachContext, chat_id: int) -> None:
     """Nothing more goes to a chat that blocked the bot: no reminder, no countdown."""
-    session_id = await chats.blocked(context.db, chat_id=chat_id)
+    session_id = await membership.blocked(context.db, chat_id=chat_id)
     if session_id is not None:
         context.schedule.cancel_hold(session_id)
 
 
 async def move_chat(context: CoachContext, old_id: int, new_id: int) -> None:
     """Both service messages of a migration arrive; whichever comes first moves the data."""
-    if await chats.migrated(context.db, old_id=old_id, new_id=new_id):
+    if await membership.migrated(context.db, old_id=old_id, new_id=new_id):
         await hold_jobs.restore(context)  # running countdowns now report to the new id

@@ -7,12 +7,14 @@ import logging
 from telegram import CallbackQuery
 from telegram.error import TelegramError
 
-from bot import keyboards, morning, pacing
-from bot.callbacks import MorningAnswer
-from bot.context import CoachContext
-from bot.morning import Answer
-from bot.replies import answer, chat_id_of, edit, message_id_of, notify
-from bot.sessions import Notice
+from bot.chat import keyboards
+from bot.chat.callbacks import MorningAnswer
+from bot.chat.replies import answer, chat_id_of, edit, message_id_of, notify
+from bot.coaching import morning
+from bot.coaching.morning import Answer
+from bot.coaching.sessions import Notice
+from bot.runtime import pacing
+from bot.runtime.context import CoachContext
 
 log = logging.getLogger(__name__)
 

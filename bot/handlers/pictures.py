@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot import media
-from bot.context import CoachContext
+from bot.chat import media
+from bot.runtime.context import CoachContext
 
 
 async def pictures_command(update: Update, context: CoachContext) -> None:

@@ -8,21 +8,24 @@ import io
 from telegram import InputFile, Update
 from telegram.constants import ParseMode
 
-from bot import chart, menu, preferences, render, stats
-from bot.context import CoachContext
+from bot.chat import preferences as menu
+from bot.chat import progress as progress_chart
+from bot.chat import render
+from bot.coaching import preferences, progress
+from bot.runtime.context import CoachContext
 
 
 async def progress_command(update: Update, context: CoachContext) -> None:
     """The numbers as text, then the chart as a photo once there is something to draw."""
     assert update.effective_chat is not None
     chat_id, texts = update.effective_chat.id, context.texts
-    report = await stats.report(context.db, context.content, chat_id=chat_id, now=context.now())
+    report = await progress.report(context.db, context.content, chat_id=chat_id, now=context.now())
     await context.bot.send_message(
         chat_id, render.progress_report(texts, report), parse_mode=ParseMode.HTML
     )
     if report.sessions:
         # Drawing takes tens of milliseconds of CPU; keep it off the event loop.
-        png = await asyncio.to_thread(chart.render, report.days, texts.progress)
+        png = await asyncio.to_thread(progress_chart.render, report.days, texts.progress)
         await context.bot.send_photo(
             chat_id,
             InputFile(io.BytesIO(png), filename="progress.png"),
@@ -45,5 +48,5 @@ async def target_command(update: Update, context: CoachContext) -> None:
     if not (argument.isascii() and argument.isdigit() and 1 <= int(argument) <= 7):
         await context.bot.send_message(chat_id, words.target_help)
         return
-    await stats.set_target(context.db, chat_id=chat_id, target=int(argument), now=context.now())
+    await progress.set_target(context.db, chat_id=chat_id, target=int(argument), now=context.now())
     await context.bot.send_message(chat_id, words.target_set.format(target=int(argument)))

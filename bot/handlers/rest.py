@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot import rest
+from bot.coaching import rest
+from bot.coaching.rest import Rest
 from bot.content import Texts
-from bot.context import CoachContext
-from bot.rest import Rest
+from bot.runtime.context import CoachContext
 
 
 async def rest_command(update: Update, context: CoachContext) -> None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from telegram import CallbackQuery, Update
 from telegram.constants import ParseMode
 
-from bot import keyboards, screening, sessions
-from bot.callbacks import Screen
-from bot.context import CoachContext
-from bot.handlers.warmup import begin
-from bot.replies import answer, chat_id_of, edit, message_id_of
-from bot.screening import Answer
+from bot.chat import keyboards
+from bot.chat.callbacks import Screen
+from bot.chat.replies import answer, chat_id_of, edit, message_id_of
+from bot.coaching import safety, sessions
+from bot.coaching.safety import Answer
+from bot.handlers.sessions import begin
+from bot.runtime.context import CoachContext
 
 
 async def safety_command(update: Update, context: CoachContext) -> None:
@@ -31,7 +32,7 @@ async def on_screen(query: CallbackQuery, context: CoachContext, press: Screen) 
     chat_id, now, words = chat_id_of(query), context.now(), context.texts.screening
     await answer(query)
     if press.answer == "yes":
-        await screening.record(context.db, chat_id=chat_id, answer=Answer.FLAGGED, now=now)
+        await safety.record(context.db, chat_id=chat_id, answer=Answer.FLAGGED, now=now)
         if press.session_id:  # the warm-up this check-in opened does not start
             await sessions.abandon(
                 context.db, chat_id=chat_id, session_id=press.session_id, now=now
@@ -39,9 +40,9 @@ async def on_screen(query: CallbackQuery, context: CoachContext, press: Screen) 
         markup = keyboards.clinician_keyboard(context.texts)
         await edit(context, chat_id, message_id_of(query), words.flagged, markup)
     elif press.answer == "none":
-        await screening.record(context.db, chat_id=chat_id, answer=Answer.CLEAR, now=now)
+        await safety.record(context.db, chat_id=chat_id, answer=Answer.CLEAR, now=now)
         await edit(context, chat_id, message_id_of(query), words.clear_recorded)
     else:
-        await screening.record(context.db, chat_id=chat_id, answer=Answer.CLINICIAN, now=now)
+        await safety.record(context.db, chat_id=chat_id, answer=Answer.CLINICIAN, now=now)
         await edit(context, chat_id, message_id_of(query), words.clinician_recorded)
         await begin(context, chat_id, context.content.default_routine.id, query.from_user.id)

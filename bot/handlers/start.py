@@ -5,8 +5,8 @@ from __future__ import annotations
 from telegram import Update
 from telegram.constants import ParseMode
 
-from bot import keyboards
-from bot.context import CoachContext
+from bot.chat import keyboards
+from bot.runtime.context import CoachContext
 
 
 async def start(update: Update, context: CoachContext) -> None:

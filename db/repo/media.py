@@ -1,4 +1,4 @@
-"""Demonstration files Telegram already has (see `bot/media.py`)."""
+"""Demonstration files Telegram already has (see `bot/chat/media.py`)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The inbox of received updates (see `bot/inbox.py`)."""
+"""The inbox of received updates (see `bot/runtime/inbox.py`)."""
 
 from __future__ import annotations
 

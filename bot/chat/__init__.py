@@ -1,0 +1,1 @@
+"""What a person sees: texts rendered, keyboards, buttons, replies, pictures."""

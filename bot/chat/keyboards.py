@@ -1,0 +1,305 @@
+"""Inline keyboards: which buttons go under which message, in what order.
+
+Every button is built from a typed value of `bot.chat.callbacks`, which alone knows the
+callback-data format; nothing here writes callback data by hand.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.chat.callbacks import (
+    Begin,
+    Callback,
+    Done,
+    ForgetCancel,
+    ForgetConfirm,
+    FullAnyway,
+    GoOn,
+    MorningAnswer,
+    PainAfter,
+    PainBefore,
+    PauseHold,
+    Place,
+    RemindAt,
+    RemindDays,
+    ReminderQuick,
+    ReminderSkip,
+    ReminderSnooze,
+    ReminderStart,
+    RemindMenu,
+    RemindOff,
+    RemindPickDays,
+    RemindSave,
+    RemindType,
+    Restart,
+    Resume,
+    Screen,
+    SharpPain,
+    Skip,
+    StartHold,
+    Stop,
+    StopHold,
+    Switch,
+)
+from bot.chat.memo import by_content
+from bot.coaching import coach, localtime
+from bot.coaching.coach import Cursor
+from bot.coaching.localtime import EVERY_DAY, WEEKDAYS, WEEKEND
+from bot.coaching.reminders import Status
+from bot.content import ReminderRules, Routine, Texts
+
+
+@by_content()
+def step_keyboard(
+    texts: Texts, routine: Routine, session_id: int, cursor: Cursor
+) -> InlineKeyboardMarkup:
+    """The timer first where the step has one, then `✅ Done` (the tap people make most),
+    then `⏭ Skip` and `⏹ Stop` side by side."""
+    labels = texts.buttons
+    rows = []
+    step = routine.steps[cursor.step]
+    if (seconds := coach.timer_seconds(step)) is not None:
+        label = labels.start_hold if step.prescription.hold_seconds else labels.start_timer
+        rows.append([_button(label.format(seconds=seconds), StartHold(session_id, cursor))])
+    rows.append([_button(labels.done, Done(session_id, cursor))])
+    rows.append(
+        [
+            _button(labels.skip, Skip(session_id, cursor)),
+            _button(labels.stop, Stop(session_id, cursor)),
+        ]
+    )
+    rows.append([_button(labels.sharp_pain, SharpPain(session_id, cursor))])
+    return InlineKeyboardMarkup(rows)
+
+
+@by_content()
+def countdown_keyboard(
+    texts: Texts, session_id: int, cursor: Cursor, *, hands_free: bool, paused: bool = False
+) -> InlineKeyboardMarkup:
+    """Under a running countdown: stop it, or call the step done early.
+
+    Hands-free, the countdown runs the whole exercise: pause and go on, skip the rest of it,
+    or stop the warm-up, without reaching for any other message.
+    """
+    labels = texts.buttons
+    if hands_free:
+        toggle = (
+            _button(labels.go_on, GoOn(session_id, cursor))
+            if paused
+            else _button(labels.pause, PauseHold(session_id, cursor))
+        )
+        return InlineKeyboardMarkup(
+            [
+                [toggle, _button(labels.skip, Skip(session_id, cursor))],
+                [
+                    _button(labels.stop, Stop(session_id, cursor)),
+                    _button(labels.sharp_pain, SharpPain(session_id, cursor)),
+                ],
+            ]
+        )
+    return InlineKeyboardMarkup(
+        [
+            [
+                _button(texts.buttons.stop_hold, StopHold(session_id, cursor)),
+                _button(texts.buttons.done, Done(session_id, cursor)),
+            ],
+            [_button(texts.buttons.sharp_pain, SharpPain(session_id, cursor))],
+        ]
+    )
+
+
+@by_content()
+def checkin_keyboard(
+    texts: Texts,
+    session_id: int,
+    *,
+    after: bool,
+    quick: Routine | None = None,
+    gentle: Routine | None = None,
+    screen: bool = False,
+) -> InlineKeyboardMarkup:
+    """0-10 in two rows, then skip; before a warm-up also the quick routine, and before the
+    first one the red-flag screen's "one of these applies"."""
+    answer = PainAfter if after else PainBefore
+    values = [_button(str(v), answer(session_id, v)) for v in range(11)]
+    last = [_button(texts.buttons.pain_skip, answer(session_id, None))]
+    if gentle is not None:  # after a red warm-up, in the quick one's place
+        last.append(_button(texts.buttons.gentle, Switch(session_id, gentle.id)))
+    elif quick is not None:
+        label = texts.buttons.quick.format(minutes=coach.estimated_minutes(quick))
+        last.append(_button(label, Switch(session_id, quick.id)))
+    rows = [values[:6], values[6:], last]
+    if screen:
+        rows.append([_button(texts.screening.yes, Screen("yes", session_id))])
+    return InlineKeyboardMarkup(rows)
+
+
+@by_content()
+def screening_keyboard(texts: Texts) -> InlineKeyboardMarkup:
+    """Under /safety's questions: none applies, or one does."""
+    return InlineKeyboardMarkup(
+        [
+            [_button(texts.screening.none, Screen("none", 0))],
+            [_button(texts.screening.yes, Screen("yes", 0))],
+        ]
+    )
+
+
+def morning_keyboard(texts: Texts, session_id: int) -> InlineKeyboardMarkup:
+    """Better · Same · Worse, in one row."""
+    words = texts.morning
+    return InlineKeyboardMarkup(
+        [
+            [
+                _button(words.better, MorningAnswer(session_id, "better")),
+                _button(words.same, MorningAnswer(session_id, "same")),
+                _button(words.worse, MorningAnswer(session_id, "worse")),
+            ]
+        ]
+    )
+
+
+def clinician_keyboard(texts: Texts) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button(texts.screening.clinician, Screen("ok", 0))]])
+
+
+def flare_up_keyboard(
+    texts: Texts, session_id: int, gentle: Routine, *, rest: bool
+) -> InlineKeyboardMarkup:
+    """The gentle routine, and the full one anyway unless resting was suggested."""
+    rows = [[_button(texts.buttons.gentle, Switch(session_id, gentle.id))]]
+    if not rest:
+        rows.append([_button(texts.buttons.full_anyway, FullAnyway(session_id))])
+    return InlineKeyboardMarkup(rows)
+
+
+def forget_keyboard(texts: Texts, minute: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [_button(texts.buttons.forget_yes, ForgetConfirm(minute))],
+            [_button(texts.buttons.forget_no, ForgetCancel(minute))],
+        ]
+    )
+
+
+def unfinished_keyboard(
+    texts: Texts, session_id: int, number: int, total: int
+) -> InlineKeyboardMarkup:
+    resume = texts.buttons.resume.format(number=number, total=total)
+    return InlineKeyboardMarkup(
+        [
+            [_button(resume, Resume(session_id))],
+            [_button(texts.buttons.start_over, Restart(session_id))],
+        ]
+    )
+
+
+@by_content()
+def start_keyboard(texts: Texts, routine: Routine) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button(texts.buttons.start, Begin(routine.id))]])
+
+
+def routines_keyboard(texts: Texts, routines: list[Routine]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [_button(texts.buttons.begin_routine.format(title=r.title), Begin(r.id))]
+            for r in routines
+        ]
+    )
+
+
+def remind_picker(texts: Texts, rules: ReminderRules, status: Status) -> InlineKeyboardMarkup:
+    """Preset times four to a row (the chosen one marked), typing a time, the days, off, and
+    ✅ Save, which closes the picker."""
+    labels = texts.buttons
+    chosen = status.local_time if status.enabled else None
+    presets = [
+        _button(
+            labels.remind_at.format(time=f"✓ {preset}" if preset == chosen else preset),
+            RemindAt(time.fromisoformat(preset)),
+        )
+        for preset in rules.presets
+    ]
+    rows = [presets[i : i + 4] for i in range(0, len(presets), 4)]
+    if chosen is not None and chosen not in rules.presets:  # a typed time: shown, marked
+        typed = labels.remind_at.format(time=f"✓ {chosen}")
+        rows.append([_button(typed, RemindAt(time.fromisoformat(chosen)))])
+    rows.append([_button(labels.remind_type, RemindType())])
+    days = labels.remind_days.format(days=days_button(texts, status.days))
+    rows.append([_button(days, RemindPickDays()), _button(labels.remind_off, RemindOff())])
+    rows.append([_button(labels.remind_save, RemindSave())])
+    return InlineKeyboardMarkup(rows)
+
+
+def days_picker(texts: Texts, days: int) -> InlineKeyboardMarkup:
+    """Every day, weekdays or weekends in one tap, or any days by toggling them."""
+    rules, labels = texts.reminders, texts.buttons
+    toggles = []
+    for index, name in enumerate(rules.day_names):
+        bit = 1 << index
+        chosen = bool(days & bit)
+        # Never offer to switch off the last chosen day: a reminder on no day is "off".
+        toggled = days ^ bit if days ^ bit else days
+        label = (labels.day_on if chosen else labels.day_off).format(day=name)
+        toggles.append(_button(label, RemindDays(toggled)))
+    return InlineKeyboardMarkup(
+        [
+            [
+                _button(labels.every_day, RemindDays(EVERY_DAY)),
+                _button(labels.weekdays, RemindDays(WEEKDAYS)),
+                _button(labels.weekend, RemindDays(WEEKEND)),
+            ],
+            toggles[:4],
+            toggles[4:],
+            [_button(labels.remind_back, RemindMenu())],
+        ]
+    )
+
+
+@by_content()
+def reminder_keyboard(
+    texts: Texts, rules: ReminderRules, day: date, *, snooze: bool
+) -> InlineKeyboardMarkup:
+    """Under a reminder: start now, snooze (while snoozes are left), or skip today."""
+    labels = texts.buttons
+    start = [
+        _button(labels.reminder_start, ReminderStart(day)),
+        _button(labels.reminder_quick, ReminderQuick(day)),
+    ]
+    later = [_button(labels.reminder_skip, ReminderSkip(day))]
+    if snooze:
+        label = labels.reminder_snooze.format(minutes=rules.snooze_minutes)
+        later.insert(0, _button(label, ReminderSnooze(day)))
+    return InlineKeyboardMarkup([start, later])
+
+
+def places_keyboard(places: list[str]) -> InlineKeyboardMarkup:
+    """Places to choose as the timezone, two to a row, by city."""
+    buttons = [_button(localtime.city_of(place), Place(place)) for place in places]
+    return InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
+
+
+def days_button(texts: Texts, days: int) -> str:
+    """`Every day`, `Weekdays`, `Weekends`, or `Mon, Wed, Fri`: the days on a button."""
+    labels = texts.buttons
+    named = {EVERY_DAY: labels.every_day, WEEKDAYS: labels.weekdays, WEEKEND: labels.weekend}
+    if days in named:
+        return named[days]
+    return ", ".join(name for i, name in enumerate(texts.reminders.day_names) if days & (1 << i))
+
+
+def days_label(texts: Texts, days: int) -> str:
+    """`every day`, `on weekdays`, `at weekends`, or `on Mon, Wed, Fri`."""
+    rules = texts.reminders
+    named = {EVERY_DAY: rules.every_day, WEEKDAYS: rules.weekdays, WEEKEND: rules.weekend}
+    if days in named:
+        return named[days]
+    chosen = [name for i, name in enumerate(rules.day_names) if days & (1 << i)]
+    return rules.on_days.format(days=", ".join(chosen))
+
+
+def _button(label: str, press: Callback) -> InlineKeyboardButton:
+    return InlineKeyboardButton(label, callback_data=press.encode())

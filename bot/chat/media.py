@@ -1,0 +1,134 @@
+"""Demonstrations in the chat: which animation a step shows, sent once, then by `file_id`.
+
+The first message of each exercise carries its animation (for an exercise done on each side,
+the animation of the side it names), with the step as the caption and the step's buttons.
+Each file is uploaded once per bot: Telegram's `file_id` is stored and reused, and if Telegram
+refuses a stored one the file is uploaded again. A media send that fails for any other reason
+returns None and the caller sends the step as text: a warm-up never stalls on a picture.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from telegram import InlineKeyboardMarkup, InputFile, Message
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, TelegramError
+
+from bot.coaching import coach
+from bot.coaching.coach import Cursor
+from bot.content import Routine
+from db import repo
+from db.database import Database
+
+if TYPE_CHECKING:
+    from bot.runtime.context import CoachContext
+
+log = logging.getLogger(__name__)
+
+# Telegram's limit on a caption, in characters after entities are parsed.
+CAPTION_LIMIT = 1024
+
+
+@dataclass(frozen=True)
+class Demo:
+    """One animation file, named after its exercise (and side)."""
+
+    name: str
+    path: Path
+    digest: str  # of the file's bytes: a file drawn anew is uploaded anew
+
+
+@dataclass
+class Library:
+    """The animations on disk, and the `file_id`s Telegram gave for them (cached)."""
+
+    folder: Path
+    _demos: dict[str, Demo | None] = field(default_factory=dict)
+    _ids: dict[str, str] = field(default_factory=dict)
+
+    def demo_for(self, routine: Routine, cursor: Cursor) -> Demo | None:
+        """The animation for the step at `cursor`, if it is the first of its exercise."""
+        if not coach.is_first_of_step(cursor):
+            return None
+        step = routine.steps[cursor.step]
+        name = f"{step.id}-{cursor.side.value}" if cursor.side is not None else step.id
+        if name not in self._demos:
+            path = self.folder / f"{name}.gif"
+            self._demos[name] = (
+                Demo(name, path, hashlib.sha256(path.read_bytes()).hexdigest())
+                if path.is_file()
+                else None
+            )
+        return self._demos[name]
+
+    async def file_id(self, db: Database, demo: Demo) -> str | None:
+        if demo.name not in self._ids:
+            async with db.reading() as tx:
+                found = await repo.media_file_id(tx, demo.name, demo.digest)
+            if found is None:
+                return None
+            self._ids[demo.name] = found
+        return self._ids[demo.name]
+
+    async def remember(self, db: Database, demo: Demo, file_id: str, now: datetime) -> None:
+        self._ids[demo.name] = file_id
+        async with db.transaction() as tx:
+            await repo.save_media_file_id(tx, demo.name, demo.digest, file_id, now)
+
+    async def forget(self, db: Database, demo: Demo) -> None:
+        self._ids.pop(demo.name, None)
+        async with db.transaction() as tx:
+            await repo.forget_media_file_id(tx, demo.name)
+
+
+async def send_demo(
+    context: CoachContext,
+    chat_id: int,
+    demo: Demo,
+    caption: str,
+    markup: InlineKeyboardMarkup,
+) -> Message | None:
+    """Send `demo` with `caption` and `markup`; None if it could not go out as media."""
+    library, db = context.services.media, context.db
+    if (known := await library.file_id(db, demo)) is not None:
+        try:
+            return await _animation(context, chat_id, known, caption, markup)
+        except BadRequest as exc:  # Telegram no longer knows the file: upload it again
+            log.info("file_id of %s refused (%s); uploading again", demo.name, exc.message)
+            await library.forget(db, demo)
+        except TelegramError as exc:
+            log.warning("%s not sent (%s); the step goes as text", demo.name, exc)
+            return None
+    upload = InputFile(demo.path.read_bytes(), filename=f"{demo.name}.gif")
+    try:
+        message = await _animation(context, chat_id, upload, caption, markup)
+    except TelegramError as exc:
+        log.warning("%s not uploaded (%s); the step goes as text", demo.name, exc)
+        return None
+    if message.animation is not None:
+        await library.remember(db, demo, message.animation.file_id, context.now())
+    return message
+
+
+async def _animation(
+    context: CoachContext,
+    chat_id: int,
+    animation: str | InputFile,
+    caption: str,
+    markup: InlineKeyboardMarkup,
+) -> Message:
+    return await context.bot.send_animation(
+        chat_id, animation, caption=caption, parse_mode=ParseMode.HTML, reply_markup=markup
+    )
+
+
+async def set_pictures(db: Database, *, chat_id: int, on: bool, now: datetime) -> None:
+    async with db.transaction() as tx:
+        await repo.ensure_chat(tx, chat_id, now)
+        await repo.set_pictures(tx, chat_id, on)

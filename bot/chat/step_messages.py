@@ -1,0 +1,115 @@
+"""Step messages in the chat: send a step, and close the messages of a step that has ended.
+
+Shared by the warm-up buttons, the hold countdown and its jobs, so a step looks and ends the
+same way whichever of them moved the session on. Showing how a step ended changes nothing
+else: whoever ends a step cancels its countdown's jobs itself.
+"""
+
+from __future__ import annotations
+
+from telegram.constants import ParseMode
+
+from bot.chat import keyboards, media, render
+from bot.chat.replies import edit
+from bot.coaching import sessions
+from bot.coaching.sessions import Acted, Position
+from bot.runtime.context import CoachContext
+
+
+async def send_step(
+    context: CoachContext,
+    chat_id: int,
+    position: Position,
+    *,
+    lead: str = "",
+    remember: bool = True,
+) -> int:
+    """Send the step as a new message with its buttons and return its id.
+
+    With `remember` the message is also recorded as the step's; a caller in a hurry records
+    it later itself (until then a press on it is still handled: it names its own message).
+    """
+    text = render.step(context.texts, position.routine, position.cursor)
+    text = f"{lead}\n\n{text}" if lead else text
+    markup = keyboards.step_keyboard(
+        context.texts, position.routine, position.session_id, position.cursor
+    )
+    demo = context.services.media.demo_for(position.routine, position.cursor)
+    message = None
+    if demo is not None and position.prefs.pictures:  # an exercise's first message shows it
+        message = await media.send_demo(context, chat_id, demo, text, markup)
+    if message is None:
+        message = await context.bot.send_message(
+            chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup
+        )
+    if remember:
+        await sessions.remember_message(
+            context.services.step_messages, position=position, message_id=message.message_id
+        )
+    return message.message_id
+
+
+async def send_outcome(context: CoachContext, chat_id: int, result: Acted, lead: str = "") -> None:
+    """After a step ended: send the next step or the summary, then close the old messages.
+
+    The new message goes first because it is what the user waits for (and what their phone
+    notifies about); the closing edits above it are bookkeeping that can follow.
+    """
+    await send_next(context, chat_id, result, lead)
+    await close_outcome(context, chat_id, result)
+
+
+async def close_outcome(context: CoachContext, chat_id: int, result: Acted) -> None:
+    """Show on the ended step's messages whether it was done or skipped."""
+    label = render.outcome_label(context.texts, result.outcome)
+    await close_step(context, chat_id, result.position, label)
+
+
+async def send_next(
+    context: CoachContext, chat_id: int, result: Acted, lead: str = "", *, remember: bool = True
+) -> int | None:
+    """The step that follows an ended one, or the summary if it was the last.
+
+    Returns the id of the next step's message (None for the summary); `remember` as in
+    `send_step`.
+    """
+    if result.next is not None:
+        return await send_step(context, chat_id, result.next, lead=lead, remember=remember)
+    if result.nothing_done:
+        nothing = context.texts.nothing_done
+        await context.bot.send_message(chat_id, f"{lead}\n\n{nothing}" if lead else nothing)
+        return None
+    if result.summary is not None:
+        summary = render.complete_asking(context.texts, result.summary)
+        await context.bot.send_message(
+            chat_id,
+            f"{lead}\n\n{summary}" if lead else summary,
+            parse_mode=ParseMode.HTML,
+            reply_markup=keyboards.checkin_keyboard(
+                context.texts, result.summary.session_id, after=True
+            ),
+        )
+    return None
+
+
+async def close_step(context: CoachContext, chat_id: int, position: Position, ending: str) -> None:
+    """Show how the step ended on its message and on its countdown, if one was running."""
+    texts = context.texts
+    if position.hold_message_id is not None:
+        await edit(
+            context,
+            chat_id,
+            position.hold_message_id,
+            render.countdown_ended(texts, position.routine, position.cursor, texts.timer.ended),
+        )
+    if position.message_id is not None:
+        # The step went out as an animation (its text a caption) unless pictures are off.
+        demo = context.services.media.demo_for(position.routine, position.cursor)
+        shows_demo = demo is not None and position.prefs.pictures
+        await edit(
+            context,
+            chat_id,
+            position.message_id,
+            render.step_ended(texts, position.routine, position.cursor, ending),
+            caption=shows_demo,
+        )

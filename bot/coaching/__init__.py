@@ -1,0 +1,1 @@
+"""The rules and services of coaching: no Telegram here."""

@@ -1,0 +1,194 @@
+"""A routine as one person does it: their holds, sets and reps, and the foam roller or not.
+
+Pure logic over content. Content gives each exercise its range (the source's, or a band
+around our suggestion); a person's choices in /settings pick within it, and `personalise`
+turns a routine into the one the coach guides them through.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+
+from bot.coaching.coach import Cursor
+from bot.content import Levels, Prescription, Range, Routine, Step
+from bot.content.rules import DoseRules
+
+
+@dataclass(frozen=True)
+class Dose:
+    """One exercise as a person chose it; None keeps what content guides."""
+
+    seconds: int | None = None
+    sets: int | None = None
+    reps: int | None = None
+
+
+@dataclass(frozen=True)
+class Prefs:
+    """Everything a chat chose about how its warm-ups run."""
+
+    hands_free: bool = True
+    switch_seconds: int | None = None  # None: the content's default
+    rest_seconds: int | None = None
+    roller: bool = True
+    doses: tuple[tuple[str, Dose], ...] = field(default=())  # by exercise id, sorted
+    levels: tuple[tuple[str, int], ...] = field(default=())  # 0-based, by exercise id, sorted
+    pictures: bool = True  # an exercise's first step shows its animation (/pictures)
+
+    def dose(self, exercise_id: str) -> Dose:
+        return dict(self.doses).get(exercise_id, Dose())
+
+    def level(self, exercise_id: str) -> int:
+        """The exercise's level, 0 for the first (where every new person starts)."""
+        return dict(self.levels).get(exercise_id, 0)
+
+    def with_dose(self, exercise_id: str, dose: Dose) -> Prefs:
+        doses = dict(self.doses) | {exercise_id: dose}
+        kept = tuple(sorted((key, value) for key, value in doses.items() if value != Dose()))
+        return replace(self, doses=kept)
+
+    def with_level(self, exercise_id: str, level: int) -> Prefs:
+        """At `level` for the exercise; a hold, set or rep count chosen by hand gives way."""
+        levels = dict(self.levels) | {exercise_id: level}
+        doses = tuple((key, dose) for key, dose in self.doses if key != exercise_id)
+        return replace(self, levels=tuple(sorted(levels.items())), doses=doses)
+
+
+@dataclass(frozen=True)
+class Options:
+    """What /settings offers for one exercise; empty where the exercise has no such measure."""
+
+    seconds: tuple[int, ...]
+    sets: tuple[int, ...]
+    reps: tuple[int, ...]
+
+
+def options(rx: Prescription, rules: DoseRules) -> Options:
+    """The choices for an exercise: inside the source's range, or a band around a suggestion."""
+    seconds: tuple[int, ...] = ()
+    if rx.timed is not None:
+        seconds = _within(rx.timed, rx.from_source, rules, ladder=rules.hold_ladder)
+    reps: tuple[int, ...] = ()
+    if rx.reps is not None:
+        ladder = list(range(1, rx.reps.high * 3 + 1))
+        reps = _within(rx.reps, rx.from_source, rules, ladder=ladder)
+    if rx.from_source or rx.sets.low != rx.sets.high:
+        sets = tuple(range(rx.sets.low, rx.sets.high + 1))
+    else:
+        sets = tuple(range(1, rx.sets.high + rules.extra_sets + 1))
+    return Options(seconds, sets if len(sets) > 1 else (), reps)
+
+
+def _within(
+    band: Range, from_source: bool, rules: DoseRules, *, ladder: list[int]
+) -> tuple[int, ...]:
+    if from_source or band.low != band.high:
+        low, high = band.low, band.high
+    else:
+        low = math.ceil(band.high * rules.band_low)
+        high = math.floor(band.high * rules.band_high)
+    chosen = sorted({v for v in ladder if low <= v <= high} | {band.low, band.high})
+    while len(chosen) > rules.max_choices:  # thin evenly, keeping both ends and the default
+        chosen = [v for i, v in enumerate(chosen) if i % 2 == 0 or v in (high, band.high)]
+    return tuple(chosen)
+
+
+def personalise(
+    routine: Routine,
+    prefs: Prefs,
+    rules: DoseRules,
+    levels: Levels,
+    *,
+    full: bool,
+    at: Cursor | None = None,
+) -> Routine:
+    """The routine as `prefs` shape it.
+
+    Levels and doses shape the full warm-up only (`full`); the quick and gentle versions keep
+    their own short doses. A dose chosen by hand wins over the level's. The foam roller choice
+    applies everywhere. `at` is where a warm-up stands: a set already under way stays in the
+    plan even if fewer sets were chosen since.
+    """
+    shaped = _personalised(routine, prefs, rules, levels, full)
+    if at is None or at.step >= len(shaped.steps):
+        return shaped
+    step = shaped.steps[at.step]
+    if at.set <= step.prescription.guided_sets:
+        return shaped
+    kept = _with_rx(step, step.prescription.model_copy(update={"chosen_sets": at.set}))
+    steps = [kept if i == at.step else s for i, s in enumerate(shaped.steps)]
+    return shaped.model_copy(update={"steps": steps})
+
+
+# Personalised routines by (routine, rules, prefs, full); content objects live as long as the
+# process, so their ids are stable keys. Few distinct preferences exist, so this stays small.
+_SHAPED: dict[tuple[int, int, int, Prefs, bool], Routine] = {}
+_SHAPED_MAX = 4096
+
+
+def _personalised(
+    routine: Routine, prefs: Prefs, rules: DoseRules, levels: Levels, full: bool
+) -> Routine:
+    prefs = replace(prefs, pictures=True)  # pictures do not change what is done
+    if (not full and prefs.roller) or (prefs == Prefs() and not levels.exercises):
+        return routine  # nothing to shape
+    key = (id(routine), id(rules), id(levels), prefs, full)
+    if (shaped := _SHAPED.get(key)) is None:
+        if len(_SHAPED) >= _SHAPED_MAX:
+            _SHAPED.clear()
+        steps = [_step(step, prefs, rules, levels, full) for step in routine.steps]
+        shaped = _SHAPED[key] = routine.model_copy(update={"steps": steps})
+    return shaped
+
+
+def level_dose(levels: Levels, exercise_id: str, level: int) -> Dose:
+    """What a level guides (clamped to the exercise's ladder); nothing for an exercise
+    without levels."""
+    ladder = levels.of(exercise_id)
+    if not ladder:
+        return Dose()
+    chosen = ladder[max(0, min(level, len(ladder) - 1))]
+    return Dose(chosen.seconds, chosen.sets, chosen.reps)
+
+
+def _step(step: Step, prefs: Prefs, rules: DoseRules, levels: Levels, full: bool) -> Step:
+    if not prefs.roller and step.instead is not None:
+        step = step.instead
+    if not full:
+        return step
+    offered, ladder = options(step.prescription, rules), levels.of(step.id)
+    manual = _offered(prefs.dose(step.id), offered)
+    leveled = _offered(level_dose(levels, step.id, prefs.level(step.id)), offered)
+    dose = Dose(
+        manual.seconds or leveled.seconds, manual.sets or leveled.sets, manual.reps or leveled.reps
+    )
+    update: dict[str, object] = {
+        "chosen_seconds": dose.seconds,
+        "chosen_sets": dose.sets,
+        "chosen_reps": dose.reps,
+        "by_hand": manual != Dose(),
+    }
+    if ladder:
+        update |= {"level": min(prefs.level(step.id), len(ladder) - 1) + 1, "levels": len(ladder)}
+    if update == {
+        "chosen_seconds": None,
+        "chosen_sets": None,
+        "chosen_reps": None,
+        "by_hand": False,
+    }:
+        return step
+    return _with_rx(step, step.prescription.model_copy(update=update))
+
+
+def _offered(dose: Dose, offered: Options) -> Dose:
+    """Only the values on offer now: stored choices from older content are not trusted."""
+    return Dose(
+        dose.seconds if dose.seconds in offered.seconds else None,
+        dose.sets if dose.sets in offered.sets else None,
+        dose.reps if dose.reps in offered.reps else None,
+    )
+
+
+def _with_rx(step: Step, rx: Prescription) -> Step:
+    return step.model_copy(update={"prescription": rx})

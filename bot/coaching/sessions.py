@@ -1,0 +1,381 @@
+"""Warm-up sessions: begin, act on a step, stop, resume and start over.
+
+Each function is one transaction: it checks the request against the stored session, moves the
+session with `coach`, records what happened, and returns a plain result for a handler to render.
+Nothing here knows about Telegram.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.coaching import coach, preferences, safety
+from bot.coaching.coach import Action, Cursor, Side
+from bot.coaching.plan import Prefs
+from bot.coaching.summary import Summary, summarize
+from bot.content import Content, Routine, Step
+from bot.runtime import ordering
+from db import repo
+from db.batching import Batched
+from db.database import Database
+from db.models import Outcome, SessionStatus
+
+log = logging.getLogger(__name__)
+
+
+class Notice(StrEnum):
+    """Why a button press changed nothing."""
+
+    STALE = "stale"  # from an earlier step, or the other half of a double tap
+    FINISHED = "finished"  # the session is over
+    NOT_YOURS = "not_yours"  # the session belongs to another chat
+    UNKNOWN = "unknown"  # no such session, or a position the routine does not have
+    HOLDING = "holding"  # a countdown is already running on this step
+    NOT_HOLDING = "not_holding"  # the countdown this button controls is over
+
+
+@dataclass(frozen=True)
+class ChatState:
+    """What a tap needs to know of its chat beyond its settings, read with the session."""
+
+    screened: bool = False  # the red-flag screen has an answer
+    gentle_next: bool = False  # a red warm-up's gentle offer is still to be made
+
+
+@dataclass(frozen=True)
+class Position:
+    """A running session at one sub-step: what a step message shows."""
+
+    session_id: int
+    routine: Routine
+    cursor: Cursor
+    message_id: int | None = None
+    hold_message_id: int | None = None  # the countdown message, while a hold runs
+    holding: bool = False  # a countdown runs on this step (its message may not be known yet)
+    paused_left: int | None = None  # a paused countdown's time left (its message stays)
+    prefs: Prefs = field(
+        default_factory=Prefs
+    )  # how this chat's warm-ups run; `routine` is already shaped by it
+    chat: ChatState = field(default_factory=ChatState)
+
+    @property
+    def step(self) -> Step:
+        return self.routine.steps[self.cursor.step]
+
+
+@dataclass(frozen=True)
+class Offer:
+    """`/warmup` found an unfinished session: offer to resume it or start over."""
+
+    position: Position
+
+
+@dataclass(frozen=True)
+class Flagged:
+    """`/warmup` after a yes on the red-flag screen: no warm-up starts until a clinician."""
+
+
+@dataclass(frozen=True)
+class Acted:
+    """A step was done or skipped; `next` is None when that finished the routine."""
+
+    position: Position
+    outcome: Outcome
+    next: Position | None
+    summary: Summary | None
+    nothing_done: bool = False  # every exercise was skipped: ended, but not complete
+
+
+@dataclass(frozen=True)
+class Stopped:
+    """The session was stopped at `position`, keeping what was done."""
+
+    position: Position
+    done: int
+
+
+@dataclass(frozen=True)
+class Restarted:
+    """The unfinished session was dropped and a new one begun."""
+
+    old: Position
+    new: Position
+
+
+async def begin(
+    db: Database,
+    content: Content,
+    *,
+    chat_id: int,
+    routine_id: str,
+    now: datetime,
+    started_by: int | None,
+) -> Position | Offer | Flagged | Notice:
+    """Start a routine, unless one is already running: then offer to resume it. None starts
+    after a yes on the red-flag screen."""
+    routine = content.routines.get(routine_id)
+    if routine is None:
+        return Notice.UNKNOWN
+    async with db.transaction() as tx:
+        chat = await repo.ensure_chat(tx, chat_id, now, lock=True)
+        if not safety.may_warm_up(chat.screening):
+            return Flagged()
+        prefs = await preferences.load(tx, chat_id)
+        running = await repo.active_session(tx, chat_id)
+        if running is not None:
+            position = _position(content, running, prefs)
+            stale = now - running.started_at > timedelta(hours=content.rules.progress.resume_hours)
+            if position is not None and not stale:
+                return Offer(position)
+            # Begun too long ago to resume with a true duration, or its routine was removed
+            # from content: it is closed as unfinished, and a new one begins.
+            await repo.end_session(tx, running, SessionStatus.ABANDONED, now)
+        shaped = preferences.shape(content, routine, prefs)
+        return await start_routine(tx, chat_id, shaped, now, started_by=started_by, prefs=prefs)
+
+
+async def act(
+    db: Database,
+    content: Content,
+    *,
+    chat_id: int,
+    session_id: int,
+    cursor: Cursor,
+    action: Action,
+    now: datetime,
+) -> Acted | Notice:
+    """Mark the sub-step at `cursor` done or skipped and move on."""
+    async with db.transaction() as tx:
+        loaded = await load_running(tx, content, chat_id, session_id, expected=cursor)
+        if isinstance(loaded, Notice):
+            return loaded
+        warmup, before = loaded
+        return await advance(tx, warmup, before, action, now) or Notice.STALE
+
+
+async def advance(
+    tx: AsyncSession, warmup: repo.Warmup, before: Position, action: Action, now: datetime
+) -> Acted | None:
+    """Record the action on the loaded position and move on; None if a concurrent change won."""
+    routine, cursor = before.routine, before.cursor
+    after = coach.advance(routine, cursor, action)
+    if after is None and action is Action.SKIP and not await repo.steps_done(tx, warmup.id):
+        return await _nothing_done(tx, warmup, before, now)
+    moved_to = row_of(after) if after is not None else None
+    if not await repo.move_session(tx, warmup, to=moved_to, now=now):
+        return None
+    outcome = Outcome.DONE if action is Action.DONE else Outcome.SKIPPED
+    await repo.add_event(
+        tx,
+        warmup,
+        exercise_id=before.step.id,
+        position=row_of(cursor),
+        outcome=outcome,
+        now=now,
+    )
+    if after is None:
+        log.info("chat %s completed session %s", warmup.chat_id, warmup.id)
+        summary = await summarize(tx, warmup, routine, now, celebrate=True)
+        return Acted(before, outcome, None, summary)
+    return Acted(before, outcome, Position(warmup.id, routine, after, prefs=before.prefs), None)
+
+
+async def _nothing_done(
+    tx: AsyncSession, warmup: repo.Warmup, before: Position, now: datetime
+) -> Acted | None:
+    """The last exercise skipped with none done: the warm-up ends, but is not complete. It
+    counts toward no streak, milestone or total, and its summary says nothing was done."""
+    if not await repo.end_session(tx, warmup, SessionStatus.STOPPED, now):
+        return None
+    await repo.add_event(
+        tx,
+        warmup,
+        exercise_id=before.step.id,
+        position=row_of(before.cursor),
+        outcome=Outcome.SKIPPED,
+        now=now,
+    )
+    log.info("chat %s skipped every exercise of session %s", warmup.chat_id, warmup.id)
+    return Acted(before, Outcome.SKIPPED, None, None, nothing_done=True)
+
+
+async def stop(
+    db: Database,
+    content: Content,
+    *,
+    chat_id: int,
+    now: datetime,
+    session_id: int | None = None,
+    cursor: Cursor | None = None,
+    for_pain: bool = False,
+) -> Stopped | Notice | None:
+    """Stop the running session: the one a button names, or for `/stop` the chat's own.
+
+    Returns None when `/stop` finds nothing running.
+    """
+    async with db.transaction() as tx:
+        if session_id is None:
+            if (active := await repo.active_session(tx, chat_id)) is None:
+                return None
+            session_id = active.id
+        loaded = await load_running(tx, content, chat_id, session_id, expected=cursor)
+        if isinstance(loaded, Notice):
+            return loaded
+        warmup, position = loaded
+        if not await repo.end_session(tx, warmup, SessionStatus.STOPPED, now, for_pain=for_pain):
+            return Notice.STALE
+        log.info("chat %s stopped session %s%s", chat_id, warmup.id, " for pain" * for_pain)
+        return Stopped(position, len(await repo.steps_done(tx, warmup.id)))
+
+
+async def resume(
+    db: Database, content: Content, *, chat_id: int, session_id: int
+) -> Position | Notice:
+    """The running session's current step, to show again."""
+    async with db.transaction() as tx:
+        loaded = await load_running(tx, content, chat_id, session_id)
+        return loaded if isinstance(loaded, Notice) else loaded[1]
+
+
+async def unshown(
+    db: Database, content: Content, *, chat_id: int, session_id: int
+) -> Position | None:
+    """The running session's current step if no message shows it (its send failed)."""
+    async with db.transaction() as tx:
+        loaded = await load_running(tx, content, chat_id, session_id)
+    if isinstance(loaded, Notice) or loaded[1].message_id is not None:
+        return None
+    return loaded[1]
+
+
+async def start_over(
+    db: Database, content: Content, *, chat_id: int, session_id: int, now: datetime
+) -> Restarted | Notice:
+    """Drop the unfinished session and begin its routine again from step 1."""
+    async with db.transaction() as tx:
+        loaded = await load_running(tx, content, chat_id, session_id)
+        if isinstance(loaded, Notice):
+            return loaded
+        warmup, old = loaded
+        if not await repo.end_session(tx, warmup, SessionStatus.ABANDONED, now):
+            return Notice.STALE
+        shaped = preferences.shape(content, content.routines[warmup.routine_id], old.prefs)
+        again = await start_routine(
+            tx, chat_id, shaped, now, started_by=warmup.started_by, prefs=old.prefs
+        )
+        return Restarted(old, again)
+
+
+async def abandon(db: Database, *, chat_id: int, session_id: int, now: datetime) -> bool:
+    """End a warm-up that has not begun (its check-in led elsewhere); False if not running."""
+    async with db.transaction() as tx:
+        warmup = await repo.get_session(tx, session_id)
+        if warmup is None or warmup.chat_id != chat_id or warmup.status != SessionStatus.ACTIVE:
+            return False
+        return await repo.end_session(tx, warmup, SessionStatus.ABANDONED, now)
+
+
+async def remember_message(
+    messages: Batched[repo.StepMessage], *, position: Position, message_id: int
+) -> None:
+    """Record which message shows the step at `position`, unless the session moved on.
+
+    Sent while handling an update, it is recorded with that update's handled mark, before
+    the chat's next update is taken up; sent by a scheduled job, it is written at once.
+    """
+    record = repo.StepMessage(position.session_id, row_of(position.cursor), message_id)
+    if not ordering.leave_for_mark(record):
+        await messages.add(record)
+
+
+def cursor_of(warmup: repo.Warmup) -> Cursor:
+    side = Side(warmup.side) if warmup.side is not None else None
+    return Cursor(warmup.step, warmup.set_number, side)
+
+
+async def start_routine(
+    tx: AsyncSession,
+    chat_id: int,
+    routine: Routine,
+    now: datetime,
+    *,
+    started_by: int | None,
+    prefs: Prefs,
+) -> Position:
+    """A new running session of `routine` (shaped by `prefs`), at its first step."""
+    cursor = coach.first(routine)
+    step, set_number, side = row_of(cursor)
+    warmup = await repo.start_session(
+        tx,
+        chat_id=chat_id,
+        routine_id=routine.id,
+        step=step,
+        set_number=set_number,
+        side=side,
+        now=now,
+        started_by=started_by,
+    )
+    log.info("chat %s began session %s (%s)", chat_id, warmup.id, routine.id)
+    return Position(warmup.id, routine, cursor, prefs=prefs)
+
+
+async def load_running(
+    tx: AsyncSession,
+    content: Content,
+    chat_id: int,
+    session_id: int,
+    *,
+    expected: Cursor | None = None,
+) -> tuple[repo.Warmup, Position] | Notice:
+    """The running session a button names, at `expected` if given, or why it cannot act.
+
+    One statement reads the session with its chat's settings: this runs on every tap.
+    """
+    read = await repo.session_with_chat(tx, session_id)
+    if read is None:
+        return Notice.UNKNOWN
+    warmup = read.warmup
+    if warmup.chat_id != chat_id:
+        return Notice.NOT_YOURS
+    if warmup.status != SessionStatus.ACTIVE:
+        return Notice.FINISHED
+    chat = ChatState(screened=read.screened, gentle_next=read.gentle_next)
+    position = _position(content, warmup, preferences.of_row(read.settings), chat)
+    if position is None:
+        return Notice.UNKNOWN
+    if expected is not None and expected != position.cursor:
+        valid = coach.is_valid(position.routine, expected)
+        return Notice.STALE if valid else Notice.UNKNOWN
+    return warmup, position
+
+
+def _position(
+    content: Content, warmup: repo.Warmup, prefs: Prefs, chat: ChatState | None = None
+) -> Position | None:
+    routine = content.routines.get(warmup.routine_id)
+    cursor = cursor_of(warmup)
+    if routine is None:
+        return None
+    routine = preferences.shape(content, routine, prefs, at=cursor)
+    if not coach.is_valid(routine, cursor):
+        return None
+    return Position(
+        warmup.id,
+        routine,
+        cursor,
+        warmup.message_id,
+        warmup.hold_message_id,
+        holding=warmup.hold_ends_at is not None,
+        paused_left=warmup.hold_paused_left,
+        prefs=prefs,
+        chat=chat or ChatState(),
+    )
+
+
+def row_of(cursor: Cursor) -> tuple[int, int, str | None]:
+    return cursor.step, cursor.set, cursor.side.value if cursor.side else None

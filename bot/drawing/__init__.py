@@ -1,0 +1,1 @@
+"""The demonstration figures: geometry, frames, and the media build."""

@@ -1,0 +1,102 @@
+"""/settings: one message whose pages and choices edit it in place."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from telegram import CallbackQuery, Update
+from telegram.constants import ParseMode
+
+from bot.chat import media
+from bot.chat import preferences as menu
+from bot.chat.callbacks import Setting
+from bot.chat.preferences import Page
+from bot.chat.replies import answer, chat_id_of, edit, message_id_of
+from bot.coaching import preferences, progress
+from bot.coaching.plan import Dose
+from bot.coaching.preferences import Snapshot
+from bot.runtime.context import CoachContext
+
+
+async def settings_command(update: Update, context: CoachContext) -> None:
+    assert update.effective_chat is not None
+    chat_id = update.effective_chat.id
+    snap = await preferences.snapshot(context.db, chat_id=chat_id, now=context.now())
+    page = menu.main(context.content, snap)
+    await context.bot.send_message(
+        chat_id, page.text, parse_mode=ParseMode.HTML, reply_markup=page.markup
+    )
+
+
+async def on_setting(query: CallbackQuery, context: CoachContext, press: Setting) -> None:
+    """A page opened, or a value chosen: the message shows the page as it now is."""
+    chat_id, now = chat_id_of(query), context.now()
+    snap = await preferences.snapshot(context.db, chat_id=chat_id, now=now)
+    if press.name == "page":
+        page = _page(context, snap, press.value)
+        toast = None
+    else:
+        changed = await _choose(context, chat_id, snap, press)
+        page, toast = changed, context.texts.settings.changed
+    if page is None:  # a page or value the menu never offered: forged, or from older content
+        await answer(query, context.texts.settings.not_offered)
+        return
+    await answer(query, toast)
+    await edit(context, chat_id, message_id_of(query), page.text, page.markup, resend=True)
+
+
+def _page(context: CoachContext, snap: Snapshot, name: str) -> Page | None:
+    content = context.content
+    if name.startswith("ex."):
+        return menu.exercise(content, snap, name.removeprefix("ex."))
+    pages = {
+        menu.MAIN: lambda: menu.main(content, snap),
+        "close": lambda: menu.closed(content, snap),
+        menu.SWITCH: lambda: menu.pauses(content, snap, rest=False),
+        menu.REST: lambda: menu.pauses(content, snap, rest=True),
+        menu.EXERCISES: lambda: menu.exercises(content, snap),
+        menu.TARGET: lambda: menu.target(content, snap),
+        menu.ZONE: lambda: menu.zone(content, snap),
+    }
+    build = pages.get(name)
+    return build() if build else None
+
+
+async def _choose(
+    context: CoachContext, chat_id: int, snap: Snapshot, press: Setting
+) -> Page | None:
+    """Store the choice and return the page to show next; None if it is not on offer."""
+    content, prefs, now, value = context.content, snap.prefs, context.now(), press.value
+    rules = content.rules.hands_free
+    flag = {"1": True, "0": False}.get(value)
+    number = int(value) if value.isdigit() else None
+    if press.name == "pics" and flag is not None:
+        await media.set_pictures(context.db, chat_id=chat_id, on=flag, now=now)
+        return menu.main(content, replace(snap, pictures=flag))
+    if press.name == "morning" and flag is not None:
+        await preferences.set_morning_question(context.db, chat_id=chat_id, on=flag, now=now)
+        return menu.main(content, replace(snap, morning=flag))
+    if press.name == "target" and number in menu.TARGETS:
+        assert number is not None
+        await progress.set_target(context.db, chat_id=chat_id, target=number, now=now)
+        return menu.main(content, replace(snap, target=number))
+    changed = None
+    if press.name == "hf" and flag is not None:
+        changed = replace(prefs, hands_free=flag)
+    elif press.name == "roller" and flag is not None:
+        changed = replace(prefs, roller=flag)
+    elif press.name == "switch" and number in rules.switch_choices:
+        changed = replace(prefs, switch_seconds=number)
+    elif press.name == "rest" and number in rules.rest_choices:
+        changed = replace(prefs, rest_seconds=number)
+    elif press.name in ("level", "hold", "sets", "reps"):
+        changed = menu.dose_choice(content, prefs, press.name, value)
+    elif press.name == "reset" and menu.exercise(content, snap, value) is not None:
+        changed = prefs.with_dose(value, Dose())
+    if changed is None:
+        return None
+    await preferences.save(context.db, chat_id=chat_id, prefs=changed, now=now)
+    snap = replace(snap, prefs=changed)
+    if press.name in ("level", "hold", "sets", "reps", "reset"):
+        return menu.exercise(content, snap, value.rpartition(".")[0] or value)
+    return menu.main(content, snap)

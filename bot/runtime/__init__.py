@@ -1,0 +1,1 @@
+"""How the bot runs: transport, pacing, ordering, inbox, webhook, lifecycle, jobs."""

@@ -1,0 +1,95 @@
+"""The services every handler shares, and a typed context that hands them out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, cast
+
+from telegram.ext import CallbackContext, ExtBot
+
+from bot.chat.media import Library
+from bot.config import Settings
+from bot.content import Content, Rules, Texts
+from bot.runtime.inbox import Inbox
+from bot.runtime.pacing import (
+    COUNTDOWN_EDIT_GAP,
+    COUNTDOWN_EDITS_PER_SECOND,
+    Budget,
+    SendWindow,
+    Spacing,
+    Urgent,
+    window_limit,
+)
+from bot.runtime.scheduling import Schedule
+from db import repo
+from db.batching import Batched
+from db.database import Database
+from db.repo import StepMessage
+
+SERVICES = "services"
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Services:
+    """Opened by `build_application`, connected in `post_init`, closed in `post_shutdown`."""
+
+    settings: Settings
+    content: Content
+    db: Database
+    clock: Callable[[], datetime] = field(default=utc_now)
+    countdown_edits: Budget = field(default_factory=lambda: Budget(COUNTDOWN_EDITS_PER_SECOND))
+    # Every new message's place in Telegram's second, replies and reminders alike.
+    sent: SendWindow = field(init=False)
+    urgent: Urgent = field(default_factory=Urgent)
+    countdown_spacing: Spacing = field(default_factory=lambda: Spacing(COUNTDOWN_EDIT_GAP))
+    # Sessions whose hold is ending in this instance; their countdowns take no more ticks.
+    ending_holds: set[int] = field(default_factory=set)
+    step_messages: Batched[StepMessage] = field(init=False)
+    inbox: Inbox = field(init=False)
+    media: Library = field(init=False)
+    # Set by `build_application` once the job queue exists; it lists every job kind.
+    schedule: Schedule = field(init=False)
+
+    def __post_init__(self) -> None:
+        # Every tap records the message of the step it sent; under load, together.
+        self.sent = SendWindow(window_limit(self.settings.reminder_messages_per_second))
+        self.step_messages = Batched(self.db, repo.set_messages)
+        self.inbox = Inbox(self.db)
+        self.media = Library(self.settings.content_dir / "media")
+
+
+class CoachContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
+    """PTB's context plus typed access to the services."""
+
+    @property
+    def services(self) -> Services:
+        return cast(Services, self.bot_data[SERVICES])
+
+    @property
+    def content(self) -> Content:
+        return self.services.content
+
+    @property
+    def texts(self) -> Texts:
+        return self.services.content.texts
+
+    @property
+    def rules(self) -> Rules:
+        return self.services.content.rules
+
+    @property
+    def db(self) -> Database:
+        return self.services.db
+
+    @property
+    def schedule(self) -> Schedule:
+        return self.services.schedule
+
+    def now(self) -> datetime:
+        return self.services.clock()
