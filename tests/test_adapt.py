@@ -31,6 +31,7 @@ QL = "quadratus-lumborum-stretch"
     ],
 )
 def test_the_traffic_light(before: int | None, after: int, lit: Light) -> None:
+    """Green, amber or red from the pain before and after, by the model's thresholds."""
     assert light(before, after, MODEL) is lit
 
 
@@ -41,6 +42,7 @@ def _run(state: State, *lights: Light, full: bool = True) -> State:
 
 
 def test_three_greens_in_a_row_step_up_one_level() -> None:
+    """Three greens in a row move the exercise up one level and start the run again."""
     start = State(Prefs(), 0, gentle_next=False)
     two = _run(start, Light.GREEN, Light.GREEN)
     assert (two.prefs.level(QL), two.green_run) == (0, 2)
@@ -50,6 +52,7 @@ def test_three_greens_in_a_row_step_up_one_level() -> None:
 
 
 def test_amber_stays_and_breaks_the_run() -> None:
+    """Amber keeps the level and starts the count of greens again."""
     state = _run(State(Prefs(), 0, gentle_next=False), Light.GREEN, Light.GREEN, Light.AMBER)
     assert (state.prefs.level(QL), state.green_run) == (0, 0)
     state = _run(state, Light.GREEN, Light.GREEN)
@@ -57,6 +60,7 @@ def test_amber_stays_and_breaks_the_run() -> None:
 
 
 def test_red_steps_down_and_offers_the_gentle_routine_next() -> None:
+    """Red moves the level down one and offers the gentle routine next time."""
     start = State(Prefs().with_level(QL, 2), 2, gentle_next=False)
     state, change = after_warmup(start, Light.RED, {QL}, LEVELS, MODEL, full=True)
     assert (state.prefs.level(QL), state.green_run, state.gentle_next) == (1, 0, True)
@@ -64,6 +68,7 @@ def test_red_steps_down_and_offers_the_gentle_routine_next() -> None:
 
 
 def test_levels_never_pass_either_end() -> None:
+    """Red at the bottom level and greens at the top leave the level where it is."""
     bottom = _run(State(Prefs(), 0, gentle_next=False), Light.RED)
     assert bottom.prefs.level(QL) == 0
     top = State(Prefs().with_level(QL, 3), 0, gentle_next=False)
@@ -72,6 +77,7 @@ def test_levels_never_pass_either_end() -> None:
 
 
 def test_only_the_exercises_done_move_and_only_in_the_full_warmup() -> None:
+    """Only the exercises done move, only in the full warm-up; any red offers the gentle one."""
     start = State(Prefs(), 2, gentle_next=False)
     _, change = after_warmup(start, Light.GREEN, set(), LEVELS, MODEL, full=True)
     assert change.moved == ()

@@ -93,6 +93,7 @@ async def test_the_full_routine_can_still_be_chosen_after_a_high_check_in(
 async def test_very_high_pain_suggests_rest_and_the_gentle_routine_only(
     bot: RunningBot, pain: str
 ) -> None:
+    """9 or 10 suggests resting today and offers the gentle warm-up only."""
     await bot.send(CHAT, "/warmup")
     [offer] = await bot.press(CHAT, pain)
     assert offer.text.startswith(f"{pain}/10 is a lot. Resting today is a good choice")
@@ -101,6 +102,7 @@ async def test_very_high_pain_suggests_rest_and_the_gentle_routine_only(
 
 
 async def test_the_gentle_routine_on_a_sore_day_gets_the_safety_line(bot: RunningBot) -> None:
+    """A high check-in on the gentle routine gets a safety line before its first step."""
     await bot.send(CHAT, "/routines")
     await bot.press(CHAT, "Gentle warm-up")
     safety, step = await bot.press(CHAT, "8")

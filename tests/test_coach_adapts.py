@@ -27,6 +27,7 @@ async def _warmup(bot: RunningBot, clock: FakeClock, before: str, after: str) ->
 async def test_three_green_warmups_step_up_and_the_summary_says_so(
     bot: RunningBot, clock: FakeClock
 ) -> None:
+    """Three green warm-ups move up a level; the summary, the next step and /progress show it."""
     first = await _warmup(bot, clock, "3", "2")
     assert "🟢 Green: 2/10 after, and no worse than before." in first.text
     assert "1 green in a row; three in a row move you one level up." in first.text
@@ -49,6 +50,7 @@ async def test_three_green_warmups_step_up_and_the_summary_says_so(
 
 @pytest.mark.clock(START)
 async def test_amber_stays(bot: RunningBot, clock: FakeClock) -> None:
+    """An amber warm-up says so in the summary and keeps the level."""
     summary = await _warmup(bot, clock, "4", "5")
     assert "🟡 Amber: 5/10 after." in summary.text
     assert "level up" not in summary.text
@@ -59,6 +61,7 @@ async def test_amber_stays(bot: RunningBot, clock: FakeClock) -> None:
 async def test_red_steps_down_and_offers_the_gentle_routine_next_time(
     bot: RunningBot, clock: FakeClock
 ) -> None:
+    """A red warm-up moves down a level and offers the gentle version at the next check-in only."""
     await bot.choose(CHAT, "Holds, sets and reps", "Side-of-back stretch", "Level 3")
     summary = await _warmup(bot, clock, "2", "5")  # three points worse than before
     assert "🔴 Red: 5/10 after, 3 points more than before." in summary.text
@@ -80,6 +83,7 @@ async def test_red_steps_down_and_offers_the_gentle_routine_next_time(
 async def test_a_skipped_closing_checkin_changes_nothing(
     bot: RunningBot, clock: FakeClock
 ) -> None:
+    """Skipping the closing check-in gives no light and leaves the level as it was."""
     summary = await _warmup(bot, clock, "3", "Skip check-in")
     assert "Green" not in summary.text
     assert "Amber" not in summary.text

@@ -47,6 +47,7 @@ def _hold_jobs(bot: RunningBot) -> set[str]:
 async def test_one_tap_runs_every_set_and_the_next_exercise_arrives(
     bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
 ) -> None:
+    """One ⏱ Start runs every set with rests on one countdown message, then sends the next step."""
     countdown = await _at_the_side_stretch(bot)
     assert countdown.labels == HANDS_FREE_KEYS
     assert "Get into position… 5" in countdown.text
@@ -82,6 +83,7 @@ async def test_one_tap_runs_every_set_and_the_next_exercise_arrives(
 async def test_a_sided_exercise_switches_sides_with_a_pause(
     bot: RunningBot, clock: FakeClock
 ) -> None:
+    """The left side's hold ends in a pause to switch, then the right side's hold, then step 2."""
     _, step = await bot.start_warmup(CHAT)
     [countdown] = await bot.press(CHAT, "Start 30s hold")
     assert countdown.text.endswith("Next: right side")
@@ -99,6 +101,7 @@ async def test_a_sided_exercise_switches_sides_with_a_pause(
 
 @pytest.mark.clock(START)
 async def test_pause_and_go_on(bot: RunningBot, clock: FakeClock) -> None:
+    """⏸ Pause keeps the time left however long; ▶️ Go on resumes it, and only once."""
     countdown = await _at_the_side_stretch(bot)
     session = await bot.latest_session()
     clock.advance(seconds=5 + 10)
@@ -131,6 +134,7 @@ async def test_pause_and_go_on(bot: RunningBot, clock: FakeClock) -> None:
 async def test_skip_mid_sequence_leaves_the_rest_of_the_exercise_out(
     bot: RunningBot, clock: FakeClock
 ) -> None:
+    """⏭ Skip mid-sequence ends the countdown and moves on, leaving the sets still to come out."""
     countdown = await _at_the_side_stretch(bot)
     await _end_hold(bot, clock, 5 + 30)
     clock.advance(seconds=20)
@@ -144,6 +148,7 @@ async def test_skip_mid_sequence_leaves_the_rest_of_the_exercise_out(
 
 @pytest.mark.clock(START)
 async def test_stop_mid_sequence_ends_the_warmup(bot: RunningBot, clock: FakeClock) -> None:
+    """⏹ Stop mid-sequence ends the warm-up and its countdown."""
     countdown = await _at_the_side_stretch(bot)
     await _end_hold(bot, clock, 5 + 30)
     [stopped] = await bot.press(CHAT, "⏹ Stop")
@@ -155,6 +160,7 @@ async def test_stop_mid_sequence_ends_the_warmup(bot: RunningBot, clock: FakeClo
 
 @pytest.mark.clock(START)
 async def test_sharp_pain_mid_sequence_stops_at_once(bot: RunningBot, clock: FakeClock) -> None:
+    """⚠️ Sharp pain mid-hold stops the warm-up and its countdown at once, recorded as for pain."""
     countdown = await _at_the_side_stretch(bot)
     clock.advance(seconds=12)
     [advice] = await bot.press(CHAT, "Sharp pain")

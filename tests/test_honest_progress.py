@@ -15,6 +15,7 @@ START = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
 
 
 async def test_skipping_every_exercise_is_not_a_warmup(bot: RunningBot) -> None:
+    """A warm-up with every exercise skipped is stopped, not counted, and the reply says why."""
     await bot.send(CHAT, "/warmup")
     await bot.press(CHAT, "Quick")
     await bot.press(CHAT, "Skip check-in")
@@ -30,6 +31,7 @@ async def test_skipping_every_exercise_is_not_a_warmup(bot: RunningBot) -> None:
 
 
 async def test_one_exercise_done_is_a_warmup(bot: RunningBot) -> None:
+    """One exercise done and the rest skipped counts as a finished warm-up."""
     await bot.send(CHAT, "/warmup")
     await bot.press(CHAT, "Quick")
     await bot.press(CHAT, "Skip check-in")
@@ -48,6 +50,7 @@ async def test_one_exercise_done_is_a_warmup(bot: RunningBot) -> None:
 async def test_an_unfinished_warmup_older_than_12_hours_is_closed_not_resumed(
     bot: RunningBot, clock: FakeClock
 ) -> None:
+    """An unfinished warm-up can be resumed for 12 hours; after that /warmup closes it."""
     await bot.start_warmup(CHAT)
     await bot.press(CHAT, "Done")
     clock.advance(hours=11)

@@ -226,6 +226,7 @@ def test_the_moment_itself_is_not_next() -> None:
 
 
 def test_a_city_alone_names_its_zone() -> None:
+    """A city's name alone, however written, gives its timezone; an unknown name gives none."""
     assert localtime.parse_zone("berlin") == "Europe/Berlin"
     assert localtime.parse_zone("New York") == "America/New_York"
     assert localtime.parse_zone("new_york") == "America/New_York"
@@ -233,6 +234,7 @@ def test_a_city_alone_names_its_zone() -> None:
 
 
 def test_places_at_an_offset_follow_the_season_and_the_hints() -> None:
+    """Places at an offset follow daylight saving on the date, with the hinted places first."""
     winter = datetime(2026, 1, 15, 12, tzinfo=UTC)
     summer = datetime(2026, 7, 15, 12, tzinfo=UTC)
     first = ["Europe/Berlin", "Europe/London"]

@@ -14,6 +14,7 @@ class Words(BaseModel):
 
 
 def test_the_same_content_and_values_are_rendered_once() -> None:
+    """A render is remembered per content object, values and keywords, and done once for each."""
     calls: list[tuple[str, Cursor, bool]] = []
 
     @by_content()
@@ -33,6 +34,8 @@ def test_the_same_content_and_values_are_rendered_once() -> None:
 
 
 def test_a_full_cache_starts_over_and_still_answers_right() -> None:
+    """A cache past its size still gives the right answer for every call."""
+
     @by_content(maxsize=2)
     def double(words: Words, n: int) -> str:
         return words.hello * n

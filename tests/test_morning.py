@@ -35,6 +35,7 @@ async def _tick(bot: RunningBot) -> None:
 async def test_the_question_comes_at_nine_local_once(
     bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
 ) -> None:
+    """The question comes once, at 09:00 local; after an answer, a late tap changes nothing."""
     await bot.send(CHAT, "/timezone Europe/Berlin")
     await _warm_up(bot, clock)
     clock.current = datetime(2026, 6, 2, 6, 59, tzinfo=UTC)  # 08:59 in Berlin
@@ -60,6 +61,7 @@ async def test_the_question_comes_at_nine_local_once(
 async def test_an_earlier_reminder_brings_the_question_forward(
     bot: RunningBot, clock: FakeClock
 ) -> None:
+    """A reminder before 09:00 moves the morning question to the reminder's time."""
     await bot.send(CHAT, "/timezone Europe/Berlin")
     await bot.send(CHAT, "/remind 7:00")
     await _warm_up(bot, clock)
@@ -71,6 +73,7 @@ async def test_an_earlier_reminder_brings_the_question_forward(
 async def test_worse_counts_as_red(
     bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
 ) -> None:
+    """Worse in the morning makes the warm-up red: a level down and the gentle version offered."""
     await bot.choose(CHAT, "Holds, sets and reps", "Side-of-back stretch", "Level 3")
     await _warm_up(bot, clock)  # 3 → 2: green
     clock.current = datetime(2026, 6, 2, 9, 0, tzinfo=UTC)
@@ -88,6 +91,7 @@ async def test_worse_counts_as_red(
 async def test_turned_off_in_settings_nothing_is_asked(
     bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
 ) -> None:
+    """With the morning question turned off in /settings, no question is sent."""
     menu = await bot.choose(CHAT, "Morning question: on")
     assert "Next-morning question: <b>off</b>" in menu.html
     await _warm_up(bot, clock)
@@ -99,6 +103,7 @@ async def test_turned_off_in_settings_nothing_is_asked(
 async def test_a_restart_asks_once_and_a_long_outage_drops_it(
     telegram: FakeTelegram, settings: Settings
 ) -> None:
+    """Restarts ask the morning question once; an outage through the morning drops it."""
     clock = FakeClock(EVENING)
     async with run_bot(telegram, settings, clock=clock) as bot:
         await _warm_up(bot, clock)

@@ -38,10 +38,12 @@ def test_a_suggestion_moves_within_its_band() -> None:
 
 
 def test_nothing_chosen_is_the_routine_itself() -> None:
+    """With nothing chosen and no levels, the routine comes back unchanged."""
     assert personalise(FULL, Prefs(), RULES, NO_LEVELS, full=True) is FULL
 
 
 def test_a_dose_shapes_the_full_warmup_only() -> None:
+    """A chosen dose sets the full warm-up's hold, timer and sets; the quick one stays as it is."""
     prefs = Prefs().with_dose("quadratus-lumborum-stretch", Dose(seconds=25, sets=2))
     full = personalise(FULL, prefs, RULES, NO_LEVELS, full=True)
     rx = full.steps[1].prescription
@@ -60,6 +62,7 @@ def test_a_value_off_the_band_is_ignored() -> None:
 
 
 def test_a_set_under_way_stays_in_the_plan() -> None:
+    """Fewer sets chosen during set 3 keep that set valid; Done on it goes to the next exercise."""
     prefs = Prefs().with_dose("quadratus-lumborum-stretch", Dose(sets=2))
     shaped = personalise(FULL, prefs, RULES, NO_LEVELS, full=True, at=Cursor(1, 3))
     assert coach.is_valid(shaped, Cursor(1, 3))
@@ -67,6 +70,7 @@ def test_a_set_under_way_stays_in_the_plan() -> None:
 
 
 def test_without_a_roller_the_alternatives_keep_their_places() -> None:
+    """Without a foam roller, the alternatives take the roller steps' places; the count stays."""
     shaped = personalise(FULL, Prefs(roller=False), RULES, NO_LEVELS, full=True)
     ids = [step.id for step in shaped.steps]
     assert ids[3:5] == ["standing-outer-hip-stretch", "standing-quad-stretch"]
@@ -76,6 +80,7 @@ def test_without_a_roller_the_alternatives_keep_their_places() -> None:
 
 
 def test_a_new_person_starts_at_the_bottom_of_the_sources_range() -> None:
+    """A new person starts at the bottom of the source's range; with no levels, the suggestion."""
     shaped = personalise(FULL, Prefs(), RULES, CONTENT.levels, full=True)
     ql, side = shaped.steps[1].prescription, shaped.steps[7].prescription
     assert (ql.guided_seconds, ql.guided_sets, ql.level, ql.levels) == (20, 2, 1, 4)
@@ -84,12 +89,14 @@ def test_a_new_person_starts_at_the_bottom_of_the_sources_range() -> None:
 
 
 def test_a_level_never_goes_past_the_top() -> None:
+    """A stored level above the top is guided as the top level."""
     prefs = Prefs().with_level("quadratus-lumborum-stretch", 9)
     rx = personalise(FULL, prefs, RULES, CONTENT.levels, full=True).steps[1].prescription
     assert (rx.guided_seconds, rx.guided_sets, rx.level) == (30, 3, 4)
 
 
 def test_a_dose_chosen_by_hand_wins_over_the_level_until_the_level_moves() -> None:
+    """A dose chosen by hand wins over the level until the level next moves."""
     prefs = Prefs().with_dose("quadratus-lumborum-stretch", Dose(seconds=30))
     rx = personalise(FULL, prefs, RULES, CONTENT.levels, full=True).steps[1].prescription
     assert (rx.guided_seconds, rx.guided_sets, rx.by_hand) == (30, 2, True)

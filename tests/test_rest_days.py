@@ -14,6 +14,7 @@ MONDAY = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
 
 
 def test_a_rest_day_bridges_a_streak_without_adding_to_it() -> None:
+    """A rest day joins the days either side into one streak but does not count as a day."""
     mon, tue, wed = date(2026, 6, 1), date(2026, 6, 2), date(2026, 6, 3)
     assert streaks.current_streak({mon, wed}, wed) == 1
     assert streaks.current_streak({mon, wed}, wed, frozenset({tue})) == 2
@@ -28,6 +29,7 @@ async def _warm_up(bot: RunningBot, clock: FakeClock) -> str:
 
 @pytest.mark.clock(MONDAY)
 async def test_rest_keeps_the_streak_once_a_week(bot: RunningBot, clock: FakeClock) -> None:
+    """/rest keeps the streak; a second rest day in a week is refused, a new week allows one."""
     await _warm_up(bot, clock)
     clock.current = MONDAY + timedelta(days=1)  # Tuesday: rest
     [rested] = await bot.send(CHAT, "/rest")
@@ -48,6 +50,7 @@ async def test_rest_keeps_the_streak_once_a_week(bot: RunningBot, clock: FakeClo
 
 @pytest.mark.clock(MONDAY)
 async def test_no_rest_day_after_a_warmup_the_same_day(bot: RunningBot, clock: FakeClock) -> None:
+    """/rest on a day with a warm-up already done says none is needed."""
     await _warm_up(bot, clock)
     [reply] = await bot.send(CHAT, "/rest")
     assert reply.text == "You've already warmed up today: no rest day needed."

@@ -22,6 +22,7 @@ async def _screening(bot: RunningBot) -> tuple[str | None, object]:
 async def test_the_first_checkin_asks_once_and_answering_it_means_none_applies(
     bot: RunningBot,
 ) -> None:
+    """The first check-in carries the safety check once; answering it records that none applies."""
     [checkin] = await bot.send(CHAT, "/warmup")
     assert "A safety check first, once. Does any of these apply to you?" in checkin.text
     assert "numbness in the groin or between the legs" in checkin.text
@@ -37,6 +38,7 @@ async def test_the_first_checkin_asks_once_and_answering_it_means_none_applies(
 
 
 async def test_a_yes_stops_warmups_until_a_clinician_has_checked(bot: RunningBot) -> None:
+    """A yes ends the warm-up and refuses /warmup until 🩺 A clinician has checked me is tapped."""
     [checkin] = await bot.send(CHAT, "/warmup")
     assert await bot.press(CHAT, "One of these applies") == []
     assert checkin.text.startswith("Thank you for telling me. With that, please see a doctor")
@@ -58,6 +60,7 @@ async def test_a_yes_stops_warmups_until_a_clinician_has_checked(bot: RunningBot
 
 
 async def test_safety_shows_the_note_and_the_check_again(bot: RunningBot) -> None:
+    """/safety shows the note and the check again; a later yes there stops warm-ups too."""
     [note] = await bot.send(CHAT, "/safety")
     assert note.text.startswith("🩺 If you have back pain, check with a doctor")
     assert "Does any of these apply to you?" in note.text

@@ -25,6 +25,7 @@ async def _step_two(bot: RunningBot) -> Message:
 async def test_the_menu_shows_every_setting_and_edits_itself_in_place(
     bot: RunningBot, telegram: FakeTelegram
 ) -> None:
+    """/settings lists every setting, each choice edits that one message, and ✅ Close ends it."""
     [menu] = await bot.send(CHAT, "/settings")
     for line in (
         "Hands-free timed exercises: on",
@@ -58,6 +59,7 @@ async def test_the_menu_shows_every_setting_and_edits_itself_in_place(
 
 
 async def test_hands_free_off_gives_one_timer_per_side(bot: RunningBot) -> None:
+    """With hands-free off, ⏱ Start runs one hold with Stop, Done and Sharp pain, no sequence."""
     await bot.choose(CHAT, "Hands-free: on")
     await bot.start_warmup(CHAT)
     [countdown] = await bot.press(CHAT, "Start 30s hold")
@@ -67,6 +69,7 @@ async def test_hands_free_off_gives_one_timer_per_side(bot: RunningBot) -> None:
 
 @pytest.mark.clock(START)
 async def test_pauses_chosen_time_the_sequence(bot: RunningBot, clock: FakeClock) -> None:
+    """The chosen pause to switch sides and rest between sets time the hands-free sequence."""
     await bot.choose(CHAT, "Switch: 5 s", "10 s", "Rest: 15 s", "0 s")
     await bot.start_warmup(CHAT)
     [countdown] = await bot.press(CHAT, "Start 30s hold")
@@ -86,6 +89,7 @@ async def test_pauses_chosen_time_the_sequence(bot: RunningBot, clock: FakeClock
 
 
 async def test_an_exercises_hold_and_sets_apply_from_the_next_step(bot: RunningBot) -> None:
+    """An exercise's hold and sets chosen by hand show in the menu and apply from the next step."""
     menu = await bot.choose(CHAT, "Holds, sets and reps", "Side-of-back stretch")
     assert "range the source gives" in menu.text
     assert menu.labels[:9] == [
@@ -112,6 +116,7 @@ async def test_an_exercises_hold_and_sets_apply_from_the_next_step(bot: RunningB
 
 
 async def test_a_suggested_number_moves_within_a_marked_band(bot: RunningBot) -> None:
+    """A suggested number is offered within a marked band around it, and the choice is shown."""
     menu = await bot.choose(CHAT, "Holds, sets and reps", "Belly breathing")
     assert "a band around our suggestion" in menu.text
     assert menu.labels[:7] == [
@@ -128,6 +133,7 @@ async def test_a_suggested_number_moves_within_a_marked_band(bot: RunningBot) ->
 
 
 async def test_fewer_sets_chosen_mid_exercise_keep_the_set_under_way(bot: RunningBot) -> None:
+    """Fewer sets chosen during set 3 let that set finish and be recorded, then step 3 follows."""
     await _step_two(bot)
     await bot.press(CHAT, "Done")
     await bot.press(CHAT, "Done")  # now on set 3 of 3
@@ -138,6 +144,7 @@ async def test_fewer_sets_chosen_mid_exercise_keep_the_set_under_way(bot: Runnin
 
 
 async def test_without_a_foam_roller_the_alternatives_take_their_place(bot: RunningBot) -> None:
+    """Without a foam roller, standing stretches replace the roller steps and say they are ours."""
     menu = await bot.choose(CHAT, "Foam roller: yes")
     assert "I have a foam roller: <b>no</b>" in menu.html
     [checkin] = await bot.send(CHAT, "/warmup")
@@ -159,6 +166,7 @@ async def test_without_a_foam_roller_the_alternatives_take_their_place(bot: Runn
 async def test_a_value_the_menu_never_offered_is_refused(
     bot: RunningBot, telegram: FakeTelegram
 ) -> None:
+    """Forged settings buttons are refused with an answer and change nothing."""
     [menu] = await bot.send(CHAT, "/settings")
     before = menu.html
     for forged in ("set:switch:7", "set:hold:psoas-stretch.31", "set:hf:2", "set:page:nope",
@@ -173,6 +181,7 @@ async def test_a_value_the_menu_never_offered_is_refused(
 async def test_in_a_group_only_admins_change_settings(
     bot: RunningBot, telegram: FakeTelegram
 ) -> None:
+    """In a group only an admin can open /settings or change a setting."""
     group, member, admin = -100_500, 41, 42
     telegram.admins[group] = {admin}
     [refused] = await bot.send(group, "/settings", user_id=member)
@@ -187,6 +196,7 @@ async def test_in_a_group_only_admins_change_settings(
 async def test_pictures_off_sends_the_next_step_as_text(
     bot: RunningBot, telegram: FakeTelegram
 ) -> None:
+    """With pictures off a step comes without its animation; turned back on, the next has it."""
     await bot.choose(CHAT, "Pictures: on", "Close")
     await bot.start_warmup(CHAT)
     assert telegram.calls_to("sendAnimation") == []
@@ -198,6 +208,7 @@ async def test_pictures_off_sends_the_next_step_as_text(
 
 
 async def test_the_reminder_opens_in_the_same_message(bot: RunningBot) -> None:
+    """The daily reminder opens inside the settings message, and ✅ Save keeps the time."""
     [menu] = await bot.send(CHAT, "/settings")
     assert await bot.press(CHAT, "Daily reminder") == []
     assert "⌨️ Type a time" in menu.labels
@@ -211,6 +222,7 @@ async def test_the_reminder_opens_in_the_same_message(bot: RunningBot) -> None:
 
 
 async def test_a_level_can_be_set_by_hand(bot: RunningBot) -> None:
+    """A level chosen by hand sets the step's hold and sets; forged level buttons do nothing."""
     menu = await bot.choose(CHAT, "Holds, sets and reps", "Side-of-back stretch", "Level 3")
     assert "✓ Level 3" in menu.labels
     assert "2 sets · hold 30 s (level 3 of 4)" in menu.text

@@ -13,6 +13,7 @@ CHAT = 8001
 
 
 async def test_typing_a_time_is_a_reply_the_bot_reads(bot: RunningBot) -> None:
+    """A reply to Type a time sets the reminder; a reply to another message is not read as one."""
     await bot.send(CHAT, "/remind")
     [question] = await bot.press(CHAT, "Type a time")
     assert question.reply_markup is not None
@@ -27,6 +28,7 @@ async def test_typing_a_time_is_a_reply_the_bot_reads(bot: RunningBot) -> None:
 
 
 async def test_the_picker_marks_the_time_and_closes_with_save(bot: RunningBot) -> None:
+    """The /remind picker ticks the chosen time and days, and ✅ Save closes it with the result."""
     [picker] = await bot.send(CHAT, "/remind")
     assert "📅 Days: Every day" in picker.labels
     await bot.press(CHAT, "07:30")
@@ -42,6 +44,7 @@ async def test_the_picker_marks_the_time_and_closes_with_save(bot: RunningBot) -
 
 
 async def test_target_alone_shows_the_target_and_buttons(bot: RunningBot) -> None:
+    """/target alone shows the weekly target with number buttons that change it."""
     [page] = await bot.send(CHAT, "/target")
     assert "Weekly target: 5 warm-ups a week" in page.text
     assert page.labels[:7] == ["1", "2", "3", "4", "✓ 5", "6", "7"]
@@ -50,6 +53,7 @@ async def test_target_alone_shows_the_target_and_buttons(bot: RunningBot) -> Non
 
 
 async def test_the_offer_says_which_was_chosen(bot: RunningBot) -> None:
+    """The unfinished-warm-up offer closes saying whether Resume or Start over was chosen."""
     await bot.start_warmup(CHAT)
     await bot.press(CHAT, "Done")
     [offer] = await bot.send(CHAT, "/warmup")
@@ -66,6 +70,7 @@ async def test_the_offer_says_which_was_chosen(bot: RunningBot) -> None:
 async def test_a_fixed_offset_is_explained_and_places_are_offered(
     bot: RunningBot, telegram: FakeTelegram
 ) -> None:
+    """/timezone +1 explains a fixed offset and offers places at +1 now, likeliest first."""
     telegram.languages[CHAT] = "de"
     [reply] = await bot.send(CHAT, "/timezone +1")
     assert "fixed offset: it does not follow daylight saving" in reply.text
@@ -81,6 +86,7 @@ async def test_a_fixed_offset_is_explained_and_places_are_offered(
 
 
 async def test_a_city_name_is_enough(bot: RunningBot) -> None:
+    """/timezone with a city's name sets its zone with no further question."""
     [reply] = await bot.send(CHAT, "/timezone new york")
     assert "Your timezone: America/New_York" in reply.text
     assert "fixed offset" not in reply.text
@@ -88,6 +94,7 @@ async def test_a_city_name_is_enough(bot: RunningBot) -> None:
 
 
 async def test_a_forged_place_changes_nothing(bot: RunningBot, telegram: FakeTelegram) -> None:
+    """A forged place button is refused and the timezone stays as it was."""
     [reply] = await bot.send(CHAT, "/timezone +2")
     for forged in ("zone:Not/A_Zone", "zone:UTC+05:00", "zone:localtime"):
         await bot.press_data(CHAT, forged, reply.message_id)

@@ -93,6 +93,7 @@ def test_the_report_counts_this_week_against_the_target(content: Content) -> Non
 
 
 def test_pain_change_uses_only_warmups_with_both_check_ins(content: Content) -> None:
+    """Pain change counts only warm-ups with both check-ins; the most skipped exercise is named."""
     base = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
     sessions = [_session(i, base + timedelta(days=i), before=6, after=2) for i in range(5)]
     sessions.append(_session(9, base + timedelta(days=9), before=6))  # no after: left out
@@ -154,6 +155,7 @@ def test_no_insight_from_too_little_data(content: Content) -> None:
 def test_the_chart_has_one_axis_per_panel_and_tells_before_from_after_by_shape(
     content: Content,
 ) -> None:
+    """Each chart panel has one y axis; before is hollow circles, after filled squares."""
     days = [progress.Day(date(2026, 6, 1) + timedelta(days=i), 1, 6, 3) for i in range(42)]
     figure = progress_chart.draw(days, content.texts.progress)
     pain, sessions = figure.axes

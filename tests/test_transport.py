@@ -107,6 +107,7 @@ def closed_port() -> int:
 
 
 async def test_calls_and_uploads_reach_the_bot_api(telegram: FakeTelegram) -> None:
+    """Calls go as JSON and uploads as multipart, and both reach the Bot API intact."""
     keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("✅ Done", callback_data="d:1")]])
     async with bot_at(telegram.url) as bot:
         sent = await bot.send_message(7, "Hello 👋 «hold»", reply_markup=keyboard)
@@ -127,6 +128,7 @@ async def test_calls_and_uploads_reach_the_bot_api(telegram: FakeTelegram) -> No
 
 
 async def test_a_server_that_never_answers_is_timed_out_per_call() -> None:
+    """A server that never answers times out by the call's own read timeout."""
     async with stage(never_answer) as server, bot_at(server.url) as bot:
         started = time.monotonic()
         with pytest.raises(TimedOut):
@@ -138,6 +140,7 @@ async def test_a_server_that_never_answers_is_timed_out_per_call() -> None:
 
 
 async def test_the_default_read_timeout_applies_when_a_call_gives_none() -> None:
+    """A call with no read timeout of its own times out by the request's default."""
     request = AiohttpRequest(read_timeout=0.3)
     async with stage(never_answer) as server, bot_at(server.url, request) as bot:
         with pytest.raises(TimedOut):
@@ -146,6 +149,7 @@ async def test_the_default_read_timeout_applies_when_a_call_gives_none() -> None
 
 
 async def test_a_server_that_hangs_up_is_a_network_error() -> None:
+    """A server that hangs up is a NetworkError, not TimedOut, and the token is not in it."""
     async with stage(hang_up) as server, bot_at(server.url) as bot:
         with pytest.raises(NetworkError) as raised:
             await bot.get_me()
@@ -156,6 +160,7 @@ async def test_a_server_that_hangs_up_is_a_network_error() -> None:
 
 
 async def test_nobody_listening_is_a_network_error_without_the_token() -> None:
+    """A port nobody listens on is a NetworkError, not TimedOut, and the token is not in it."""
     async with bot_at(f"http://127.0.0.1:{closed_port()}") as bot:
         with pytest.raises(NetworkError) as raised:
             await bot.get_me()
@@ -166,6 +171,7 @@ async def test_nobody_listening_is_a_network_error_without_the_token() -> None:
 
 
 async def test_a_full_pool_times_out_the_call_waiting_for_a_connection() -> None:
+    """A call waiting on a full pool times out and never reaches the server."""
     request = AiohttpRequest(connection_pool_size=1, read_timeout=5)
     async with stage(never_answer) as server, bot_at(server.url, request) as bot:
         holding = asyncio.create_task(bot.get_me())
@@ -180,6 +186,7 @@ async def test_a_full_pool_times_out_the_call_waiting_for_a_connection() -> None
 
 
 async def test_calls_go_through_the_proxy_when_one_is_set() -> None:
+    """With a proxy set, calls go to it with the whole address, which is never looked up."""
     async with stage(answer_get_me) as proxy:
         request = AiohttpRequest(proxy=proxy.url)
         async with bot_at("http://api.telegram.invalid", request) as bot:
@@ -193,6 +200,7 @@ async def test_calls_go_through_the_proxy_when_one_is_set() -> None:
 async def test_shutdown_closes_the_pool_and_initialize_opens_it_again(
     telegram: FakeTelegram,
 ) -> None:
+    """Calls fail before initialize and after shutdown; initialize opens the pool again."""
     request = AiohttpRequest()
     redact(TOKEN)
     bot = Bot(TOKEN, base_url=f"{telegram.url}/bot", request=request)
@@ -214,6 +222,7 @@ async def test_shutdown_closes_the_pool_and_initialize_opens_it_again(
 
 
 def test_timeouts_map_onto_aiohttps_and_the_write_timeout_bounds_the_call() -> None:
+    """PTB's timeouts map onto aiohttp's; the total is their sum, or none with no read timeout."""
     timeout = AiohttpRequest.timeout(read=3, write=4, connect=2, pool=1)
     assert (timeout.sock_read, timeout.sock_connect, timeout.connect) == (3, 2, 3)
     assert timeout.total == 10
@@ -259,6 +268,7 @@ async def forward_proxy() -> AsyncIterator[tuple[str, list[str]]]:
 async def test_the_bot_runs_through_a_proxy_when_one_is_configured(
     telegram: FakeTelegram, database_url: str
 ) -> None:
+    """With TELEGRAM_PROXY_URL set, the running bot polls and replies through the proxy."""
     async with forward_proxy() as (proxy, seen):
         settings = make_settings(telegram, database_url, telegram_proxy_url=proxy)
         async with run_bot(telegram, settings) as bot:
@@ -270,6 +280,7 @@ async def test_the_bot_runs_through_a_proxy_when_one_is_configured(
 
 
 def test_only_http_proxies_are_accepted(telegram: FakeTelegram) -> None:
+    """A proxy URL that is not http is refused, and an empty one means no proxy."""
     with pytest.raises(ValidationError, match="TELEGRAM_PROXY_URL must be an http"):
         make_settings(telegram, "sqlite+aiosqlite://", telegram_proxy_url="socks5://p:1080")
     assert (
@@ -295,6 +306,7 @@ async def test_a_polled_update_is_kept_in_the_inbox_as_telegram_sent_it(bot: Run
 
 
 def test_the_polling_transport_keeps_only_the_last_polls_updates() -> None:
+    """The polling transport keeps the updates as sent from the last poll only."""
     polling = PollingRequest()
     polling.parse_json_payload(b'{"ok": true, "result": [{"update_id": 5, "x": 1}]}')
     assert polling.as_sent(5) == {"update_id": 5, "x": 1}
