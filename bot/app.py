@@ -31,16 +31,15 @@ from telegram.ext import (
 
 from bot.chat import callbacks as cb
 from bot.chat import groups
+from bot.chat import holds as holds_chat
 from bot.chat.replies import answer
 from bot.config import Settings
 from bot.content import load_content
 from bot.handlers import (
     checkins,
     data,
-    delivery,
     errors,
     fallback,
-    hold_jobs,
     holds,
     membership,
     morning,
@@ -61,7 +60,6 @@ from bot.runtime.pacing import PatientRateLimiter
 from bot.runtime.scheduling import Schedule
 from bot.runtime.transport import AiohttpRequest, PollingRequest
 from db.database import Database
-from db.repo import StepMessage
 
 log = logging.getLogger(__name__)
 
@@ -133,10 +131,10 @@ def button_routes() -> list[Route]:
         # /settings.
         _button(cb.Setting, preferences.on_setting, admins_only=True),
         # Under a reminder.
-        _button(cb.ReminderStart, delivery.on_start),
-        _button(cb.ReminderQuick, delivery.on_quick),
-        _button(cb.ReminderSnooze, delivery.on_snooze),
-        _button(cb.ReminderSkip, delivery.on_skip),
+        _button(cb.ReminderStart, reminders.on_start),
+        _button(cb.ReminderQuick, reminders.on_quick),
+        _button(cb.ReminderSnooze, reminders.on_snooze),
+        _button(cb.ReminderSkip, reminders.on_skip),
     ]
 
 
@@ -145,10 +143,10 @@ def _schedule(application: CoachApplication) -> Schedule:
     assert application.job_queue is not None  # the job-queue extra is a hard dependency
     return Schedule(
         application.job_queue,
-        hold_end=hold_jobs.end,  # `hold:<session>`: time is up, on to the next step
-        hold_tick=hold_jobs.tick,  # `hold-tick:<session>`: the countdown shows the time left
-        reminder_tick=delivery.tick,  # `reminders`, every minute: the reminders due
-        show_again=hold_jobs.show_again,  # `show-again:<session>`: a time-up that failed, again
+        hold_end=holds.end,  # `hold:<session>`: time is up, on to the next step
+        hold_tick=holds.tick,  # `hold-tick:<session>`: the countdown shows the time left
+        reminder_tick=reminders.tick,  # `reminders`, every minute: the reminders due
+        show_again=holds.show_again,  # `show-again:<session>`: a time-up that failed, again
         inbox_purge=inbox.purge_job,  # `inbox`, hourly: forget updates handled a day ago
     )
 
@@ -227,12 +225,11 @@ def _bot(settings: Settings, services: Services, limiter: PatientRateLimiter) ->
 
 
 def _handled(services: Services) -> Handled:
-    """Marks a handled update in the inbox, so the next start does not handle it again, and
-    records the step messages its handler sent in the same write."""
+    """Marks a handled update in the inbox, so the next start does not handle it again (with
+    the step messages its handler left for the mark, in the same write)."""
 
-    async def mark(update: Update, left: list[object]) -> None:
-        sent = [write for write in left if isinstance(write, StepMessage)]
-        await services.inbox.handled(update, services.clock(), sent)
+    async def mark(update: Update) -> None:
+        await services.inbox.handled(update, services.clock())
 
     return mark
 
@@ -347,7 +344,7 @@ async def _post_init(application: CoachApplication) -> None:
 async def _restore_jobs(application: CoachApplication) -> None:
     """Rebuild scheduled work from the database, the single source of truth."""
     context = CoachContext(application)
-    await hold_jobs.restore(context)
+    await holds_chat.restore(context)
     services_of(application).schedule.reminders(now=datetime.now(UTC))
     services_of(application).schedule.inbox_purge_hourly()
 

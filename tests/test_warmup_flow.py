@@ -221,7 +221,5 @@ async def test_a_step_message_recorded_after_the_session_moved_on_is_not_taken_f
     )
     assert isinstance(earlier, sessions.Position)
     [following] = await bot.press(CHAT, "Done")
-    await sessions.remember_message(
-        bot.services.step_messages, position=earlier, message_id=999_999
-    )
+    await bot.services.step_messages.add(sessions.step_message(earlier, 999_999))
     assert (await bot.latest_session()).message_id == following.message_id

@@ -11,7 +11,6 @@ from telegram.constants import ParseMode
 
 from bot.chat import keyboards, media, render
 from bot.chat.replies import edit
-from bot.coaching import sessions
 from bot.coaching.sessions import Acted, Position
 from bot.runtime.context import CoachContext
 
@@ -22,12 +21,11 @@ async def send_step(
     position: Position,
     *,
     lead: str = "",
-    remember: bool = True,
 ) -> int:
     """Send the step as a new message with its buttons and return its id.
 
-    With `remember` the message is also recorded as the step's; a caller in a hurry records
-    it later itself (until then a press on it is still handled: it names its own message).
+    The caller records the id as the step's (`CoachContext.remember_step`); until then a
+    press on it is still handled: it names its own message.
     """
     text = render.step(context.texts, position.routine, position.cursor)
     text = f"{lead}\n\n{text}" if lead else text
@@ -42,21 +40,21 @@ async def send_step(
         message = await context.bot.send_message(
             chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup
         )
-    if remember:
-        await sessions.remember_message(
-            context.services.step_messages, position=position, message_id=message.message_id
-        )
     return message.message_id
 
 
-async def send_outcome(context: CoachContext, chat_id: int, result: Acted, lead: str = "") -> None:
+async def send_outcome(
+    context: CoachContext, chat_id: int, result: Acted, lead: str = ""
+) -> int | None:
     """After a step ended: send the next step or the summary, then close the old messages.
 
     The new message goes first because it is what the user waits for (and what their phone
-    notifies about); the closing edits above it are bookkeeping that can follow.
+    notifies about); the closing edits above it are bookkeeping that can follow. Returns the
+    next step's message id, for the caller to record.
     """
-    await send_next(context, chat_id, result, lead)
+    shown = await send_next(context, chat_id, result, lead)
     await close_outcome(context, chat_id, result)
+    return shown
 
 
 async def close_outcome(context: CoachContext, chat_id: int, result: Acted) -> None:
@@ -66,15 +64,14 @@ async def close_outcome(context: CoachContext, chat_id: int, result: Acted) -> N
 
 
 async def send_next(
-    context: CoachContext, chat_id: int, result: Acted, lead: str = "", *, remember: bool = True
+    context: CoachContext, chat_id: int, result: Acted, lead: str = ""
 ) -> int | None:
     """The step that follows an ended one, or the summary if it was the last.
 
-    Returns the id of the next step's message (None for the summary); `remember` as in
-    `send_step`.
+    Returns the id of the next step's message (None for the summary), for the caller to record.
     """
     if result.next is not None:
-        return await send_step(context, chat_id, result.next, lead=lead, remember=remember)
+        return await send_step(context, chat_id, result.next, lead=lead)
     if result.nothing_done:
         nothing = context.texts.nothing_done
         await context.bot.send_message(chat_id, f"{lead}\n\n{nothing}" if lead else nothing)

@@ -236,7 +236,7 @@ async def current(
         return _hold_of(warmup.chat_id, loaded[1], warmup.hold_seconds, warmup.hold_ends_at)
 
 
-async def remember_message(
+async def remember_countdown(
     db: Database, *, session_id: int, ends_at: datetime, message_id: int
 ) -> None:
     """Record which message shows the countdown, so it can be edited and closed later."""

@@ -19,9 +19,7 @@ from bot.coaching.coach import Action, Cursor, Side
 from bot.coaching.plan import Prefs
 from bot.coaching.summary import Summary, summarize
 from bot.content import Content, Routine, Step
-from bot.runtime import ordering
 from db import repo
-from db.batching import Batched
 from db.database import Database
 from db.models import Outcome, SessionStatus
 
@@ -280,17 +278,10 @@ async def abandon(db: Database, *, chat_id: int, session_id: int, now: datetime)
         return await repo.end_session(tx, warmup, SessionStatus.ABANDONED, now)
 
 
-async def remember_message(
-    messages: Batched[repo.StepMessage], *, position: Position, message_id: int
-) -> None:
-    """Record which message shows the step at `position`, unless the session moved on.
-
-    Sent while handling an update, it is recorded with that update's handled mark, before
-    the chat's next update is taken up; sent by a scheduled job, it is written at once.
-    """
-    record = repo.StepMessage(position.session_id, row_of(position.cursor), message_id)
-    if not ordering.leave_for_mark(record):
-        await messages.add(record)
+def step_message(position: Position, message_id: int) -> repo.StepMessage:
+    """The record that `message_id` shows the step at `position` (written unless the session
+    has moved on by then)."""
+    return repo.StepMessage(position.session_id, row_of(position.cursor), message_id)
 
 
 def cursor_of(warmup: repo.Warmup) -> Cursor:

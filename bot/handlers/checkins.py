@@ -7,10 +7,10 @@ from telegram import CallbackQuery
 from bot.chat import keyboards, render
 from bot.chat.callbacks import FullAnyway, PainAfter, PainBefore, Switch
 from bot.chat.replies import accepted, chat_id_of, delete, edit, message_id_of, notify, set_buttons
+from bot.chat.sessions import send_checkin, send_intro
 from bot.chat.step_messages import send_step
 from bot.coaching import checkins, sessions
 from bot.coaching.sessions import Notice
-from bot.handlers.sessions import send_checkin, send_intro
 from bot.runtime.context import CoachContext
 
 
@@ -49,7 +49,8 @@ async def on_before(query: CallbackQuery, context: CoachContext, press: PainBefo
         return
     if high:  # the gentle routine itself, on a sore day: the same safety line
         await context.bot.send_message(chat_id, texts.checkin.go_gently.format(pain=pain))
-    await send_step(context, chat_id, checked.position)
+    shown = await send_step(context, chat_id, checked.position)
+    await context.remember_step(chat_id, checked.position, shown)
 
 
 async def on_after(query: CallbackQuery, context: CoachContext, press: PainAfter) -> None:
@@ -96,7 +97,8 @@ async def on_switch(query: CallbackQuery, context: CoachContext, press: Switch) 
     await set_buttons(context, chat_id, message_id_of(query), None)
     await context.bot.send_message(chat_id, context.texts.buttons.gentle)
     await send_intro(context, chat_id, switched.position.routine)
-    await send_step(context, chat_id, switched.position)
+    shown = await send_step(context, chat_id, switched.position)
+    await context.remember_step(chat_id, switched.position, shown)
 
 
 async def on_full_anyway(query: CallbackQuery, context: CoachContext, press: FullAnyway) -> None:
@@ -112,4 +114,5 @@ async def on_full_anyway(query: CallbackQuery, context: CoachContext, press: Ful
         return
     await set_buttons(context, chat_id, message_id_of(query), None)  # the offer stays
     await context.bot.send_message(chat_id, context.texts.buttons.full_anyway)
-    await send_step(context, chat_id, position)
+    shown = await send_step(context, chat_id, position)
+    await context.remember_step(chat_id, position, shown)

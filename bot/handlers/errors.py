@@ -7,7 +7,7 @@ import logging
 from telegram import Update
 from telegram.error import ChatMigrated, Forbidden
 
-from bot.handlers.membership import move_chat, stop_chat
+from bot.chat.membership import move_chat, stop_chat
 from bot.runtime.context import CoachContext
 
 log = logging.getLogger(__name__)

@@ -1,24 +1,31 @@
-"""The hold countdown in the chat: ⏱ Start, ⏹ Stop hold, ⏸ Pause and ▶️ Go on, and how the
-countdown message looks. Its jobs (ticks, the end, restoring) are in `hold_jobs.py`."""
+"""The hold countdown: ⏱ Start, ⏹ Stop hold, ⏸ Pause and ▶️ Go on, and its jobs (its ticks,
+its end and, hands-free, the next side or set; a time's-up sent again).
+
+Each job reads the session row, which is the truth about a countdown; a job that finds its
+countdown over (stopped, paused, done early, or ended by another instance) does nothing.
+How the countdown looks and what the chat is sent when it ends are in `bot/chat/holds.py`."""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import timedelta
 
-from telegram import CallbackQuery, InlineKeyboardMarkup, Message
+from telegram import CallbackQuery, Message
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
+from bot.chat import holds as holds_chat
 from bot.chat import keyboards, render
 from bot.chat.callbacks import GoOn, PauseHold, StartHold, StepButton, StopHold
 from bot.chat.replies import accepted, answer, chat_id_of, edit, message_id_of, notify, set_buttons
-from bot.chat.step_messages import send_step
+from bot.chat.step_messages import send_next, send_step
 from bot.coaching import holds, sessions
-from bot.coaching.holds import Hold, HoldChange
-from bot.coaching.sessions import Notice
+from bot.coaching.holds import Chained, Hold, HoldChange
+from bot.coaching.sessions import Acted, Notice
 from bot.runtime.context import CoachContext
-from bot.runtime.scheduling import HoldJob
+from bot.runtime.pacing import COUNTDOWN_PAUSE_SECONDS, LATE_END_SECONDS, SHOW_AGAIN_AFTER
+from bot.runtime.scheduling import HoldJob, ShowAgainJob
 
 log = logging.getLogger(__name__)
 
@@ -49,13 +56,13 @@ async def on_start(query: CallbackQuery, context: CoachContext, press: StartHold
         return
     await answer(query)
     await set_buttons(context, chat_id, message_id_of(query), None)  # they moved to the countdown
-    await holds.remember_message(
+    await holds.remember_countdown(
         context.db,
         session_id=position.session_id,
         ends_at=hold.ends_at,
         message_id=message.message_id,
     )
-    schedule(context, hold)
+    holds_chat.schedule(context, hold)
 
 
 async def _send_countdown(context: CoachContext, chat_id: int, hold: Hold) -> Message | None:
@@ -64,9 +71,9 @@ async def _send_countdown(context: CoachContext, chat_id: int, hold: Hold) -> Me
     try:
         return await context.bot.send_message(
             chat_id,
-            countdown_text(context, hold),
+            holds_chat.countdown_text(context, hold),
             parse_mode=ParseMode.HTML,
-            reply_markup=countdown_markup(context, position),
+            reply_markup=holds_chat.countdown_markup(context, position),
         )
     except TelegramError as exc:
         log.warning("countdown for chat %s not sent (%s); the hold is taken back", chat_id, exc)
@@ -105,7 +112,8 @@ async def on_stop(query: CallbackQuery, context: CoachContext, press: StopHold) 
     if position.message_id is None or not await set_buttons(
         context, chat_id, position.message_id, markup
     ):
-        await send_step(context, chat_id, position)  # the step message is gone: show it anew
+        shown = await send_step(context, chat_id, position)  # the step message is gone: anew
+        await context.remember_step(chat_id, position, shown)
 
 
 async def on_pause(query: CallbackQuery, context: CoachContext, press: PauseHold) -> None:
@@ -133,45 +141,116 @@ async def _pause_or_go_on(
     if (hold := await accepted(query, context, result)) is None:
         return
     if hold.position.paused_left is None:
-        schedule(context, hold)  # running again: its end and ticks are due anew
+        holds_chat.schedule(context, hold)  # running again: its end and ticks are due anew
     else:
         context.schedule.cancel_hold(press.session_id)
-    markup = countdown_markup(context, hold.position)
-    await edit(context, chat_id, message_id_of(query), countdown_text(context, hold), markup)
-
-
-def schedule(context: CoachContext, hold: Hold) -> None:
-    context.schedule.hold(
-        HoldJob(hold.position.session_id, hold.chat_id, hold.ends_at),
-        due_in=hold.ends_at - context.now(),
-        tick_every=timedelta(seconds=context.rules.timer.update_every_seconds),
+    markup = holds_chat.countdown_markup(context, hold.position)
+    await edit(
+        context, chat_id, message_id_of(query), holds_chat.countdown_text(context, hold), markup
     )
 
 
-def countdown_text(context: CoachContext, hold: Hold) -> str:
-    now, position = context.now(), hold.position
-    paused = position.paused_left
-    if paused is not None:  # frozen where it was paused
-        left, lead = min(hold.seconds, paused), max(0, paused - hold.seconds)
+async def tick(context: CoachContext) -> None:
+    """Job: edit the countdown message with the time left, unless edits are over budget."""
+    job = _job(context)
+    if not context.services.countdown_spacing.allow(job.session_id, context.now()):
+        return  # the last tick ran late, and only just now: this one waits for the next
+    if not context.services.countdown_edits.take():
+        return  # many holds at once: this countdown shows its time left until the next tick
+    hold = await holds.current(
+        context.db, context.content, session_id=job.session_id, ends_at=job.ends_at
+    )
+    message_id = hold.position.hold_message_id if hold else None
+    if hold is None or message_id is None:
+        context.schedule.cancel_ticks(job.session_id)
+        return
+    # The end job takes it from here: a tick landing after its closing edit would put the
+    # countdown (and its buttons) back on a finished hold.
+    if context.now() >= hold.ends_at or job.session_id in context.services.ending_holds:
+        return
+    shown = await edit(
+        context,
+        job.chat_id,
+        message_id,
+        holds_chat.countdown_text(context, hold),
+        holds_chat.countdown_markup(context, hold.position),
+        resend=True,
+    )
+    if shown is not None and shown != message_id:  # the old one was deleted: a fresh countdown
+        await holds.remember_countdown(
+            context.db, session_id=job.session_id, ends_at=job.ends_at, message_id=shown
+        )
+
+
+async def end(context: CoachContext) -> None:
+    """Job: time is up. Say so and move on exactly as ✅ Done would, then close the countdown.
+
+    The time-up message is what the user waits for and their phone notifies about; closing
+    the step's and the countdown's messages is bookkeeping. While other holds are ending at
+    the same moment, it waits for their time-up messages to go out first.
+    """
+    job, urgent, ending = _job(context), context.services.urgent, context.services.ending_holds
+    ending.add(job.session_id)
+    try:
+        with urgent.underway():
+            result = await _finish(context, job)
+            if result is None:
+                return  # stopped, done early, or already finished by another job or instance
+            if isinstance(result, Chained):
+                shown = await holds_chat.announce(context, job, result)
+            else:
+                position, texts = result.position, context.texts
+                following = result.next.cursor if result.next else None
+                lead = render.time_up(texts, position.routine, position.cursor, following)
+                try:
+                    shown = await send_next(context, job.chat_id, result, lead)
+                except TelegramError as exc:
+                    holds_chat.show_later(context, job, result, lead, exc)
+                    return
+        if isinstance(result, Chained):
+            await holds_chat.carry_on(context, job, result, shown)
+        else:
+            await holds_chat.close(context, job, result, shown)
+    finally:
+        ending.discard(job.session_id)
+
+
+async def show_again(context: CoachContext) -> None:
+    """Job: send a step whose message failed, if it is still the step and still not shown."""
+    assert context.job is not None
+    job = context.job.data
+    assert isinstance(job, ShowAgainJob)
+    position = await sessions.unshown(
+        context.db, context.content, chat_id=job.chat_id, session_id=job.session_id
+    )
+    if position is None or position.cursor != job.cursor:
+        return  # shown meanwhile (/warmup and Resume), moved on, or over
+    try:
+        shown = await send_step(context, job.chat_id, position, lead=job.lead)
+    except TelegramError as exc:
+        if job.attempt >= len(SHOW_AGAIN_AFTER):
+            log.warning("step for chat %s still not sent (%s); left to /warmup", job.chat_id, exc)
+            return
+        again = replace(job, attempt=job.attempt + 1)
+        due_in = timedelta(seconds=SHOW_AGAIN_AFTER[job.attempt])
+        context.schedule.show_step_again(again, due_in=due_in)
     else:
-        left, lead = hold.left(now), max(0, round((hold.starts_at - now).total_seconds()))
-    return render.countdown(
-        context.texts,
-        context.rules.timer,
-        position.routine,
-        position.cursor,
-        left=left,
-        lead=lead,
-        hands_free=position.prefs.hands_free,
-        paused=paused,
+        await context.remember_step(job.chat_id, position, shown)
+
+
+async def _finish(context: CoachContext, job: HoldJob) -> Acted | Chained | None:
+    now = context.now()
+    if now - job.ends_at > timedelta(seconds=LATE_END_SECONDS):
+        # Many holds ending together: their time-up messages go before any countdown edit.
+        context.services.countdown_edits.pause(COUNTDOWN_PAUSE_SECONDS)
+    # Whichever way this ran (on time, overdue after a restart), nothing of the hold stays queued.
+    context.schedule.cancel_hold(job.session_id)
+    return await holds.finish(
+        context.db, context.content, session_id=job.session_id, ends_at=job.ends_at, now=now
     )
 
 
-def countdown_markup(context: CoachContext, position: sessions.Position) -> InlineKeyboardMarkup:
-    return keyboards.countdown_keyboard(
-        context.texts,
-        position.session_id,
-        position.cursor,
-        hands_free=position.prefs.hands_free,
-        paused=position.paused_left is not None,
-    )
+def _job(context: CoachContext) -> HoldJob:
+    assert context.job is not None
+    assert isinstance(context.job.data, HoldJob)
+    return context.job.data

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from telegram import ChatMember, Update
 
+from bot.chat.membership import move_chat, stop_chat
 from bot.coaching import membership
-from bot.handlers import hold_jobs
 from bot.runtime.context import CoachContext
 
 
@@ -28,16 +28,3 @@ async def on_migrate(update: Update, context: CoachContext) -> None:
         await move_chat(context, message.chat.id, message.migrate_to_chat_id)
     elif message.migrate_from_chat_id is not None:
         await move_chat(context, message.migrate_from_chat_id, message.chat.id)
-
-
-async def stop_chat(context: CoachContext, chat_id: int) -> None:
-    """Nothing more goes to a chat that blocked the bot: no reminder, no countdown."""
-    session_id = await membership.blocked(context.db, chat_id=chat_id)
-    if session_id is not None:
-        context.schedule.cancel_hold(session_id)
-
-
-async def move_chat(context: CoachContext, old_id: int, new_id: int) -> None:
-    """Both service messages of a migration arrive; whichever comes first moves the data."""
-    if await membership.migrated(context.db, old_id=old_id, new_id=new_id):
-        await hold_jobs.restore(context)  # running countdowns now report to the new id

@@ -1,15 +1,26 @@
-"""/remind and /timezone, and the buttons of the reminder picker."""
+"""/remind and /timezone, the reminder picker's buttons, a reminder's own buttons, and the
+minute tick that sends the reminders due."""
 
 from __future__ import annotations
 
 from telegram import CallbackQuery, ForceReply, Update
 from telegram.constants import ParseMode
 
-from bot.chat import keyboards, render
-from bot.chat.callbacks import Place, RemindAt, RemindDays
+from bot.chat import keyboards, morning, render
+from bot.chat.callbacks import (
+    Place,
+    RemindAt,
+    RemindDays,
+    ReminderButton,
+    ReminderSkip,
+    ReminderSnooze,
+)
+from bot.chat.reminders import deliver_due
 from bot.chat.replies import answer, chat_id_of, edit, message_id_of, notify
-from bot.coaching import localtime, reminders
-from bot.coaching.reminders import Status
+from bot.chat.rest import said
+from bot.chat.sessions import begin
+from bot.coaching import localtime, reminders, rest
+from bot.coaching.reminders import Refusal, Status
 from bot.coaching.sessions import Notice
 from bot.runtime.context import CoachContext
 
@@ -199,3 +210,63 @@ async def _send(context: CoachContext, chat_id: int, text: str, picker: Status |
         keyboards.remind_picker(context.texts, context.rules.reminders, picker) if picker else None
     )
     await context.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup)
+
+
+async def on_start(query: CallbackQuery, context: CoachContext, _press: ReminderButton) -> None:
+    """▶️ Start under a reminder: as if the user sent /warmup."""
+    await _start(query, context, context.content.default_routine.id)
+
+
+async def on_quick(query: CallbackQuery, context: CoachContext, _press: ReminderButton) -> None:
+    """⚡ Quick under a reminder: the quick routine instead."""
+    await _start(query, context, context.content.quick_routine.id)
+
+
+async def _start(query: CallbackQuery, context: CoachContext, routine_id: str) -> None:
+    await answer(query)
+    chat_id = chat_id_of(query)
+    words = context.texts.reminders
+    await _close(query, context, words.started)
+    await begin(context, chat_id, routine_id, query.from_user.id)
+
+
+async def on_snooze(query: CallbackQuery, context: CoachContext, press: ReminderSnooze) -> None:
+    """⏰ Snooze: remind again in a while, a few times at most."""
+    chat_id, now, words = chat_id_of(query), context.now(), context.texts.reminders
+    result = await reminders.snooze(
+        context.db, context.rules.reminders, chat_id=chat_id, day=press.day, now=now
+    )
+    if isinstance(result, Refusal):
+        await answer(query, getattr(words, result.value))
+        return
+    await answer(query)
+    status = await reminders.status(context.db, chat_id=chat_id, now=now)
+    local = result.astimezone(localtime.zone(status.zone or "UTC")).strftime("%H:%M")
+    await _close(query, context, words.snoozed.format(time=local))
+
+
+async def on_skip(query: CallbackQuery, context: CoachContext, press: ReminderSkip) -> None:
+    """🛌 Skip today: no more reminders until the next day's."""
+    words = context.texts.reminders
+    refusal = await reminders.skip_today(
+        context.db, chat_id=chat_id_of(query), day=press.day, now=context.now()
+    )
+    if refusal is not None:
+        await answer(query, getattr(words, refusal.value))
+        return
+    await answer(query)
+    # Skipping today is a rest day, if this week has none yet: the streak is kept.
+    taken = await rest.take(context.db, chat_id=chat_id_of(query), now=context.now())
+    await _close(query, context, f"{words.skipped} {said(context.texts, taken)}")
+
+
+async def _close(query: CallbackQuery, context: CoachContext, outcome: str) -> None:
+    """The reminder's buttons go, and it says what the user chose."""
+    text = render.reminder_ended(context.texts, context.content.default_routine, outcome)
+    await edit(context, chat_id_of(query), message_id_of(query), text)
+
+
+async def tick(context: CoachContext) -> None:
+    """Job, every minute: the reminders due, and the mornings' questions on the same minute."""
+    await morning.deliver(context)
+    await deliver_due(context)

@@ -8,9 +8,9 @@ from telegram.constants import ParseMode
 from bot.chat import keyboards
 from bot.chat.callbacks import Screen
 from bot.chat.replies import answer, chat_id_of, edit, message_id_of
+from bot.chat.sessions import begin
 from bot.coaching import safety, sessions
 from bot.coaching.safety import Answer
-from bot.handlers.sessions import begin
 from bot.runtime.context import CoachContext
 
 

@@ -11,11 +11,11 @@ from telegram.constants import ParseMode
 from bot.chat import groups, keyboards, render
 from bot.chat.callbacks import Begin, Restart, Resume, SharpPain, StepButton, Stop
 from bot.chat.replies import accepted, answer, chat_id_of, edit, message_id_of, notify
+from bot.chat.sessions import begin, send_checkin
 from bot.chat.step_messages import close_step, send_outcome, send_step
-from bot.coaching import safety, sessions
+from bot.coaching import sessions
 from bot.coaching.coach import Action
-from bot.coaching.sessions import Acted, Flagged, Notice, Offer, Position, Stopped
-from bot.content import Routine
+from bot.coaching.sessions import Acted, Notice, Position, Stopped
 from bot.runtime.context import CoachContext
 
 Ended = TypeVar("Ended", Acted, Stopped)
@@ -49,37 +49,6 @@ async def stop_command(update: Update, context: CoachContext) -> None:
     if result.position.holding:
         context.schedule.cancel_hold(result.position.session_id)
     await _stopped(context, chat_id, result)
-
-
-async def begin(context: CoachContext, chat_id: int, routine_id: str, user_id: int) -> None:
-    """Start a routine for `user_id`, or offer to resume the unfinished one."""
-    result = await sessions.begin(
-        context.db,
-        context.content,
-        chat_id=chat_id,
-        routine_id=routine_id,
-        now=context.now(),
-        started_by=user_id,
-    )
-    texts = context.texts
-    if isinstance(result, Flagged):  # a yes on the safety check: a doctor first
-        await context.bot.send_message(
-            chat_id, texts.screening.flagged, reply_markup=keyboards.clinician_keyboard(texts)
-        )
-    elif isinstance(result, Notice):
-        await context.bot.send_message(chat_id, texts.notices.unknown)
-    elif isinstance(result, Offer):
-        position = result.position
-        await context.bot.send_message(
-            chat_id,
-            render.unfinished(texts, position.routine, position.cursor),
-            parse_mode=ParseMode.HTML,
-            reply_markup=keyboards.unfinished_keyboard(
-                texts, position.session_id, position.cursor.step + 1, len(position.routine.steps)
-            ),
-        )
-    else:
-        await send_checkin(context, chat_id, result)
 
 
 async def on_begin(query: CallbackQuery, context: CoachContext, press: Begin) -> None:
@@ -118,7 +87,8 @@ async def _act(
         return
     if acted.position.holding:  # Done on a countdown ends it too
         context.schedule.cancel_hold(press.session_id)
-    await send_outcome(context, chat_id, _pressed_if_unknown(acted, query))
+    shown = await send_outcome(context, chat_id, _pressed_if_unknown(acted, query))
+    await context.remember_step(chat_id, acted.next, shown)
 
 
 async def on_stop(query: CallbackQuery, context: CoachContext, press: Stop) -> None:
@@ -166,7 +136,8 @@ async def on_resume(query: CallbackQuery, context: CoachContext, press: Resume) 
     # The older copy of the step can no longer be tapped; a running countdown carries on.
     older = replace(position, hold_message_id=None)
     await close_step(context, chat_id, older, context.texts.outcomes.paused)
-    await send_step(context, chat_id, position)
+    shown = await send_step(context, chat_id, position)
+    await context.remember_step(chat_id, position, shown)
 
 
 async def on_restart(query: CallbackQuery, context: CoachContext, press: Restart) -> None:
@@ -200,34 +171,6 @@ async def _stopped(context: CoachContext, chat_id: int, result: Stopped) -> None
     await close_step(context, chat_id, result.position, context.texts.outcomes.stopped)
     await context.bot.send_message(
         chat_id, render.stopped(context.texts, result.position.routine, result.done)
-    )
-
-
-async def send_checkin(context: CoachContext, chat_id: int, position: Position) -> None:
-    """A new warm-up's first message: what it is, how the back feels, and the quick option;
-    before the first warm-up, also the red-flag questions."""
-    texts, routine, content = context.texts, position.routine, context.content
-    asks = await safety.checkin_asks(context.db, chat_id=chat_id)
-    gentle, quick = content.flare_up_routine, content.quick_routine
-    offer_gentle = asks.gentle and routine.id != gentle.id
-    await context.bot.send_message(
-        chat_id,
-        render.checkin_question(texts, routine, screen=asks.screen, gentle=offer_gentle),
-        parse_mode=ParseMode.HTML,
-        reply_markup=keyboards.checkin_keyboard(
-            texts,
-            position.session_id,
-            after=False,
-            quick=quick if quick.id != routine.id else None,
-            gentle=gentle if offer_gentle else None,
-            screen=asks.screen,
-        ),
-    )
-
-
-async def send_intro(context: CoachContext, chat_id: int, routine: Routine) -> None:
-    await context.bot.send_message(
-        chat_id, render.intro(context.texts, routine), parse_mode=ParseMode.HTML
     )
 
 

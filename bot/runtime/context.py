@@ -10,6 +10,7 @@ from typing import Any, cast
 from telegram.ext import CallbackContext, ExtBot
 
 from bot.chat.media import Library
+from bot.coaching.sessions import Position, step_message
 from bot.config import Settings
 from bot.content import Content, Rules, Texts
 from bot.runtime.inbox import Inbox
@@ -93,3 +94,20 @@ class CoachContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any],
 
     def now(self) -> datetime:
         return self.services.clock()
+
+    async def remember_step(
+        self, chat_id: int, position: Position | None, message_id: int | None
+    ) -> None:
+        """Record that `message_id` shows the step at `position` (nothing if either is None).
+
+        Sent while handling an update, it is written with that update's handled mark, before
+        the chat's next update is taken up (a chat's updates run one at a time); sent by a
+        scheduled job, it is written at once.
+        """
+        if position is None or message_id is None:
+            return
+        record = step_message(position, message_id)
+        if self.job is None:
+            self.services.inbox.leave_for_mark(chat_id, record)
+        else:
+            await self.services.step_messages.add(record)

@@ -53,6 +53,9 @@ class Inbox:
         self._db = db
         # Many chats' updates finish at once under load; their marks share a transaction.
         self._marks: Batched[Mark] = Batched(db, _mark)
+        # Step messages sent while handling an update, by chat, for that update's handled mark:
+        # a chat's updates are handled one at a time (`ordering`), so the chat names the update.
+        self._for_mark: dict[int, list[repo.StepMessage]] = {}
 
     async def receive(
         self, updates: Sequence[Update], now: datetime, as_sent: AsSent = lambda _id: None
@@ -68,11 +71,16 @@ class Inbox:
             stored = await repo.receive_updates(tx, rows, now)
         return set(rows) - stored
 
-    async def handled(
-        self, update: Update, now: datetime, step_messages: Sequence[repo.StepMessage] = ()
-    ) -> None:
-        """Mark `update` handled and record the step messages its handler sent, together."""
-        await self._marks.add(Mark(update.update_id, now, tuple(step_messages)))
+    def leave_for_mark(self, chat_id: int, message: repo.StepMessage) -> None:
+        """Record `message` with the handled mark of its chat's update in hand, in the mark's
+        transaction: one write after a handler instead of one per message and one for the mark."""
+        self._for_mark.setdefault(chat_id, []).append(message)
+
+    async def handled(self, update: Update, now: datetime) -> None:
+        """Mark `update` handled, with the step messages its handler left for the mark."""
+        chat = update.effective_chat
+        messages = tuple(self._for_mark.pop(chat.id, ())) if chat is not None else ()
+        await self._marks.add(Mark(update.update_id, now, messages))
 
     async def unhandled(self, bot: Bot) -> list[Update]:
         """Stored updates not handled yet, oldest first."""

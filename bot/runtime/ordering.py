@@ -18,7 +18,6 @@ import inspect
 import logging
 from collections import deque
 from collections.abc import Awaitable, Callable, Coroutine
-from contextvars import ContextVar
 from typing import Any
 
 from telegram import Update
@@ -34,22 +33,8 @@ MAX_IN_HAND_PER_CHAT = 50
 _OUT_OF_REACH = 2**31 - 1
 
 Overflow = Callable[[Update], Coroutine[Any, Any, None]]
-# Marks an update handled, given the writes its handler left for that moment.
-Handled = Callable[[Update, list[object]], Coroutine[Any, Any, None]]
-
-# The writes the update being handled leaves for its handled mark (None outside an update).
-_LEFT_FOR_MARK: ContextVar[list[object] | None] = ContextVar("left_for_mark", default=None)
-
-
-def leave_for_mark(write: object) -> bool:
-    """Leave `write` to be made with the handled mark of the update in hand, in its
-    transaction: one write after a handler instead of one per record and one for the mark.
-    False outside an update (a scheduled job): the caller writes it itself."""
-    left = _LEFT_FOR_MARK.get()
-    if left is None:
-        return False
-    left.append(write)
-    return True
+# Marks an update handled (in the inbox), once its handler has finished.
+Handled = Callable[[Update], Coroutine[Any, Any, None]]
 
 
 class PerChatUpdateProcessor(BaseUpdateProcessor):
@@ -86,7 +71,7 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         line = self._lines.setdefault(chat_id, _Line())
         if len(line) >= self._limit:
             self._drop(update, coroutine, chat_id, line)
-            await self._mark(update, [])  # dropped for good
+            await self._mark(update)  # dropped for good
             return
         turn = line.join()
         try:
@@ -100,18 +85,13 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
     async def _handle(self, update: object, coroutine: Awaitable[Any]) -> None:
         """Run the update, then mark it handled, still in its chat's turn: the chat's next
         update then finds what the mark recorded (the id of a step message just sent)."""
-        left: list[object] = []
-        token = _LEFT_FOR_MARK.set(left)
-        try:
-            finished = await self._run(update, coroutine)
-        finally:
-            _LEFT_FOR_MARK.reset(token)
+        finished = await self._run(update, coroutine)
         if finished:  # not held over for the next start
-            await self._mark(update, left)
+            await self._mark(update)
 
-    async def _mark(self, update: object, left: list[object]) -> None:
+    async def _mark(self, update: object) -> None:
         if self._on_handled is not None and isinstance(update, Update):
-            await self._on_handled(update, left)
+            await self._on_handled(update)
 
     def hold_over(self) -> None:
         """From now on, updates whose turn has not come are kept in `held` instead of run.

@@ -1,0 +1,71 @@
+"""A warm-up begun in the chat (from /warmup, a button, a reminder or the safety check),
+and its first messages."""
+
+from __future__ import annotations
+
+from telegram.constants import ParseMode
+
+from bot.chat import keyboards, render
+from bot.coaching import safety, sessions
+from bot.coaching.sessions import Flagged, Notice, Offer, Position
+from bot.content import Routine
+from bot.runtime.context import CoachContext
+
+
+async def begin(context: CoachContext, chat_id: int, routine_id: str, user_id: int) -> None:
+    """Start a routine for `user_id`, or offer to resume the unfinished one."""
+    result = await sessions.begin(
+        context.db,
+        context.content,
+        chat_id=chat_id,
+        routine_id=routine_id,
+        now=context.now(),
+        started_by=user_id,
+    )
+    texts = context.texts
+    if isinstance(result, Flagged):  # a yes on the safety check: a doctor first
+        await context.bot.send_message(
+            chat_id, texts.screening.flagged, reply_markup=keyboards.clinician_keyboard(texts)
+        )
+    elif isinstance(result, Notice):
+        await context.bot.send_message(chat_id, texts.notices.unknown)
+    elif isinstance(result, Offer):
+        position = result.position
+        await context.bot.send_message(
+            chat_id,
+            render.unfinished(texts, position.routine, position.cursor),
+            parse_mode=ParseMode.HTML,
+            reply_markup=keyboards.unfinished_keyboard(
+                texts, position.session_id, position.cursor.step + 1, len(position.routine.steps)
+            ),
+        )
+    else:
+        await send_checkin(context, chat_id, result)
+
+
+async def send_checkin(context: CoachContext, chat_id: int, position: Position) -> None:
+    """A new warm-up's first message: what it is, how the back feels, and the quick option;
+    before the first warm-up, also the red-flag questions."""
+    texts, routine, content = context.texts, position.routine, context.content
+    asks = await safety.checkin_asks(context.db, chat_id=chat_id)
+    gentle, quick = content.flare_up_routine, content.quick_routine
+    offer_gentle = asks.gentle and routine.id != gentle.id
+    await context.bot.send_message(
+        chat_id,
+        render.checkin_question(texts, routine, screen=asks.screen, gentle=offer_gentle),
+        parse_mode=ParseMode.HTML,
+        reply_markup=keyboards.checkin_keyboard(
+            texts,
+            position.session_id,
+            after=False,
+            quick=quick if quick.id != routine.id else None,
+            gentle=gentle if offer_gentle else None,
+            screen=asks.screen,
+        ),
+    )
+
+
+async def send_intro(context: CoachContext, chat_id: int, routine: Routine) -> None:
+    await context.bot.send_message(
+        chat_id, render.intro(context.texts, routine), parse_mode=ParseMode.HTML
+    )
