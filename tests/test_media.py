@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from bot.chat import render
-from bot.chat.media import CAPTION_LIMIT
+from bot.chat.pictures import CAPTION_LIMIT
 from bot.coaching import coach
 from bot.config import PROJECT_ROOT
 from bot.content import load_content

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from bot.coaching import coach
 from bot.coaching.coach import Cursor
-from bot.coaching.plan import Dose, Prefs, options, personalise
+from bot.coaching.plan import Dose, Prefs, personalise
 from bot.config import PROJECT_ROOT
 from bot.content import Levels, load_content
+from bot.content.doses import options
 
 CONTENT = load_content(PROJECT_ROOT / "content")
 FULL = CONTENT.default_routine

@@ -14,8 +14,8 @@ from telegram.error import TelegramError
 
 from bot.chat.callbacks import Callback
 from bot.chat.replies import answer
+from bot.coaching import groups
 from bot.runtime.context import CoachContext
-from db import repo
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +41,7 @@ async def may_press(query: CallbackQuery, context: CoachContext, press: Callback
     message = query.message
     if message is None or not in_group(message.chat) or press.warmup_id is None:
         return True
-    async with context.db.transaction() as tx:
-        starter = await repo.starter(tx, press.warmup_id)
+    starter = await groups.starter(context.db, press.warmup_id)
     if starter is None or starter == query.from_user.id:
         return True
     name = await _first_name(context, message.chat.id, starter)
@@ -56,9 +55,7 @@ async def may_stop(update: Update, context: CoachContext) -> bool:
     assert chat is not None
     if not in_group(chat):
         return True
-    async with context.db.transaction() as tx:
-        running = await repo.active_session(tx, chat.id)
-    starter = running.started_by if running is not None else None
+    starter = await groups.running_starter(context.db, chat.id)
     if starter in (None, user_id) or await may_change(context, chat, user_id):
         return True
     assert starter is not None

@@ -15,9 +15,10 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.chat import render
 from bot.chat.callbacks import Callback, RemindMenu, Setting
 from bot.coaching import preferences
-from bot.coaching.plan import Dose, Prefs, options
+from bot.coaching.plan import Dose, Prefs
 from bot.coaching.preferences import Snapshot
 from bot.content import Content, Routine, Step, Texts
+from bot.content.doses import options
 
 # Page names, as they travel in `set:page:<name>`.
 MAIN, SWITCH, REST, EXERCISES, ZONE, TARGET = "main", "switch", "rest", "ex", "zone", "target"

@@ -15,7 +15,6 @@ from bot.coaching.reminders import Status
 from bot.coaching.summary import Summary
 from bot.content import Prescription, Routine, Step, Texts
 from bot.content.rules import TimerRules
-from db.models import Outcome
 
 
 @by_content()
@@ -173,8 +172,8 @@ def time_up(texts: Texts, routine: Routine, done: Cursor, following: Cursor | No
     return timer.next_set.format(set=following.set, sets=sets)
 
 
-def outcome_label(texts: Texts, outcome: Outcome) -> str:
-    return texts.outcomes.done if outcome is Outcome.DONE else texts.outcomes.skipped
+def outcome_label(texts: Texts, *, done: bool) -> str:
+    return texts.outcomes.done if done else texts.outcomes.skipped
 
 
 def prescription(texts: Texts, rx: Prescription) -> str:

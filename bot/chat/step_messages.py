@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from telegram.constants import ParseMode
 
-from bot.chat import keyboards, media, render
+from bot.chat import keyboards, pictures, render
 from bot.chat.replies import edit
 from bot.coaching.sessions import Acted, Position
 from bot.runtime.context import CoachContext
@@ -32,10 +32,10 @@ async def send_step(
     markup = keyboards.step_keyboard(
         context.texts, position.routine, position.session_id, position.cursor
     )
-    demo = context.services.media.demo_for(position.routine, position.cursor)
+    demo = context.services.pictures.demo_for(position.routine, position.cursor)
     message = None
     if demo is not None and position.prefs.pictures:  # an exercise's first message shows it
-        message = await media.send_demo(context, chat_id, demo, text, markup)
+        message = await pictures.send_demo(context, chat_id, demo, text, markup)
     if message is None:
         message = await context.bot.send_message(
             chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup
@@ -59,7 +59,7 @@ async def send_outcome(
 
 async def close_outcome(context: CoachContext, chat_id: int, result: Acted) -> None:
     """Show on the ended step's messages whether it was done or skipped."""
-    label = render.outcome_label(context.texts, result.outcome)
+    label = render.outcome_label(context.texts, done=result.done)
     await close_step(context, chat_id, result.position, label)
 
 
@@ -101,7 +101,7 @@ async def close_step(context: CoachContext, chat_id: int, position: Position, en
         )
     if position.message_id is not None:
         # The step went out as an animation (its text a caption) unless pictures are off.
-        demo = context.services.media.demo_for(position.routine, position.cursor)
+        demo = context.services.pictures.demo_for(position.routine, position.cursor)
         shows_demo = demo is not None and position.prefs.pictures
         await edit(
             context,

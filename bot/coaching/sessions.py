@@ -88,6 +88,11 @@ class Acted:
     summary: Summary | None
     nothing_done: bool = False  # every exercise was skipped: ended, but not complete
 
+    @property
+    def done(self) -> bool:
+        """The step was done (not skipped)."""
+        return self.outcome is Outcome.DONE
+
 
 @dataclass(frozen=True)
 class Stopped:

@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from bot.content.base import Strict
+from bot.content.doses import options
 from bot.content.levels import Level, Levels
 from bot.content.poses import Pose
 from bot.content.routines import Prescription, Range, Routine, Step
@@ -89,8 +90,6 @@ def load_content(directory: Path) -> Content:
 def _check_levels(path: Path, levels: Levels, routines: dict[str, Routine], rules: Rules) -> None:
     """Every level names an exercise of the full warm-up and only values /settings offers
     for it (the source's range, or the band around a suggestion)."""
-    from bot.coaching.plan import options  # noqa: PLC0415 - plan builds on these schemas
-
     full = next(r for r in routines.values() if r.default)
     steps = {step.id: step for step in full.steps}
     for exercise, ladder in levels.exercises.items():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.chat import media
+from bot.coaching import pictures
 from bot.runtime.context import CoachContext
 
 
@@ -18,7 +18,7 @@ async def pictures_command(update: Update, context: CoachContext) -> None:
         await update.effective_message.reply_text(words.usage)
         return
     on = choice == "on"
-    await media.set_pictures(
+    await pictures.set_pictures(
         context.db, chat_id=update.effective_chat.id, on=on, now=context.now()
     )
     await update.effective_message.reply_text(words.shown if on else words.hidden)

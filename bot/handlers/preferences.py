@@ -7,12 +7,11 @@ from dataclasses import replace
 from telegram import CallbackQuery, Update
 from telegram.constants import ParseMode
 
-from bot.chat import media
 from bot.chat import preferences as menu
 from bot.chat.callbacks import Setting
 from bot.chat.preferences import Page
 from bot.chat.replies import answer, chat_id_of, edit, message_id_of
-from bot.coaching import preferences, progress
+from bot.coaching import pictures, preferences, progress
 from bot.coaching.plan import Dose
 from bot.coaching.preferences import Snapshot
 from bot.runtime.context import CoachContext
@@ -71,7 +70,7 @@ async def _choose(
     flag = {"1": True, "0": False}.get(value)
     number = int(value) if value.isdigit() else None
     if press.name == "pics" and flag is not None:
-        await media.set_pictures(context.db, chat_id=chat_id, on=flag, now=now)
+        await pictures.set_pictures(context.db, chat_id=chat_id, on=flag, now=now)
         return menu.main(content, replace(snap, pictures=flag))
     if press.name == "morning" and flag is not None:
         await preferences.set_morning_question(context.db, chat_id=chat_id, on=flag, now=now)

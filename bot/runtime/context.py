@@ -9,7 +9,7 @@ from typing import Any, cast
 
 from telegram.ext import CallbackContext, ExtBot
 
-from bot.chat.media import Library
+from bot.chat.pictures import Library
 from bot.coaching.sessions import Position, step_message
 from bot.config import Settings
 from bot.content import Content, Rules, Texts
@@ -53,7 +53,7 @@ class Services:
     ending_holds: set[int] = field(default_factory=set)
     step_messages: Batched[StepMessage] = field(init=False)
     inbox: Inbox = field(init=False)
-    media: Library = field(init=False)
+    pictures: Library = field(init=False)
     # Set by `build_application` once the job queue exists; it lists every job kind.
     schedule: Schedule = field(init=False)
 
@@ -62,7 +62,7 @@ class Services:
         self.sent = SendWindow(window_limit(self.settings.reminder_messages_per_second))
         self.step_messages = Batched(self.db, repo.set_messages)
         self.inbox = Inbox(self.db)
-        self.media = Library(self.settings.content_dir / "media")
+        self.pictures = Library(self.settings.content_dir / "media")
 
 
 class CoachContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

@@ -1,4 +1,4 @@
-"""Demonstration files Telegram already has (see `bot/chat/media.py`)."""
+"""Demonstration files Telegram already has (see `bot/chat/pictures.py`)."""
 
 from __future__ import annotations
 

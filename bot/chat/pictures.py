@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,11 +19,9 @@ from telegram import InlineKeyboardMarkup, InputFile, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
 
-from bot.coaching import coach
+from bot.coaching import coach, pictures
 from bot.coaching.coach import Cursor
 from bot.content import Routine
-from db import repo
-from db.database import Database
 
 if TYPE_CHECKING:
     from bot.runtime.context import CoachContext
@@ -67,24 +64,21 @@ class Library:
             )
         return self._demos[name]
 
-    async def file_id(self, db: Database, demo: Demo) -> str | None:
+    async def file_id(self, context: CoachContext, demo: Demo) -> str | None:
         if demo.name not in self._ids:
-            async with db.reading() as tx:
-                found = await repo.media_file_id(tx, demo.name, demo.digest)
+            found = await pictures.stored_file_id(context.db, demo.name, demo.digest)
             if found is None:
                 return None
             self._ids[demo.name] = found
         return self._ids[demo.name]
 
-    async def remember(self, db: Database, demo: Demo, file_id: str, now: datetime) -> None:
+    async def remember(self, context: CoachContext, demo: Demo, file_id: str) -> None:
         self._ids[demo.name] = file_id
-        async with db.transaction() as tx:
-            await repo.save_media_file_id(tx, demo.name, demo.digest, file_id, now)
+        await pictures.store_file_id(context.db, demo.name, demo.digest, file_id, context.now())
 
-    async def forget(self, db: Database, demo: Demo) -> None:
+    async def forget(self, context: CoachContext, demo: Demo) -> None:
         self._ids.pop(demo.name, None)
-        async with db.transaction() as tx:
-            await repo.forget_media_file_id(tx, demo.name)
+        await pictures.forget_file_id(context.db, demo.name)
 
 
 async def send_demo(
@@ -95,13 +89,13 @@ async def send_demo(
     markup: InlineKeyboardMarkup,
 ) -> Message | None:
     """Send `demo` with `caption` and `markup`; None if it could not go out as media."""
-    library, db = context.services.media, context.db
-    if (known := await library.file_id(db, demo)) is not None:
+    library = context.services.pictures
+    if (known := await library.file_id(context, demo)) is not None:
         try:
             return await _animation(context, chat_id, known, caption, markup)
         except BadRequest as exc:  # Telegram no longer knows the file: upload it again
             log.info("file_id of %s refused (%s); uploading again", demo.name, exc.message)
-            await library.forget(db, demo)
+            await library.forget(context, demo)
         except TelegramError as exc:
             log.warning("%s not sent (%s); the step goes as text", demo.name, exc)
             return None
@@ -112,7 +106,7 @@ async def send_demo(
         log.warning("%s not uploaded (%s); the step goes as text", demo.name, exc)
         return None
     if message.animation is not None:
-        await library.remember(db, demo, message.animation.file_id, context.now())
+        await library.remember(context, demo, message.animation.file_id)
     return message
 
 
@@ -126,9 +120,3 @@ async def _animation(
     return await context.bot.send_animation(
         chat_id, animation, caption=caption, parse_mode=ParseMode.HTML, reply_markup=markup
     )
-
-
-async def set_pictures(db: Database, *, chat_id: int, on: bool, now: datetime) -> None:
-    async with db.transaction() as tx:
-        await repo.ensure_chat(tx, chat_id, now)
-        await repo.set_pictures(tx, chat_id, on)
