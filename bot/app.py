@@ -6,7 +6,6 @@ go?" is answered in one hop.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 from collections.abc import Awaitable, Callable, Coroutine
@@ -14,16 +13,12 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from telegram import BotCommand, CallbackQuery, Update
-from telegram.error import TelegramError
 from telegram.ext import (
-    Application,
-    ApplicationBuilder,
     ApplicationHandlerStop,
     BaseHandler,
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
-    ContextTypes,
     MessageHandler,
     TypeHandler,
     filters,
@@ -52,18 +47,14 @@ from bot.handlers import (
     sessions,
     start,
 )
-from bot.runtime import inbox, logs
+from bot.runtime import inbox
+from bot.runtime.application import CoachApplication, builder
 from bot.runtime.context import SERVICES, CoachContext, Services
-from bot.runtime.inbox import InboxBot, InboxQueue
-from bot.runtime.ordering import Handled, Overflow, PerChatUpdateProcessor
-from bot.runtime.pacing import PatientRateLimiter
 from bot.runtime.scheduling import Schedule
-from bot.runtime.transport import AiohttpRequest, PollingRequest
 from db.database import Database
 
 log = logging.getLogger(__name__)
 
-CoachApplication = Application[Any, CoachContext, Any, Any, Any, Any]
 P = TypeVar("P", bound=cb.Callback)
 Pressed = Callable[[CallbackQuery, CoachContext, P], Awaitable[None]]
 Route = tuple[type[cb.Callback], CallbackQueryHandler[CoachContext, None]]
@@ -162,7 +153,9 @@ def build_application(settings: Settings, services: Services | None = None) -> C
     # Opt in to PTB's coming timedelta durations (RetryAfter.retry_after and friends) now,
     # instead of a deprecation warning on every 429.
     os.environ.setdefault("PTB_TIMEDELTA", "true")
-    application = _builder(settings, services).build()
+    application = builder(
+        settings, services, post_init=_post_init, post_shutdown=_post_shutdown
+    ).build()
     services.schedule = _schedule(application)
     application.bot_data[SERVICES] = services
     _add_handlers(application)
@@ -172,79 +165,6 @@ def build_application(settings: Settings, services: Services | None = None) -> C
 def services_of(application: CoachApplication) -> Services:
     services: Services = application.bot_data[SERVICES]
     return services
-
-
-def _builder(
-    settings: Settings, services: Services
-) -> ApplicationBuilder[Any, Any, Any, Any, Any, Any]:
-    token = settings.telegram_bot_token.get_secret_value()
-    logs.redact(token)
-    if settings.webhook_secret is not None:
-        logs.redact(settings.webhook_secret.get_secret_value())
-    logs.quiet_http_loggers()
-    limiter = PatientRateLimiter(
-        backoff_seconds=settings.retry_backoff_seconds, window=services.sent
-    )
-    bot = _bot(settings, services, limiter)
-    return (
-        ApplicationBuilder()
-        .bot(bot)
-        .update_queue(InboxQueue(bot))
-        .concurrent_updates(
-            PerChatUpdateProcessor(on_overflow=_flooded(services), on_handled=_handled(services))
-        )
-        .context_types(ContextTypes(context=CoachContext))
-        .post_init(_post_init)
-        .post_shutdown(_post_shutdown)
-    )
-
-
-def _bot(settings: Settings, services: Services, limiter: PatientRateLimiter) -> InboxBot:
-    """PTB's bot as ApplicationBuilder would make it, storing polled updates in the inbox."""
-    timeout = settings.telegram_timeout_seconds
-    return InboxBot(
-        inbox=services.inbox,
-        clock=services.clock,
-        token=settings.telegram_bot_token.get_secret_value(),
-        base_url=settings.bot_api_base_url,
-        base_file_url=settings.bot_api_file_url,
-        # ApplicationBuilder's pool sizes: many calls at once, and one long poll.
-        request=AiohttpRequest(
-            connection_pool_size=256,
-            connect_timeout=timeout,
-            read_timeout=timeout,
-            write_timeout=timeout,
-            pool_timeout=timeout,
-            proxy=settings.telegram_proxy_url,
-        ),
-        get_updates_request=PollingRequest(
-            connection_pool_size=1, proxy=settings.telegram_proxy_url
-        ),
-        rate_limiter=limiter,
-    )
-
-
-def _handled(services: Services) -> Handled:
-    """Marks a handled update in the inbox, so the next start does not handle it again (with
-    the step messages its handler left for the mark, in the same write)."""
-
-    async def mark(update: Update) -> None:
-        await services.inbox.handled(update, services.clock())
-
-    return mark
-
-
-def _flooded(services: Services) -> Overflow:
-    """What a private chat is told, once, when it sends faster than it can be answered."""
-
-    async def tell(update: Update) -> None:
-        assert update.effective_chat is not None
-        with contextlib.suppress(TelegramError):  # a notice, not worth an error report
-            await update.get_bot().send_message(
-                update.effective_chat.id, services.content.texts.notices.too_fast
-            )
-
-    return tell
 
 
 def _add_handlers(application: CoachApplication) -> None:

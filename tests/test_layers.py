@@ -20,7 +20,7 @@ FORBIDDEN = {
     "bot/coaching": ("telegram", "bot.chat", "bot.runtime", "bot.handlers", "bot.drawing"),
     "bot/chat": ("bot.handlers", "db", "sqlalchemy"),
     "bot/handlers": ("db", "sqlalchemy", "bot.handlers"),
-    "bot/drawing": ("bot.handlers", "bot.chat", "bot.coaching", "bot.runtime", "db", "telegram"),
+    "bot/drawing": ("bot.handlers", "bot.chat", "bot.runtime", "db", "telegram"),
     "bot/runtime": ("bot.handlers",),
 }
 

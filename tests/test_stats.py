@@ -6,11 +6,11 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot.chat import progress as progress_chart
 from bot.coaching import progress
 from bot.coaching.streaks import best_streak, current_streak, local_dates, week_start
 from bot.config import PROJECT_ROOT
 from bot.content import Content, load_content
+from bot.drawing import chart
 from db.models import Outcome, SessionStatus, StepEvent, WarmupSession
 
 
@@ -157,7 +157,7 @@ def test_the_chart_has_one_axis_per_panel_and_tells_before_from_after_by_shape(
 ) -> None:
     """Each chart panel has one y axis; before is hollow circles, after filled squares."""
     days = [progress.Day(date(2026, 6, 1) + timedelta(days=i), 1, 6, 3) for i in range(42)]
-    figure = progress_chart.draw(days, content.texts.progress)
+    figure = chart.draw(days, content.texts.progress)
     pain, sessions = figure.axes
     assert len(figure.axes) == 2  # no second y axis sharing a panel
     markers = {

@@ -16,7 +16,8 @@ from bot.chat.replies import edit
 from bot.chat.step_messages import close_outcome
 from bot.coaching import coach, holds
 from bot.coaching.holds import Chained, Hold
-from bot.coaching.sessions import Acted, Position
+from bot.coaching.running import Position
+from bot.coaching.sessions import Acted
 from bot.runtime.context import CoachContext
 from bot.runtime.pacing import CLOSING_WAIT_SECONDS, SHOW_AGAIN_AFTER
 from bot.runtime.scheduling import HoldJob, ShowAgainJob

@@ -14,6 +14,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.chat import render
 from bot.chat.callbacks import Callback, RemindMenu, Setting
+from bot.chat.reminders import reminder_status
 from bot.coaching import preferences
 from bot.coaching.plan import Dose, Prefs
 from bot.coaching.preferences import Snapshot
@@ -44,7 +45,7 @@ def main(content: Content, snap: Snapshot) -> Page:
         roller=words.yes if prefs.roller else words.no,
         pictures=_on_off(texts, snap.pictures),
         morning=_on_off(texts, snap.morning),
-        reminder=render.reminder_status(texts, snap.reminder),
+        reminder=reminder_status(texts, snap.reminder),
         zone=zone,
         target=snap.target,
     )

@@ -1,18 +1,23 @@
-"""Reminders going out: each due reminder sent at Telegram's pace, behind replies."""
+"""Reminders in the chat: what a reminder and the reminder settings say, and each due reminder
+sent at Telegram's pace, behind replies."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from datetime import datetime
+from html import escape
 
 from telegram.constants import ParseMode
 from telegram.error import Forbidden, TelegramError
 
-from bot.chat import keyboards, render
+from bot.chat import keyboards
 from bot.chat.membership import stop_chat
-from bot.coaching import reminders
-from bot.coaching.reminders import Delivery
+from bot.chat.memo import by_content
+from bot.chat.render import streak
+from bot.coaching import coach, localtime, reminders
+from bot.coaching.reminders import Delivery, Status
+from bot.content import Routine, Texts
 from bot.runtime import pacing
 from bot.runtime.context import CoachContext
 
@@ -47,7 +52,7 @@ async def _deliver(context: CoachContext, delivery: Delivery, now: datetime) -> 
     try:
         await context.bot.send_message(
             delivery.chat_id,
-            render.reminder_message(texts, context.content.default_routine, delivery.streak),
+            reminder_message(texts, context.content.default_routine, delivery.streak),
             parse_mode=ParseMode.HTML,
             reply_markup=keyboards.reminder_keyboard(
                 texts, rules, delivery.day, snooze=delivery.snoozes_left > 0
@@ -99,3 +104,35 @@ async def deliver_due(context: CoachContext) -> None:
             deliveries = await upcoming
     if claimed or sent:
         log.info("reminders: %s claimed, %s delivered or dropped", claimed, sent)
+
+
+def reminder_status(texts: Texts, status: Status) -> str:
+    """`⏰ Daily reminder: 07:30 every day (Europe/Berlin).`, or that it is off or waiting."""
+    rules = texts.reminders
+    if not status.enabled or status.local_time is None:
+        return rules.status_off
+    days = keyboards.days_label(texts, status.days)
+    if status.zone is None:
+        return rules.status_waiting.format(time=status.local_time, days=days)
+    return rules.status_on.format(time=status.local_time, days=days, zone=escape(status.zone))
+
+
+@by_content()
+def reminder_message(texts: Texts, routine: Routine, streak_days: int) -> str:
+    rules = texts.reminders
+    text = rules.message.format(count=len(routine.steps), minutes=coach.estimated_minutes(routine))
+    if streak_days > 0:
+        text += "\n" + rules.message_streak.format(streak=streak(texts, streak_days))
+    return text
+
+
+@by_content()
+def reminder_ended(texts: Texts, routine: Routine, outcome: str) -> str:
+    """A reminder once acted on: its first line, then what the user chose."""
+    first_line = reminder_message(texts, routine, 0).split("\n", 1)[0]
+    return f"{first_line}\n{outcome}"
+
+
+def zone_now(texts: Texts, zone_name: str, now: datetime) -> str:
+    local = now.astimezone(localtime.zone(zone_name))
+    return texts.reminders.zone_now.format(zone=escape(zone_name), time=local.strftime("%H:%M"))

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from html import escape
 
-from bot.chat import keyboards
 from bot.chat.memo import by_content
-from bot.coaching import coach, localtime
-from bot.coaching.adapt import Change, Light
+from bot.coaching import coach
 from bot.coaching.coach import Cursor, Side
-from bot.coaching.progress import Report
-from bot.coaching.reminders import Status
-from bot.coaching.summary import Summary
 from bot.content import Prescription, Routine, Step, Texts
 from bot.content.rules import TimerRules
 
@@ -201,62 +195,6 @@ def prescription(texts: Texts, rx: Prescription) -> str:
     return text[:1].upper() + text[1:]
 
 
-def complete(texts: Texts, summary: Summary) -> str:
-    """`Warm-up complete` with what was done, time, sessions, streak, milestones, pain."""
-    skipped = ""
-    if summary.skipped:
-        skipped = texts.skipped_list.format(names=escape(", ".join(summary.skipped)))
-    text = texts.complete.format(
-        done=summary.done,
-        total=len(summary.routine.steps),
-        skipped_list=skipped,
-        duration=format_duration(summary.seconds),
-        sessions=summary.sessions,
-        streak=streak(texts, summary.streak),
-    ).rstrip()
-    for key in summary.milestones:
-        text += "\n" + getattr(texts.milestones, key)
-    if summary.pain_before is not None and summary.pain_after is not None:
-        change = texts.checkin.change.format(before=summary.pain_before, after=summary.pain_after)
-        text += "\n" + change
-    elif summary.pain_after is not None:
-        text += "\n" + texts.checkin.recorded_after.format(pain=summary.pain_after)
-    return text
-
-
-def adaptation(texts: Texts, change: Change, before: int | None, after: int, full: Routine) -> str:
-    """What the pain model made of the warm-up: its light, and what changes next time."""
-    words = texts.adapt
-    if change.light is Light.RED:
-        worse = after - before if before is not None else 0
-        more = words.worse.format(points=worse) if worse > 0 else ""
-        lines = [f"{words.red.format(after=after)}{more}."]
-    elif change.light is Light.AMBER:
-        lines = [words.amber.format(after=after)]
-    else:
-        lines = [words.green.format(after=after)]
-    if change.step:
-        lines.append(words.up if change.step > 0 else words.down)
-        steps = {step.id: step for step in full.steps}
-        lines += [
-            words.moved.format(
-                name=escape(steps[e].name), prescription=prescription(texts, steps[e].prescription)
-            )
-            for e in change.moved
-            if e in steps
-        ]
-    elif change.light is Light.GREEN and change.greens:
-        lines.append(words.green_run.format(greens=change.greens))
-    if change.gentle_next:
-        lines.append(words.gentle_next)
-    return "\n".join(lines)
-
-
-def complete_asking(texts: Texts, summary: Summary) -> str:
-    """The summary as first sent: with the closing check-in question under it."""
-    return f"{complete(texts, summary)}\n\n{texts.checkin.after}"
-
-
 @by_content()
 def checkin_question(
     texts: Texts, routine: Routine, *, screen: bool = False, gentle: bool = False
@@ -306,94 +244,6 @@ def routines(texts: Texts, all_routines: list[Routine]) -> str:
         described = f"{line}\n<i>{escape(r.description)}</i>"
         lines.append(f"{described}\n{roller}" if (roller := _roller_note(texts, r)) else described)
     return "\n\n".join(lines)
-
-
-def reminder_status(texts: Texts, status: Status) -> str:
-    """`⏰ Daily reminder: 07:30 every day (Europe/Berlin).`, or that it is off or waiting."""
-    rules = texts.reminders
-    if not status.enabled or status.local_time is None:
-        return rules.status_off
-    days = keyboards.days_label(texts, status.days)
-    if status.zone is None:
-        return rules.status_waiting.format(time=status.local_time, days=days)
-    return rules.status_on.format(time=status.local_time, days=days, zone=escape(status.zone))
-
-
-@by_content()
-def reminder_message(texts: Texts, routine: Routine, streak_days: int) -> str:
-    rules = texts.reminders
-    text = rules.message.format(count=len(routine.steps), minutes=coach.estimated_minutes(routine))
-    if streak_days > 0:
-        text += "\n" + rules.message_streak.format(streak=streak(texts, streak_days))
-    return text
-
-
-@by_content()
-def reminder_ended(texts: Texts, routine: Routine, outcome: str) -> str:
-    """A reminder once acted on: its first line, then what the user chose."""
-    first_line = reminder_message(texts, routine, 0).split("\n", 1)[0]
-    return f"{first_line}\n{outcome}"
-
-
-def zone_now(texts: Texts, zone_name: str, now: datetime) -> str:
-    local = now.astimezone(localtime.zone(zone_name))
-    return texts.reminders.zone_now.format(zone=escape(zone_name), time=local.strftime("%H:%M"))
-
-
-def progress_report(texts: Texts, report: Report) -> str:
-    """The /progress text: habit first, then pain, then what seems to help."""
-    words = texts.progress
-    if not report.sessions:
-        return words.empty
-    lines = [
-        words.title,
-        words.streak.format(
-            streak=streak(texts, report.streak), best=streak(texts, report.best_streak)
-        ),
-        words.week.format(done=report.this_week, target=warmups(texts, report.weekly_target)),
-        words.totals.format(
-            sessions=warmups(texts, report.sessions),
-            average=format_duration(report.average_seconds or 0),
-        ),
-    ]
-    if report.completion_percent is not None:
-        lines.append(words.completion.format(percent=report.completion_percent))
-    if report.most_skipped is not None:
-        name, times = report.most_skipped
-        lines.append(words.most_skipped.format(name=escape(name), times=times))
-    if report.pain_change is not None:
-        template = words.pain if report.pain_change >= 0 else words.pain_worse
-        change = f"{abs(report.pain_change):.1f}"
-        lines.append(template.format(change=change, count=report.pain_checkins))
-    if report.levels:
-        levels = ", ".join(
-            words.level.format(name=escape(name), level=level, levels=count)
-            for name, level, count in report.levels
-        )
-        lines.append(words.levels.format(levels=levels))
-    lines += _insight_lines(texts, report)
-    return "\n".join(lines)
-
-
-def _insight_lines(texts: Texts, report: Report) -> list[str]:
-    """What seems to help, once there are enough check-ins; or that the exercises cannot be
-    told apart yet (someone who always does all of them gives no contrast)."""
-    words = texts.progress
-    if report.pain_checkins < report.insight_min_sessions:
-        return []
-    lines = ["", words.insight_title]
-    if not report.insights:
-        return [*lines, words.no_contrast.format(least=report.insight_min_each_way)]
-    lines += [
-        (words.insight if i.difference >= 0 else words.insight_less).format(
-            name=escape(i.name),
-            change=f"{abs(i.difference):.1f}",
-            with_it=warmups(texts, i.with_it),
-            without_it=i.without_it,
-        )
-        for i in report.insights
-    ]
-    return [*lines, words.insight_basis.format(count=warmups(texts, report.pain_checkins))]
 
 
 def warmups(texts: Texts, count: int) -> str:

@@ -14,7 +14,7 @@ from telegram import CallbackQuery, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
-from bot.coaching.sessions import Notice
+from bot.coaching.running import Notice
 from bot.runtime.context import CoachContext
 
 log = logging.getLogger(__name__)

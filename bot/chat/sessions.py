@@ -7,7 +7,8 @@ from telegram.constants import ParseMode
 
 from bot.chat import keyboards, render
 from bot.coaching import safety, sessions
-from bot.coaching.sessions import Flagged, Notice, Offer, Position
+from bot.coaching.running import Notice, Position
+from bot.coaching.sessions import Flagged, Offer
 from bot.content import Routine
 from bot.runtime.context import CoachContext
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 from telegram.constants import ParseMode
 
 from bot.chat import keyboards, pictures, render
+from bot.chat import summary as summary_words
 from bot.chat.replies import edit
-from bot.coaching.sessions import Acted, Position
+from bot.coaching.running import Position
+from bot.coaching.sessions import Acted
 from bot.runtime.context import CoachContext
 
 
@@ -77,7 +79,7 @@ async def send_next(
         await context.bot.send_message(chat_id, f"{lead}\n\n{nothing}" if lead else nothing)
         return None
     if result.summary is not None:
-        summary = render.complete_asking(context.texts, result.summary)
+        summary = summary_words.complete_asking(context.texts, result.summary)
         await context.bot.send_message(
             chat_id,
             f"{lead}\n\n{summary}" if lead else summary,

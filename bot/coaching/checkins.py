@@ -13,8 +13,9 @@ from datetime import datetime
 
 from bot.coaching import adapt, morning, preferences
 from bot.coaching.adapt import Change
+from bot.coaching.running import Notice, Position, answers_refusal, running
 from bot.coaching.safety import Answer
-from bot.coaching.sessions import Notice, Position, load_running, start_routine
+from bot.coaching.sessions import start_routine
 from bot.coaching.summary import Summary, summarize
 from bot.content import Content, Routine
 from db import repo
@@ -50,6 +51,7 @@ class After:
     next_time: Routine | None = None  # the full warm-up as the change leaves it
 
 
+@answers_refusal
 async def before(
     db: Database,
     content: Content,
@@ -59,11 +61,7 @@ async def before(
     pain: int | None,
     now: datetime,
 ) -> Before | Notice:
-    async with db.transaction() as tx:
-        loaded = await load_running(tx, content, chat_id, session_id)
-        if isinstance(loaded, Notice):
-            return loaded
-        warmup, position = loaded
+    async with running(db, content, chat_id, session_id) as (tx, warmup, position):
         if not await repo.record_pain(tx, warmup, after=False, value=pain, now=now):
             return Notice.STALE
         # The first check-in asks the red-flag questions too: answering it says none applies.
@@ -103,6 +101,7 @@ async def after(
         return After(summary, change, preferences.shape(content, content.default_routine, prefs))
 
 
+@answers_refusal
 async def switch(
     db: Database,
     content: Content,
@@ -116,11 +115,7 @@ async def switch(
     routine = content.routines.get(routine_id)
     if routine is None:
         return Notice.UNKNOWN
-    async with db.transaction() as tx:
-        loaded = await load_running(tx, content, chat_id, session_id)
-        if isinstance(loaded, Notice):
-            return loaded
-        warmup, old = loaded
+    async with running(db, content, chat_id, session_id) as (tx, warmup, old):
         if await repo.has_events(tx, warmup.id):
             return Notice.STALE  # it has begun: Start over is the way to change routine
         if not await repo.end_session(tx, warmup, SessionStatus.ABANDONED, now):

@@ -16,7 +16,8 @@ from typing import Protocol
 
 from bot.coaching import coach
 from bot.coaching.coach import Action, Cursor, Side
-from bot.coaching.sessions import Acted, Notice, Position, advance, load_running
+from bot.coaching.running import Notice, Position, answers_refusal, load_running, running
+from bot.coaching.sessions import Acted, advance
 from bot.content import Content
 from bot.content.rules import HandsFreeRules
 from db import repo
@@ -49,6 +50,7 @@ class Hold:
         return max(0, min(self.seconds, round(remaining)))
 
 
+@answers_refusal
 async def start(
     db: Database,
     content: Content,
@@ -66,12 +68,12 @@ async def start(
     under load a press can wait its turn, and the user's hold (and its get-ready lead) must
     still be the full prescription from when the countdown shows.
     """
-    async with db.transaction() as tx:
-        loaded = await load_running(tx, content, chat_id, session_id, expected=cursor)
-        if isinstance(loaded, Notice):
-            return loaded
+    async with running(db, content, chat_id, session_id, expected=cursor) as (
+        tx,
+        warmup,
+        position,
+    ):
         now = clock()
-        warmup, position = loaded
         seconds = coach.timer_seconds(position.step)
         if seconds is None:
             return Notice.UNKNOWN  # a reps step has no timer; the button was forged
@@ -82,15 +84,16 @@ async def start(
         return Hold(chat_id, position, seconds, ends_at)
 
 
+@answers_refusal
 async def stop(
     db: Database, content: Content, *, chat_id: int, session_id: int, cursor: Cursor
 ) -> Hold | Notice:
     """Stop the running countdown; the step stays open for Done, Skip or another hold."""
-    async with db.transaction() as tx:
-        loaded = await load_running(tx, content, chat_id, session_id, expected=cursor)
-        if isinstance(loaded, Notice):
-            return loaded
-        warmup, position = loaded
+    async with running(db, content, chat_id, session_id, expected=cursor) as (
+        tx,
+        warmup,
+        position,
+    ):
         hold = _hold_of(warmup.chat_id, position, warmup.hold_seconds, warmup.hold_ends_at)
         if hold is None or not await repo.end_hold(tx, warmup):
             return Notice.NOT_HOLDING
@@ -173,6 +176,7 @@ class HoldChange(Protocol):
     ) -> Hold | Notice: ...
 
 
+@answers_refusal
 async def pause(
     db: Database,
     content: Content,
@@ -183,11 +187,11 @@ async def pause(
     clock: Callable[[], datetime],
 ) -> Hold | Notice:
     """⏸ Pause: the countdown stops where it is, keeping its message and what is left."""
-    async with db.transaction() as tx:
-        loaded = await load_running(tx, content, chat_id, session_id, expected=cursor)
-        if isinstance(loaded, Notice):
-            return loaded
-        warmup, position = loaded
+    async with running(db, content, chat_id, session_id, expected=cursor) as (
+        tx,
+        warmup,
+        position,
+    ):
         hold = _hold_of(warmup.chat_id, position, warmup.hold_seconds, warmup.hold_ends_at)
         if hold is None:
             return Notice.NOT_HOLDING
@@ -197,6 +201,7 @@ async def pause(
         return replace(hold, position=replace(position, holding=False, paused_left=left))
 
 
+@answers_refusal
 async def go_on(
     db: Database,
     content: Content,
@@ -207,11 +212,11 @@ async def go_on(
     clock: Callable[[], datetime],
 ) -> Hold | Notice:
     """▶️ Go on: a paused countdown runs again from where it was paused."""
-    async with db.transaction() as tx:
-        loaded = await load_running(tx, content, chat_id, session_id, expected=cursor)
-        if isinstance(loaded, Notice):
-            return loaded
-        warmup, position = loaded
+    async with running(db, content, chat_id, session_id, expected=cursor) as (
+        tx,
+        warmup,
+        position,
+    ):
         left, seconds = warmup.hold_paused_left, warmup.hold_seconds
         if left is None or seconds is None:
             return Notice.NOT_HOLDING

@@ -8,62 +8,30 @@ Nothing here knows about Telegram.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import StrEnum
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.coaching import coach, preferences, safety
-from bot.coaching.coach import Action, Cursor, Side
+from bot.coaching.coach import Action, Cursor
 from bot.coaching.plan import Prefs
+from bot.coaching.running import (
+    Notice,
+    Position,
+    answers_refusal,
+    load_running,
+    position_of,
+    row_of,
+    running,
+)
 from bot.coaching.summary import Summary, summarize
-from bot.content import Content, Routine, Step
+from bot.content import Content, Routine
 from db import repo
 from db.database import Database
 from db.models import Outcome, SessionStatus
 
 log = logging.getLogger(__name__)
-
-
-class Notice(StrEnum):
-    """Why a button press changed nothing."""
-
-    STALE = "stale"  # from an earlier step, or the other half of a double tap
-    FINISHED = "finished"  # the session is over
-    NOT_YOURS = "not_yours"  # the session belongs to another chat
-    UNKNOWN = "unknown"  # no such session, or a position the routine does not have
-    HOLDING = "holding"  # a countdown is already running on this step
-    NOT_HOLDING = "not_holding"  # the countdown this button controls is over
-
-
-@dataclass(frozen=True)
-class ChatState:
-    """What a tap needs to know of its chat beyond its settings, read with the session."""
-
-    screened: bool = False  # the red-flag screen has an answer
-    gentle_next: bool = False  # a red warm-up's gentle offer is still to be made
-
-
-@dataclass(frozen=True)
-class Position:
-    """A running session at one sub-step: what a step message shows."""
-
-    session_id: int
-    routine: Routine
-    cursor: Cursor
-    message_id: int | None = None
-    hold_message_id: int | None = None  # the countdown message, while a hold runs
-    holding: bool = False  # a countdown runs on this step (its message may not be known yet)
-    paused_left: int | None = None  # a paused countdown's time left (its message stays)
-    prefs: Prefs = field(
-        default_factory=Prefs
-    )  # how this chat's warm-ups run; `routine` is already shaped by it
-    chat: ChatState = field(default_factory=ChatState)
-
-    @property
-    def step(self) -> Step:
-        return self.routine.steps[self.cursor.step]
 
 
 @dataclass(frozen=True)
@@ -131,7 +99,7 @@ async def begin(
         prefs = await preferences.load(tx, chat_id)
         running = await repo.active_session(tx, chat_id)
         if running is not None:
-            position = _position(content, running, prefs)
+            position = position_of(content, running, prefs)
             stale = now - running.started_at > timedelta(hours=content.rules.progress.resume_hours)
             if position is not None and not stale:
                 return Offer(position)
@@ -142,6 +110,7 @@ async def begin(
         return await start_routine(tx, chat_id, shaped, now, started_by=started_by, prefs=prefs)
 
 
+@answers_refusal
 async def act(
     db: Database,
     content: Content,
@@ -153,11 +122,7 @@ async def act(
     now: datetime,
 ) -> Acted | Notice:
     """Mark the sub-step at `cursor` done or skipped and move on."""
-    async with db.transaction() as tx:
-        loaded = await load_running(tx, content, chat_id, session_id, expected=cursor)
-        if isinstance(loaded, Notice):
-            return loaded
-        warmup, before = loaded
+    async with running(db, content, chat_id, session_id, expected=cursor) as (tx, warmup, before):
         return await advance(tx, warmup, before, action, now) or Notice.STALE
 
 
@@ -236,13 +201,13 @@ async def stop(
         return Stopped(position, len(await repo.steps_done(tx, warmup.id)))
 
 
+@answers_refusal
 async def resume(
     db: Database, content: Content, *, chat_id: int, session_id: int
 ) -> Position | Notice:
     """The running session's current step, to show again."""
-    async with db.transaction() as tx:
-        loaded = await load_running(tx, content, chat_id, session_id)
-        return loaded if isinstance(loaded, Notice) else loaded[1]
+    async with running(db, content, chat_id, session_id) as (_, _, position):
+        return position
 
 
 async def unshown(
@@ -256,15 +221,12 @@ async def unshown(
     return loaded[1]
 
 
+@answers_refusal
 async def start_over(
     db: Database, content: Content, *, chat_id: int, session_id: int, now: datetime
 ) -> Restarted | Notice:
     """Drop the unfinished session and begin its routine again from step 1."""
-    async with db.transaction() as tx:
-        loaded = await load_running(tx, content, chat_id, session_id)
-        if isinstance(loaded, Notice):
-            return loaded
-        warmup, old = loaded
+    async with running(db, content, chat_id, session_id) as (tx, warmup, old):
         if not await repo.end_session(tx, warmup, SessionStatus.ABANDONED, now):
             return Notice.STALE
         shaped = preferences.shape(content, content.routines[warmup.routine_id], old.prefs)
@@ -281,17 +243,6 @@ async def abandon(db: Database, *, chat_id: int, session_id: int, now: datetime)
         if warmup is None or warmup.chat_id != chat_id or warmup.status != SessionStatus.ACTIVE:
             return False
         return await repo.end_session(tx, warmup, SessionStatus.ABANDONED, now)
-
-
-def step_message(position: Position, message_id: int) -> repo.StepMessage:
-    """The record that `message_id` shows the step at `position` (written unless the session
-    has moved on by then)."""
-    return repo.StepMessage(position.session_id, row_of(position.cursor), message_id)
-
-
-def cursor_of(warmup: repo.Warmup) -> Cursor:
-    side = Side(warmup.side) if warmup.side is not None else None
-    return Cursor(warmup.step, warmup.set_number, side)
 
 
 async def start_routine(
@@ -318,60 +269,3 @@ async def start_routine(
     )
     log.info("chat %s began session %s (%s)", chat_id, warmup.id, routine.id)
     return Position(warmup.id, routine, cursor, prefs=prefs)
-
-
-async def load_running(
-    tx: AsyncSession,
-    content: Content,
-    chat_id: int,
-    session_id: int,
-    *,
-    expected: Cursor | None = None,
-) -> tuple[repo.Warmup, Position] | Notice:
-    """The running session a button names, at `expected` if given, or why it cannot act.
-
-    One statement reads the session with its chat's settings: this runs on every tap.
-    """
-    read = await repo.session_with_chat(tx, session_id)
-    if read is None:
-        return Notice.UNKNOWN
-    warmup = read.warmup
-    if warmup.chat_id != chat_id:
-        return Notice.NOT_YOURS
-    if warmup.status != SessionStatus.ACTIVE:
-        return Notice.FINISHED
-    chat = ChatState(screened=read.screened, gentle_next=read.gentle_next)
-    position = _position(content, warmup, preferences.of_row(read.settings), chat)
-    if position is None:
-        return Notice.UNKNOWN
-    if expected is not None and expected != position.cursor:
-        valid = coach.is_valid(position.routine, expected)
-        return Notice.STALE if valid else Notice.UNKNOWN
-    return warmup, position
-
-
-def _position(
-    content: Content, warmup: repo.Warmup, prefs: Prefs, chat: ChatState | None = None
-) -> Position | None:
-    routine = content.routines.get(warmup.routine_id)
-    cursor = cursor_of(warmup)
-    if routine is None:
-        return None
-    routine = preferences.shape(content, routine, prefs, at=cursor)
-    if not coach.is_valid(routine, cursor):
-        return None
-    return Position(
-        warmup.id,
-        routine,
-        cursor,
-        warmup.message_id,
-        warmup.hold_message_id,
-        holding=warmup.hold_ends_at is not None,
-        paused_left=warmup.hold_paused_left,
-        prefs=prefs,
-        chat=chat or ChatState(),
-    )
-
-
-def row_of(cursor: Cursor) -> tuple[int, int, str | None]:
-    return cursor.step, cursor.set, cursor.side.value if cursor.side else None

@@ -2,7 +2,8 @@
 
 Content is checked once, at start-up. A mistake in a file stops the bot with a message that
 names the file and the field, instead of surfacing later as a broken message to a user. The
-schemas live beside this loader: `routines.py`, `texts.py`, `rules.py` and `poses.py`.
+schemas live beside this loader: `routines.py`, `texts.py` (with its parts), `rules.py` and
+`poses.py`.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from bot.content.base import Strict
+from bot.content.command_texts import ProgressTexts
 from bot.content.doses import options
 from bot.content.levels import Level, Levels
 from bot.content.poses import Pose
 from bot.content.routines import Prescription, Range, Routine, Step
 from bot.content.rules import ReminderRules, Rules
-from bot.content.texts import ProgressTexts, Texts
+from bot.content.texts import Texts
 
 __all__ = [
     "Content",

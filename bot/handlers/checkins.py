@@ -5,12 +5,13 @@ from __future__ import annotations
 from telegram import CallbackQuery
 
 from bot.chat import keyboards, render
+from bot.chat import summary as summary_words
 from bot.chat.callbacks import FullAnyway, PainAfter, PainBefore, Switch
 from bot.chat.replies import accepted, chat_id_of, delete, edit, message_id_of, notify, set_buttons
 from bot.chat.sessions import send_checkin, send_intro
 from bot.chat.step_messages import send_step
 from bot.coaching import checkins, sessions
-from bot.coaching.sessions import Notice
+from bot.coaching.running import Notice
 from bot.runtime.context import CoachContext
 
 
@@ -67,9 +68,9 @@ async def on_after(query: CallbackQuery, context: CoachContext, press: PainAfter
     if (checked := await accepted(query, context, result)) is None:
         return
     summary, texts = checked.summary, context.texts
-    text = render.complete(texts, summary)
+    text = summary_words.complete(texts, summary)
     if checked.change is not None and checked.next_time is not None and press.pain is not None:
-        adapted = render.adaptation(
+        adapted = summary_words.adaptation(
             texts, checked.change, summary.pain_before, press.pain, checked.next_time
         )
         text = f"{text}\n\n{adapted}"

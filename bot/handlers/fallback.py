@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.chat.replies import notify
-from bot.coaching.sessions import Notice
+from bot.coaching.running import Notice
 from bot.runtime.context import CoachContext
 
 

@@ -22,7 +22,8 @@ from bot.chat.replies import accepted, answer, chat_id_of, edit, message_id_of, 
 from bot.chat.step_messages import send_next, send_step
 from bot.coaching import holds, sessions
 from bot.coaching.holds import Chained, Hold, HoldChange
-from bot.coaching.sessions import Acted, Notice
+from bot.coaching.running import Notice
+from bot.coaching.sessions import Acted
 from bot.runtime.context import CoachContext
 from bot.runtime.pacing import COUNTDOWN_PAUSE_SECONDS, LATE_END_SECONDS, SHOW_AGAIN_AFTER
 from bot.runtime.scheduling import HoldJob, ShowAgainJob

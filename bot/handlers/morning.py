@@ -10,7 +10,7 @@ from bot.chat.callbacks import MorningAnswer
 from bot.chat.replies import answer, chat_id_of, edit, message_id_of, notify
 from bot.coaching import morning
 from bot.coaching.morning import Answer
-from bot.coaching.sessions import Notice
+from bot.coaching.running import Notice
 from bot.runtime.context import CoachContext
 
 log = logging.getLogger(__name__)

@@ -9,8 +9,7 @@ from telegram import InputFile, Update
 from telegram.constants import ParseMode
 
 from bot.chat import preferences as menu
-from bot.chat import progress as progress_chart
-from bot.chat import render
+from bot.chat.progress import chart_png, progress_report
 from bot.coaching import preferences, progress
 from bot.runtime.context import CoachContext
 
@@ -21,11 +20,11 @@ async def progress_command(update: Update, context: CoachContext) -> None:
     chat_id, texts = update.effective_chat.id, context.texts
     report = await progress.report(context.db, context.content, chat_id=chat_id, now=context.now())
     await context.bot.send_message(
-        chat_id, render.progress_report(texts, report), parse_mode=ParseMode.HTML
+        chat_id, progress_report(texts, report), parse_mode=ParseMode.HTML
     )
     if report.sessions:
         # Drawing takes tens of milliseconds of CPU; keep it off the event loop.
-        png = await asyncio.to_thread(progress_chart.render, report.days, texts.progress)
+        png = await asyncio.to_thread(chart_png, report.days, texts.progress)
         await context.bot.send_photo(
             chat_id,
             InputFile(io.BytesIO(png), filename="progress.png"),

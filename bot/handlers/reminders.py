@@ -6,7 +6,7 @@ from __future__ import annotations
 from telegram import CallbackQuery, ForceReply, Update
 from telegram.constants import ParseMode
 
-from bot.chat import keyboards, morning, render
+from bot.chat import keyboards, morning
 from bot.chat.callbacks import (
     Place,
     RemindAt,
@@ -15,13 +15,13 @@ from bot.chat.callbacks import (
     ReminderSkip,
     ReminderSnooze,
 )
-from bot.chat.reminders import deliver_due
+from bot.chat.reminders import deliver_due, reminder_ended, reminder_status, zone_now
 from bot.chat.replies import answer, chat_id_of, edit, message_id_of, notify
 from bot.chat.rest import said
 from bot.chat.sessions import begin
 from bot.coaching import localtime, reminders, rest
 from bot.coaching.reminders import Refusal, Status
-from bot.coaching.sessions import Notice
+from bot.coaching.running import Notice
 from bot.runtime.context import CoachContext
 
 # Command arguments longer than this are not a time or a timezone; answer without parsing.
@@ -56,7 +56,7 @@ async def timezone_command(update: Update, context: CoachContext) -> None:
     if not argument:
         status = await reminders.status(context.db, chat_id=chat_id, now=now)
         zone = status.zone
-        text = words.zone_unset if zone is None else render.zone_now(context.texts, zone, now)
+        text = words.zone_unset if zone is None else zone_now(context.texts, zone, now)
         await _send(context, chat_id, text, None)
         return
     zone = localtime.read_zone(argument, now)
@@ -64,9 +64,9 @@ async def timezone_command(update: Update, context: CoachContext) -> None:
         await context.bot.send_message(chat_id, words.bad_zone)
         return
     status = await reminders.set_zone(context.db, chat_id=chat_id, zone=zone, now=now)
-    text = render.zone_now(context.texts, zone, now)
+    text = zone_now(context.texts, zone, now)
     if status.enabled:
-        text += "\n" + render.reminder_status(context.texts, status)
+        text += "\n" + reminder_status(context.texts, status)
     markup = None
     if localtime.is_fixed_offset(zone):  # it will not follow the clocks: offer places that do
         text += "\n\n" + words.fixed_offset
@@ -85,9 +85,9 @@ async def on_place(query: CallbackQuery, context: CoachContext, press: Place) ->
     chat_id, now = chat_id_of(query), context.now()
     status = await reminders.set_zone(context.db, chat_id=chat_id, zone=press.name, now=now)
     await answer(query)
-    text = render.zone_now(context.texts, press.name, now)
+    text = zone_now(context.texts, press.name, now)
     if status.enabled:
-        text += "\n" + render.reminder_status(context.texts, status)
+        text += "\n" + reminder_status(context.texts, status)
     await edit(context, chat_id, message_id_of(query), text, None)
 
 
@@ -184,7 +184,7 @@ async def _show_picker(query: CallbackQuery, context: CoachContext, status: Stat
 async def _show_days(query: CallbackQuery, context: CoachContext, status: Status) -> None:
     await answer(query)
     texts = context.texts
-    text = f"{render.reminder_status(texts, status)}\n{texts.reminders.pick_days}"
+    text = f"{reminder_status(texts, status)}\n{texts.reminders.pick_days}"
     markup = keyboards.days_picker(texts, status.days)
     await edit(context, chat_id_of(query), message_id_of(query), text, markup, resend=True)
 
@@ -199,7 +199,7 @@ def _picker_text(context: CoachContext, status: Status) -> str:
 
 
 def _with_zone_prompt(context: CoachContext, status: Status) -> str:
-    text = render.reminder_status(context.texts, status)
+    text = reminder_status(context.texts, status)
     if status.zone is None:
         text += "\n\n" + context.texts.reminders.ask_zone
     return text
@@ -262,7 +262,7 @@ async def on_skip(query: CallbackQuery, context: CoachContext, press: ReminderSk
 
 async def _close(query: CallbackQuery, context: CoachContext, outcome: str) -> None:
     """The reminder's buttons go, and it says what the user chose."""
-    text = render.reminder_ended(context.texts, context.content.default_routine, outcome)
+    text = reminder_ended(context.texts, context.content.default_routine, outcome)
     await edit(context, chat_id_of(query), message_id_of(query), text)
 
 

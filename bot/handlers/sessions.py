@@ -15,7 +15,8 @@ from bot.chat.sessions import begin, send_checkin
 from bot.chat.step_messages import close_step, send_outcome, send_step
 from bot.coaching import sessions
 from bot.coaching.coach import Action
-from bot.coaching.sessions import Acted, Notice, Position, Stopped
+from bot.coaching.running import Notice, Position
+from bot.coaching.sessions import Acted, Stopped
 from bot.runtime.context import CoachContext
 
 Ended = TypeVar("Ended", Acted, Stopped)

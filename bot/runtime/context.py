@@ -10,7 +10,7 @@ from typing import Any, cast
 from telegram.ext import CallbackContext, ExtBot
 
 from bot.chat.pictures import Library
-from bot.coaching.sessions import Position, step_message
+from bot.coaching.running import Position, step_message
 from bot.config import Settings
 from bot.content import Content, Rules, Texts
 from bot.runtime.inbox import Inbox

@@ -38,7 +38,16 @@ from db.repo.history import (
     sessions_of,
     steps_done,
 )
+from db.repo.holds import (
+    begin_hold,
+    end_hold,
+    go_on_hold,
+    pause_hold,
+    running_holds,
+    set_hold_message,
+)
 from db.repo.media import forget_media_file_id, media_file_id, save_media_file_id
+from db.repo.mornings import answer_morning, ask_next_morning, claim_mornings
 from db.repo.reminders import (
     arm_reminder,
     claim_reminder,
@@ -54,31 +63,21 @@ from db.repo.reminders import (
     snooze_reminder,
 )
 from db.repo.sessions import (
-    NO_HOLD,
     StepMessage,
-    Warmup,
     WithChat,
     active_session,
     add_event,
-    answer_morning,
-    ask_next_morning,
-    begin_hold,
-    claim_mornings,
-    end_hold,
     end_session,
     get_session,
-    go_on_hold,
     move_session,
-    pause_hold,
     record_pain,
-    running_holds,
     session_with_chat,
-    set_hold_message,
     set_messages,
     start_session,
     starter,
 )
 from db.repo.updates import mark_handled, purge_handled, receive_updates, unhandled_updates
+from db.repo.warmups import NO_HOLD, Warmup
 
 __all__ = [
     "NO_HOLD",

@@ -1,0 +1,185 @@
+"""A running warm-up as the services see it: where it is (`Position`), why a press changed
+nothing (`Notice`), and `running`, the opening every service on a running warm-up shares:
+one transaction, the session a press names loaded with its chat's settings, or a `Notice`."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import AsyncIterator, Callable, Coroutine
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, NamedTuple, ParamSpec, TypeVar
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.coaching import coach, preferences
+from bot.coaching.coach import Cursor, Side
+from bot.coaching.plan import Prefs
+from bot.content import Content, Routine, Step
+from db import repo
+from db.database import Database
+from db.models import SessionStatus
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class Notice(StrEnum):
+    """Why a button press changed nothing."""
+
+    STALE = "stale"  # from an earlier step, or the other half of a double tap
+    FINISHED = "finished"  # the session is over
+    NOT_YOURS = "not_yours"  # the session belongs to another chat
+    UNKNOWN = "unknown"  # no such session, or a position the routine does not have
+    HOLDING = "holding"  # a countdown is already running on this step
+    NOT_HOLDING = "not_holding"  # the countdown this button controls is over
+
+
+@dataclass(frozen=True)
+class ChatState:
+    """What a tap needs to know of its chat beyond its settings, read with the session."""
+
+    screened: bool = False  # the red-flag screen has an answer
+    gentle_next: bool = False  # a red warm-up's gentle offer is still to be made
+
+
+@dataclass(frozen=True)
+class Position:
+    """A running session at one sub-step: what a step message shows."""
+
+    session_id: int
+    routine: Routine
+    cursor: Cursor
+    message_id: int | None = None
+    hold_message_id: int | None = None  # the countdown message, while a hold runs
+    holding: bool = False  # a countdown runs on this step (its message may not be known yet)
+    paused_left: int | None = None  # a paused countdown's time left (its message stays)
+    prefs: Prefs = field(
+        default_factory=Prefs
+    )  # how this chat's warm-ups run; `routine` is already shaped by it
+    chat: ChatState = field(default_factory=ChatState)
+
+    @property
+    def step(self) -> Step:
+        return self.routine.steps[self.cursor.step]
+
+
+def step_message(position: Position, message_id: int) -> repo.StepMessage:
+    """The record that `message_id` shows the step at `position` (written unless the session
+    has moved on by then)."""
+    return repo.StepMessage(position.session_id, row_of(position.cursor), message_id)
+
+
+def cursor_of(warmup: repo.Warmup) -> Cursor:
+    side = Side(warmup.side) if warmup.side is not None else None
+    return Cursor(warmup.step, warmup.set_number, side)
+
+
+async def load_running(
+    tx: AsyncSession,
+    content: Content,
+    chat_id: int,
+    session_id: int,
+    *,
+    expected: Cursor | None = None,
+) -> tuple[repo.Warmup, Position] | Notice:
+    """The running session a button names, at `expected` if given, or why it cannot act.
+
+    One statement reads the session with its chat's settings: this runs on every tap.
+    """
+    read = await repo.session_with_chat(tx, session_id)
+    if read is None:
+        return Notice.UNKNOWN
+    warmup = read.warmup
+    if warmup.chat_id != chat_id:
+        return Notice.NOT_YOURS
+    if warmup.status != SessionStatus.ACTIVE:
+        return Notice.FINISHED
+    chat = ChatState(screened=read.screened, gentle_next=read.gentle_next)
+    position = position_of(content, warmup, preferences.of_row(read.settings), chat)
+    if position is None:
+        return Notice.UNKNOWN
+    if expected is not None and expected != position.cursor:
+        valid = coach.is_valid(position.routine, expected)
+        return Notice.STALE if valid else Notice.UNKNOWN
+    return warmup, position
+
+
+def position_of(
+    content: Content, warmup: repo.Warmup, prefs: Prefs, chat: ChatState | None = None
+) -> Position | None:
+    routine = content.routines.get(warmup.routine_id)
+    cursor = cursor_of(warmup)
+    if routine is None:
+        return None
+    routine = preferences.shape(content, routine, prefs, at=cursor)
+    if not coach.is_valid(routine, cursor):
+        return None
+    return Position(
+        warmup.id,
+        routine,
+        cursor,
+        warmup.message_id,
+        warmup.hold_message_id,
+        holding=warmup.hold_ends_at is not None,
+        paused_left=warmup.hold_paused_left,
+        prefs=prefs,
+        chat=chat or ChatState(),
+    )
+
+
+def row_of(cursor: Cursor) -> tuple[int, int, str | None]:
+    return cursor.step, cursor.set, cursor.side.value if cursor.side else None
+
+
+class Running(NamedTuple):
+    """The running warm-up a press names, in the transaction that loaded it."""
+
+    tx: AsyncSession
+    warmup: repo.Warmup
+    position: Position
+
+
+class RefusedError(Exception):
+    """The press cannot act on the warm-up it names; `notice` says why."""
+
+    def __init__(self, notice: Notice) -> None:
+        super().__init__(notice.value)
+        self.notice = notice
+
+
+@asynccontextmanager
+async def running(
+    db: Database,
+    content: Content,
+    chat_id: int,
+    session_id: int,
+    *,
+    expected: Cursor | None = None,
+) -> AsyncIterator[Running]:
+    """One transaction on the running warm-up `session_id` (at `expected`, if given).
+
+    Raises `RefusedError` when the press cannot act on it; a service wrapped in `answers_refusal`
+    then returns the `Notice` instead of its result.
+    """
+    async with db.transaction() as tx:
+        loaded = await load_running(tx, content, chat_id, session_id, expected=expected)
+        if isinstance(loaded, Notice):
+            raise RefusedError(loaded)
+        yield Running(tx, *loaded)
+
+
+def answers_refusal(
+    service: Callable[P, Coroutine[Any, Any, R]],
+) -> Callable[P, Coroutine[Any, Any, R | Notice]]:
+    """The service returns the `Notice` of a `RefusedError` raised inside it (by `running`)."""
+
+    @functools.wraps(service)
+    async def answering(*args: P.args, **kwargs: P.kwargs) -> R | Notice:
+        try:
+            return await service(*args, **kwargs)
+        except RefusedError as refused:
+            return refused.notice
+
+    return answering

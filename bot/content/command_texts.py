@@ -1,0 +1,160 @@
+"""The text schema's words for the commands around a warm-up: /progress, /settings,
+reminders, the red-flag screen, data, pictures, rest days and group chats.
+
+Part of `texts.yaml`'s schema (the top-level model is `Texts` in `texts.py`); the words said
+during a warm-up are in `warmup_texts.py`. Only words live here: what a translator changes.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from bot.content.base import Strict, Text
+
+
+class Command(Strict):
+    command: Annotated[str, Field(pattern=r"^[a-z0-9_]{1,32}$")]
+    description: Annotated[str, Field(min_length=1, max_length=256)]
+
+
+class ProgressTexts(Strict):
+    title: Text
+    empty: Text
+    streak: Text
+    week: Text
+    totals: Text
+    completion: Text
+    most_skipped: Text
+    pain: Text
+    pain_worse: Text
+    insight_title: Text
+    insight: Text
+    insight_less: Text
+    insight_basis: Text
+    no_contrast: Text
+    warmup_one: Text
+    warmup_many: Text
+    levels: Text
+    level: Text
+    chart_caption: Text
+    chart_sessions: Text
+    chart_pain: Text
+    chart_before: Text
+    chart_after: Text
+    target_set: Text
+    target_help: Text
+
+
+class DataTexts(Strict):
+    export_caption: Text
+    forget_ask: Text
+    forgotten: Text
+    kept: Text
+    forget_expired: Text
+
+
+class PicturesTexts(Strict):
+    shown: Text
+    hidden: Text
+    usage: Text
+
+
+class ScreeningTexts(Strict):
+    """The red-flag screen: asked before the first warm-up, and with /safety."""
+
+    questions: Text
+    flagged: Text
+    clinician_recorded: Text
+    clear_recorded: Text
+    yes: Text
+    none: Text
+    clinician: Text
+
+
+class RestTexts(Strict):
+    taken: Text
+    already: Text
+    warmed_up: Text
+
+
+class SettingsButtons(Strict):
+    hands_free: Text
+    switch: Text
+    rest: Text
+    roller: Text
+    pictures: Text
+    morning: Text
+    exercises: Text
+    reminder: Text
+    zone: Text
+    target: Text
+    close: Text
+    reset: Text
+    back: Text
+
+
+class SettingsTexts(Strict):
+    """/settings: its pages and buttons."""
+
+    main: Text
+    on: Text
+    off: Text
+    yes: Text
+    no: Text
+    zone_unset: Text
+    switch_page: Text
+    rest_page: Text
+    exercises_page: Text
+    exercise_page: Text
+    from_source: Text
+    suggested: Text
+    target_page: Text
+    zone_page: Text
+    seconds: Text
+    sets: Text
+    reps: Text
+    level: Text
+    changed: Text  # the toast after a change
+    not_offered: Text  # the toast for a forged or outdated choice
+    buttons: SettingsButtons
+
+
+class ReminderTexts(Strict):
+    """Daily reminders: their words."""
+
+    day_names: list[Text] = Field(min_length=7, max_length=7)
+    every_day: Text
+    weekdays: Text
+    weekend: Text
+    on_days: Text
+    status_on: Text
+    status_waiting: Text
+    status_off: Text
+    pick: Text
+    pick_days: Text
+    type_time: Text
+    bad_typed_time: Text
+    bad_time: Text
+    turned_off: Text
+    ask_zone: Text
+    zone_now: Text
+    zone_unset: Text
+    bad_zone: Text
+    fixed_offset: Text
+    message: Text
+    message_streak: Text
+    snoozed: Text
+    skipped: Text
+    started: Text
+    no_more_snoozes: Text
+    old_reminder: Text
+
+
+class GroupTexts(Strict):
+    """What a group member hears when something belongs to someone else."""
+
+    not_yours: Text  # a toast, under Telegram's 200-character limit
+    someone: Text  # the name when Telegram does not give one
+    admins_only: Text
