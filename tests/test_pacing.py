@@ -10,17 +10,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from telegram.error import NetworkError, RetryAfter
 
-from bot.runtime import pacing
-from bot.runtime.pacing import (
-    LEND_SPARE_SECONDS,
-    REPLY_WAIT_SECONDS,
-    Budget,
-    PatientRateLimiter,
-    SendWindow,
-    Spacing,
-    Urgent,
-    window_limit,
-)
+from bot.runtime.pacing import Budget, PatientRateLimiter, Spacing, Urgent
+from bot.runtime.window import LEND_SPARE_SECONDS, REPLY_WAIT_SECONDS, SendWindow, window_limit
+from bot.runtime.window import bulk as bulk_messages
 
 
 class Ticks:
@@ -101,7 +93,7 @@ def _sleeping_on(clock: Ticks) -> Iterator[None]:
 async def _send(window: SendWindow, *, bulk: bool = False) -> None:
     """One message, answered at once."""
     if bulk:
-        with pacing.bulk():
+        with bulk_messages():
             async with window.place():
                 pass
     else:
@@ -117,7 +109,7 @@ async def _burst(window: SendWindow, messages: int) -> None:
 
 async def _on_the_wire(window: SendWindow, answered: asyncio.Event, *, bulk: bool = False) -> None:
     """One message whose answer comes back only once `answered` is set."""
-    with pacing.bulk() if bulk else nullcontext():
+    with bulk_messages() if bulk else nullcontext():
         async with window.place():
             await answered.wait()
 

@@ -8,7 +8,7 @@ from telegram.error import TelegramError
 
 from bot.chat import keyboards
 from bot.coaching import morning
-from bot.runtime import pacing
+from bot.runtime import window
 from bot.runtime.context import CoachContext
 
 log = logging.getLogger(__name__)
@@ -22,7 +22,7 @@ async def deliver(context: CoachContext) -> None:
     texts = context.texts
     for due in await morning.claim_due(context.db, context.content, context.now()):
         try:
-            with pacing.bulk():
+            with window.bulk():
                 await context.bot.send_message(
                     due.chat_id,
                     texts.morning.question,

@@ -18,7 +18,7 @@ from bot.chat.render import streak
 from bot.coaching import coach, localtime, reminders
 from bot.coaching.reminders import Delivery, Status
 from bot.content import Routine, Texts
-from bot.runtime import pacing
+from bot.runtime import pacing, window
 from bot.runtime.context import CoachContext
 
 log = logging.getLogger(__name__)
@@ -33,7 +33,7 @@ async def _deliver_one(
     context: CoachContext, delivery: Delivery, in_flight: asyncio.Semaphore
 ) -> None:
     try:
-        with pacing.bulk():
+        with window.bulk():
             await _deliver(context, delivery, context.now())
     except Exception:
         # One reminder that cannot be sent (its text or keyboard fails to build) is dropped;
@@ -83,7 +83,7 @@ async def deliver_due(context: CoachContext) -> None:
     pace = context.services.settings.reminder_messages_per_second
     # Evenly spaced, with a little catch-up: a bunch would fill Telegram's second at once
     # and leave the next reply to wait for it to pass.
-    turns = pacing.Budget(pace, burst=min(pace, pacing.BULK_CATCH_UP))
+    turns = pacing.Budget(pace, burst=min(pace, window.BULK_CATCH_UP))
     async with asyncio.TaskGroup() as sending:
         in_flight = asyncio.Semaphore(REMINDERS_IN_FLIGHT)
         while deliveries:

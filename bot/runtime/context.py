@@ -18,12 +18,11 @@ from bot.runtime.pacing import (
     COUNTDOWN_EDIT_GAP,
     COUNTDOWN_EDITS_PER_SECOND,
     Budget,
-    SendWindow,
     Spacing,
     Urgent,
-    window_limit,
 )
 from bot.runtime.scheduling import Schedule
+from bot.runtime.window import SendWindow, window_limit
 from db import repo
 from db.batching import Batched
 from db.database import Database
