@@ -6,13 +6,11 @@ and encoding, parsing, bounds and Telegram's 64-byte limit are written here, onc
         session_id: Annotated[int, Int(0, MAX_ID)]
         routine_id: Annotated[str, Text(LOWER + DIGITS + "-", longest=32, first=LOWER + DIGITS)]
 
-A placeholder in `wire` names a field, whose codec rides on its annotation, or a constant that
-a subclass binds with a class keyword: `class Done(StepButton, action="done")`. So a family of
-kinds shares one declaration, and a kind is complete once every placeholder is bound.
-
-Each codec accepts exactly the texts it writes (digits without leading zeros, a fixed width
-where declared), so a parsed button is always the encoding of its value: a forged variant of a
-real button, or any id past its bounds, is refused before a handler or the database sees it.
+A placeholder in `wire` names a field, whose codec (`bot.chat.callback_fields`) rides on its
+annotation, or a constant that a subclass binds with a class keyword:
+`class Done(StepButton, action="done")`. So a family of kinds shares one declaration, and a
+kind is complete once every placeholder is bound. Data that does not parse exactly, a value
+past its field's bounds included, is refused before a handler or the database sees it.
 """
 
 from __future__ import annotations
@@ -20,220 +18,13 @@ from __future__ import annotations
 import re
 import string
 import typing
-from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, Generic, Self, TypeVar
+from typing import Any, ClassVar, Self
+
+from bot.chat.callback_fields import Field
 
 MAX_CALLBACK_BYTES = 64  # Telegram's limit on a button's callback data
-
-T = TypeVar("T")
-
-
-class Field(ABC, Generic[T]):
-    """How one field is written: a pattern, and an encoder and decoder that check bounds."""
-
-    @property
-    @abstractmethod
-    def pattern(self) -> str:
-        """A regular expression matching every text `encode` can write (and no `:`)."""
-
-    @property
-    @abstractmethod
-    def widest(self) -> int:
-        """The most bytes `encode` can write: what the 64-byte check adds up."""
-
-    @abstractmethod
-    def encode(self, value: T) -> str:
-        """The text for `value`; ValueError if it is outside the declared bounds."""
-
-    @abstractmethod
-    def decode(self, text: str) -> T:
-        """The value of `text`, which matched `pattern`; ValueError if out of bounds."""
-
-
-@dataclass(frozen=True)
-class Int(Field[int]):
-    """A whole number in `lo..hi`: plain digits, or zero-padded to a fixed `width`."""
-
-    lo: int
-    hi: int
-    width: int | None = None
-
-    def __post_init__(self) -> None:
-        if not 0 <= self.lo <= self.hi or len(str(self.hi)) > (self.width or len(str(self.hi))):
-            raise ValueError(f"bad bounds: {self}")
-
-    @property
-    def pattern(self) -> str:
-        """Digits only, ASCII only: `007` or `٣` would be a second spelling of one value."""
-        if self.width is not None:
-            return f"[0-9]{{{self.width}}}"
-        return f"0|[1-9][0-9]{{0,{len(str(self.hi)) - 1}}}"
-
-    @property
-    def widest(self) -> int:
-        """The fixed width, or the digits of the largest value."""
-        return self.width or len(str(self.hi))
-
-    def encode(self, value: int) -> str:
-        """`value` in decimal, zero-padded to the width if there is one."""
-        if not self.lo <= value <= self.hi:
-            raise ValueError(f"{value} is outside {self.lo}..{self.hi}")
-        return str(value) if self.width is None else f"{value:0{self.width}d}"
-
-    def decode(self, text: str) -> int:
-        """The number, if within bounds."""
-        value = int(text)
-        if not self.lo <= value <= self.hi:
-            raise ValueError(f"{value} is outside {self.lo}..{self.hi}")
-        return value
-
-
-@dataclass(frozen=True)
-class Text(Field[str]):
-    """A short string of `alphabet`, 1 to `longest` characters; `first` narrows the first."""
-
-    alphabet: str
-    longest: int
-    first: str | None = None
-
-    def __post_init__(self) -> None:
-        # The separator in a field would make the field and the next one indistinguishable.
-        if ":" in self.alphabet or self.longest < 1:
-            raise ValueError(f"bad text field: {self}")
-
-    @property
-    def pattern(self) -> str:
-        """The alphabet as a character class, `first` checked separately if given."""
-        chars = _char_class(self.alphabet)
-        if self.first is None:
-            return f"{chars}{{1,{self.longest}}}"
-        return f"{_char_class(self.first)}{chars}{{0,{self.longest - 1}}}"
-
-    @property
-    def widest(self) -> int:
-        """The longest string of the widest character, in UTF-8."""
-        return self.longest * max(len(c.encode()) for c in self.alphabet + (self.first or ""))
-
-    def encode(self, value: str) -> str:
-        """`value` itself, if it is made of the declared characters."""
-        if not (
-            0 < len(value) <= self.longest
-            and value[0] in (self.first or self.alphabet)
-            and all(c in self.alphabet for c in value[1:])
-        ):
-            raise ValueError(f"{value!r} does not match {self.pattern}")
-        return value
-
-    def decode(self, text: str) -> str:
-        """The text itself: the pattern has checked it all."""
-        return text
-
-
-class OneOf(Field[T]):
-    """One of a few values, each written as its own fixed code."""
-
-    def __init__(self, codes: Mapping[T, str]) -> None:
-        if len(set(codes.values())) != len(codes):
-            raise ValueError(f"codes are not distinct: {codes}")
-        self.codes = dict(codes)
-        self._values = {code: value for value, code in codes.items()}
-
-    def __repr__(self) -> str:
-        return f"OneOf({self.codes!r})"
-
-    @classmethod
-    def words(cls, *words: str) -> OneOf[str]:
-        """Words written as themselves: `OneOf.words("yes", "no")`."""
-        return OneOf({word: word for word in words})
-
-    @property
-    def pattern(self) -> str:
-        """The codes, as alternatives."""
-        return "|".join(re.escape(code) for code in self.codes.values())
-
-    @property
-    def widest(self) -> int:
-        """The longest code."""
-        return max(len(code.encode()) for code in self.codes.values())
-
-    def encode(self, value: T) -> str:
-        """The value's code."""
-        if value not in self.codes:
-            raise ValueError(f"{value!r} is none of {list(self.codes)}")
-        return self.codes[value]
-
-    def decode(self, text: str) -> T:
-        """The value the code stands for."""
-        if text not in self._values:
-            raise ValueError(f"{text!r} is none of {list(self._values)}")
-        return self._values[text]
-
-
-@dataclass(frozen=True)
-class Maybe(Field[T | None]):
-    """A value of `inner`, or None written as the code `none` (a check-in skipped: `x`)."""
-
-    inner: Field[T]
-    none: str
-
-    @property
-    def pattern(self) -> str:
-        """The code for None, or the inner value."""
-        return f"{re.escape(self.none)}|(?:{self.inner.pattern})"
-
-    @property
-    def widest(self) -> int:
-        """The wider of the two."""
-        return max(len(self.none.encode()), self.inner.widest)
-
-    def encode(self, value: T | None) -> str:
-        """The code for None, or the inner encoding."""
-        return self.none if value is None else self.inner.encode(value)
-
-    def decode(self, text: str) -> T | None:
-        """None for its code, else the inner value."""
-        return None if text == self.none else self.inner.decode(text)
-
-
-class Record(Field[T]):
-    """A value made of parts, read off its attributes and built back with `factory`:
-    `Record(time, hour=Int(0, 23, width=2), minute=Int(0, 59, width=2))` is `0730`."""
-
-    def __init__(self, factory: Callable[..., T], sep: str = "", **parts: Field[Any]) -> None:
-        self.factory, self.sep, self.parts = factory, sep, parts
-        groups = (f"(?P<{name}>{part.pattern})" for name, part in parts.items())
-        self._regex = re.compile(re.escape(sep).join(groups))
-
-    def __repr__(self) -> str:
-        return f"Record({self.factory.__name__}, {self.sep!r}, **{self.parts!r})"
-
-    @property
-    def pattern(self) -> str:
-        """The parts' patterns, between separators."""
-        return re.escape(self.sep).join(f"(?:{part.pattern})" for part in self.parts.values())
-
-    @property
-    def widest(self) -> int:
-        """Every part at its widest, and the separators."""
-        separators = len(self.sep.encode()) * (len(self.parts) - 1)
-        return separators + sum(part.widest for part in self.parts.values())
-
-    def encode(self, value: T) -> str:
-        """Each part's attribute, encoded; attributes not declared (seconds) are not sent."""
-        return self.sep.join(part.encode(getattr(value, n)) for n, part in self.parts.items())
-
-    def decode(self, text: str) -> T:
-        """The value built from its parts; ValueError if they do not make one (February 30)."""
-        match = self._regex.fullmatch(text)
-        if match is None:
-            raise ValueError(f"{text!r} does not match {self.pattern}")
-        return self.factory(**{n: part.decode(match[n]) for n, part in self.parts.items()})
-
-
-def _char_class(chars: str) -> str:
-    return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
 
 
 @dataclass(frozen=True)
@@ -241,8 +32,119 @@ class _Layout:
     """A complete kind's wire format: literal text and fields in order, and its pattern."""
 
     parts: tuple[str | tuple[str, Field[Any]], ...]
+    fields: dict[str, Field[Any]]
     regex: re.Pattern[str]
 
+
+class Callback:
+    """A button kind: `encode()` gives its callback data, `parse()` reads it back or refuses.
+
+    A subclass declares `wire=` and annotated fields, or binds a family's constants (see the
+    module's docstring); `PATTERN` and `FIELDS` are then derived from the declaration.
+    """
+
+    PATTERN: ClassVar[re.Pattern[str]]
+    FIELDS: ClassVar[Mapping[str, Field[Any]]]
+    _WIRE: ClassVar[str | None] = None
+    _CONSTANTS: ClassVar[Mapping[str, str]] = {}
+    _LAYOUT: ClassVar[_Layout | None] = None
+
+    def __init_subclass__(cls, *, wire: str | None = None, **constants: str) -> None:
+        super().__init_subclass__()
+        cls._WIRE = wire or cls._WIRE
+        cls._CONSTANTS = {**cls._CONSTANTS, **constants}
+        for name, value in constants.items():
+            setattr(cls, name.upper(), value)  # `ACTION`, `PREFIX`…: readable by name too
+        # Built when the class is, so a bad declaration fails at import, not at a press.
+        cls._LAYOUT = None if cls._WIRE is None else _layout(cls, cls._WIRE, cls._CONSTANTS)
+        if cls._LAYOUT is not None:
+            cls.PATTERN, cls.FIELDS = cls._LAYOUT.regex, cls._LAYOUT.fields
+
+    def encode(self) -> str:
+        """The callback data for this press; ValueError if a field is outside its bounds
+        (such a button could never be pressed: the parser would refuse it)."""
+        try:
+            return "".join(
+                [
+                    part if isinstance(part, str) else part[1].encode(getattr(self, part[0]))
+                    for part in self._complete().parts
+                ]
+            )
+        except ValueError as error:
+            raise ValueError(f"{self!r} has no callback data: {error}") from error
+
     @property
-    def fields(self) -> dict[str, Field[Any]]:
-        return {part[0]: part[1] for part in self.parts if not isinstance(part, str)}
+    def warmup_id(self) -> int | None:
+        """The warm-up the press acts on, if it names one (in a group, only its starter may)."""
+        session_id = getattr(self, "session_id", None)
+        return session_id if isinstance(session_id, int) else None
+
+    @classmethod
+    def matches(cls, data: object) -> bool:
+        """Whether `data` is of this kind: the pattern a button's route is found by."""
+        return cls.parse(data) is not None
+
+    @classmethod
+    def parse(cls, data: object) -> Self | None:
+        """The press `data` describes if it is exactly of this kind, else None."""
+        layout = cls._complete()
+        # No kind is longer than 64 bytes, so longer data is refused before any pattern runs;
+        # counting characters (each at least a byte) also spares encoding lone surrogates.
+        if not isinstance(data, str) or len(data) > MAX_CALLBACK_BYTES:
+            return None
+        match = layout.regex.fullmatch(data)
+        if match is None:
+            return None
+        try:
+            values = {name: field.decode(match[name]) for name, field in layout.fields.items()}
+        except ValueError:
+            return None  # the right shape, but out of bounds: forged, or outdated
+        build: Callable[..., Self] = cls
+        return build(**values)
+
+    @classmethod
+    def _complete(cls) -> _Layout:
+        if cls._LAYOUT is None:
+            raise TypeError(f"{cls.__name__} is a family: a subclass binds its constants")
+        return cls._LAYOUT
+
+
+def _layout(kind: type[Callback], wire: str, constants: Mapping[str, str]) -> _Layout | None:
+    """`kind`'s wire format, or None for a family whose constants a subclass binds."""
+    hints = typing.get_type_hints(kind, include_extras=True)
+    fields = {
+        name: _field(kind, name, hint)
+        for name, hint in hints.items()
+        if typing.get_origin(hint) is not ClassVar
+    }
+    parts: list[str | tuple[str, Field[Any]]] = []
+    for literal, name, spec, conversion in string.Formatter().parse(wire):
+        parts.append(literal)
+        if name is None:
+            continue
+        if spec or conversion or (name in constants and name in fields):
+            raise TypeError(f"{kind.__name__}: bad placeholder {name!r} in {wire!r}")
+        if name in constants:
+            parts.append(constants[name])
+        elif name in fields:
+            parts.append((name, fields.pop(name)))
+        else:
+            return None
+    if fields:  # a field missing from the wire could not be read back
+        raise TypeError(f"{kind.__name__}: {sorted(fields)} not in {wire!r}")
+    widest = sum(len(p.encode()) if isinstance(p, str) else p[1].widest for p in parts)
+    if widest > MAX_CALLBACK_BYTES:
+        raise TypeError(f"{kind.__name__} can take {widest} bytes, over {MAX_CALLBACK_BYTES}")
+    regex = "".join(
+        re.escape(p) if isinstance(p, str) else f"(?P<{p[0]}>{p[1].pattern})" for p in parts
+    )
+    named = tuple(p for p in parts if p)
+    return _Layout(named, {p[0]: p[1] for p in named if isinstance(p, tuple)}, re.compile(regex))
+
+
+def _field(kind: type[Callback], name: str, hint: object) -> Field[Any]:
+    """The one codec in a field's `Annotated[type, codec]`."""
+    found = [m for m in getattr(hint, "__metadata__", ()) if isinstance(m, Field)]
+    if len(found) != 1:
+        raise TypeError(f"{kind.__name__}.{name}: declare it as Annotated[type, <one codec>]")
+    return found[0]

@@ -1,22 +1,9 @@
 """The callback data of every inline button: one small typed value per button kind.
 
-Each kind's encoder and parser sit side by side, and `bot/app.py` routes each kind to its own
-handler. The wire format is `prefix:field:field…`, at most 64 bytes (Telegram's limit):
-
-    step:<session>:<step>.<set>.<side>:<action>   a step's buttons: done, skip, stop, pain,
-                                                  hold (start the countdown), unhold (stop it),
-                                                  pause, goon (pause it, run it again)
-    pain:<session>:<b|a>:<0-10|x>                 check-in before/after (x: skipped)
-    switch:<session>:<routine> / go:<session>     another routine instead, or carry on
-    forget:<yes|no>:<minute>                      /forget's confirmation, stamped
-    resume:<session> / restart:<session>          the offer for an unfinished warm-up
-    begin:<routine>                               start a routine
-    remind:<kind>[:<value>]                       the reminder picker (at:0730, days:31, …)
-    rem:<action>:<yyyymmdd>                       a reminder's own buttons, for its local day
-    set:<name>:<value>                            /settings: a page, or a value chosen
-    zone:<place>                                  a timezone offered for a typed offset
-    screen:<yes|none|ok>:<session>                the red-flag screen's answers
-    morning:<session>:<better|same|worse>         the next morning's question
+Each kind declares its wire format (`wire=`, `prefix:field:field…`) and the bounds of its
+fields; `bot.chat.callback_codec` encodes and parses them all alike, within Telegram's 64
+bytes, and `bot/app.py` routes each kind to its own handler. A format never changes once
+shipped: buttons already sent in chats must keep working.
 
 Anything that does not parse exactly, ids past what the database stores included, is a forged
 or outdated button, and is refused before any handler (or database) sees it.
@@ -24,93 +11,41 @@ or outdated button, and is refused before any handler (or database) sees it.
 
 from __future__ import annotations
 
-import re
+import string
 from dataclasses import dataclass
-from datetime import date, datetime, time
-from typing import ClassVar, Self
+from datetime import date, time
+from typing import Annotated, ClassVar
 
+# Re-exported (PEP 484's `as` form, which strict mypy honours): handlers and keyboards know
+# callbacks by this module alone.
+from bot.chat.callback_codec import MAX_CALLBACK_BYTES as MAX_CALLBACK_BYTES  # noqa: PLC0414
+from bot.chat.callback_codec import Callback as Callback  # noqa: PLC0414
+from bot.chat.callback_fields import Int, Maybe, OneOf, Record, Text
 from bot.coaching.coach import Cursor, Side
 from bot.coaching.localtime import EVERY_DAY
 
-MAX_CALLBACK_BYTES = 64
 # Session ids are 32-bit integers in the database; a larger one can only be forged.
 MAX_ID = 2**31 - 1
 
-_ID = r"(\d{1,10})"
-_SLUG = r"([a-z0-9][a-z0-9-]{0,31})"
-_SIDE_CODES = {None: "-", Side.LEFT: "l", Side.RIGHT: "r"}
-_SIDES_BY_CODE = {code: side for side, code in _SIDE_CODES.items()}
+_LOWER, _DIGITS = string.ascii_lowercase, string.digits
 
-
-class Callback:
-    """A button kind: `encode()` gives its callback data, `parse()` reads it back or refuses."""
-
-    PATTERN: ClassVar[re.Pattern[str]]
-
-    def encode(self) -> str:
-        data = self._encode()
-        # Ids and positions are bounded, so this only fails if a format itself grows too long.
-        if len(data.encode()) > MAX_CALLBACK_BYTES:
-            raise ValueError(f"callback data over {MAX_CALLBACK_BYTES} bytes: {data!r}")
-        return data
-
-    @property
-    def warmup_id(self) -> int | None:
-        """The warm-up the press acts on, if it names one (in a group, only its starter may)."""
-        session_id = getattr(self, "session_id", None)
-        return session_id if isinstance(session_id, int) else None
-
-    @classmethod
-    def matches(cls, data: object) -> bool:
-        """Whether `data` is of this kind: the pattern a button's route is found by."""
-        return cls.parse(data) is not None
-
-    @classmethod
-    def parse(cls, data: object) -> Self | None:
-        """The press `data` describes if it is exactly of this kind, else None."""
-        if not isinstance(data, str) or len(data.encode()) > MAX_CALLBACK_BYTES:
-            return None
-        match = cls.PATTERN.fullmatch(data)
-        return cls._decode(*match.groups()) if match else None
-
-    def _encode(self) -> str:
-        raise NotImplementedError
-
-    @classmethod
-    def _decode(cls, *fields: str) -> Self | None:
-        raise NotImplementedError
-
-
-def _id(text: str) -> int | None:
-    value = int(text)
-    return value if value <= MAX_ID else None
+# The field types most kinds share.
+SessionId = Annotated[int, Int(0, MAX_ID)]
+RoutineId = Annotated[str, Text(_LOWER + _DIGITS + "-", longest=32, first=_LOWER + _DIGITS)]
+_SIDES = OneOf({None: "-", Side.LEFT: "l", Side.RIGHT: "r"})
+Position = Annotated[Cursor, Record(Cursor, ".", step=Int(0, 999), set=Int(0, 999), side=_SIDES)]
 
 
 # --- a step's buttons: one kind per action, all in the `step:` format -----------------------
 
 
 @dataclass(frozen=True)
-class StepButton(Callback):
+class StepButton(Callback, wire="step:{session_id}:{cursor}:{action}"):
     """A button under a step or its countdown, for the position it was shown at."""
 
     ACTION: ClassVar[str]
-    session_id: int
-    cursor: Cursor
-
-    def __init_subclass__(cls, *, action: str) -> None:
-        cls.ACTION = action
-        cls.PATTERN = re.compile(rf"step:{_ID}:(\d{{1,3}})\.(\d{{1,3}})\.([lr-]):{action}")
-
-    def _encode(self) -> str:
-        c = self.cursor
-        return f"step:{self.session_id}:{c.step}.{c.set}.{_SIDE_CODES[c.side]}:{self.ACTION}"
-
-    @classmethod
-    def _decode(cls, *fields: str) -> Self | None:
-        session, step, set_number, side = fields
-        if (session_id := _id(session)) is None:
-            return None
-        return cls(session_id, Cursor(int(step), int(set_number), _SIDES_BY_CODE[side]))
+    session_id: SessionId
+    cursor: Position
 
 
 class Done(StepButton, action="done"):
@@ -149,23 +84,11 @@ class GoOn(StepButton, action="goon"):
 
 
 @dataclass(frozen=True)
-class SessionButton(Callback):
+class SessionButton(Callback, wire="{prefix}:{session_id}"):
     """A button naming a warm-up only: `<prefix>:<session>`."""
 
     PREFIX: ClassVar[str]
-    session_id: int
-
-    def __init_subclass__(cls, *, prefix: str) -> None:
-        cls.PREFIX = prefix
-        cls.PATTERN = re.compile(rf"{prefix}:{_ID}")
-
-    def _encode(self) -> str:
-        return f"{self.PREFIX}:{self.session_id}"
-
-    @classmethod
-    def _decode(cls, *fields: str) -> Self | None:
-        session_id = _id(fields[0])
-        return None if session_id is None else cls(session_id)
+    session_id: SessionId
 
 
 class Resume(SessionButton, prefix="resume"):
@@ -181,62 +104,30 @@ class FullAnyway(SessionButton, prefix="go"):
 
 
 @dataclass(frozen=True)
-class Begin(Callback):
+class Begin(Callback, wire="begin:{routine_id}"):
     """▶️ Start a routine (under /start and /routines)."""
 
-    PATTERN = re.compile(rf"begin:{_SLUG}")
-    routine_id: str
-
-    def _encode(self) -> str:
-        return f"begin:{self.routine_id}"
-
-    @classmethod
-    def _decode(cls, *fields: str) -> Self | None:
-        return cls(fields[0])
+    routine_id: RoutineId
 
 
 @dataclass(frozen=True)
-class Switch(Callback):
+class Switch(Callback, wire="switch:{session_id}:{routine_id}"):
     """⚡ Quick on the check-in, or 🌿 Gentle after a high one: this warm-up, another routine."""
 
-    PATTERN = re.compile(rf"switch:{_ID}:{_SLUG}")
-    session_id: int
-    routine_id: str
-
-    def _encode(self) -> str:
-        return f"switch:{self.session_id}:{self.routine_id}"
-
-    @classmethod
-    def _decode(cls, *fields: str) -> Self | None:
-        session_id = _id(fields[0])
-        return None if session_id is None else cls(session_id, fields[1])
+    session_id: SessionId
+    routine_id: RoutineId
 
 
 # --- pain check-ins ---------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class PainButton(Callback):
+class PainButton(Callback, wire="pain:{session_id}:{phase}:{pain}"):
     """A check-in answer, 0-10, or None for skip."""
 
     PHASE: ClassVar[str]
-    session_id: int
-    pain: int | None
-
-    def __init_subclass__(cls, *, phase: str) -> None:
-        cls.PHASE = phase
-        cls.PATTERN = re.compile(rf"pain:{_ID}:{phase}:(10|[0-9]|x)")
-
-    def _encode(self) -> str:
-        value = "x" if self.pain is None else str(self.pain)
-        return f"pain:{self.session_id}:{self.PHASE}:{value}"
-
-    @classmethod
-    def _decode(cls, *fields: str) -> Self | None:
-        session, value = fields
-        if (session_id := _id(session)) is None:
-            return None
-        return cls(session_id, None if value == "x" else int(value))
+    session_id: SessionId
+    pain: Annotated[int | None, Maybe(Int(0, 10), none="x")]
 
 
 class PainBefore(PainButton, phase="b"):
@@ -251,22 +142,11 @@ class PainAfter(PainButton, phase="a"):
 
 
 @dataclass(frozen=True)
-class ForgetButton(Callback):
+class ForgetButton(Callback, wire="forget:{answer}:{minute}"):
     """/forget's answer, stamped with the minute (since the epoch) the question was asked."""
 
     ANSWER: ClassVar[str]
-    minute: int
-
-    def __init_subclass__(cls, *, answer: str) -> None:
-        cls.ANSWER = answer
-        cls.PATTERN = re.compile(rf"forget:{answer}:(\d{{1,12}})")
-
-    def _encode(self) -> str:
-        return f"forget:{self.ANSWER}:{self.minute}"
-
-    @classmethod
-    def _decode(cls, *fields: str) -> Self | None:
-        return cls(int(fields[0]))
+    minute: Annotated[int, Int(0, 10**12 - 1)]
 
 
 class ForgetConfirm(ForgetButton, answer="yes"):
@@ -281,21 +161,10 @@ class ForgetCancel(ForgetButton, answer="no"):
 
 
 @dataclass(frozen=True)
-class PickerButton(Callback):
+class PickerButton(Callback, wire="remind:{name}"):
     """A picker button that carries nothing but what it does: `remind:<name>`."""
 
     NAME: ClassVar[str]
-
-    def __init_subclass__(cls, *, name: str) -> None:
-        cls.NAME = name
-        cls.PATTERN = re.compile(rf"remind:{name}")
-
-    def _encode(self) -> str:
-        return f"remind:{self.NAME}"
-
-    @classmethod
-    def _decode(cls, *_fields: str) -> Self | None:
-        return cls()
 
 
 class RemindType(PickerButton, name="type"):
@@ -319,137 +188,77 @@ class RemindSave(PickerButton, name="save"):
 
 
 @dataclass(frozen=True)
-class RemindAt(Callback):
-    """A preset reminder time."""
+class RemindAt(Callback, wire="remind:at:{at}"):
+    """A preset reminder time, to the minute: `remind:at:0730`."""
 
-    PATTERN = re.compile(r"remind:at:([01]\d|2[0-3])([0-5]\d)")
-    at: time
-
-    def _encode(self) -> str:
-        return f"remind:at:{self.at:%H%M}"
-
-    @classmethod
-    def _decode(cls, *fields: str) -> Self | None:
-        return cls(time(int(fields[0]), int(fields[1])))
+    at: Annotated[time, Record(time, hour=Int(0, 23, width=2), minute=Int(0, 59, width=2))]
 
 
 @dataclass(frozen=True)
-class RemindDays(Callback):
+class RemindDays(Callback, wire="remind:days:{days}"):
     """A set of reminder days, as weekday bits (never none)."""
 
-    PATTERN = re.compile(r"remind:days:(\d{1,3})")
-    days: int
-
-    def _encode(self) -> str:
-        return f"remind:days:{self.days}"
-
-    @classmethod
-    def _decode(cls, *fields: str) -> Self | None:
-        days = int(fields[0])
-        return cls(days) if 1 <= days <= EVERY_DAY else None
+    days: Annotated[int, Int(1, EVERY_DAY)]
 
 
-# --- /settings ---------------------------------------------------------------------------------
+# --- /settings and the other questions --------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Setting(Callback):
+class Setting(Callback, wire="set:{name}:{value}"):
     """A /settings button: a page to show (`set:page:<name>`), or a value to choose
     (`set:<name>:<value>`). Which names and values exist is the menu's business; a value it
     does not offer is refused there."""
 
-    PATTERN = re.compile(r"set:([a-z]{1,8}):([a-z0-9.-]{1,48})")
-    name: str
-    value: str
-
-    def _encode(self) -> str:
-        return f"set:{self.name}:{self.value}"
-
-    @classmethod
-    def _decode(cls, *fields: str) -> Self | None:
-        return cls(fields[0], fields[1])
+    name: Annotated[str, Text(_LOWER, longest=8)]
+    value: Annotated[str, Text(_LOWER + _DIGITS + ".-", longest=48)]
 
 
 @dataclass(frozen=True)
-class Screen(Callback):
+class Screen(Callback, wire="screen:{answer}:{session_id}"):
     """The red-flag screen's answers: `screen:<yes|none|ok>:<session>`, session 0 for /safety.
 
     yes: one applies; none: none applies (under /safety); ok: a clinician has checked me.
     """
 
-    PATTERN = re.compile(rf"screen:(yes|none|ok):{_ID}")
-    answer: str
-    session_id: int
-
-    def _encode(self) -> str:
-        return f"screen:{self.answer}:{self.session_id}"
-
-    @classmethod
-    def _decode(cls, *fields: str) -> Self | None:
-        session_id = _id(fields[1])
-        return None if session_id is None else cls(fields[0], session_id)
+    answer: Annotated[str, OneOf.words("yes", "none", "ok")]
+    session_id: SessionId
 
     @property
     def warmup_id(self) -> int | None:
+        """The warm-up the check-in opened; none under /safety (session 0)."""
         return self.session_id or None
 
 
 @dataclass(frozen=True)
-class MorningAnswer(Callback):
+class MorningAnswer(Callback, wire="morning:{session_id}:{answer}"):
     """The morning question's answer about a warm-up: `morning:<session>:<better|same|worse>`."""
 
-    PATTERN = re.compile(rf"morning:{_ID}:(better|same|worse)")
-    session_id: int
-    answer: str
-
-    def _encode(self) -> str:
-        return f"morning:{self.session_id}:{self.answer}"
-
-    @classmethod
-    def _decode(cls, *fields: str) -> Self | None:
-        session_id = _id(fields[0])
-        return None if session_id is None else cls(session_id, fields[1])
+    session_id: SessionId
+    answer: Annotated[str, OneOf.words("better", "same", "worse")]
 
 
 @dataclass(frozen=True)
-class Place(Callback):
+class Place(Callback, wire="zone:{name}"):
     """A timezone offered after a fixed offset was typed: `zone:Europe/Berlin`."""
 
-    PATTERN = re.compile(r"zone:([A-Za-z0-9_+/-]{1,58})")
-    name: str
-
-    def _encode(self) -> str:
-        return f"zone:{self.name}"
-
-    @classmethod
-    def _decode(cls, *fields: str) -> Self | None:
-        return cls(fields[0])
+    # Every IANA name is made of these; 58 is what is left of the 64 bytes.
+    name: Annotated[str, Text(string.ascii_letters + _DIGITS + "_+/-", longest=58)]
 
 
 # --- a reminder's own buttons -----------------------------------------------------------------
 
+# A calendar day as yyyymmdd; four-digit years keep the width fixed, so it reads back unsplit.
+_YMD = {"year": Int(1000, 9999, width=4), "month": Int(1, 12, width=2), "day": Int(1, 31, width=2)}
+LocalDay = Annotated[date, Record(date, **_YMD)]
+
 
 @dataclass(frozen=True)
-class ReminderButton(Callback):
+class ReminderButton(Callback, wire="rem:{action}:{day}"):
     """A button under a reminder, for the local day it was sent for."""
 
     ACTION: ClassVar[str]
-    day: date
-
-    def __init_subclass__(cls, *, action: str) -> None:
-        cls.ACTION = action
-        cls.PATTERN = re.compile(rf"rem:{action}:(\d{{8}})")
-
-    def _encode(self) -> str:
-        return f"rem:{self.ACTION}:{self.day:%Y%m%d}"
-
-    @classmethod
-    def _decode(cls, *fields: str) -> Self | None:
-        try:
-            day = datetime.strptime(fields[0], "%Y%m%d").date()  # noqa: DTZ007 - a calendar date
-        except ValueError:
-            return None
-        return cls(day)
+    day: LocalDay
 
 
 class ReminderStart(ReminderButton, action="start"):
@@ -470,39 +279,14 @@ class ReminderSkip(ReminderButton, action="skip"):
 
 # Every kind a button can be, for the wiring's completeness check and the round-trip test.
 KINDS: tuple[type[Callback], ...] = (
-    Done,
-    Skip,
-    Stop,
-    SharpPain,
-    StartHold,
-    StopHold,
-    PauseHold,
-    GoOn,
-    Setting,
-    Place,
-    Screen,
-    MorningAnswer,
-    Resume,
-    Restart,
-    FullAnyway,
-    Begin,
-    Switch,
-    PainBefore,
-    PainAfter,
-    ForgetConfirm,
-    ForgetCancel,
-    RemindType,
-    RemindMenu,
-    RemindOff,
-    RemindPickDays,
-    RemindSave,
-    RemindAt,
-    RemindDays,
-    ReminderStart,
-    ReminderQuick,
-    ReminderSnooze,
-    ReminderSkip,
-)
+    Done, Skip, Stop, SharpPain, StartHold, StopHold, PauseHold, GoOn,
+    Setting, Place, Screen, MorningAnswer,
+    Resume, Restart, FullAnyway, Begin, Switch,
+    PainBefore, PainAfter,
+    ForgetConfirm, ForgetCancel,
+    RemindType, RemindMenu, RemindOff, RemindPickDays, RemindSave, RemindAt, RemindDays,
+    ReminderStart, ReminderQuick, ReminderSnooze, ReminderSkip,
+)  # fmt: skip
 
 
 def parse(data: object) -> Callback | None:
