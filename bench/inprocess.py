@@ -31,27 +31,18 @@ async def tap_cost(path: Path, taps: int) -> dict[str, float]:
         statements += 1
 
     event.listen(db.engine.sync_engine, "before_cursor_execute", count)
-    routine = CONTENT.default_routine
     done = 0
     cpu = 0.0
     counted = 0
     while done < taps:
-        now = datetime.now(UTC)
-        position = await sessions.begin(
-            db, CONTENT, chat_id=1, routine_id=routine.id, now=now, started_by=1
-        )
-        assert isinstance(position, sessions.Position)
-        await checkins.before(
-            db, CONTENT, chat_id=1, session_id=position.session_id, pain=None, now=now
-        )
-        cursor: coach.Cursor | None = position.cursor
+        session_id, cursor = await _begin_past_the_checkin(db)
         while cursor is not None and done < taps:
             before, started = statements, time.process_time()
             result = await sessions.act(
                 db,
                 CONTENT,
                 chat_id=1,
-                session_id=position.session_id,
+                session_id=session_id,
                 cursor=cursor,
                 action=coach.Action.DONE,
                 now=datetime.now(UTC),
@@ -63,6 +54,19 @@ async def tap_cost(path: Path, taps: int) -> dict[str, float]:
             done += 1
     await db.close()
     return {"cpu_ms": 1000 * cpu / taps, "statements": counted / taps}
+
+
+async def _begin_past_the_checkin(db: Database) -> tuple[int, coach.Cursor | None]:
+    """A new warm-up of the default routine in chat 1, past its check-in: session and cursor."""
+    now = datetime.now(UTC)
+    position = await sessions.begin(
+        db, CONTENT, chat_id=1, routine_id=CONTENT.default_routine.id, now=now, started_by=1
+    )
+    assert isinstance(position, sessions.Position)
+    await checkins.before(
+        db, CONTENT, chat_id=1, session_id=position.session_id, pain=None, now=now
+    )
+    return position.session_id, position.cursor
 
 
 def raw_tap_cost(path: Path, taps: int) -> dict[str, float]:

@@ -360,28 +360,30 @@ async def test_remind_off_stops_reminders(
     assert _reminders_sent(telegram) == []
 
 
+# (chat, zone, reminder time, when it is set, when it fires on the spring-forward day)
+SPRING_FORWARD = [
+    (
+        7001,
+        "Europe/Berlin",
+        "2:30",
+        datetime(2026, 3, 28, 12, tzinfo=UTC),
+        datetime(2026, 3, 29, 1, 0, tzinfo=UTC),
+    ),
+    (
+        7002,
+        "America/New_York",
+        "2:30",
+        datetime(2026, 3, 7, 17, tzinfo=UTC),
+        datetime(2026, 3, 8, 7, 0, tzinfo=UTC),
+    ),
+]
+
+
 async def test_reminders_keep_local_time_on_dst_days_in_berlin_and_new_york(
     telegram: FakeTelegram, settings: Settings
 ) -> None:
     """A time the clocks skip fires at the next real minute; a time they repeat fires once."""
-    cases = [
-        # (chat, zone, reminder time, when it is set, when it fires on the spring-forward day)
-        (
-            7001,
-            "Europe/Berlin",
-            "2:30",
-            datetime(2026, 3, 28, 12, tzinfo=UTC),
-            datetime(2026, 3, 29, 1, 0, tzinfo=UTC),
-        ),
-        (
-            7002,
-            "America/New_York",
-            "2:30",
-            datetime(2026, 3, 7, 17, tzinfo=UTC),
-            datetime(2026, 3, 8, 7, 0, tzinfo=UTC),
-        ),
-    ]
-    for chat, zone, at, start, expected in cases:
+    for chat, zone, at, start, expected in SPRING_FORWARD:
         clock = FakeClock(start)
         async with run_bot(telegram, settings, clock=clock) as bot:
             await bot.send(chat, f"/timezone {zone}")

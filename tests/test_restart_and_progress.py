@@ -15,6 +15,26 @@ from tests.fake_telegram import FakeTelegram
 from tests.harness import FakeClock, RunningBot, run_bot
 
 CHAT = 3001
+# A second routine, with two exercises the content does not have yet
+DESK_BREAK = """
+id: desk-break
+title: Desk break
+description: Two moves between meetings.
+order: 2
+steps:
+  - id: knee-hug
+    name: Knee hug
+    targets: [lower back]
+    instructions: [Lie on your back and hug both knees in.]
+    prescription: {hold_seconds: 20, from_source: false}
+    why: It rounds the lower back gently.
+  - id: psoas
+    name: Seated psoas stretch
+    targets: [psoas]
+    instructions: [Sit tall and turn one shoulder away from the back knee.]
+    prescription: {per_side: true, hold_seconds: 20, from_source: false}
+    why: It eases the front of the hip.
+"""
 
 
 async def _finish_routine(bot: RunningBot, clock: FakeClock | None = None) -> str:
@@ -102,28 +122,7 @@ async def test_a_second_routine_file_needs_no_code_change(
     for new, like in (("knee-hug", "quadratus-lumborum-stretch"), ("psoas", "psoas-stretch")):
         pose = (poses / f"{like}.yaml").read_text(encoding="utf-8")
         (poses / f"{new}.yaml").write_text(pose.replace(f"exercise: {like}", f"exercise: {new}"))
-    (content / "routines" / "desk-break.yaml").write_text(
-        """
-id: desk-break
-title: Desk break
-description: Two moves between meetings.
-order: 2
-steps:
-  - id: knee-hug
-    name: Knee hug
-    targets: [lower back]
-    instructions: [Lie on your back and hug both knees in.]
-    prescription: {hold_seconds: 20, from_source: false}
-    why: It rounds the lower back gently.
-  - id: psoas
-    name: Seated psoas stretch
-    targets: [psoas]
-    instructions: [Sit tall and turn one shoulder away from the back knee.]
-    prescription: {per_side: true, hold_seconds: 20, from_source: false}
-    why: It eases the front of the hip.
-""",
-        encoding="utf-8",
-    )
+    (content / "routines" / "desk-break.yaml").write_text(DESK_BREAK, encoding="utf-8")
     async with run_bot(telegram, settings, content_dir=content) as bot:
         [listing] = await bot.send(CHAT, "/routines")
         assert "Desk break: 2 exercises" in listing.text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.coaching import sessions
+from bot.coaching import running, sessions
 from db.models import SessionStatus, WarmupSession
 from tests.fake_telegram import FakeTelegram, Message
 from tests.harness import RunningBot
@@ -12,10 +12,49 @@ from tests.harness import RunningBot
 CHAT = 1001
 # 8 exercises, per-side and per-set sub-steps included, at a new person's levels
 STEP_MESSAGES_IN_FULL_ROUTINE = 16
+# What a new person sees on the way through the whole routine by Done taps
+FULL_ROUTINE_INTRO = (
+    "Lower-back warm-up: 8 exercises, about 13 minutes. Tap ✅ Done after each step.\n"
+    "🧱 2 of them use a foam roller (Outer-hip foam roll (TFL), Front-of-thigh foam roll "
+    "(quads)). No foam roller? In /settings, say so, and standing stretches with the "
+    "same aim take their place.\n"
+    "Check-in skipped."
+)
+FIRST_STEP_BUTTONS = [
+    "⏱ Start 30s hold",
+    "✅ Done",
+    "⏭ Skip",
+    "⏹ Stop",
+    "⚠️ Sharp pain",
+]
+FIRST_FIVE_HEADERS = [
+    "Step 1/8 · Upper-back twist (thoracic spine mobility) | Left side",
+    "Step 1/8 · Upper-back twist (thoracic spine mobility) | Right side",
+    "Step 2/8 · Side-of-back stretch (quadratus lumborum) | Set 1/2",
+    "Step 2/8 · Side-of-back stretch (quadratus lumborum) | Set 2/2",
+    "Step 3/8 · Seated hip-flexor stretch (psoas) | Left side",
+]
+LAST_HEADER = (
+    "Step 8/8 · Side-opening breath on all fours (diaphragmatic breathing to the side) "
+    "| Set 3/3 · left arm"  # the sets alternate arms: the third the left
+)
 
 
 def _headers(messages: list[Message]) -> list[str]:
     return [" | ".join(m.text.splitlines()[:2]) for m in messages if m.text.startswith("Step ")]
+
+
+async def _done_until_the_summary(
+    bot: RunningBot, first: Message
+) -> tuple[list[Message], Message]:
+    """Tap Done, one reply a tap, until a reply is no step: the steps shown, and that reply."""
+    step_messages = [first]
+    while True:
+        sent = await bot.press(CHAT, "Done")
+        assert len(sent) == 1
+        if not sent[0].text.startswith("Step "):
+            return step_messages, sent[0]
+        step_messages.append(sent[0])
 
 
 async def test_start_welcomes_with_safety_note_and_start_button(bot: RunningBot) -> None:
@@ -61,42 +100,14 @@ async def test_help_lists_commands_registered_as_the_menu(
 async def test_whole_routine_by_done_taps_ends_in_warmup_complete(bot: RunningBot) -> None:
     """Done taps walk every sub-step once, in order, and finish with a summary."""
     intro, first = await bot.start_warmup(CHAT)
-    assert intro.text == (
-        "Lower-back warm-up: 8 exercises, about 13 minutes. Tap ✅ Done after each step.\n"
-        "🧱 2 of them use a foam roller (Outer-hip foam roll (TFL), Front-of-thigh foam roll "
-        "(quads)). No foam roller? In /settings, say so, and standing stretches with the "
-        "same aim take their place.\n"
-        "Check-in skipped."
-    )
-    assert [label for label, _ in first.buttons] == [
-        "⏱ Start 30s hold",
-        "✅ Done",
-        "⏭ Skip",
-        "⏹ Stop",
-        "⚠️ Sharp pain",
-    ]
+    assert intro.text == FULL_ROUTINE_INTRO
+    assert [label for label, _ in first.buttons] == FIRST_STEP_BUTTONS
 
-    step_messages = [first]
-    while True:
-        sent = await bot.press(CHAT, "Done")
-        assert len(sent) == 1
-        if not sent[0].text.startswith("Step "):
-            break
-        step_messages.append(sent[0])
-    summary = sent[0]
+    step_messages, summary = await _done_until_the_summary(bot, first)
 
     assert len(step_messages) == STEP_MESSAGES_IN_FULL_ROUTINE
-    assert _headers(step_messages)[:5] == [
-        "Step 1/8 · Upper-back twist (thoracic spine mobility) | Left side",
-        "Step 1/8 · Upper-back twist (thoracic spine mobility) | Right side",
-        "Step 2/8 · Side-of-back stretch (quadratus lumborum) | Set 1/2",
-        "Step 2/8 · Side-of-back stretch (quadratus lumborum) | Set 2/2",
-        "Step 3/8 · Seated hip-flexor stretch (psoas) | Left side",
-    ]
-    assert _headers(step_messages)[-1] == (
-        "Step 8/8 · Side-opening breath on all fours (diaphragmatic breathing to the side) "
-        "| Set 3/3 · left arm"  # the sets alternate arms: the third the left
-    )
+    assert _headers(step_messages)[:5] == FIRST_FIVE_HEADERS
+    assert _headers(step_messages)[-1] == LAST_HEADER
     for message in step_messages:  # the chat reads as a log: every step shows how it ended
         assert message.buttons == []
         assert message.text.endswith("✅ Done")
@@ -219,7 +230,7 @@ async def test_a_step_message_recorded_after_the_session_moved_on_is_not_taken_f
     earlier = await sessions.resume(
         bot.db, bot.services.content, chat_id=CHAT, session_id=first.id
     )
-    assert isinstance(earlier, sessions.Position)
+    assert isinstance(earlier, running.Position)
     [following] = await bot.press(CHAT, "Done")
-    await bot.services.step_messages.add(sessions.step_message(earlier, 999_999))
+    await bot.services.step_messages.add(running.step_message(earlier, 999_999))
     assert (await bot.latest_session()).message_id == following.message_id
