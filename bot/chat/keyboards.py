@@ -10,40 +10,7 @@ from datetime import date, time
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.chat.callbacks import (
-    Begin,
-    Callback,
-    Done,
-    ForgetCancel,
-    ForgetConfirm,
-    FullAnyway,
-    GoOn,
-    MorningAnswer,
-    PainAfter,
-    PainBefore,
-    PauseHold,
-    Place,
-    RemindAt,
-    RemindDays,
-    ReminderQuick,
-    ReminderSkip,
-    ReminderSnooze,
-    ReminderStart,
-    RemindMenu,
-    RemindOff,
-    RemindPickDays,
-    RemindSave,
-    RemindType,
-    Restart,
-    Resume,
-    Screen,
-    SharpPain,
-    Skip,
-    StartHold,
-    Stop,
-    StopHold,
-    Switch,
-)
+from bot.chat import callbacks as cb
 from bot.chat.memo import by_content
 from bot.coaching import coach, localtime
 from bot.coaching.coach import Cursor
@@ -56,22 +23,22 @@ from bot.content import ReminderRules, Routine, Texts
 def step_keyboard(
     texts: Texts, routine: Routine, session_id: int, cursor: Cursor
 ) -> InlineKeyboardMarkup:
-    """The timer first where the step has one, then `✅ Done` (the tap people make most),
-    then `⏭ Skip` and `⏹ Stop` side by side."""
+    """The timer first where the step has one, then `✅ cb.Done` (the tap people make most),
+    then `⏭ cb.Skip` and `⏹ cb.Stop` side by side."""
     labels = texts.buttons
     rows = []
     step = routine.steps[cursor.step]
     if (seconds := coach.timer_seconds(step)) is not None:
         label = labels.start_hold if step.prescription.hold_seconds else labels.start_timer
-        rows.append([_button(label.format(seconds=seconds), StartHold(session_id, cursor))])
-    rows.append([_button(labels.done, Done(session_id, cursor))])
+        rows.append([_button(label.format(seconds=seconds), cb.StartHold(session_id, cursor))])
+    rows.append([_button(labels.done, cb.Done(session_id, cursor))])
     rows.append(
         [
-            _button(labels.skip, Skip(session_id, cursor)),
-            _button(labels.stop, Stop(session_id, cursor)),
+            _button(labels.skip, cb.Skip(session_id, cursor)),
+            _button(labels.stop, cb.Stop(session_id, cursor)),
         ]
     )
-    rows.append([_button(labels.sharp_pain, SharpPain(session_id, cursor))])
+    rows.append([_button(labels.sharp_pain, cb.SharpPain(session_id, cursor))])
     return InlineKeyboardMarkup(rows)
 
 
@@ -87,26 +54,26 @@ def countdown_keyboard(
     labels = texts.buttons
     if hands_free:
         toggle = (
-            _button(labels.go_on, GoOn(session_id, cursor))
+            _button(labels.go_on, cb.GoOn(session_id, cursor))
             if paused
-            else _button(labels.pause, PauseHold(session_id, cursor))
+            else _button(labels.pause, cb.PauseHold(session_id, cursor))
         )
         return InlineKeyboardMarkup(
             [
-                [toggle, _button(labels.skip, Skip(session_id, cursor))],
+                [toggle, _button(labels.skip, cb.Skip(session_id, cursor))],
                 [
-                    _button(labels.stop, Stop(session_id, cursor)),
-                    _button(labels.sharp_pain, SharpPain(session_id, cursor)),
+                    _button(labels.stop, cb.Stop(session_id, cursor)),
+                    _button(labels.sharp_pain, cb.SharpPain(session_id, cursor)),
                 ],
             ]
         )
     return InlineKeyboardMarkup(
         [
             [
-                _button(texts.buttons.stop_hold, StopHold(session_id, cursor)),
-                _button(texts.buttons.done, Done(session_id, cursor)),
+                _button(texts.buttons.stop_hold, cb.StopHold(session_id, cursor)),
+                _button(texts.buttons.done, cb.Done(session_id, cursor)),
             ],
-            [_button(texts.buttons.sharp_pain, SharpPain(session_id, cursor))],
+            [_button(texts.buttons.sharp_pain, cb.SharpPain(session_id, cursor))],
         ]
     )
 
@@ -123,17 +90,17 @@ def checkin_keyboard(
 ) -> InlineKeyboardMarkup:
     """0-10 in two rows, then skip; before a warm-up also the quick routine, and before the
     first one the red-flag screen's "one of these applies"."""
-    answer = PainAfter if after else PainBefore
+    answer = cb.PainAfter if after else cb.PainBefore
     values = [_button(str(v), answer(session_id, v)) for v in range(11)]
     last = [_button(texts.buttons.pain_skip, answer(session_id, None))]
     if gentle is not None:  # after a red warm-up, in the quick one's place
-        last.append(_button(texts.buttons.gentle, Switch(session_id, gentle.id)))
+        last.append(_button(texts.buttons.gentle, cb.Switch(session_id, gentle.id)))
     elif quick is not None:
         label = texts.buttons.quick.format(minutes=coach.estimated_minutes(quick))
-        last.append(_button(label, Switch(session_id, quick.id)))
+        last.append(_button(label, cb.Switch(session_id, quick.id)))
     rows = [values[:6], values[6:], last]
     if screen:
-        rows.append([_button(texts.screening.yes, Screen("yes", session_id))])
+        rows.append([_button(texts.screening.yes, cb.Screen("yes", session_id))])
     return InlineKeyboardMarkup(rows)
 
 
@@ -142,8 +109,8 @@ def screening_keyboard(texts: Texts) -> InlineKeyboardMarkup:
     """Under /safety's questions: none applies, or one does."""
     return InlineKeyboardMarkup(
         [
-            [_button(texts.screening.none, Screen("none", 0))],
-            [_button(texts.screening.yes, Screen("yes", 0))],
+            [_button(texts.screening.none, cb.Screen("none", 0))],
+            [_button(texts.screening.yes, cb.Screen("yes", 0))],
         ]
     )
 
@@ -154,33 +121,33 @@ def morning_keyboard(texts: Texts, session_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                _button(words.better, MorningAnswer(session_id, "better")),
-                _button(words.same, MorningAnswer(session_id, "same")),
-                _button(words.worse, MorningAnswer(session_id, "worse")),
+                _button(words.better, cb.MorningAnswer(session_id, "better")),
+                _button(words.same, cb.MorningAnswer(session_id, "same")),
+                _button(words.worse, cb.MorningAnswer(session_id, "worse")),
             ]
         ]
     )
 
 
 def clinician_keyboard(texts: Texts) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_button(texts.screening.clinician, Screen("ok", 0))]])
+    return InlineKeyboardMarkup([[_button(texts.screening.clinician, cb.Screen("ok", 0))]])
 
 
 def flare_up_keyboard(
     texts: Texts, session_id: int, gentle: Routine, *, rest: bool
 ) -> InlineKeyboardMarkup:
     """The gentle routine, and the full one anyway unless resting was suggested."""
-    rows = [[_button(texts.buttons.gentle, Switch(session_id, gentle.id))]]
+    rows = [[_button(texts.buttons.gentle, cb.Switch(session_id, gentle.id))]]
     if not rest:
-        rows.append([_button(texts.buttons.full_anyway, FullAnyway(session_id))])
+        rows.append([_button(texts.buttons.full_anyway, cb.FullAnyway(session_id))])
     return InlineKeyboardMarkup(rows)
 
 
 def forget_keyboard(texts: Texts, minute: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
-            [_button(texts.buttons.forget_yes, ForgetConfirm(minute))],
-            [_button(texts.buttons.forget_no, ForgetCancel(minute))],
+            [_button(texts.buttons.forget_yes, cb.ForgetConfirm(minute))],
+            [_button(texts.buttons.forget_no, cb.ForgetCancel(minute))],
         ]
     )
 
@@ -191,21 +158,21 @@ def unfinished_keyboard(
     resume = texts.buttons.resume.format(number=number, total=total)
     return InlineKeyboardMarkup(
         [
-            [_button(resume, Resume(session_id))],
-            [_button(texts.buttons.start_over, Restart(session_id))],
+            [_button(resume, cb.Resume(session_id))],
+            [_button(texts.buttons.start_over, cb.Restart(session_id))],
         ]
     )
 
 
 @by_content()
 def start_keyboard(texts: Texts, routine: Routine) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_button(texts.buttons.start, Begin(routine.id))]])
+    return InlineKeyboardMarkup([[_button(texts.buttons.start, cb.Begin(routine.id))]])
 
 
 def routines_keyboard(texts: Texts, routines: list[Routine]) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
-            [_button(texts.buttons.begin_routine.format(title=r.title), Begin(r.id))]
+            [_button(texts.buttons.begin_routine.format(title=r.title), cb.Begin(r.id))]
             for r in routines
         ]
     )
@@ -219,18 +186,18 @@ def remind_picker(texts: Texts, rules: ReminderRules, status: Status) -> InlineK
     presets = [
         _button(
             labels.remind_at.format(time=f"✓ {preset}" if preset == chosen else preset),
-            RemindAt(time.fromisoformat(preset)),
+            cb.RemindAt(time.fromisoformat(preset)),
         )
         for preset in rules.presets
     ]
     rows = [presets[i : i + 4] for i in range(0, len(presets), 4)]
     if chosen is not None and chosen not in rules.presets:  # a typed time: shown, marked
         typed = labels.remind_at.format(time=f"✓ {chosen}")
-        rows.append([_button(typed, RemindAt(time.fromisoformat(chosen)))])
-    rows.append([_button(labels.remind_type, RemindType())])
+        rows.append([_button(typed, cb.RemindAt(time.fromisoformat(chosen)))])
+    rows.append([_button(labels.remind_type, cb.RemindType())])
     days = labels.remind_days.format(days=days_button(texts, status.days))
-    rows.append([_button(days, RemindPickDays()), _button(labels.remind_off, RemindOff())])
-    rows.append([_button(labels.remind_save, RemindSave())])
+    rows.append([_button(days, cb.RemindPickDays()), _button(labels.remind_off, cb.RemindOff())])
+    rows.append([_button(labels.remind_save, cb.RemindSave())])
     return InlineKeyboardMarkup(rows)
 
 
@@ -244,17 +211,17 @@ def days_picker(texts: Texts, days: int) -> InlineKeyboardMarkup:
         # Never offer to switch off the last chosen day: a reminder on no day is "off".
         toggled = days ^ bit if days ^ bit else days
         label = (labels.day_on if chosen else labels.day_off).format(day=name)
-        toggles.append(_button(label, RemindDays(toggled)))
+        toggles.append(_button(label, cb.RemindDays(toggled)))
     return InlineKeyboardMarkup(
         [
             [
-                _button(labels.every_day, RemindDays(EVERY_DAY)),
-                _button(labels.weekdays, RemindDays(WEEKDAYS)),
-                _button(labels.weekend, RemindDays(WEEKEND)),
+                _button(labels.every_day, cb.RemindDays(EVERY_DAY)),
+                _button(labels.weekdays, cb.RemindDays(WEEKDAYS)),
+                _button(labels.weekend, cb.RemindDays(WEEKEND)),
             ],
             toggles[:4],
             toggles[4:],
-            [_button(labels.remind_back, RemindMenu())],
+            [_button(labels.remind_back, cb.RemindMenu())],
         ]
     )
 
@@ -266,19 +233,19 @@ def reminder_keyboard(
     """Under a reminder: start now, snooze (while snoozes are left), or skip today."""
     labels = texts.buttons
     start = [
-        _button(labels.reminder_start, ReminderStart(day)),
-        _button(labels.reminder_quick, ReminderQuick(day)),
+        _button(labels.reminder_start, cb.ReminderStart(day)),
+        _button(labels.reminder_quick, cb.ReminderQuick(day)),
     ]
-    later = [_button(labels.reminder_skip, ReminderSkip(day))]
+    later = [_button(labels.reminder_skip, cb.ReminderSkip(day))]
     if snooze:
         label = labels.reminder_snooze.format(minutes=rules.snooze_minutes)
-        later.insert(0, _button(label, ReminderSnooze(day)))
+        later.insert(0, _button(label, cb.ReminderSnooze(day)))
     return InlineKeyboardMarkup([start, later])
 
 
 def places_keyboard(places: list[str]) -> InlineKeyboardMarkup:
     """Places to choose as the timezone, two to a row, by city."""
-    buttons = [_button(localtime.city_of(place), Place(place)) for place in places]
+    buttons = [_button(localtime.city_of(place), cb.Place(place)) for place in places]
     return InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
 
 
@@ -301,5 +268,5 @@ def days_label(texts: Texts, days: int) -> str:
     return rules.on_days.format(days=", ".join(chosen))
 
 
-def _button(label: str, press: Callback) -> InlineKeyboardButton:
+def _button(label: str, press: cb.Callback) -> InlineKeyboardButton:
     return InlineKeyboardButton(label, callback_data=press.encode())
