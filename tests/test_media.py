@@ -119,6 +119,27 @@ async def test_a_refused_file_id_is_uploaded_again_once(
     assert telegram.uploads == ["thoracic-spine-mobility-left.gif"] * 2
 
 
+async def test_a_refusal_in_one_chat_keeps_the_file_id(
+    bot: RunningBot, telegram: FakeTelegram
+) -> None:
+    """A 400 that is not about the file (no right to send animations) sends the step as text
+    and keeps the stored file_id: nothing is uploaded again, the next step goes by id."""
+    _, step = await bot.start_warmup(CHAT)
+    await bot.send(CHAT, "/stop")
+    telegram.fail(
+        "sendAnimation",
+        status=400,
+        description="Bad Request: not enough rights to send animations to the chat",
+    )
+    _, refused = await bot.start_warmup(CHAT)
+    assert refused.animation is None
+    assert refused.text.startswith("Step 1/8 · Upper-back twist")
+    await bot.send(CHAT, "/stop")
+    _, again = await bot.start_warmup(CHAT)
+    assert again.animation == step.animation
+    assert telegram.uploads == ["thoracic-spine-mobility-left.gif"]
+
+
 async def test_a_failed_media_send_falls_back_to_text(
     bot: RunningBot, telegram: FakeTelegram
 ) -> None:

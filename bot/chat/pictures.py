@@ -3,8 +3,9 @@
 The first message of each exercise carries its animation (for an exercise done on each side,
 the animation of the side it names), with the step as the caption and the step's buttons.
 Each file is uploaded once per bot: Telegram's `file_id` is stored and reused, and if Telegram
-refuses a stored one the file is uploaded again. A media send that fails for any other reason
-returns None and the caller sends the step as text: a warm-up never stalls on a picture.
+says a stored one is no longer a valid file the file is uploaded again. A media send that fails
+for any other reason (a group that forbids animations, a caption too long) keeps the `file_id`,
+returns None, and the caller sends the step as text: a warm-up never stalls on a picture.
 """
 
 from __future__ import annotations
@@ -93,7 +94,10 @@ async def send_demo(
     if (known := await library.file_id(context, demo)) is not None:
         try:
             return await _animation(context, chat_id, known, caption, markup)
-        except BadRequest as exc:  # Telegram no longer knows the file: upload it again
+        except BadRequest as exc:
+            if not _bad_file_id(exc):  # refused in this chat, not the file: keep the file_id
+                log.warning("%s not sent (%s); the step goes as text", demo.name, exc)
+                return None
             log.info("file_id of %s refused (%s); uploading again", demo.name, exc.message)
             await library.forget(context, demo)
         except TelegramError as exc:
@@ -108,6 +112,24 @@ async def send_demo(
     if message.animation is not None:
         await library.remember(context, demo, message.animation.file_id)
     return message
+
+
+# What Telegram says when the file_id itself is of no use any more (and nothing else).
+_BAD_FILE_ID = (
+    "wrong file identifier",
+    "file reference expired",
+    "file_reference_expired",
+    "wrong remote file identifier",
+    "invalid file_id",
+    "invalid file id",
+    "file_id_invalid",
+)
+
+
+def _bad_file_id(exc: BadRequest) -> bool:
+    """Whether a 400 says the stored file_id is bad (so the file must be uploaded again)."""
+    message = exc.message.lower()
+    return any(words in message for words in _BAD_FILE_ID)
 
 
 async def _animation(
