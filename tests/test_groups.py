@@ -93,6 +93,27 @@ async def test_an_admin_writing_as_the_group_counts_as_an_admin(bot: RunningBot)
     assert not reply.text.startswith(ADMINS_ONLY)
 
 
+async def test_a_warmup_begun_as_the_group_is_the_admins(
+    bot: RunningBot, telegram: FakeTelegram
+) -> None:
+    """A warm-up an admin began anonymously answers that admin's own presses (any admin's);
+    a member's press changes nothing and names the group."""
+    await bot.send(GROUP, "/warmup", user_id=ANONYMOUS_ADMIN)
+    before = await bot.snapshot()
+    assert await bot.press(GROUP, "Skip check-in", user_id=BEA) == []
+    assert _last_toast(telegram) == (
+        "This warm-up is Warm-up group's. Send /warmup after it ends to start your own."
+    )
+    assert await bot.snapshot() == before
+    [step] = await bot.press(GROUP, "Skip check-in", user_id=ALEX)
+    assert step.text.startswith("Step 1/8 · Upper-back twist")
+    assert await bot.press(GROUP, "Done", user_id=BEA) == []
+    [following] = await bot.press(GROUP, "Done", user_id=ALEX)
+    assert following.text.startswith(
+        "Step 1/8 · Upper-back twist (thoracic spine mobility)\nRight"
+    )
+
+
 async def test_in_a_private_chat_nothing_is_asked_of_telegram(
     bot: RunningBot, telegram: FakeTelegram
 ) -> None:

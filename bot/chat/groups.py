@@ -1,5 +1,8 @@
 """Groups: a warm-up's buttons belong to whoever started it; the group's settings to its admins.
 
+A warm-up an admin began anonymously (as the group) belongs to the group's admins: Telegram
+does not say which admin sent the command, and their presses come from their own ids.
+
 In a private chat the person is the chat, and none of this costs anything: the checks below
 run only in groups, where each costs one query or one Bot API call.
 """
@@ -44,9 +47,20 @@ async def may_press(query: CallbackQuery, context: CoachContext, press: Callback
     starter = await groups.starter(context.db, press.warmup_id)
     if starter is None or starter == query.from_user.id:
         return True
-    name = await _first_name(context, message.chat.id, starter)
+    if _as_the_group(message.chat, starter):
+        # Begun by an admin writing as the group; their presses come from their own id.
+        if await may_change(context, message.chat, query.from_user.id):
+            return True
+        name = message.chat.title or context.texts.groups.someone
+    else:
+        name = await _first_name(context, message.chat.id, starter)
     await answer(query, context.texts.groups.not_yours.format(name=name))
     return False
+
+
+def _as_the_group(chat: Chat, user_id: int) -> bool:
+    """Whether `user_id` is how Telegram shows an admin writing anonymously, as the group."""
+    return user_id in (ANONYMOUS_ADMIN, chat.id)
 
 
 async def may_stop(update: Update, context: CoachContext) -> bool:
@@ -66,7 +80,7 @@ async def may_stop(update: Update, context: CoachContext) -> bool:
 
 async def may_change(context: CoachContext, chat: Chat, user_id: int) -> bool:
     """Whether `user_id` may change the group's settings or data (a group admin may)."""
-    if not in_group(chat) or user_id in (ANONYMOUS_ADMIN, chat.id):
+    if not in_group(chat) or _as_the_group(chat, user_id):
         return True  # private; or an admin writing as the group itself
     member = await _member(context, chat.id, user_id)
     return member is not None and member.status in _ADMINS
