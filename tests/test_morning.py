@@ -3,11 +3,14 @@ earlier), once; "worse" counts as a red warm-up. On a frozen clock across the ni
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import asyncio
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from bot.config import Settings
+from db import repo
+from db.repo.warmups import Warmup
 from tests.fake_telegram import FakeTelegram, Message
 from tests.harness import FakeClock, RunningBot, run_bot
 
@@ -95,9 +98,65 @@ async def test_turned_off_in_settings_nothing_is_asked(
     menu = await bot.choose(CHAT, "Morning question: on")
     assert "Next-morning question: <b>off</b>" in menu.html
     await _warm_up(bot, clock)
-    clock.advance(days=1)
+    clock.current = datetime(2026, 6, 2, 9, 1, tzinfo=UTC)  # 09:00 would be its time
     await _tick(bot)
     assert _questions(telegram) == []
+
+
+@pytest.mark.clock(EVENING)
+async def test_turned_off_after_the_warm_up_nothing_is_asked(
+    bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
+) -> None:
+    """Turned off after the warm-up (the question already due tomorrow): none is sent."""
+    await _warm_up(bot, clock)
+    assert (await bot.latest_session()).morning_due_at is not None
+    await bot.choose(CHAT, "Morning question: on")
+    clock.current = datetime(2026, 6, 2, 9, 1, tzinfo=UTC)  # due at 09:00 (a UTC chat)
+    await _tick(bot)
+    assert _questions(telegram) == []
+
+
+@pytest.mark.clock(EVENING)
+async def test_a_new_timezone_keeps_the_local_morning(
+    bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
+) -> None:
+    """Asked for 9:00 in Berlin, then /timezone Los Angeles: it comes at 9:00 in Los Angeles
+    (16:00 UTC), not at the old UTC moment (midnight there)."""
+    await bot.send(CHAT, "/timezone Europe/Berlin")
+    await _warm_up(bot, clock)
+    await bot.send(CHAT, "/timezone America/Los_Angeles")
+    session = await bot.latest_session()
+    assert session.morning_due_at == datetime(2026, 6, 2, 16, 0, tzinfo=UTC)  # 09:00 PDT
+    clock.current = datetime(2026, 6, 2, 7, 0, tzinfo=UTC)  # 09:00 Berlin, 00:00 LA
+    await _tick(bot)
+    clock.current = datetime(2026, 6, 2, 15, 59, tzinfo=UTC)
+    await _tick(bot)
+    assert _questions(telegram) == []
+    clock.advance(minutes=1)
+    await _tick(bot)
+    assert len(_questions(telegram)) == 1
+
+
+@pytest.mark.clock(EVENING)
+async def test_two_claims_at_once_ask_once(bot: RunningBot, clock: FakeClock) -> None:
+    """Two instances claiming together: the second skips the row the first holds (PostgreSQL's
+    SKIP LOCKED; SQLite's one writer) and neither returns a row it did not claim."""
+    await _warm_up(bot, clock)
+    session = await bot.latest_session()
+    assert session.morning_due_at is not None
+    now = session.morning_due_at + timedelta(minutes=1)
+
+    async def claim() -> list[Warmup]:
+        async with bot.db.transaction() as tx:
+            return await repo.claim_mornings(tx, now, 10)
+
+    async with bot.db.transaction() as tx:
+        first = await repo.claim_mornings(tx, now, 10)
+        second = asyncio.create_task(claim())
+        await asyncio.wait({second}, timeout=1)  # a bound: the new code answers at once
+    claimed = [w.id for w in first + await second]
+    assert claimed == [session.id]
+    assert (await bot.latest_session()).morning_sent_at == now
 
 
 async def test_a_restart_asks_once_and_a_long_outage_drops_it(

@@ -3,15 +3,16 @@
 The pain-monitoring model asks whether pain settled by the next morning. After a warm-up with
 a closing check-in, the question is due the next day at `rules.morning.at` local time, or at the
 daily reminder's time if that is earlier. The row is the truth: claiming it marks it sent, so a
-restart or a second instance never asks twice; one due long ago (the bot was down) is dropped.
-"Worse" counts as a red warm-up.
+restart or a second instance never asks twice; one due long ago (the bot was down), or in a chat
+that turned the question off since, is dropped. A new timezone moves a question still to come
+to the same local time in the new zone. "Worse" counts as a red warm-up.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,6 +21,7 @@ from bot.coaching import adapt, localtime, preferences
 from bot.content import Content
 from db import repo
 from db.database import Database
+from db.repo import mornings
 
 log = logging.getLogger(__name__)
 
@@ -50,22 +52,43 @@ async def ask_after(
     if reminder is not None and reminder.enabled:
         at = min(at, time.fromisoformat(reminder.local_time))
     tomorrow = localtime.local_today(chat.timezone, now) + timedelta(days=1)
-    # Just before tomorrow begins locally: the next time `at` comes is tomorrow's.
-    eve = datetime.combine(tomorrow, time(0), localtime.zone(chat.timezone)) - timedelta(seconds=1)
-    due = localtime.next_fire(at, localtime.EVERY_DAY, chat.timezone, eve)
+    await repo.ask_next_morning(tx, warmup.id, _moment(tomorrow, at, chat.timezone))
+
+
+def _moment(day: date, at: time, zone: str) -> datetime:
+    """`at` o'clock on `day` in `zone`, in UTC (a time the clocks skip: the next that exists)."""
+    # Just before the day begins locally: the next time `at` comes is that day's.
+    eve = datetime.combine(day, time(0), localtime.zone(zone)) - timedelta(seconds=1)
+    due = localtime.next_fire(at, localtime.EVERY_DAY, zone, eve)
     assert due is not None  # every day is selected
-    await repo.ask_next_morning(tx, warmup.id, due)
+    return due
+
+
+async def follow_zone(tx: AsyncSession, chat_id: int, old: str, new: str) -> None:
+    """The chat's timezone changed from `old` to `new`: a question still to come keeps its
+    local time (9:00 in Berlin becomes 9:00 in Los Angeles, not the same UTC moment)."""
+    if old == new:
+        return
+    for session_id, due in await mornings.mornings_to_come(tx, chat_id):
+        wall = due.astimezone(localtime.zone(old))
+        moved = _moment(wall.date(), wall.time().replace(second=0, microsecond=0), new)
+        await mornings.move_morning(tx, session_id, due, moved)
 
 
 async def claim_due(db: Database, content: Content, now: datetime) -> list[Due]:
-    """The questions to send now, each claimed once; those overdue past the limit are dropped."""
+    """The questions to send now, each claimed once. Dropped (claimed, never sent): those
+    overdue past the limit, and those of chats that turned the question off since."""
     late = timedelta(hours=content.rules.morning.late_limit_hours)
     async with db.transaction() as tx:
         claimed = await repo.claim_mornings(tx, now, CLAIM_BATCH)
+        asking = await mornings.chats_asking(tx, {w.chat_id for w in claimed})
     fresh = [w for w in claimed if w.morning_due_at and now - w.morning_due_at <= late]
-    if dropped := len(claimed) - len(fresh):
-        log.info("morning questions: %s too late to ask, dropped", dropped)
-    return [Due(w.id, w.chat_id) for w in fresh]
+    wanted = [w for w in fresh if w.chat_id in asking]
+    if late_ones := len(claimed) - len(fresh):
+        log.info("morning questions: %s too late to ask, dropped", late_ones)
+    if off := len(fresh) - len(wanted):
+        log.info("morning questions: %s turned off since, dropped", off)
+    return [Due(w.id, w.chat_id) for w in wanted]
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.coaching import localtime, streaks
+from bot.coaching import localtime, morning, streaks
 from bot.content import ReminderRules
 from db import repo
 from db.database import Database
@@ -87,6 +87,7 @@ async def set_zone(db: Database, *, chat_id: int, zone: str, now: datetime) -> S
     """Choose the chat's timezone; a reminder waiting for it is armed."""
     async with db.transaction() as tx:
         chat = await repo.ensure_chat(tx, chat_id, now, lock=True)
+        await morning.follow_zone(tx, chat_id, chat.timezone, zone)
         await repo.set_timezone(tx, chat, zone, now)
         reminder = await repo.get_reminder(tx, chat_id)
         if reminder is not None and reminder.enabled:
