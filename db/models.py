@@ -188,8 +188,11 @@ class WarmupSession(Base):
     pain_after: Mapped[int | None] = mapped_column(Integer, nullable=True)
     pain_after_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     ended_for_pain: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
-    # Who started it (a Telegram user id): in a group, only they may press its buttons.
-    started_by: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    # Who started it (a Telegram user id): in a group, only they may press its buttons, and
+    # only they get it in an /export (`info`: the person a row belongs to, `db/chat_data.py`).
+    started_by: Mapped[int | None] = mapped_column(
+        BigInteger, nullable=True, info={"person": True}
+    )
     # The next morning's question about this warm-up: when it is due, when it went out, and
     # the answer ("better", "same" or "worse").
     morning_due_at: Mapped[datetime | None] = mapped_column(
@@ -197,6 +200,21 @@ class WarmupSession(Base):
     )
     morning_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     morning_answer: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    # Ended because its person answered yes to a red flag (with /safety, in any chat).
+    ended_for_safety: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class Person(Base):
+    """A Telegram user's own answers, whichever chat they warm up in: the safety check is the
+    person's, not the chat's (in a group, each member answers for themselves)."""
+
+    __tablename__ = "people"
+
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    # The red-flag check: None until answered, then "clear", "flagged" (a yes: no warm-up
+    # starts, and a running one ends) or "clinician" (a clinician has checked them since).
+    screening: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    screened_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
 
 class StepEvent(Base):
@@ -242,17 +260,28 @@ class Milestone(Base):
 class InboxUpdate(Base):
     """An update as received, stored before Telegram is told it arrived (`bot/runtime/inbox.py`).
 
-    `handled_at` is set once the bot has handled it; rows still unset at a start are handled
-    then. Handled rows stay for a day, the longest Telegram may send an update again, so that
-    an update it sends twice is recognised and handled once.
+    `handled_at` is set once the bot has handled it; rows still unset are handled at a start or
+    by the hourly job, which claims them (`claimed_at`) so that one instance takes each. Handled
+    rows stay for a day, the longest Telegram may send an update again, so that an update it
+    sends twice is recognised and handled once; for that the id is enough, so the body (what
+    the person wrote) is blanked when the update is marked handled.
+
+    `chat_id` and `user_id` say whose update it is, so /forget deletes it and /export shows it.
+    `chat_id` has no foreign key: an update is stored before its chat's row may exist; it is
+    marked as a chat's column in its `info` (`db/chat_data.py`).
     """
 
     __tablename__ = "inbox"
 
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
-    body: Mapped[str] = mapped_column(Text)  # the update as Telegram sent it (JSON)
+    body: Mapped[str | None] = mapped_column(Text, nullable=True)  # as sent (JSON) until handled
     received_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True, index=True)
+    chat_id: Mapped[int | None] = mapped_column(
+        BigInteger, nullable=True, index=True, info={"owned_by_chat": True}
+    )
+    user_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True, info={"person": True})
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
 
 class MediaFile(Base):

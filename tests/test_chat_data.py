@@ -21,9 +21,9 @@ GROUP = -12001
 SUPERGROUP = -1001200100
 MEMBER = 12002
 MONDAY = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
-# Tables with no chat's data of their own: the inbox of received updates (each kept a day, so
-# that one Telegram sends twice is handled once), and the bot's uploaded animations.
-NOT_A_CHATS = {"inbox", "media_files"}
+# Tables with no chat's data of their own: the bot's uploaded animations, and people (a
+# person's safety check, exported and deleted with their private chat: test_safety_data.py).
+NOT_A_CHATS = {"media_files", "people"}
 
 Rows = dict[str, list[dict[str, object]]]
 
@@ -65,6 +65,7 @@ def test_every_table_is_a_chats_or_known_not_to_be() -> None:
     owned = {table.name for table in chat_data.every_table()}
     assert owned == {
         *("chats", "reminders", "warmup_sessions", "step_events", "milestones", "rest_days"),
+        "inbox",
     }
     assert set(Base.metadata.tables) - owned == NOT_A_CHATS
 
@@ -101,6 +102,9 @@ async def test_a_supergroup_keeps_every_row_of_the_group(
     update_id = telegram.group_becomes_supergroup(GROUP, SUPERGROUP, user_id=MEMBER)
     await bot.settle(update_id)
     after = await _rows(bot, SUPERGROUP)
+    received_before = {row["update_id"] for row in before.pop("inbox")}
+    received_after = {row["update_id"] for row in after.pop("inbox")}
+    assert received_after == received_before | {update_id}  # the move's own update, too
     assert after == _renamed(before, GROUP, SUPERGROUP)
     assert not any((await _rows(bot, GROUP)).values())
 

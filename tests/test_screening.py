@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from db.models import Chat, SessionStatus
+from db.models import Person, SessionStatus
 from tests.harness import RunningBot
 
 CHAT = 9201
 
 
 async def _screening(bot: RunningBot) -> tuple[str | None, object]:
+    """The person's answer and when it was given (a private chat's person has its id)."""
     async with bot.db.transaction() as tx:
-        row = (
-            await tx.execute(select(Chat.screening, Chat.screened_at).where(Chat.id == CHAT))
-        ).one()
-    return row.screening, row.screened_at
+        query = select(Person.screening, Person.screened_at).where(Person.user_id == CHAT)
+        row = (await tx.execute(query)).one_or_none()
+    return (row.screening, row.screened_at) if row is not None else (None, None)
 
 
 async def test_the_first_checkin_asks_once_and_answering_it_means_none_applies(
@@ -44,7 +44,8 @@ async def test_a_yes_stops_warmups_until_a_clinician_has_checked(bot: RunningBot
     assert checkin.text.startswith("Thank you for telling me. With that, please see a doctor")
     assert "I won't start a warm-up until then." in checkin.text
     assert checkin.labels == ["🩺 A clinician has checked me"]
-    assert (await bot.latest_session()).status == SessionStatus.ABANDONED
+    ended = await bot.latest_session()
+    assert (ended.status, ended.ended_for_safety) == (SessionStatus.STOPPED, True)
     assert (await _screening(bot))[0] == "flagged"
 
     [refused] = await bot.send(CHAT, "/warmup")

@@ -197,12 +197,22 @@ def prescription(texts: Texts, rx: Prescription) -> str:
 
 @by_content()
 def checkin_question(
-    texts: Texts, routine: Routine, *, screen: bool = False, gentle: bool = False
+    texts: Texts,
+    routine: Routine,
+    *,
+    screen: bool = False,
+    gentle: bool = False,
+    sharp_pain_in: str | None = None,
 ) -> str:
     """The warm-up's first message: what it is, (before the first warm-up) the red-flag
-    questions, (after a red warm-up) the gentle version offered, then how the back feels."""
-    screening = f"\n\n{texts.screening.questions}" if screen else ""
+    questions, (after a red warm-up) the gentle version offered, (after a sharp-pain stop)
+    that stop named, then how the back feels."""
+    words = texts.screening
+    screening = f"\n\n{words.questions}\n<i>{words.answer_means}</i>" if screen else ""
     offer = f"\n\n{texts.adapt.gentle_offer}" if gentle else ""
+    if sharp_pain_in is not None:
+        after_pain = texts.checkin.after_sharp_pain.format(exercise=escape(sharp_pain_in))
+        offer += f"\n\n{after_pain}"
     return f"{intro(texts, routine)}{screening}{offer}\n\n{texts.checkin.before}"
 
 
@@ -213,10 +223,16 @@ def checkin_answered(texts: Texts, routine: Routine, pain: int | None) -> str:
     return f"{intro(texts, routine)}\n{answer}"
 
 
-def flare_up(texts: Texts, pain: int, gentle: Routine, *, rest: bool) -> str:
-    """After a high check-in: the gentle routine offered, or (`rest`) resting suggested first."""
+def flare_up(
+    texts: Texts, pain: int, gentle: Routine, *, rest: bool, caution: bool = False
+) -> str:
+    """After a high check-in: the gentle routine offered, or (`rest`) resting suggested first
+    with when to seek care today; with `caution`, a caution beside the full routine."""
     template = texts.checkin.rest_today if rest else texts.checkin.flare_up
-    return template.format(pain=pain, minutes=coach.estimated_minutes(gentle))
+    text = template.format(pain=pain, minutes=coach.estimated_minutes(gentle))
+    if rest:
+        return f"{text}\n\n{texts.checkin.seek_care}"
+    return f"{text}\n\n{texts.checkin.full_caution}" if caution else text
 
 
 def streak(texts: Texts, days: int) -> str:

@@ -41,19 +41,27 @@ async def begin(context: CoachContext, chat_id: int, routine_id: str, user_id: i
             ),
         )
     else:
-        await send_checkin(context, chat_id, result)
+        await send_checkin(context, chat_id, result, user_id)
 
 
-async def send_checkin(context: CoachContext, chat_id: int, position: Position) -> None:
+async def send_checkin(
+    context: CoachContext, chat_id: int, position: Position, person: int
+) -> None:
     """A new warm-up's first message: what it is, how the back feels, and the quick option;
     before the first warm-up, also the red-flag questions."""
     texts, routine, content = context.texts, position.routine, context.content
-    asks = await safety.checkin_asks(context.db, chat_id=chat_id)
+    asks = await safety.checkin_asks(context.db, context.content, chat_id=chat_id, person=person)
     gentle, quick = content.flare_up_routine, content.quick_routine
     offer_gentle = asks.gentle and routine.id != gentle.id
     await context.bot.send_message(
         chat_id,
-        render.checkin_question(texts, routine, screen=asks.screen, gentle=offer_gentle),
+        render.checkin_question(
+            texts,
+            routine,
+            screen=asks.screen,
+            gentle=offer_gentle,
+            sharp_pain_in=asks.sharp_pain_in,
+        ),
         parse_mode=ParseMode.HTML,
         reply_markup=keyboards.checkin_keyboard(
             texts,

@@ -11,6 +11,8 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from bot.coaching import adapt, morning, preferences
 from bot.coaching.adapt import Change
 from bot.coaching.running import Notice, Position, answers_refusal, running
@@ -61,12 +63,17 @@ async def before(
     pain: int | None,
     now: datetime,
 ) -> Before | Notice:
-    async with running(db, content, chat_id, session_id) as (tx, warmup, position):
+    async with running(db, content, chat_id, session_id, answering_check=True) as (
+        tx,
+        warmup,
+        position,
+    ):
         if not await repo.record_pain(tx, warmup, after=False, value=pain, now=now):
             return Notice.STALE
-        # The first check-in asks the red-flag questions too: answering it says none applies.
+        # The first check-in asks the safety check too, and says plainly that an answer to it
+        # means none of the warning signs applies to the person.
         if not position.chat.screened:
-            await repo.record_screening(tx, chat_id, Answer.CLEAR, now, only_first=True)
+            await _none_applies(tx, warmup, now)
         if position.chat.gentle_next:
             await repo.gentle_offered(tx, chat_id)  # a red warm-up's offer is made once
         return Before(position, pain)
@@ -115,7 +122,13 @@ async def switch(
     routine = content.routines.get(routine_id)
     if routine is None:
         return Notice.UNKNOWN
-    async with running(db, content, chat_id, session_id) as (tx, warmup, old):
+    async with running(db, content, chat_id, session_id, answering_check=True) as (
+        tx,
+        warmup,
+        old,
+    ):
+        if not old.chat.screened:  # ⚡ Quick or 🌿 Gentle under the first check-in answers it
+            await _none_applies(tx, warmup, now)
         if await repo.has_events(tx, warmup.id):
             return Notice.STALE  # it has begun: Start over is the way to change routine
         if not await repo.end_session(tx, warmup, SessionStatus.ABANDONED, now):
@@ -130,3 +143,9 @@ async def switch(
             await repo.record_pain(tx, new, after=False, value=warmup.pain_before, now=now)
         log.info("chat %s switched session %s to %s", chat_id, session_id, routine_id)
         return Switched(position, checked_in=warmup.pain_before_at is not None)
+
+
+async def _none_applies(tx: AsyncSession, warmup: repo.Warmup, now: datetime) -> None:
+    """The person answered the first check-in: none of the warning signs applies to them."""
+    person = warmup.started_by if warmup.started_by is not None else warmup.chat_id
+    await repo.record_screening(tx, person, Answer.CLEAR, now, only_first=True)

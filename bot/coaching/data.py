@@ -9,11 +9,19 @@ from db import repo
 from db.database import Database
 
 
-async def export(db: Database, *, chat_id: int, now: datetime) -> bytes:
-    """Everything stored for the chat, as UTF-8 JSON: every column of every row, by table."""
+async def export(
+    db: Database, *, chat_id: int, now: datetime, people: frozenset[int] | None = None
+) -> bytes:
+    """Everything stored for the chat, as UTF-8 JSON: every column of every row, by table.
+
+    With `people` (in a group: the one asking), rows that belong to a person (warm-ups, their
+    check-ins and steps, stored messages) are only theirs: one member's health data is never
+    handed to another; what the group shares (settings, reminder, rest days) is in."""
     async with db.transaction() as tx:
         await repo.ensure_chat(tx, chat_id, now)
-        tables = await repo.chat_rows(tx, chat_id)
+        tables = await repo.chat_rows(tx, chat_id, people)
+        if chat_id > 0:  # a private chat: its id is its person's, and their safety check
+            tables["people"] = await repo.person_rows(tx, chat_id)
     document = {
         "exported_at": now.isoformat(),
         **{name: [_readable(name, row) for row in rows] for name, rows in tables.items()},
@@ -46,6 +54,8 @@ def now_minute(now: datetime) -> int:
 async def forget(db: Database, *, chat_id: int) -> list[int]:
     """Delete everything stored for the chat; returns sessions whose countdown must stop."""
     async with db.transaction() as tx:
+        if chat_id > 0:  # a private chat: its person's own answers go too
+            await repo.forget_person(tx, chat_id)
         return await repo.delete_chat(tx, chat_id)
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.coaching import coach, preferences
 from bot.coaching.coach import Cursor, Side
 from bot.coaching.plan import Prefs
+from bot.coaching.safety import Answer
 from bot.content import Content, Routine, Step
 from db import repo
 from db.database import Database
@@ -34,13 +35,22 @@ class Notice(StrEnum):
     UNKNOWN = "unknown"  # no such session, or a position the routine does not have
     HOLDING = "holding"  # a countdown is already running on this step
     NOT_HOLDING = "not_holding"  # the countdown this button controls is over
+    FLAGGED = "flagged"  # its person reported a warning sign: no step until a clinician
+    UNSCREENED = "unscreened"  # its person has not answered the safety check yet
+    SAFETY_STOP = "safety_stop"  # the warm-up was ended by its person's red flag
 
 
 @dataclass(frozen=True)
 class ChatState:
     """What a tap needs to know of its chat beyond its settings, read with the session."""
 
-    screened: bool = False  # the red-flag screen has an answer
+    screening: str | None = None  # its person's answer to the safety check (None: not yet)
+
+    @property
+    def screened(self) -> bool:
+        """The person has answered the safety check."""
+        return self.screening is not None
+
     gentle_next: bool = False  # a red warm-up's gentle offer is still to be made
 
 
@@ -83,20 +93,22 @@ async def load_running(
     session_id: int,
     *,
     expected: Cursor | None = None,
+    answering_check: bool = False,
 ) -> tuple[repo.Warmup, Position] | Notice:
     """The running session a button names, at `expected` if given, or why it cannot act.
 
-    One statement reads the session with its chat's settings: this runs on every tap.
+    This is the safety gate every way into a step passes: nothing moves a warm-up whose
+    person reported a warning sign, or has not answered the safety check (except the
+    check-in's own answer, `answering_check`). One statement reads the session with its
+    chat's settings and its person's check: this runs on every tap.
     """
     read = await repo.session_with_chat(tx, session_id)
     if read is None:
         return Notice.UNKNOWN
+    if (refused := _refusal(read, chat_id, answering_check=answering_check)) is not None:
+        return refused
     warmup = read.warmup
-    if warmup.chat_id != chat_id:
-        return Notice.NOT_YOURS
-    if warmup.status != SessionStatus.ACTIVE:
-        return Notice.FINISHED
-    chat = ChatState(screened=read.screened, gentle_next=read.gentle_next)
+    chat = ChatState(screening=read.screening, gentle_next=read.gentle_next)
     position = position_of(content, warmup, preferences.of_row(read.settings), chat)
     if position is None:
         return Notice.UNKNOWN
@@ -104,6 +116,24 @@ async def load_running(
         valid = coach.is_valid(position.routine, expected)
         return Notice.STALE if valid else Notice.UNKNOWN
     return warmup, position
+
+
+def _refusal(read: repo.WithChat, chat_id: int, *, answering_check: bool) -> Notice | None:
+    """Why the session read cannot be acted on by a press from `chat_id`, if it cannot."""
+    if read.warmup.chat_id != chat_id:
+        return Notice.NOT_YOURS
+    if read.warmup.status != SessionStatus.ACTIVE:
+        return Notice.SAFETY_STOP if read.warmup.ended_for_safety else Notice.FINISHED
+    return gate(read.screening, answering_check=answering_check)
+
+
+def gate(screening: str | None, *, answering_check: bool = False) -> Notice | None:
+    """Why a person may not be taken into a step, given their answer to the safety check."""
+    if screening == Answer.FLAGGED:
+        return Notice.FLAGGED
+    if screening is None and not answering_check:
+        return Notice.UNSCREENED
+    return None
 
 
 def position_of(
@@ -157,6 +187,7 @@ async def running(
     session_id: int,
     *,
     expected: Cursor | None = None,
+    answering_check: bool = False,
 ) -> AsyncIterator[Running]:
     """One transaction on the running warm-up `session_id` (at `expected`, if given).
 
@@ -164,7 +195,9 @@ async def running(
     then returns the `Notice` instead of its result.
     """
     async with db.transaction() as tx:
-        loaded = await load_running(tx, content, chat_id, session_id, expected=expected)
+        loaded = await load_running(
+            tx, content, chat_id, session_id, expected=expected, answering_check=answering_check
+        )
         if isinstance(loaded, Notice):
             raise RefusedError(loaded)
         yield Running(tx, *loaded)

@@ -1,8 +1,10 @@
-"""The red-flag screen: asked once before the first warm-up, and again with /safety.
+"""The red-flag screen: asked of each person once before their first warm-up, and again with
+/safety. The answer is the person's (a Telegram user), whichever chat they warm up in.
 
-The first check-in carries the questions: answering how the back is means none applies. A yes
-stops warm-ups (the bot coaches and never diagnoses: it asks the person to see a doctor) until
-they say a clinician has checked them, which is recorded.
+The first check-in carries the questions and says that answering it means none applies. A yes
+ends the person's running warm-ups at once and stops new ones (the bot coaches and never
+diagnoses: it asks the person to see a doctor) until they say a clinician has checked them.
+Every way into a step passes the gate in `bot/coaching/running.py`.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from bot.content import Content
 from db import repo
 from db.database import Database
 
@@ -27,20 +30,53 @@ class CheckinAsks:
 
     screen: bool  # the red-flag questions: never answered yet
     gentle: bool  # the gentle routine: the last warm-up was red
+    sharp_pain_in: str | None = None  # the exercise the last warm-up was stopped in, for pain
 
 
-async def checkin_asks(db: Database, *, chat_id: int) -> CheckinAsks:
+async def checkin_asks(
+    db: Database, content: Content, *, chat_id: int, person: int
+) -> CheckinAsks:
+    """What the check-in of `person`'s new warm-up in `chat_id` asks besides the pain."""
     async with db.reading() as tx:
         chat = await repo.get_chat(tx, chat_id)
-    if chat is None:
-        return CheckinAsks(screen=True, gentle=False)
-    return CheckinAsks(screen=chat.screening is None, gentle=chat.gentle_next)
+        screening = await repo.screening_of(tx, person)
+        last = await repo.last_ended(tx, chat_id, person)
+    gentle = chat.gentle_next if chat is not None else False
+    return CheckinAsks(
+        screen=screening is None, gentle=gentle, sharp_pain_in=_stopped_in(content, last)
+    )
 
 
-async def record(db: Database, *, chat_id: int, answer: Answer, now: datetime) -> None:
+def _stopped_in(content: Content, last: repo.Warmup | None) -> str | None:
+    """The name of the exercise a warm-up was stopped in for sharp pain, if it was."""
+    if last is None or not last.ended_for_pain:
+        return None
+    routine = content.routines.get(last.routine_id)
+    if routine is None or last.step >= len(routine.steps):
+        return None
+    return routine.steps[last.step].name
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """An answer stored; `refused` if it was not the person's to give; `ended`: the running
+    warm-ups a yes ended at once, as (chat, session)."""
+
+    refused: bool = False
+    ended: tuple[tuple[int, int], ...] = ()
+
+
+async def record(db: Database, *, person: int, answer: Answer, now: datetime) -> Recorded:
+    """Store the person's answer. A yes ends their running warm-ups in every chat; "a
+    clinician has checked me" clears only a flag of their own."""
     async with db.transaction() as tx:
-        await repo.ensure_chat(tx, chat_id, now)
-        await repo.record_screening(tx, chat_id, answer, now)
+        if answer is Answer.CLINICIAN and await repo.screening_of(tx, person) != Answer.FLAGGED:
+            return Recorded(refused=True)
+        await repo.record_screening(tx, person, answer, now)
+        if answer is not Answer.FLAGGED:
+            return Recorded()
+        ended = await repo.stop_for_safety(tx, person, now)
+    return Recorded(ended=tuple((warmup.chat_id, warmup.id) for warmup in ended))
 
 
 def may_warm_up(answer: str | None) -> bool:

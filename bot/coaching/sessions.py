@@ -93,11 +93,17 @@ async def begin(
     if routine is None:
         return Notice.UNKNOWN
     async with db.transaction() as tx:
-        chat = await repo.ensure_chat(tx, chat_id, now, lock=True)
-        if not safety.may_warm_up(chat.screening):
+        await repo.ensure_chat(tx, chat_id, now, lock=True)
+        person = started_by if started_by is not None else chat_id
+        if not safety.may_warm_up(await repo.screening_of(tx, person)):
             return Flagged()
         prefs = await preferences.load(tx, chat_id)
         running = await repo.active_session(tx, chat_id)
+        if running is not None and not await _begun(tx, running):
+            # Nothing was answered or done yet: it starts afresh, its check-in asked again
+            # (the old check-in's buttons then belong to an ended warm-up and do nothing).
+            await repo.end_session(tx, running, SessionStatus.ABANDONED, now)
+            running = None
         if running is not None:
             position = position_of(content, running, prefs)
             stale = now - running.started_at > timedelta(hours=content.rules.progress.resume_hours)
@@ -108,6 +114,11 @@ async def begin(
             await repo.end_session(tx, running, SessionStatus.ABANDONED, now)
         shaped = preferences.shape(content, routine, prefs)
         return await start_routine(tx, chat_id, shaped, now, started_by=started_by, prefs=prefs)
+
+
+async def _begun(tx: AsyncSession, warmup: repo.Warmup) -> bool:
+    """Whether anything of the warm-up happened: its check-in answered, or a step acted on."""
+    return warmup.pain_before_at is not None or await repo.has_events(tx, warmup.id)
 
 
 @answers_refusal

@@ -68,6 +68,8 @@ class ScreeningTexts(Strict):
     flagged: Text
     clinician_recorded: Text
     clear_recorded: Text
+    not_flagged: Text
+    answer_means: Text  # under the questions on the first check-in
     yes: Text
     none: Text
     clinician: Text

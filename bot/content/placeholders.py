@@ -50,6 +50,7 @@ TEMPLATE_FIELDS: dict[str, set[str]] = {
     "checkin.change": {"before", "after"},
     "checkin.flare_up": {"pain", "minutes"},
     "checkin.rest_today": {"pain", "minutes"},
+    "checkin.after_sharp_pain": {"exercise"},
     "checkin.go_gently": {"pain"},
     "progress.streak": {"streak", "best"},
     "progress.week": {"done", "target"},

@@ -124,12 +124,14 @@ class RoutineChoices(Strict):
 
 class CheckinRules(Strict):
     flare_up_at: int = Field(ge=1, le=10)  # a check-in this high offers the flare-up routine
-    rest_at: int = Field(ge=1, le=10)  # this high: rest suggested, the flare-up routine only
+    # This high: the full routine is still offered, but with a caution beside it.
+    caution_at: int = Field(ge=1, le=10)
+    rest_at: int = Field(ge=1, le=10)  # this high: rest suggested, when to seek care today
 
     @model_validator(mode="after")
     def _rest_above_flare_up(self) -> CheckinRules:
-        if self.rest_at < self.flare_up_at:
-            raise ValueError("rest_at: must not be below flare_up_at")
+        if not self.flare_up_at <= self.caution_at <= self.rest_at:
+            raise ValueError("must be flare_up_at <= caution_at <= rest_at")
         return self
 
 

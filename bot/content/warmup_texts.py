@@ -53,6 +53,9 @@ class Checkin(Strict):
     flare_up: Text
     rest_today: Text  # a check-in at rules.checkin.rest_at or above
     go_gently: Text  # the safety line when the gentle routine starts on a high check-in
+    full_caution: Text  # beside the full routine at rules.checkin.caution_at or above
+    seek_care: Text  # when to seek care today, at rules.checkin.rest_at or above
+    after_sharp_pain: Text  # the next check-in after a warm-up stopped for sharp pain
 
 
 class Milestones(Strict):
@@ -128,6 +131,9 @@ class Notices(Strict):
     unknown: Text
     too_fast: Text
     not_sent: Text
+    flagged: Text
+    unscreened: Text
+    safety_stop: Text
 
 
 class Buttons(Strict):

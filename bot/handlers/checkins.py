@@ -42,7 +42,7 @@ async def on_before(query: CallbackQuery, context: CoachContext, press: PainBefo
         rest = pain >= rules.rest_at
         await context.bot.send_message(
             chat_id,
-            render.flare_up(texts, pain, gentle, rest=rest),
+            render.flare_up(texts, pain, gentle, rest=rest, caution=pain >= rules.caution_at),
             reply_markup=keyboards.flare_up_keyboard(
                 texts, checked.position.session_id, gentle, rest=rest
             ),
@@ -92,7 +92,7 @@ async def on_switch(query: CallbackQuery, context: CoachContext, press: Switch) 
         return
     if not switched.checked_in:  # from the check-in itself: ask it again, for the new routine
         await delete(context, chat_id, message_id_of(query))
-        await send_checkin(context, chat_id, switched.position)
+        await send_checkin(context, chat_id, switched.position, query.from_user.id)
         return
     # The offer and its safety line stay in the chat; the choice is answered below it.
     await set_buttons(context, chat_id, message_id_of(query), None)

@@ -9,7 +9,7 @@ from bot.chat import keyboards
 from bot.chat.callbacks import Screen
 from bot.chat.replies import answer, chat_id_of, edit, message_id_of
 from bot.chat.sessions import begin
-from bot.coaching import safety, sessions
+from bot.coaching import safety
 from bot.coaching.safety import Answer
 from bot.runtime.context import CoachContext
 
@@ -26,23 +26,27 @@ async def safety_command(update: Update, context: CoachContext) -> None:
     )
 
 
+ANSWERS = {"yes": Answer.FLAGGED, "none": Answer.CLEAR, "ok": Answer.CLINICIAN}
+
+
 async def on_screen(query: CallbackQuery, context: CoachContext, press: Screen) -> None:
-    """One applies: no warm-up, see a doctor. None applies (under /safety): noted. A clinician
-    has checked me: noted, and the warm-up begins."""
-    chat_id, now, words = chat_id_of(query), context.now(), context.texts.screening
+    """The presser answers for themselves. One applies: their running warm-ups end at once,
+    none starts, see a doctor. None applies (under /safety): noted. A clinician has checked
+    me: clears their own flag only, and a warm-up begins."""
+    chat_id, person, words = chat_id_of(query), query.from_user.id, context.texts.screening
+    given = ANSWERS[press.answer]
+    recorded = await safety.record(context.db, person=person, answer=given, now=context.now())
+    if recorded.refused:
+        await answer(query, words.not_flagged)
+        return
     await answer(query)
-    if press.answer == "yes":
-        await safety.record(context.db, chat_id=chat_id, answer=Answer.FLAGGED, now=now)
-        if press.session_id:  # the warm-up this check-in opened does not start
-            await sessions.abandon(
-                context.db, chat_id=chat_id, session_id=press.session_id, now=now
-            )
+    for _chat, session_id in recorded.ended:  # nothing of theirs keeps counting down
+        context.schedule.cancel_hold(session_id)
+    if given is Answer.FLAGGED:
         markup = keyboards.clinician_keyboard(context.texts)
         await edit(context, chat_id, message_id_of(query), words.flagged, markup)
-    elif press.answer == "none":
-        await safety.record(context.db, chat_id=chat_id, answer=Answer.CLEAR, now=now)
+    elif given is Answer.CLEAR:
         await edit(context, chat_id, message_id_of(query), words.clear_recorded)
     else:
-        await safety.record(context.db, chat_id=chat_id, answer=Answer.CLINICIAN, now=now)
         await edit(context, chat_id, message_id_of(query), words.clinician_recorded)
-        await begin(context, chat_id, context.content.default_routine.id, query.from_user.id)
+        await begin(context, chat_id, context.content.default_routine.id, person)

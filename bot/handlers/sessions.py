@@ -157,7 +157,7 @@ async def on_restart(query: CallbackQuery, context: CoachContext, press: Restart
         context.schedule.cancel_hold(press.session_id)
     await _close_offer(context, query, restarted.old, context.texts.offer.started_over)
     await close_step(context, chat_id, restarted.old, context.texts.outcomes.stopped)
-    await send_checkin(context, chat_id, restarted.new)
+    await send_checkin(context, chat_id, restarted.new, query.from_user.id)
 
 
 async def _close_offer(

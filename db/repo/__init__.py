@@ -16,7 +16,6 @@ from db.repo.chats import (
     get_chat,
     move_chat,
     reactivate_chat,
-    record_screening,
     set_chat_settings,
     set_pain_model,
     set_pictures,
@@ -48,6 +47,13 @@ from db.repo.holds import (
 )
 from db.repo.media import forget_media_file_id, media_file_id, save_media_file_id
 from db.repo.mornings import answer_morning, ask_next_morning, claim_mornings
+from db.repo.people import (
+    forget_person,
+    person_rows,
+    record_screening,
+    screening_of,
+    stop_for_safety,
+)
 from db.repo.reminders import (
     arm_reminder,
     claim_reminder,
@@ -69,6 +75,7 @@ from db.repo.sessions import (
     add_event,
     end_session,
     get_session,
+    last_ended,
     move_session,
     record_pain,
     session_with_chat,
@@ -76,12 +83,19 @@ from db.repo.sessions import (
     start_session,
     starter,
 )
-from db.repo.updates import mark_handled, purge_handled, receive_updates, unhandled_updates
+from db.repo.updates import (
+    Owner,
+    claim_unhandled,
+    mark_handled,
+    purge_handled,
+    receive_updates,
+)
 from db.repo.warmups import NO_HOLD, Warmup
 
 __all__ = [
     "NO_HOLD",
     "STREAK_LOOKBACK_SESSIONS",
+    "Owner",
     "StepMessage",
     "Warmup",
     "WithChat",
@@ -98,6 +112,7 @@ __all__ = [
     "chat_timezone",
     "claim_mornings",
     "claim_reminder",
+    "claim_unhandled",
     "completed_count",
     "deactivate_chat",
     "delete_chat",
@@ -109,12 +124,14 @@ __all__ = [
     "exercises_done",
     "finish_delivery",
     "forget_media_file_id",
+    "forget_person",
     "gentle_offered",
     "get_chat",
     "get_reminder",
     "get_session",
     "go_on_hold",
     "has_events",
+    "last_ended",
     "lease_deliveries",
     "mark_handled",
     "media_file_id",
@@ -124,6 +141,7 @@ __all__ = [
     "pause_hold",
     "pending_deliveries",
     "pending_since",
+    "person_rows",
     "purge_handled",
     "reactivate_chat",
     "receive_updates",
@@ -136,6 +154,7 @@ __all__ = [
     "running_holds",
     "save_media_file_id",
     "save_reminder",
+    "screening_of",
     "session_with_chat",
     "sessions_of",
     "set_chat_settings",
@@ -150,5 +169,5 @@ __all__ = [
     "start_session",
     "starter",
     "steps_done",
-    "unhandled_updates",
+    "stop_for_safety",
 ]

@@ -117,11 +117,14 @@ async def delete_chat(tx: AsyncSession, chat_id: int) -> list[int]:
     return holding
 
 
-async def chat_rows(tx: AsyncSession, chat_id: int) -> dict[str, list[dict[str, object]]]:
-    """Every row stored for the chat, every column, by table name."""
+async def chat_rows(
+    tx: AsyncSession, chat_id: int, people: frozenset[int] | None = None
+) -> dict[str, list[dict[str, object]]]:
+    """Every row stored for the chat, every column, by table name; with `people`, of rows that
+    belong to a person only theirs (`db/chat_data.py`)."""
     rows = {}
     for table in chat_data.every_table():
-        result = await tx.execute(chat_data.rows_of(table, chat_id))
+        result = await tx.execute(chat_data.rows_of(table, chat_id, people))
         rows[table.name] = [dict(row) for row in result.mappings()]
     return rows
 
@@ -152,17 +155,6 @@ async def set_chat_settings(tx: AsyncSession, chat_id: int, values: dict[str, ob
     unknown = set(values) - set(SETTINGS_COLUMNS)
     assert not unknown, f"not settings: {unknown}"
     await execute_write(tx, update(Chat).where(Chat.id == chat_id).values(**values))
-
-
-async def record_screening(
-    tx: AsyncSession, chat_id: int, answer: str, now: datetime, *, only_first: bool = False
-) -> bool:
-    """Store the red-flag screen's answer; with `only_first`, only if none is stored yet."""
-    statement = update(Chat).where(Chat.id == chat_id)
-    if only_first:
-        statement = statement.where(Chat.screening.is_(None))
-    values = {"screening": answer, "screened_at": now}
-    return await execute_write(tx, statement.values(**values)) == 1
 
 
 async def set_pain_model(

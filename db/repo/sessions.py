@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.dml import Update
@@ -18,6 +18,7 @@ from sqlalchemy.sql.dml import Update
 from db.models import (
     Chat,
     Outcome,
+    Person,
     SessionStatus,
     StepEvent,
     WarmupSession,
@@ -42,17 +43,22 @@ class WithChat(NamedTuple):
 
     warmup: Warmup
     settings: dict[str, object]  # by SETTINGS_COLUMNS
-    screened: bool  # the red-flag screen has an answer
+    screening: str | None  # its person's answer to the safety check (None: not answered)
     gentle_next: bool  # the gentle routine is to be offered first, once
 
 
-# A tap's only read: one statement, the session with its chat's settings.
-_CHAT_COLUMNS = (*SETTINGS_COLUMNS, "screening", "gentle_next")
+# A tap's only read: one statement, the session with its chat's settings and its person's
+# safety check (the person who started it; before people were recorded, the private chat's).
+_CHAT_COLUMNS = (*SETTINGS_COLUMNS, "gentle_next")
+_PERSON = func.coalesce(WarmupSession.started_by, WarmupSession.chat_id)
 _WITH_CHAT = (
     select(
-        *SESSION_COLUMNS, *(getattr(Chat, name).label(f"chat_{name}") for name in _CHAT_COLUMNS)
+        *SESSION_COLUMNS,
+        *(getattr(Chat, name).label(f"chat_{name}") for name in _CHAT_COLUMNS),
+        Person.screening.label("person_screening"),
     )
     .join(Chat, Chat.id == WarmupSession.chat_id)
+    .outerjoin(Person, Person.user_id == _PERSON)
     .where(WarmupSession.id == bindparam("warmup"))
 )
 _BY_ID = SESSIONS.where(WarmupSession.id == bindparam("warmup"))
@@ -69,7 +75,7 @@ async def session_with_chat(tx: AsyncSession, session_id: int) -> WithChat | Non
     return WithChat(
         warmup_of(row),
         {name: row[f"chat_{name}"] for name in SETTINGS_COLUMNS},
-        screened=row["chat_screening"] is not None,
+        screening=row["person_screening"],
         gentle_next=bool(row["chat_gentle_next"]),
     )
 
@@ -86,6 +92,20 @@ async def starter(tx: AsyncSession, session_id: int) -> int | None:
 async def active_session(tx: AsyncSession, chat_id: int) -> Warmup | None:
     """The chat's running warm-up, if any (the schema allows at most one)."""
     return next(iter(await read_warmups(tx, _ACTIVE_IN, {"chat": chat_id})), None)
+
+
+async def last_ended(tx: AsyncSession, chat_id: int, person: int) -> Warmup | None:
+    """The person's last warm-up in the chat that was stopped or completed."""
+    query = (
+        SESSIONS.where(
+            WarmupSession.chat_id == bindparam("chat"),
+            WarmupSession.started_by == bindparam("person"),
+            WarmupSession.status.in_((SessionStatus.STOPPED, SessionStatus.COMPLETED)),
+        )
+        .order_by(WarmupSession.finished_at.desc(), WarmupSession.id.desc())
+        .limit(1)
+    )
+    return next(iter(await read_warmups(tx, query, {"chat": chat_id, "person": person})), None)
 
 
 async def start_session(

@@ -61,6 +61,7 @@ class Warmup:
     morning_due_at: datetime | None = None
     morning_sent_at: datetime | None = None
     morning_answer: str | None = None
+    ended_for_safety: bool = False
 
     def written(self, values: Mapping[str, object]) -> None:
         """Show the values just written to the row, without reading it again."""
