@@ -141,6 +141,8 @@ class RunningBot:
         async with self.db.transaction() as tx:
             tables = []
             for table in chat_data.every_table():
+                if table.name == "inbox":  # the updates received, not what they changed
+                    continue
                 rows = await tx.execute(select(table).order_by(*table.primary_key.columns))
                 tables.append(tuple(map(tuple, rows)))
         return tuple(tables)

@@ -104,6 +104,18 @@ async def test_oversized_and_malformed_bodies_are_refused(
     assert [m for m in telegram.chat(CHAT) if m.from_bot] == []
 
 
+async def test_an_update_id_that_is_not_an_integer_is_refused(
+    hooked: RunningBot, telegram: FakeTelegram, client: httpx.AsyncClient
+) -> None:
+    """`"update_id": true` (an int to Python) or 1.0 is no update id: 400, nothing handled."""
+    for bogus in (True, 1.0, "1"):
+        update = {**telegram.message_update(CHAT, "/help"), "update_id": bogus}
+        response = await client.post("/telegram/updates", json=update, headers={HEADER: SECRET})
+        assert response.status_code == 400
+    await hooked.application.update_queue.join()
+    assert [m for m in telegram.chat(CHAT) if m.from_bot] == []
+
+
 async def test_other_paths_and_methods_are_not_served(client: httpx.AsyncClient) -> None:
     """Only the webhook path and /healthz are served."""
     assert (await client.post("/", headers={HEADER: SECRET})).status_code == 404

@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 import logging
 
-from telegram import CallbackQuery, InputFile, Update
+from telegram import CallbackQuery, Chat, InputFile, Update
 
-from bot.chat import keyboards
+from bot.chat import groups, keyboards
 from bot.chat.callbacks import ForgetCancel, ForgetConfirm
 from bot.chat.replies import answer, chat_id_of, edit, message_id_of
 from bot.coaching import data
@@ -17,15 +17,26 @@ log = logging.getLogger(__name__)
 
 
 async def export_command(update: Update, context: CoachContext) -> None:
-    """Everything stored for this chat, as a JSON file."""
-    assert update.effective_chat is not None
-    chat_id = update.effective_chat.id
-    document = await data.export(context.db, chat_id=chat_id, now=context.now())
+    """Everything stored for this chat, as a JSON file; in a group, the asker's own part."""
+    chat = update.effective_chat
+    assert chat is not None
+    chat_id, people = chat.id, _asker(update, chat)
+    document = await data.export(context.db, chat_id=chat_id, now=context.now(), people=people)
     await context.bot.send_document(
         chat_id,
         InputFile(io.BytesIO(document), filename="warmup-history.json"),
         caption=context.texts.data.export_caption,
     )
+
+
+def _asker(update: Update, chat: Chat) -> frozenset[int] | None:
+    """Whose rows a group's /export holds: the sender's (an admin writing as the group is the
+    group: the anonymous admin's id and the group's own); None, all of them, in a private chat."""
+    if not groups.in_group(chat):
+        return None
+    sender = groups.sender_of(update)
+    anonymous = sender in (groups.ANONYMOUS_ADMIN, chat.id)
+    return frozenset({groups.ANONYMOUS_ADMIN, chat.id} if anonymous else {sender})
 
 
 async def forget_command(update: Update, context: CoachContext) -> None:

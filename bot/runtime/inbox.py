@@ -8,6 +8,13 @@ PTB can ask for the next batch), a posted one before the webhook answers. The up
 marks it handled, and every start first handles what is stored and not marked. An update
 Telegram sends again (stored, but the crash came before Telegram was told) is recognised by its
 id and handled once.
+
+Each row records its chat and person, so /forget deletes it and /export shows it. Marking an
+update handled blanks its body: only the id is needed to recognise it if Telegram sends it
+again, and what the person wrote (free text, pain answers) is then kept nowhere but in the
+tables the handler wrote. An update left unhandled without a stop (its handling lost) is not
+left waiting for a restart: the hourly job claims those received over `STALE` ago and hands
+them to the update processor, like a start does.
 """
 
 from __future__ import annotations
@@ -35,6 +42,9 @@ log = logging.getLogger(__name__)
 
 # Telegram keeps an update for up to 24 hours; after that it cannot come again.
 KEEP_HANDLED = timedelta(hours=24)
+# An update still unhandled this long after it came (or was last claimed) was lost in hand:
+# far longer than a group's backlog of 50 updates takes at 20 messages a minute.
+STALE = timedelta(minutes=15)
 
 Clock = Callable[[], datetime]
 
@@ -44,6 +54,16 @@ AsSent = Callable[[int], "dict[str, Any] | None"]
 
 def _json(update: Update, sent: dict[str, Any] | None) -> str:
     return json.dumps(sent, ensure_ascii=False) if sent is not None else update.to_json()
+
+
+def is_real(update: Update) -> bool:
+    """Whether the update's id is an integer (JSON `true` parses as one in Python; it is not)."""
+    return type(update.update_id) is int
+
+
+def _owner(update: Update) -> repo.Owner:
+    chat, user = update.effective_chat, update.effective_user
+    return (chat.id if chat else None, user.id if user else None)
 
 
 class Inbox:
@@ -64,11 +84,13 @@ class Inbox:
 
         Each is stored as Telegram sent it where `as_sent` has it, else as PTB parsed it.
         """
+        updates = [u for u in updates if is_real(u)]
         if not updates:
             return set()
         rows = {u.update_id: _json(u, as_sent(u.update_id)) for u in updates}
+        owners = {u.update_id: _owner(u) for u in updates}
         async with self._db.transaction() as tx:
-            stored = await repo.receive_updates(tx, rows, now)
+            stored = await repo.receive_updates(tx, rows, now, owners)
         return set(rows) - stored
 
     def leave_for_mark(self, chat_id: int, message: repo.StepMessage) -> None:
@@ -82,10 +104,11 @@ class Inbox:
         messages = tuple(self._for_mark.pop(chat.id, ())) if chat is not None else ()
         await self._marks.add(Mark(update.update_id, now, messages))
 
-    async def unhandled(self, bot: Bot) -> list[Update]:
-        """Stored updates not handled yet, oldest first."""
+    async def unhandled(self, bot: Bot, now: datetime, *, stale: bool = False) -> list[Update]:
+        """Claim the stored updates not handled yet (only those lost in hand if `stale`),
+        oldest first."""
         async with self._db.transaction() as tx:
-            bodies = await repo.unhandled_updates(tx)
+            bodies = await repo.claim_unhandled(tx, now, now - STALE if stale else None)
         return [Update.de_json(json.loads(body), bot) for body in bodies]
 
     async def purge(self, now: datetime) -> int:
@@ -123,6 +146,9 @@ class InboxBot(ExtBot[None]):
     def inbox(self) -> Inbox:
         return self._inbox
 
+    def now(self) -> datetime:
+        return self._clock()
+
     @property
     def repeated(self) -> set[int]:
         """Ids of polled updates stored before: the queue lets them go."""
@@ -143,6 +169,9 @@ class InboxQueue(asyncio.Queue[object]):
         self._bot = bot
 
     async def put(self, item: object) -> None:
+        if isinstance(item, Update) and not is_real(item):
+            log.warning("an update without an integer update_id was refused")
+            return
         if isinstance(item, Update) and item.update_id in self._bot.repeated:
             self._bot.repeated.discard(item.update_id)
             log.info("update %s was received before; handled once", item.update_id)
@@ -151,8 +180,13 @@ class InboxQueue(asyncio.Queue[object]):
 
 
 async def purge_job(context: CoachContext) -> None:
-    """Job, hourly: forget updates handled over a day ago."""
-    if forgotten := await context.services.inbox.purge(context.now()):
+    """Job, hourly: handle updates lost in hand, and forget those handled over a day ago."""
+    inbox, now = context.services.inbox, context.now()
+    if lost := await inbox.unhandled(context.bot, now, stale=True):
+        for update in lost:
+            await context.application.update_queue.put(update)
+        log.warning("inbox: %d updates lost in hand are handled now", len(lost))
+    if forgotten := await inbox.purge(now):
         log.info("inbox: %d handled updates forgotten", forgotten)
 
 

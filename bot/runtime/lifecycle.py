@@ -149,7 +149,7 @@ async def _handle_unhandled(application: AnyApplication) -> None:
     bot, queue = application.bot, application.update_queue
     if not isinstance(bot, InboxBot):
         return
-    left = await bot.inbox.unhandled(bot)
+    left = await bot.inbox.unhandled(bot, bot.now())
     for update in left:
         await queue.put(update)
     await queue.join()

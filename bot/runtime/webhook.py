@@ -106,7 +106,8 @@ def _parse(body: bytes, application: Application[Any, Any, Any, Any, Any, Any]) 
         data = json.loads(body)
     except (ValueError, RecursionError):  # RecursionError: nesting deeper than the parser goes
         return None
-    if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
+    # `type(...) is int`: JSON's true is an int to isinstance, and would pass as update 1.
+    if not isinstance(data, dict) or type(data.get("update_id")) is not int:
         return None
     try:
         return Update.de_json(data, application.bot)

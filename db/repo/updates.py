@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from functools import cache
 
-from sqlalchemy import Insert, delete, select, update
+from sqlalchemy import ColumnElement, Insert, and_, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import InboxUpdate
 from db.repo._shared import connection_of, insert_of
 
+# Whose an update is: its chat and its person, either unknown for some kinds of update.
+Owner = tuple[int | None, int | None]
 
-async def receive_updates(tx: AsyncSession, bodies: dict[int, str], now: datetime) -> set[int]:
-    """Store updates by id; returns the ids stored now (the others were received before)."""
-    rows = [{"update_id": i, "body": body, "received_at": now} for i, body in bodies.items()]
+
+async def receive_updates(
+    tx: AsyncSession, bodies: dict[int, str], now: datetime, owners: Mapping[int, Owner] = {}
+) -> set[int]:
+    """Store updates by id, with their chat and person from `owners`; returns the ids stored
+    now (the others were received before)."""
+    rows = [
+        {
+            "update_id": i,
+            "body": body,
+            "received_at": now,
+            "chat_id": owners.get(i, (None, None))[0],
+            "user_id": owners.get(i, (None, None))[1],
+        }
+        for i, body in bodies.items()
+    ]
     statement = _receive(tx.get_bind().dialect.name)
     stored = await (await connection_of(tx)).execute(statement, rows)
     return set(stored.scalars())
@@ -33,19 +49,39 @@ def _receive(dialect: str) -> Insert:
 
 
 async def mark_handled(tx: AsyncSession, update_ids: list[int], now: datetime) -> None:
+    """Mark updates handled and blank their bodies: the id alone recognises one sent again."""
     await tx.execute(
-        update(InboxUpdate).where(InboxUpdate.update_id.in_(update_ids)).values(handled_at=now)
+        update(InboxUpdate)
+        .where(InboxUpdate.update_id.in_(update_ids))
+        .values(handled_at=now, body=None)
     )
 
 
-async def unhandled_updates(tx: AsyncSession) -> list[str]:
-    """The bodies of received updates not handled yet, oldest first."""
-    rows = await tx.scalars(
-        select(InboxUpdate.body)
-        .where(InboxUpdate.handled_at.is_(None))
-        .order_by(InboxUpdate.update_id)
+async def claim_unhandled(
+    tx: AsyncSession, now: datetime, before: datetime | None = None
+) -> list[str]:
+    """Claim the updates not handled yet, oldest first, and return their bodies. With `before`,
+    only those received (or last claimed) before it. A row another transaction is claiming is
+    skipped (PostgreSQL: SKIP LOCKED; SQLite writes one transaction at a time), and the claim
+    is a conditional UPDATE, so each row is claimed by one caller."""
+    claimable = _claimable(before)
+    chosen = select(InboxUpdate.update_id).where(claimable).with_for_update(skip_locked=True)
+    result = await tx.execute(
+        update(InboxUpdate)
+        .where(InboxUpdate.update_id.in_(chosen), claimable)
+        .values(claimed_at=now)
+        .returning(InboxUpdate.update_id, InboxUpdate.body)
     )
-    return list(rows)
+    rows: list[tuple[int, str | None]] = [(row[0], row[1]) for row in result]
+    return [body for _id, body in sorted(rows) if body is not None]
+
+
+def _claimable(before: datetime | None) -> ColumnElement[bool]:
+    unhandled = InboxUpdate.handled_at.is_(None)
+    if before is None:
+        return unhandled
+    last = func.coalesce(InboxUpdate.claimed_at, InboxUpdate.received_at)
+    return and_(unhandled, last < before)
 
 
 async def purge_handled(tx: AsyncSession, before: datetime) -> int:
