@@ -8,6 +8,7 @@ SIGTERM, even with a backlog it cannot send in time.
 from __future__ import annotations
 
 import asyncio
+import json
 import signal
 from pathlib import Path
 
@@ -150,3 +151,39 @@ async def test_kill_9_with_updates_in_hand_loses_none(
     await until(lambda: all(_helps(telegram, chat_id) >= 1 for chat_id in chats))
     await _stop(process)
     assert await _unhandled(database_url) == 0
+
+
+async def _leave_group_backlog(telegram: FakeTelegram, database_url: str, count: int) -> None:
+    """Store `count` group /help updates as received and never handled, as a stop leaves them."""
+    updates = []
+    for _ in range(count):
+        update = telegram.message_update(GROUP, "/help")
+        update["message"]["from"]["id"] = 4104
+        updates.append(update)
+    db = Database(database_url)
+    try:
+        async with db.engine.begin() as connection:
+            statement = text(
+                "INSERT INTO inbox (update_id, body, received_at, chat_id, user_id)"
+                " VALUES (:id, :body, CURRENT_TIMESTAMP, :chat, 4104)"
+            )
+            rows = [{"id": u["update_id"], "body": json.dumps(u), "chat": GROUP} for u in updates]
+            await connection.execute(statement, rows)
+    finally:
+        await db.close()
+
+
+async def test_a_replayed_backlog_blocks_no_one_and_sigterm_during_it_exits_in_time(
+    telegram: FakeTelegram, tmp_path: Path, database_url: str
+) -> None:
+    """40 group updates left from the last run take minutes at 20 a minute: the start does
+    not wait for them, another chat is answered at once, and a SIGTERM exits within 10 s,
+    the rest left for the next start."""
+    await _stop(await start_bot(telegram, tmp_path, database_url))  # the schema, migrated
+    await _leave_group_backlog(telegram, database_url, 40)
+    process = await start_bot(telegram, tmp_path, database_url)
+    await until(lambda: _helps(telegram, GROUP) >= 20)  # the rest wait on the group's limit
+    telegram.user_sends(CHAT, "/help")
+    await until(lambda: _helps(telegram, CHAT) == 1, timeout=3)
+    assert await _stop(process) < EXIT_WITHIN
+    assert _helps(telegram, GROUP) + await _unhandled(database_url) == 40

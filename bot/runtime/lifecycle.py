@@ -56,7 +56,8 @@ async def running(
 
     The order on the way out is the point: stop receiving first (so Telegram counts nothing
     more as delivered), then finish what is in hand, then stop. What is in hand but cannot be
-    finished in time stays unhandled in the inbox and is handled first thing at the next start.
+    finished in time stays unhandled in the inbox and is queued first thing at the next start,
+    which receives new updates meanwhile.
     """
     await application.initialize()
     try:
@@ -64,7 +65,7 @@ async def running(
             await application.post_init(application)
         await application.start()
         try:
-            await _handle_unhandled(application)
+            await _replay_unhandled(application)
             async with _receiving(application, settings, db, poll_timeout) as receiving:
                 yield receiving
         finally:
@@ -144,17 +145,19 @@ async def _webhook_server(
         sock.close()
 
 
-async def _handle_unhandled(application: AnyApplication) -> None:
-    """Handle what the last run received but did not handle, before anything new comes in."""
+async def _replay_unhandled(application: AnyApplication) -> None:
+    """Hand what the last run received but did not handle to the update processor, ahead of
+    anything new, and go on at once: a chat's backlog (a group at its 20 messages a minute)
+    waits its turns like live updates, holding up no other chat nor the start, and a stop
+    meanwhile holds it over like any backlog."""
     bot, queue = application.bot, application.update_queue
     if not isinstance(bot, InboxBot):
         return
     left = await bot.inbox.unhandled(bot, bot.now())
     for update in left:
         await queue.put(update)
-    await queue.join()
     if left:
-        log.info("handled %d updates the last run had received but not handled", len(left))
+        log.info("%d updates the last run had received but not handled are queued", len(left))
 
 
 async def _finish_in_hand(application: AnyApplication) -> None:
