@@ -128,15 +128,16 @@ async def test_commands_for_another_bot_in_a_group_are_left_to_it(bot: RunningBo
 async def test_a_failure_mid_update_is_reported_and_the_session_stays_resumable(
     bot: RunningBot, telegram: FakeTelegram
 ) -> None:
-    """If Telegram fails while a warm-up starts, the user is told how to continue, and can."""
+    """If Telegram fails while a warm-up starts, the user is told how to continue, and can:
+    nothing had begun, so the next /warmup starts afresh with its check-in (and safety check)."""
     telegram.fail("sendMessage", status=400, description="Bad Request: chat not found")
     [apology] = await bot.send(CHAT, "/warmup")
     assert apology.text == (
         "Something went wrong on my side. Your progress is saved; send /warmup to carry on."
     )
-    [offer] = await bot.send(CHAT, "/warmup")
-    assert "step 1/8" in offer.text
-    [step] = await bot.press(CHAT, "Resume")
+    [checkin] = await bot.send(CHAT, "/warmup")
+    assert "A safety check first" in checkin.text
+    [step] = await bot.press(CHAT, "Skip check-in")
     assert step.text.startswith("Step 1/8 · Upper-back twist (thoracic spine mobility)")
 
 

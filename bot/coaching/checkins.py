@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.coaching import adapt, morning, preferences
 from bot.coaching.adapt import Change
-from bot.coaching.running import Notice, Position, answers_refusal, running
+from bot.coaching.running import Gate, Notice, Position, answers_refusal, running
 from bot.coaching.safety import Answer
 from bot.coaching.sessions import start_routine
 from bot.coaching.summary import Summary, summarize
@@ -63,7 +63,7 @@ async def before(
     pain: int | None,
     now: datetime,
 ) -> Before | Notice:
-    async with running(db, content, chat_id, session_id, answering_check=True) as (
+    async with running(db, content, chat_id, session_id, gate=Gate.CHECK_IN) as (
         tx,
         warmup,
         position,
@@ -122,7 +122,7 @@ async def switch(
     routine = content.routines.get(routine_id)
     if routine is None:
         return Notice.UNKNOWN
-    async with running(db, content, chat_id, session_id, answering_check=True) as (
+    async with running(db, content, chat_id, session_id, gate=Gate.CHECK_IN) as (
         tx,
         warmup,
         old,

@@ -16,7 +16,14 @@ from typing import Protocol
 
 from bot.coaching import coach
 from bot.coaching.coach import Action, Cursor, Side
-from bot.coaching.running import Notice, Position, answers_refusal, load_running, running
+from bot.coaching.running import (
+    Gate,
+    Notice,
+    Position,
+    answers_refusal,
+    load_running,
+    running,
+)
 from bot.coaching.sessions import Acted, advance
 from bot.content import Content
 from bot.content.rules import HandsFreeRules
@@ -89,7 +96,7 @@ async def stop(
     db: Database, content: Content, *, chat_id: int, session_id: int, cursor: Cursor
 ) -> Hold | Notice:
     """Stop the running countdown; the step stays open for Done, Skip or another hold."""
-    async with running(db, content, chat_id, session_id, expected=cursor) as (
+    async with running(db, content, chat_id, session_id, expected=cursor, gate=Gate.LEAVING) as (
         tx,
         warmup,
         position,
@@ -187,7 +194,7 @@ async def pause(
     clock: Callable[[], datetime],
 ) -> Hold | Notice:
     """⏸ Pause: the countdown stops where it is, keeping its message and what is left."""
-    async with running(db, content, chat_id, session_id, expected=cursor) as (
+    async with running(db, content, chat_id, session_id, expected=cursor, gate=Gate.LEAVING) as (
         tx,
         warmup,
         position,

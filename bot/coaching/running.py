@@ -8,7 +8,7 @@ import functools
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from enum import StrEnum
+from enum import Enum, StrEnum
 from typing import Any, NamedTuple, ParamSpec, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -38,6 +38,14 @@ class Notice(StrEnum):
     FLAGGED = "flagged"  # its person reported a warning sign: no step until a clinician
     UNSCREENED = "unscreened"  # its person has not answered the safety check yet
     SAFETY_STOP = "safety_stop"  # the warm-up was ended by its person's red flag
+
+
+class Gate(Enum):
+    """How much of the safety check a press needs (`gate`)."""
+
+    STEP = "step"  # into a step: the person answered the check, and no warning sign applies
+    CHECK_IN = "check_in"  # the check-in's own answer: not flagged (unanswered is its question)
+    LEAVING = "leaving"  # stopping a warm-up or its countdown: always allowed
 
 
 @dataclass(frozen=True)
@@ -93,19 +101,19 @@ async def load_running(
     session_id: int,
     *,
     expected: Cursor | None = None,
-    answering_check: bool = False,
+    gate: Gate = Gate.STEP,
 ) -> tuple[repo.Warmup, Position] | Notice:
     """The running session a button names, at `expected` if given, or why it cannot act.
 
     This is the safety gate every way into a step passes: nothing moves a warm-up whose
-    person reported a warning sign, or has not answered the safety check (except the
-    check-in's own answer, `answering_check`). One statement reads the session with its
+    person reported a warning sign, or has not answered the safety check (the check-in's own
+    answer excepted, and stopping always allowed: `gate`). One statement reads the session with its
     chat's settings and its person's check: this runs on every tap.
     """
     read = await repo.session_with_chat(tx, session_id)
     if read is None:
         return Notice.UNKNOWN
-    if (refused := _refusal(read, chat_id, answering_check=answering_check)) is not None:
+    if (refused := _refusal(read, chat_id, gate)) is not None:
         return refused
     warmup = read.warmup
     chat = ChatState(screening=read.screening, gentle_next=read.gentle_next)
@@ -118,20 +126,22 @@ async def load_running(
     return warmup, position
 
 
-def _refusal(read: repo.WithChat, chat_id: int, *, answering_check: bool) -> Notice | None:
+def _refusal(read: repo.WithChat, chat_id: int, gate: Gate) -> Notice | None:
     """Why the session read cannot be acted on by a press from `chat_id`, if it cannot."""
     if read.warmup.chat_id != chat_id:
         return Notice.NOT_YOURS
     if read.warmup.status != SessionStatus.ACTIVE:
         return Notice.SAFETY_STOP if read.warmup.ended_for_safety else Notice.FINISHED
-    return gate(read.screening, answering_check=answering_check)
+    return screened_for(read.screening, gate)
 
 
-def gate(screening: str | None, *, answering_check: bool = False) -> Notice | None:
-    """Why a person may not be taken into a step, given their answer to the safety check."""
+def screened_for(screening: str | None, gate: Gate) -> Notice | None:
+    """Why a person may not pass `gate`, given their answer to the safety check."""
+    if gate is Gate.LEAVING:
+        return None
     if screening == Answer.FLAGGED:
         return Notice.FLAGGED
-    if screening is None and not answering_check:
+    if screening is None and gate is Gate.STEP:
         return Notice.UNSCREENED
     return None
 
@@ -187,7 +197,7 @@ async def running(
     session_id: int,
     *,
     expected: Cursor | None = None,
-    answering_check: bool = False,
+    gate: Gate = Gate.STEP,
 ) -> AsyncIterator[Running]:
     """One transaction on the running warm-up `session_id` (at `expected`, if given).
 
@@ -195,9 +205,7 @@ async def running(
     then returns the `Notice` instead of its result.
     """
     async with db.transaction() as tx:
-        loaded = await load_running(
-            tx, content, chat_id, session_id, expected=expected, answering_check=answering_check
-        )
+        loaded = await load_running(tx, content, chat_id, session_id, expected=expected, gate=gate)
         if isinstance(loaded, Notice):
             raise RefusedError(loaded)
         yield Running(tx, *loaded)

@@ -17,6 +17,7 @@ from bot.coaching import coach, preferences, safety
 from bot.coaching.coach import Action, Cursor
 from bot.coaching.plan import Prefs
 from bot.coaching.running import (
+    Gate,
     Notice,
     Position,
     answers_refusal,
@@ -202,7 +203,9 @@ async def stop(
             if (active := await repo.active_session(tx, chat_id)) is None:
                 return None
             session_id = active.id
-        loaded = await load_running(tx, content, chat_id, session_id, expected=cursor)
+        loaded = await load_running(
+            tx, content, chat_id, session_id, expected=cursor, gate=Gate.LEAVING
+        )
         if isinstance(loaded, Notice):
             return loaded
         warmup, position = loaded
