@@ -290,19 +290,30 @@ def test_only_http_proxies_are_accepted(telegram: FakeTelegram) -> None:
 
 
 async def test_a_polled_update_is_kept_in_the_inbox_as_telegram_sent_it(bot: RunningBot) -> None:
-    """Stored as sent, not re-serialised by PTB: a field PTB does not know is kept too."""
+    """Stored as sent, not re-serialised by PTB (a field PTB does not know is kept too), until
+    it is handled: then only its id stays."""
+    bot.server.latency[8] = 1.0  # the reply takes a second: the stored body can be read meanwhile
     message = bot.server.message_update(8, "/start café")["message"]
     message["field_from_a_newer_bot_api"] = {"kept": True}
     update_id = bot.server.push_update({"message": message})
-    await bot.settle(update_id)
-
-    async with bot.db.reading() as tx:
-        body = await tx.scalar(
-            text("SELECT body FROM inbox WHERE update_id = :id"), {"id": update_id}
-        )
+    body = None
+    for _ in range(80):  # stored within a few polls; the reply holds handling for a second
+        if (body := await _inbox_body(bot, update_id)) is not None:
+            break
+        await asyncio.sleep(0.01)
+    assert body is not None
     assert json.loads(body) == {"update_id": update_id, "message": message}
     assert "café" in body  # written from Telegram's JSON, not by PTB (which escapes it)
+    await bot.settle(update_id)
     assert bot.server.chat(8), "and the update was handled as usual"
+    assert await _inbox_body(bot, update_id) is None
+
+
+async def _inbox_body(bot: RunningBot, update_id: int) -> str | None:
+    async with bot.db.reading() as tx:
+        return await tx.scalar(
+            text("SELECT body FROM inbox WHERE update_id = :id"), {"id": update_id}
+        )
 
 
 def test_the_polling_transport_keeps_only_the_last_polls_updates() -> None:
