@@ -14,7 +14,9 @@ the database and from the server's record:
 - the bot exits within 10 s of SIGTERM; the token is in none of its output.
 
 `make test` runs a short seeded run (tests/test_chaos.py); `make soak` a long one:
-`python -m tests.chaos --minutes 10`.
+`python -m tests.chaos --minutes 10`. The short run moves the bot's wall clock ahead by under a
+minute (tests/clock_shift.py), so that the reminders' minute comes as soon as the plan allows
+rather than whenever the real one does.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import argparse
 import asyncio
 import bisect
 import contextlib
+import os
 import random
 import signal
 import sys
@@ -33,7 +36,9 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from bot.config import PROJECT_ROOT
 from db.database import Database
+from tests.clock_shift import SHIFT
 from tests.fake_telegram import FakeTelegram, Fault, Message
 from tests.harness import TOKEN, sqlite_url
 from tests.processes import bot_env, until
@@ -50,6 +55,9 @@ RETRY_AFTER_SECONDS = 1.2  # the injected 429's retry_after, and PTB's margin on
 # After a restart the bot works through the updates that piled up while it was down (a few
 # seconds of 200 chats); a wait then is the restart's, not another chat's.
 CATCH_UP_SECONDS = 5.0
+# With a moved clock: the seconds from the start of the run (before the bot's first start) to
+# the reminders' minute, beyond the earliest moment the plan allows, for the start itself.
+START_ALLOWANCE_SECONDS = 10.0
 # How likely each button is pressed, by a word in its label; others weigh 1.
 _PREFERENCES = {"Done": 8.0, "Start": 2.0, "Resume": 4.0, "Stop": 0.2, "Sharp pain": 0.1}
 
@@ -64,6 +72,9 @@ class Plan:
     seed: int = 7
     sigterm_at: float = 12.0
     kill_at: float = 24.0
+    # Move the bot's wall clock so that the reminders fall due soon after it is allowed
+    # (tests/clock_shift.py); or keep the real clock and wait for a minute that fits.
+    move_clock: bool = False
 
 
 @dataclass
@@ -137,7 +148,9 @@ class RandomFaults:
 class Bot:
     """The bot as a process, restarted as the plan says; its output goes to files."""
 
-    def __init__(self, telegram: FakeTelegram, workdir: Path, database_url: str) -> None:
+    def __init__(
+        self, telegram: FakeTelegram, workdir: Path, database_url: str, shift: float
+    ) -> None:
         self._telegram = telegram
         self._workdir = workdir
         self._env = bot_env(
@@ -147,6 +160,12 @@ class Bot:
             TELEGRAM_TIMEOUT_SECONDS=str(BOT_TIMEOUT_SECONDS),
             RETRY_BACKOFF_SECONDS="0.2",
         )
+        self._command = ["-m", "bot"]
+        if shift:  # the same `main`, on a clock `shift` seconds ahead
+            self._command = ["-m", "tests.clock_shift"]
+            self._env[SHIFT] = str(shift)
+            path = [str(PROJECT_ROOT), *filter(None, [self._env.get("PYTHONPATH")])]
+            self._env["PYTHONPATH"] = os.pathsep.join(path)
         self._process: asyncio.subprocess.Process | None = None
         self.down: list[tuple[float, float]] = []  # (from, to) loop times it was not serving
         self.logs: list[Path] = []
@@ -157,7 +176,7 @@ class Bot:
         self.logs.append(log)
         with log.open("wb") as output:
             self._process = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "bot", env=self._env, stdout=output, stderr=output
+                sys.executable, *self._command, env=self._env, stdout=output, stderr=output
             )
         await until(lambda: len(self._telegram.calls_to("getUpdates")) > polls, timeout=60)
 
@@ -249,12 +268,13 @@ async def run(plan: Plan, workdir: Path, database_url: str | None = None) -> Rep
     """Run the plan; returns what was measured."""
     rng = random.Random(plan.seed)
     database_url = database_url or sqlite_url(workdir / "chaos.db")
+    shift = _clock_shift(plan) if plan.move_clock else 0.0
     async with FakeTelegram(TOKEN) as telegram:
         faults = RandomFaults(random.Random(plan.seed + 1), set(_probe_chats(plan)))
-        bot = Bot(telegram, workdir, database_url)
+        bot = Bot(telegram, workdir, database_url, shift)
         await bot.start()
         telegram.faults = faults
-        report = await _live(plan, telegram, bot, rng)
+        report = await _live(plan, telegram, bot, rng, shift)
         faults.on = False  # the last stop is measured without faults in its way
         await _settle(telegram)
         report.exits.append(await bot.stop())
@@ -263,14 +283,16 @@ async def run(plan: Plan, workdir: Path, database_url: str | None = None) -> Rep
     return report
 
 
-async def _live(plan: Plan, telegram: FakeTelegram, bot: Bot, rng: random.Random) -> Report:
+async def _live(
+    plan: Plan, telegram: FakeTelegram, bot: Bot, rng: random.Random, shift: float
+) -> Report:
     loop = asyncio.get_running_loop()
     start = loop.time()
     people = [Person(10_000 + n, telegram, random.Random(rng.random())) for n in range(plan.chats)]
     reminded = people[: plan.reminder_chats]
     probes = [p for p in people if p.chat_id in _probe_chats(plan)]
     warming = [p for p in people[plan.reminder_chats :] if p not in probes]
-    at, due_in = _reminder_minute(plan)
+    at, due_in = _reminder_minute(plan, shift)
     await asyncio.gather(*(p.set_reminder(at) for p in reminded))
     end = start + max(plan.seconds, due_in + 15)
     tasks = [asyncio.create_task(p.warm_up_until(end)) for p in warming]
@@ -293,21 +315,35 @@ def _probe_chats(plan: Plan) -> list[int]:
     return [10_000 + n for n in range(plan.chats - PROBES, plan.chats)]
 
 
-def _reminder_minute(plan: Plan) -> tuple[str, float]:
-    """A minute (UTC "HH:MM") to remind at, clear of the stop and the kill; and seconds to it.
-
-    Clear means at least 8 s before either, or 15 s after: a kill while the tick's reminders
-    are still going out (retried through Telegram's faults) leaves them leased for two
-    minutes, and the run does not wait that long (`tests/test_reminders.py` has that case).
-    """
-    now = datetime.now(UTC)
+def _reminder_minute(plan: Plan, shift: float) -> tuple[str, float]:
+    """A minute (UTC "HH:MM") of the bot's clock (`shift` seconds ahead of the real one) to
+    remind at, clear of the stop and the kill; and the seconds to it."""
+    now = datetime.now(UTC) + timedelta(seconds=shift)
     candidate = now.replace(second=0, microsecond=0) + timedelta(minutes=1)
-    while True:
-        due_in = (candidate - now).total_seconds()
-        clear = all(not -15 <= due_in - moment <= 8 for moment in (plan.sigterm_at, plan.kill_at))
-        if due_in >= 8 and clear:
-            return candidate.strftime("%H:%M"), due_in
+    while not _clear(plan, due_in := (candidate - now).total_seconds()):
         candidate += timedelta(minutes=1)
+    return candidate.strftime("%H:%M"), due_in
+
+
+def _clear(plan: Plan, due_in: float) -> bool:
+    """Whether reminders due `due_in` seconds into the run keep clear of the stop and the kill.
+
+    Clear means at least 15 s before either, or 8 s after (and 8 s for setting them): a kill
+    while the tick's reminders are still going out (retried through Telegram's faults) leaves
+    them leased for two minutes, and the run does not wait that long
+    (`tests/test_reminders.py` has that case).
+    """
+    moments = (plan.sigterm_at, plan.kill_at)
+    return due_in >= 8 and all(not -15 <= due_in - moment <= 8 for moment in moments)
+
+
+def _clock_shift(plan: Plan) -> float:
+    """How far ahead (0 to 60 s) to move the bot's clock so that one of its minutes begins at
+    the earliest clear moment of the run, allowing START_ALLOWANCE_SECONDS for the start."""
+    earliest = next(s for s in range(8, 3600) if _clear(plan, s)) + START_ALLOWANCE_SECONDS
+    minute_at = datetime.now(UTC) + timedelta(seconds=earliest)
+    into_minute = minute_at.second + minute_at.microsecond / 1e6
+    return (60 - into_minute) % 60
 
 
 def _reminders_seen(telegram: FakeTelegram, people: list[Person]) -> int:

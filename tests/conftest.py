@@ -3,22 +3,31 @@
 Every test that takes `database_url` (directly or through `settings` and `bot`) runs twice:
 on a SQLite file, and on a PostgreSQL server the run starts itself from the machine's
 binaries. Where there are none, the PostgreSQL half is skipped and the run's header says so.
+The database is a copy of one migrated once per worker (tests/databases.py).
+
+The run is spread over pytest-xdist workers (`-n auto` in pyproject.toml; `-n 0` runs it in
+one process). They share one PostgreSQL server, each with databases of its own, and each writes
+its own log; the tests that run the real `python -m bot` run on one worker, one after another,
+so that they do not slow each other down (tests/run_plan.py says which).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bot.config import Settings
 from bot.runtime.context import utc_now
+from tests import run_plan
+from tests.databases import Templates
 from tests.fake_telegram import FakeTelegram
 from tests.harness import TOKEN, FakeClock, RunningBot, make_settings, run_bot, sqlite_url
-from tests.postgres import PostgresServer, find_binaries, postgres_server
+from tests.postgres import PostgresServer, find_binaries, shared_server, stop_shared_server
 
 # TEST_POSTGRES=0 skips the PostgreSQL half on purpose (a quicker local run).
 WANT_POSTGRES = os.environ.get("TEST_POSTGRES", "1") != "0"
@@ -34,6 +43,26 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "clock(start): the bot reads a FakeClock from `start` (the `clock` fixture)"
     )
+    # pytest-xdist registers it too; here for a run without the plugin.
+    config.addinivalue_line("markers", "xdist_group(name): run on one worker, in turn")
+    run_plan.configure(config)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """pytest-xdist: tell each worker where the run's shared files are."""
+    run_plan.configure_worker(node.config, node.workerinput)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:  # noqa: ARG001
+    """`-n auto`: a worker per core, up to a few (PYTEST_XDIST_AUTO_NUM_WORKERS overrides)."""
+    return run_plan.worker_count()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    run_plan.group_wall_clock_tests(items)
 
 
 def pytest_report_header() -> str:
@@ -43,33 +72,45 @@ def pytest_report_header() -> str:
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """Fail the run if the bot token reached the run's DEBUG log anywhere."""
-    log_file = session.config.getini("log_file")
-    if not log_file or exitstatus not in (0, 1):
-        return
-    path = Path(session.config.rootpath, log_file)
-    secret = TOKEN.split(":", 1)[1]
-    if path.exists() and secret in path.read_text(encoding="utf-8", errors="replace"):
+    """Fail the run if the bot token reached the DEBUG log of the run or of any worker."""
+    if hasattr(session.config, "workerinput") or exitstatus not in (0, 1):
+        return  # a worker's log is read by the process that ran the session, once all ended
+    if leaked := run_plan.logs_with(session.config, TOKEN.split(":", 1)[1]):
         session.exitstatus = 1
-        print(f"\nthe bot token appears in {path}")  # noqa: T201 - the run's own verdict
+        print(f"\nthe bot token appears in {', '.join(map(str, leaked))}")  # noqa: T201
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """The process that ran the session stops the shared server, once every worker is done."""
+    run_plan.finish(config, stop_shared_server)
 
 
 @pytest.fixture(scope="session")
-def postgres() -> Iterator[PostgresServer]:
-    """One PostgreSQL server for the whole run, started on first use."""
+def postgres(pytestconfig: pytest.Config) -> PostgresServer:
+    """The run's PostgreSQL server, started on first use; this worker's databases on it."""
     if POSTGRES_BINARIES is None:
         pytest.skip(NO_POSTGRES)
-    with postgres_server(POSTGRES_BINARIES) as server:
-        yield server
+    folder = run_plan.run_folder(pytestconfig)
+    return shared_server(folder, POSTGRES_BINARIES, prefix=f"{run_plan.worker_name()}_test")
+
+
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Templates:
+    return Templates(tmp_path_factory.mktemp("templates"))
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """An empty database: a SQLite file, or a database of its own on the PostgreSQL server."""
+async def database_url(
+    request: pytest.FixtureRequest, tmp_path: Path, templates: Templates
+) -> str:
+    """A database of its own: a SQLite file, or a database on the PostgreSQL server. It is
+    at the newest schema, without rows; empty in tests/test_database.py (the migrations')."""
+    empty = request.path.name in run_plan.EMPTY_DATABASES
     if request.param == "sqlite":
-        return sqlite_url(tmp_path / "warmup.db")
+        path = tmp_path / "warmup.db"
+        return sqlite_url(path) if empty else await templates.sqlite(path)
     server: PostgresServer = request.getfixturevalue("postgres")
-    return await server.new_database()
+    return await server.new_database() if empty else await templates.postgres(server)
 
 
 @pytest.fixture

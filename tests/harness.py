@@ -6,6 +6,7 @@ Used by the end-to-end tests and by `make demo`. The application is built by the
 
 from __future__ import annotations
 
+import functools
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -15,8 +16,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from bot.app import CoachApplication, build_application
-from bot.config import Settings
-from bot.content import load_content
+from bot.config import PROJECT_ROOT, Settings
+from bot.content import Content, load_content
 from bot.runtime.context import Services, utc_now
 from bot.runtime.lifecycle import running
 from db import chat_data
@@ -25,6 +26,7 @@ from db.models import StepEvent, WarmupSession
 from tests.fake_telegram import FakeTelegram, Message
 
 TOKEN = "123456:TEST-token-never-logged"
+PROJECT_CONTENT = PROJECT_ROOT / "content"
 
 
 def sqlite_url(path: Path) -> str:
@@ -39,6 +41,19 @@ def make_settings(server: FakeTelegram, database_url: str, **overrides: object) 
         **overrides,
     }
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+def content_of(directory: Path) -> Content:
+    """The content in `directory`. The project's own is read and validated once per process:
+    no test changes it (a test that does copies it to a folder of its own, read afresh)."""
+    if directory.resolve() == PROJECT_CONTENT.resolve():
+        return _project_content()
+    return load_content(directory)
+
+
+@functools.cache
+def _project_content() -> Content:
+    return load_content(PROJECT_CONTENT)
 
 
 class FakeClock:
@@ -201,7 +216,7 @@ async def run_bot(
     """Build and start the application as production does; stop it on exit."""
     services = Services(
         settings=settings,
-        content=load_content(content_dir or settings.content_dir),
+        content=content_of(content_dir or settings.content_dir),
         db=Database(settings.database_url),
         clock=clock,
     )

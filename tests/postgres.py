@@ -1,6 +1,9 @@
 """A throwaway PostgreSQL server for the test run, started from the machine's own binaries.
 
-The server lives in a temporary folder for one pytest session and each test gets a database of
+One server serves the whole run, every pytest-xdist worker included: the first worker that
+needs it starts it in the background (`pg_ctl`, under a file lock in the run's folder), the
+others find its port there, and the process that ran the session stops it at the end
+(`stop_shared_server`). Each worker names its databases after itself; each test gets one of
 its own. PostgreSQL refuses to run as root, so under root the server runs as the `postgres`
 user (or `nobody`) through `runuser`.
 """
@@ -8,14 +11,15 @@ user (or `nobody`) through `runuser`.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import itertools
+import json
 import os
 import pwd
 import shutil
 import socket
 import subprocess
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,6 +34,7 @@ FAST_SETTINGS = {
     "listen_addresses": "127.0.0.1",
 }
 START_TIMEOUT_SECONDS = 30
+_STATE = "postgres.json"  # in the run's folder: where the shared server lives
 
 
 def find_binaries() -> Path | None:
@@ -46,13 +51,11 @@ def find_binaries() -> Path | None:
 
 
 class PostgresServer:
-    """One running server; `new_database()` hands out empty databases."""
+    """One running server; `new_database()` hands out databases named after this worker."""
 
-    def __init__(self, binaries: Path, folder: Path, port: int, process: subprocess.Popen[bytes]):
-        self.binaries = binaries
-        self.folder = folder
+    def __init__(self, port: int, prefix: str = "test") -> None:
         self.port = port
-        self._process = process
+        self._prefix = prefix
         self._numbers = itertools.count(1)
 
     @property
@@ -62,56 +65,106 @@ class PostgresServer:
     def url(self, database: str) -> str:
         return f"postgresql+asyncpg://postgres@127.0.0.1:{self.port}/{database}"
 
-    async def new_database(self) -> str:
-        """An empty database of its own; returns its SQLAlchemy URL."""
-        name = f"test_{next(self._numbers)}"
+    async def new_database(self, template: str = "template0", name: str | None = None) -> str:
+        """A database of its own (named after this worker), a copy of `template`; returns its
+        SQLAlchemy URL."""
+        name = f"{self._prefix}_{name or next(self._numbers)}"
         connection = await asyncpg.connect(self.admin_dsn)
         try:
-            await connection.execute(f'CREATE DATABASE "{name}" TEMPLATE template0')
+            await connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         finally:
             await connection.close()
         return self.url(name)
 
-    def stop(self) -> None:
-        self._process.terminate()
-        try:
-            self._process.wait(timeout=START_TIMEOUT_SECONDS)
-        except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.wait()
+
+def shared_server(run_folder: Path, binaries: Path, prefix: str) -> PostgresServer:
+    """The run's server: started by the first worker that asks, found by the others."""
+    state = run_folder / _STATE
+    with _locked(run_folder / "postgres.lock"):
+        if not state.exists():
+            folder = Path(tempfile.mkdtemp(prefix="warmup-pg-"))
+            try:
+                port = _start(binaries, folder)
+            except BaseException:
+                _stop(binaries, folder)
+                raise
+            found = {"folder": str(folder), "binaries": str(binaries), "port": port}
+            state.write_text(json.dumps(found))
+        return PostgresServer(json.loads(state.read_text())["port"], prefix)
 
 
 @contextlib.contextmanager
 def postgres_server(binaries: Path) -> Iterator[PostgresServer]:
-    """Initialise a cluster in a temporary folder, start it, and remove it all afterwards."""
+    """A server of the caller's own (`make bench`), removed with its files on exit."""
     folder = Path(tempfile.mkdtemp(prefix="warmup-pg-"))
+    try:
+        yield PostgresServer(_start(binaries, folder))
+    finally:
+        _stop(binaries, folder)
+
+
+def stop_shared_server(run_folder: Path) -> None:
+    """Stop the run's server, if a worker started one, and remove its files."""
+    state = run_folder / _STATE
+    if state.exists():
+        found = json.loads(state.read_text())
+        _stop(Path(found["binaries"]), Path(found["folder"]))
+        state.unlink()
+
+
+def _start(binaries: Path, folder: Path) -> int:
+    """Initialise a cluster in `folder` and start it in the background; returns its port."""
     as_user = _unprivileged_prefix(folder)
     data = folder / "data"
+    init = ["-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C"]
+    _run([*as_user, str(binaries / "initdb"), *init, "--no-sync"])
+    port = _free_port()
+    options = [f"-p {port}", f"-k {folder}"]
+    options += [f"-c {key}={value}" for key, value in FAST_SETTINGS.items()]
+    log = folder / "server.log"
+    start = ["-D", str(data), "-l", str(log), "-o", " ".join(options)]
+    start += ["-w", "-t", str(START_TIMEOUT_SECONDS), "start"]
     try:
-        init = ["-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C"]
-        subprocess.run(  # noqa: S603 - our own binaries and arguments
-            [*as_user, str(binaries / "initdb"), *init, "--no-sync"],
-            check=True,
-            capture_output=True,
-        )
-        port = _free_port()
-        options = ["-p", str(port), "-k", str(folder)]
-        for key, value in FAST_SETTINGS.items():
-            options += ["-c", f"{key}={value}"]
-        with (folder / "server.log").open("wb") as log:
-            process = subprocess.Popen(  # noqa: S603 - our own binaries and arguments
-                [*as_user, str(binaries / "postgres"), "-D", str(data), *options],
-                stdout=log,
-                stderr=subprocess.STDOUT,
+        _run([*as_user, str(binaries / "pg_ctl"), *start])
+    except RuntimeError as exc:
+        server_log = log.read_text(errors="replace") if log.exists() else ""
+        raise RuntimeError(f"PostgreSQL did not start: {exc}\n{server_log}") from exc
+    return port
+
+
+def _stop(binaries: Path, folder: Path) -> None:
+    """Stop the server in `folder` if it runs (its data is thrown away), and remove it all."""
+    try:
+        if (folder / "data" / "postmaster.pid").exists():
+            stop = [str(binaries / "pg_ctl"), "-D", str(folder / "data"), "-m", "immediate"]
+            subprocess.run(  # noqa: S603 - our own binaries and arguments
+                [*_unprivileged_prefix(folder), *stop, "-w", "stop"],
+                check=False,
+                capture_output=True,
+                timeout=START_TIMEOUT_SECONDS,
             )
-        server = PostgresServer(binaries, folder, port, process)
-        try:
-            _wait_until_ready(binaries, port, process, folder / "server.log")
-            yield server
-        finally:
-            server.stop()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _run(command: list[str]) -> None:
+    done = subprocess.run(  # noqa: S603 - our own binaries and arguments
+        command, check=False, capture_output=True, stdin=subprocess.DEVNULL
+    )
+    if done.returncode != 0:
+        binary = next(Path(part).name for part in command if "/" in part)
+        raise RuntimeError(f"{binary} failed: {done.stderr.decode(errors='replace')}")
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `path` (created if need be), shared by the run's workers."""
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _unprivileged_prefix(folder: Path) -> list[str]:
@@ -131,17 +184,3 @@ def _free_port() -> int:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
         return port
-
-
-def _wait_until_ready(
-    binaries: Path, port: int, process: subprocess.Popen[bytes], log: Path
-) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_SECONDS
-    ready = [str(binaries / "pg_isready"), "-h", "127.0.0.1", "-p", str(port), "-q"]
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"PostgreSQL did not start:\n{log.read_text(errors='replace')}")
-        if subprocess.run(ready, check=False).returncode == 0:  # noqa: S603 - fixed arguments
-            return
-        time.sleep(0.1)
-    raise RuntimeError(f"PostgreSQL did not answer within {START_TIMEOUT_SECONDS} s")
