@@ -139,6 +139,7 @@ def _schedule(application: CoachApplication) -> Schedule:
         reminder_tick=reminders.tick,  # `reminders`, every minute: the reminders due
         show_again=holds.show_again,  # `show-again:<session>`: a time-up that failed, again
         inbox_purge=inbox.purge_job,  # `inbox`, hourly: forget updates handled a day ago
+        inbox_adopt=inbox.adopt_job,  # `inbox-adopt`: live; handle what stopped instances left
     )
 
 
@@ -263,10 +264,12 @@ async def _post_init(application: CoachApplication) -> None:
 
 async def _restore_jobs(application: CoachApplication) -> None:
     """Rebuild scheduled work from the database, the single source of truth."""
-    context = CoachContext(application)
+    context, services = CoachContext(application), services_of(application)
     await holds_chat.restore(context)
-    services_of(application).schedule.reminders(now=datetime.now(UTC))
-    services_of(application).schedule.inbox_purge_hourly()
+    services.schedule.reminders(now=datetime.now(UTC))
+    services.schedule.inbox_purge_hourly()
+    # Three beats to a lease: one late beat never makes a live instance look gone.
+    services.schedule.inbox_adopt_every(services.inbox.lease / 3)
 
 
 async def _post_shutdown(application: CoachApplication) -> None:

@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     reminder_messages_per_second: float = Field(
         default=TELEGRAM_MESSAGES_PER_SECOND, gt=0, le=1000
     )
+    # Several instances on one database: an instance not heard from for this long is taken as
+    # gone, and another (or the next start) handles the updates it had received.
+    instance_lease_seconds: float = Field(default=30, ge=1, le=600)
     # Webhook mode: set WEBHOOK_URL (the public https address Telegram posts to) to use it
     # instead of polling. The bot then listens on WEBHOOK_LISTEN:WEBHOOK_PORT, behind a proxy.
     webhook_url: str | None = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import (
@@ -10,20 +10,19 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Date,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
     MetaData,
     String,
     Text,
-    TypeDecorator,
     false,
     text,
     true,
 )
-from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from db.types import UTCDateTime
 
 # Stable constraint names keep migrations reproducible across SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -33,37 +32,6 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """Timezone-aware UTC datetimes on every backend.
-
-    SQLite has no timezone type and hands back naive values; this stores UTC and always returns
-    an aware datetime, so no naive timestamp ever reaches the rest of the code.
-    """
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(
-        self,
-        value: datetime | None,
-        dialect: Dialect,  # noqa: ARG002 - part of SQLAlchemy's signature
-    ) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetimes are not stored; pass an aware UTC datetime")
-        return value.astimezone(UTC)
-
-    def process_result_value(
-        self,
-        value: datetime | None,
-        dialect: Dialect,  # noqa: ARG002 - part of SQLAlchemy's signature
-    ) -> datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 class Base(DeclarativeBase):
@@ -260,8 +228,9 @@ class Milestone(Base):
 class InboxUpdate(Base):
     """An update as received, stored before Telegram is told it arrived (`bot/runtime/inbox.py`).
 
-    `handled_at` is set once the bot has handled it; rows still unset are handled at a start or
-    by the hourly job, which claims them (`claimed_at`) so that one instance takes each. Handled
+    `handled_at` is set once the bot has handled it. The instance that received it holds it
+    (`claimed_by`, `claimed_at`) while it is live (`Instance`); a start or another instance
+    takes over (claims) a row only once its holder is gone or it was lost in hand. Handled
     rows stay for a day, the longest Telegram may send an update again, so that an update it
     sends twice is recognised and handled once; for that the id is enough, so the body (what
     the person wrote) is blanked when the update is marked handled.
@@ -282,6 +251,17 @@ class InboxUpdate(Base):
     )
     user_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True, info={"person": True})
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    claimed_by: Mapped[str | None] = mapped_column(String(32), nullable=True)
+
+
+class Instance(Base):
+    """A running bot, by a random id it draws at start: it shows it is live by writing
+    `seen_at` every few seconds, and removes its row at a clean stop (`bot/runtime/inbox.py`)."""
+
+    __tablename__ = "instances"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class MediaFile(Base):

@@ -56,7 +56,8 @@ def pytest_configure_node(node: Any) -> None:
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:  # noqa: ARG001
-    """`-n auto`: a worker per core, up to a few (PYTEST_XDIST_AUTO_NUM_WORKERS overrides)."""
+    """`-n auto`: one worker more than the cores, up to a few (PYTEST_XDIST_AUTO_NUM_WORKERS
+    overrides)."""
     return run_plan.worker_count()
 
 

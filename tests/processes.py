@@ -18,8 +18,12 @@ _starts = itertools.count()
 
 def bot_env(database_url: str, **values: str) -> dict[str, str]:
     """The process environment: this one's, minus any settings of the bot's, plus `values`."""
-    prefixes = ("TELEGRAM_", "DATABASE_", "WEBHOOK_")
+    prefixes = ("TELEGRAM_", "DATABASE_", "WEBHOOK_", "INSTANCE_")
     env = {k: v for k, v in os.environ.items() if not k.startswith(prefixes)}
+    # A killed instance's updates are handled by the next start once its lease runs out: a
+    # short one here, where a restart follows a kill -9 at once (the 30 s default would only
+    # make the tests wait).
+    env["INSTANCE_LEASE_SECONDS"] = "3"
     env.update(values)
     env["DATABASE_URL"] = database_url
     return env

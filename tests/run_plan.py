@@ -2,8 +2,11 @@
 
 tests/conftest.py calls these from its hooks. The tests that run the real `python -m bot` and
 wait on it (a chat's worst wait, an exit within 10 s after SIGTERM) are sensitive to how much CPU
-they get, so they form one xdist group: one worker runs them one after another, never two at
-once, while the other workers share out the rest.
+they get, so they form two xdist groups: the chaos run (200 chats, the most CPU) and the
+others. Each group runs on one worker, one test after another, so no two of the same kind
+share the machine, while the other workers share out the rest. Most of these tests wait on
+real time (a group's 20 messages a minute, a slow reply) with a core mostly idle, so `-n auto`
+starts one worker more than there are cores.
 """
 
 from __future__ import annotations
@@ -23,20 +26,17 @@ import pytest
 _RUN_FOLDER = pytest.StashKey[Path]()
 _RUN_FOLDER_INPUT = "warmup_run_folder"
 
-# Modules whose tests start `python -m bot`, or wait for real seconds to pass.
-WALL_CLOCK_MODULES = frozenset(
-    {
-        "test_chaos.py",
-        "test_process.py",
-        "test_stopping.py",
-    }
-)
-WALL_CLOCK_GROUP = "wall-clock"
+# Modules whose tests start `python -m bot`, or wait for real seconds to pass, by xdist group.
+WALL_CLOCK_GROUPS = {
+    "test_chaos.py": "chaos",
+    "test_process.py": "processes",
+    "test_stopping.py": "processes",
+}
 
 # Modules whose tests need an empty database rather than one at the newest schema.
 EMPTY_DATABASES = frozenset({"test_database.py"})
 
-# `-n auto` starts one worker per core, up to this many.
+# `-n auto` starts at most this many workers.
 MOST_WORKERS = 4
 
 # Loggers that write much at DEBUG and never see the token: INFO is enough for them (PTB's
@@ -83,17 +83,18 @@ def worker_name() -> str:
 
 
 def worker_count() -> int:
-    """Workers for `-n auto`: PYTEST_XDIST_AUTO_NUM_WORKERS, or one per core up to a few."""
+    """Workers for `-n auto`: PYTEST_XDIST_AUTO_NUM_WORKERS, or one more than the cores (see
+    above), up to a few."""
     if wanted := os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
         return int(wanted)
-    return max(1, min(len(os.sched_getaffinity(0)), MOST_WORKERS))
+    return max(1, min(len(os.sched_getaffinity(0)) + 1, MOST_WORKERS))
 
 
 def group_wall_clock_tests(items: list[pytest.Item]) -> None:
-    """Put the tests of WALL_CLOCK_MODULES in one xdist group (for `--dist loadgroup`)."""
+    """Put the tests of WALL_CLOCK_GROUPS in their xdist groups (for `--dist loadgroup`)."""
     for item in items:
-        if item.path.name in WALL_CLOCK_MODULES:
-            item.add_marker(pytest.mark.xdist_group(WALL_CLOCK_GROUP))
+        if group := WALL_CLOCK_GROUPS.get(item.path.name):
+            item.add_marker(pytest.mark.xdist_group(group))
 
 
 def _configure_log(config: pytest.Config, worker: str | None) -> None:

@@ -21,9 +21,10 @@ GROUP = -12001
 SUPERGROUP = -1001200100
 MEMBER = 12002
 MONDAY = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
-# Tables with no chat's data of their own: the bot's uploaded animations, and people (a
-# person's safety check, exported and deleted with their private chat: test_safety_data.py).
-NOT_A_CHATS = {"media_files", "people"}
+# Tables with no chat's data of their own: the bot's uploaded animations, the running
+# instances, and people (a person's safety check, exported and deleted with their private
+# chat: test_safety_data.py).
+NOT_A_CHATS = {"media_files", "instances", "people"}
 
 Rows = dict[str, list[dict[str, object]]]
 

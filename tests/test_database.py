@@ -263,7 +263,8 @@ async def test_the_inbox_stores_an_update_once_and_says_which_are_new(
                 tx, {2: '{"two, again": 2}', 3: '{"three": 3}'}, now
             )
             single = await repo.receive_updates(tx, {4: '{"four": 4}'}, now)
-            bodies = await repo.claim_unhandled(tx, now)
+            claim = repo.Claim("starting", now, live_since=now, lost_before=now)
+            bodies = await repo.claim_unhandled(tx, claim)
     finally:
         await db.close()
     assert (first, again, single) == ({1, 2}, {3}, {4})

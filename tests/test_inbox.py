@@ -1,5 +1,6 @@
 """The inbox keeps what a person wrote no longer than it must, with its chat: /forget deletes
-it, /export shows it, and an update lost in hand is handled without a restart."""
+it, /export shows it, and an update lost in hand, or left by an instance that is gone, is
+handled without a restart, once."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import insert, select
 
+from db import repo
 from db.models import InboxUpdate
 from tests.fake_telegram import FakeTelegram
 from tests.harness import FakeClock, RunningBot
@@ -86,29 +88,69 @@ def _help_update(update_id: int, chat_id: int) -> dict[str, object]:
     }
 
 
-async def _lose_in_hand(bot: RunningBot, update_id: int, at: datetime) -> None:
-    """Store an update as received but never handled, as a lost task would leave it."""
+async def _lose_in_hand(bot: RunningBot, update_id: int, at: datetime, *, holder: str) -> None:
+    """Store an update as received by `holder` and never handled, as a lost task leaves it."""
     body = json.dumps(_help_update(update_id, CHAT))
+    row = {"update_id": update_id, "body": body, "received_at": at, "chat_id": CHAT}
     async with bot.db.transaction() as tx:
-        row = {"update_id": update_id, "body": body, "received_at": at, "chat_id": CHAT}
-        await tx.execute(insert(InboxUpdate).values(row))
+        await tx.execute(
+            insert(InboxUpdate).values(row | {"claimed_at": at, "claimed_by": holder})
+        )
 
 
 @pytest.mark.clock(MONDAY)
-async def test_an_update_lost_in_hand_is_handled_by_the_hourly_job(
+async def test_an_update_lost_in_hand_is_handled_without_a_restart(
     bot: RunningBot, telegram: FakeTelegram, clock: FakeClock
 ) -> None:
-    """Not yet stale, the job leaves it to whoever holds it; 15 minutes on, it is handled."""
+    """An update this live instance holds but lost: the adopt job leaves it while it may still
+    be in hand, and handles it once it has been held 15 minutes."""
     bot.pause_scheduler()
-    await _lose_in_hand(bot, 10**9, MONDAY)
-    await bot.run_job("inbox")
+    await _lose_in_hand(bot, 10**9, MONDAY, holder=bot.services.inbox.instance)
+    await bot.run_job("inbox-adopt")
     await bot.application.update_queue.join()
     assert telegram.chat(CHAT) == []
     clock.advance(minutes=16)
-    await bot.run_job("inbox")
+    await bot.run_job("inbox-adopt")
     await bot.application.update_queue.join()
     [answer] = [m for m in telegram.chat(CHAT) if m.from_bot]
     assert "/warmup" in answer.text
-    await bot.run_job("inbox")  # claimed and handled once: not again
+    await bot.run_job("inbox-adopt")  # claimed and handled once: not again
     await _settled(bot)
     assert len([m for m in telegram.chat(CHAT) if m.from_bot]) == 1
+
+
+@pytest.mark.clock(MONDAY)
+async def test_updates_of_a_live_instance_are_left_to_it_and_a_gone_ones_taken_over(
+    bot: RunningBot, telegram: FakeTelegram, clock: FakeClock
+) -> None:
+    """Another instance's update is left while it is seen within its lease; once it is not
+    (killed), or it said it stopped, the adopt job handles its updates, each once."""
+    bot.pause_scheduler()
+    lease = bot.services.inbox.lease
+    await _seen(bot, "other", MONDAY)
+    await _lose_in_hand(bot, 10**9, MONDAY, holder="other")
+    clock.advance(seconds=lease.total_seconds() - 1)
+    await bot.run_job("inbox-adopt")
+    await bot.application.update_queue.join()
+    assert telegram.chat(CHAT) == []
+    clock.advance(seconds=2)  # "other" has not been seen for a whole lease
+    await bot.run_job("inbox-adopt")
+    await bot.application.update_queue.join()
+    assert len([m for m in telegram.chat(CHAT) if m.from_bot]) == 1
+
+    await _seen(bot, "stopping", clock.current)
+    await _lose_in_hand(bot, 10**9 + 1, clock.current, holder="stopping")
+    await bot.run_job("inbox-adopt")
+    await bot.application.update_queue.join()
+    assert len([m for m in telegram.chat(CHAT) if m.from_bot]) == 1  # "stopping" is live
+    async with bot.db.transaction() as tx:
+        await repo.gone(tx, "stopping")  # as its clean stop says
+    await bot.run_job("inbox-adopt")
+    await bot.run_job("inbox-adopt")
+    await _settled(bot)
+    assert len([m for m in telegram.chat(CHAT) if m.from_bot]) == 2
+
+
+async def _seen(bot: RunningBot, instance: str, at: datetime) -> None:
+    async with bot.db.transaction() as tx:
+        await repo.seen(tx, instance, at)

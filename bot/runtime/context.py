@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
 from telegram.ext import CallbackContext, ExtBot
@@ -60,7 +60,7 @@ class Services:
         # Every tap records the message of the step it sent; under load, together.
         self.sent = SendWindow(window_limit(self.settings.reminder_messages_per_second))
         self.step_messages = Batched(self.db, repo.set_messages)
-        self.inbox = Inbox(self.db)
+        self.inbox = Inbox(self.db, timedelta(seconds=self.settings.instance_lease_seconds))
         self.pictures = Library(self.settings.content_dir / "media")
 
 

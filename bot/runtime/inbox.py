@@ -12,9 +12,15 @@ id and handled once.
 Each row records its chat and person, so /forget deletes it and /export shows it. Marking an
 update handled blanks its body: only the id is needed to recognise it if Telegram sends it
 again, and what the person wrote (free text, pain answers) is then kept nowhere but in the
-tables the handler wrote. An update left unhandled without a stop (its handling lost) is not
-left waiting for a restart: the hourly job claims those received over `STALE` ago and hands
-them to the update processor, like a start does.
+tables the handler wrote.
+
+Several instances may share a database. Each draws an id at start and shows it is live by a
+job that writes the time every third of its lease (`INSTANCE_LEASE_SECONDS`); it holds the rows
+it received. A start, and that job on every instance, claim and handle the unhandled rows whose
+holder is gone: it stopped (a clean stop removes its id at once) or has not been seen for a
+lease (killed), or it has held them for over `STALE` (their handling lost in hand). So an
+update in hand at a live instance is never handled a second time by another, and one left by
+a dead instance waits at most a lease.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import uuid
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -69,8 +76,10 @@ def _owner(update: Update) -> repo.Owner:
 class Inbox:
     """The stored updates of one bot, on its database."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, lease: timedelta) -> None:
         self._db = db
+        self.instance = uuid.uuid4().hex
+        self.lease = lease
         # Many chats' updates finish at once under load; their marks share a transaction.
         self._marks: Batched[Mark] = Batched(db, _mark)
         # Step messages sent while handling an update, by chat, for that update's handled mark:
@@ -90,7 +99,7 @@ class Inbox:
         rows = {u.update_id: _json(u, as_sent(u.update_id)) for u in updates}
         owners = {u.update_id: _owner(u) for u in updates}
         async with self._db.transaction() as tx:
-            stored = await repo.receive_updates(tx, rows, now, owners)
+            stored = await repo.receive_updates(tx, rows, now, owners, self.instance)
         return set(rows) - stored
 
     def leave_for_mark(self, chat_id: int, message: repo.StepMessage) -> None:
@@ -104,12 +113,19 @@ class Inbox:
         messages = tuple(self._for_mark.pop(chat.id, ())) if chat is not None else ()
         await self._marks.add(Mark(update.update_id, now, messages))
 
-    async def unhandled(self, bot: Bot, now: datetime, *, stale: bool = False) -> list[Update]:
-        """Claim the stored updates not handled yet (only those lost in hand if `stale`),
-        oldest first."""
+    async def unhandled(self, bot: Bot, now: datetime) -> list[Update]:
+        """Show this instance is live, and claim the stored updates not handled yet whose
+        holder is gone (see above), oldest first."""
+        claim = repo.Claim(self.instance, now, now - self.lease, now - STALE)
         async with self._db.transaction() as tx:
-            bodies = await repo.claim_unhandled(tx, now, now - STALE if stale else None)
+            await repo.seen(tx, self.instance, now)
+            bodies = await repo.claim_unhandled(tx, claim)
         return [Update.de_json(json.loads(body), bot) for body in bodies]
+
+    async def leave(self) -> None:
+        """Say this instance is gone: what it still holds can be claimed at once."""
+        async with self._db.transaction() as tx:
+            await repo.gone(tx, self.instance)
 
     async def purge(self, now: datetime) -> int:
         """Forget updates handled long enough ago that Telegram cannot send them again."""
@@ -179,14 +195,18 @@ class InboxQueue(asyncio.Queue[object]):
         await super().put(item)
 
 
-async def purge_job(context: CoachContext) -> None:
-    """Job, hourly: handle updates lost in hand, and forget those handled over a day ago."""
-    inbox, now = context.services.inbox, context.now()
-    if lost := await inbox.unhandled(context.bot, now, stale=True):
-        for update in lost:
+async def adopt_job(context: CoachContext) -> None:
+    """Job, every third of a lease: show this instance is live, and handle the updates of
+    instances gone (or lost in hand), as a start does."""
+    if adopted := await context.services.inbox.unhandled(context.bot, context.now()):
+        for update in adopted:
             await context.application.update_queue.put(update)
-        log.warning("inbox: %d updates lost in hand are handled now", len(lost))
-    if forgotten := await inbox.purge(now):
+        log.warning("inbox: %d updates left by a stopped instance are handled now", len(adopted))
+
+
+async def purge_job(context: CoachContext) -> None:
+    """Job, hourly: forget updates handled over a day ago."""
+    if forgotten := await context.services.inbox.purge(context.now()):
         log.info("inbox: %d handled updates forgotten", forgotten)
 
 

@@ -70,6 +70,8 @@ async def running(
                 yield receiving
         finally:
             await _finish_in_hand(application)
+            if isinstance(application.bot, InboxBot):
+                await application.bot.inbox.leave()
             if application.post_stop:
                 await application.post_stop(application)
     finally:

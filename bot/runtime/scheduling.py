@@ -28,6 +28,7 @@ JobCallback = Callable[["CoachContext"], Coroutine[Any, Any, None]]
 
 REMINDER_TICK = "reminders"
 INBOX_PURGE = "inbox"
+INBOX_ADOPT = "inbox-adopt"
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class Schedule:
     reminder_tick: JobCallback  # `reminders`, every minute: deliver the reminders due
     show_again: JobCallback  # `show-again:<session>`: a step whose message failed, once more
     inbox_purge: JobCallback  # `inbox`, hourly: forget updates handled a day ago
+    inbox_adopt: JobCallback  # `inbox-adopt`: this instance is live; handle what others left
 
     def hold(self, hold: HoldJob, *, due_in: timedelta, tick_every: timedelta) -> None:
         """Wake `hold_end` when the hold is due and `hold_tick` at a coarse pace until then."""
@@ -134,6 +136,15 @@ class Schedule:
             name=REMINDER_TICK,
             # A tick still sending a burst delays the next rather than running beside it.
             job_kwargs={"max_instances": 1, "coalesce": True, "misfire_grace_time": 30},
+        )
+
+    def inbox_adopt_every(self, every: timedelta) -> None:
+        self.queue.run_repeating(
+            self.inbox_adopt,
+            interval=every,
+            first=every,
+            name=INBOX_ADOPT,
+            job_kwargs={"max_instances": 1, "coalesce": True} | _identified(INBOX_ADOPT),
         )
 
     def inbox_purge_hourly(self) -> None:

@@ -84,17 +84,21 @@ from db.repo.sessions import (
     starter,
 )
 from db.repo.updates import (
+    Claim,
     Owner,
     claim_unhandled,
+    gone,
     mark_handled,
     purge_handled,
     receive_updates,
+    seen,
 )
 from db.repo.warmups import NO_HOLD, Warmup
 
 __all__ = [
     "NO_HOLD",
     "STREAK_LOOKBACK_SESSIONS",
+    "Claim",
     "Owner",
     "StepMessage",
     "Warmup",
@@ -130,6 +134,7 @@ __all__ = [
     "get_reminder",
     "get_session",
     "go_on_hold",
+    "gone",
     "has_events",
     "last_ended",
     "lease_deliveries",
@@ -155,6 +160,7 @@ __all__ = [
     "save_media_file_id",
     "save_reminder",
     "screening_of",
+    "seen",
     "session_with_chat",
     "sessions_of",
     "set_chat_settings",
