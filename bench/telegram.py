@@ -117,9 +117,10 @@ class BenchTelegram(FakeTelegram):
         return result
 
     def act(self, chat_id: int) -> None:
-        """The user's next move: tap the step's Done (or skip the check-in), else /warmup."""
+        """The user's next move: tap the step's Done (or skip the check-in, or answer the
+        precautions asked after a first one: none), else /warmup."""
         self.waiting[chat_id] = time.monotonic()
-        for label in ("Done", "Skip check-in"):
+        for label in ("Done", "None of these", "Skip check-in"):
             try:
                 self.user_presses(chat_id, label)
             except LookupError:

@@ -39,6 +39,7 @@ from bot.handlers import (
     membership,
     morning,
     pictures,
+    precautions,
     preferences,
     progress,
     reminders,
@@ -103,6 +104,9 @@ def button_routes() -> list[Route]:
         _button(cb.PainAfter, checkins.on_after),
         _button(cb.Switch, checkins.on_switch),
         _button(cb.FullAnyway, checkins.on_full_anyway),
+        # The precautions, after a first check-in; leaving out a sharp-pain stop's exercise.
+        _button(cb.Precautions, precautions.on_precautions),
+        _button(cb.LeaveOut, precautions.on_leave_out),
         # /forget's question.
         _button(cb.ForgetConfirm, data.on_forget, admins_only=True),
         _button(cb.ForgetCancel, data.on_keep, admins_only=True),

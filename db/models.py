@@ -170,6 +170,9 @@ class WarmupSession(Base):
     morning_answer: Mapped[str | None] = mapped_column(String(8), nullable=True)
     # Ended because its person answered yes to a red flag (with /safety, in any chat).
     ended_for_safety: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # What its person's precautions and left-out exercises changed, fixed for this warm-up so
+    # its steps keep their numbers: {"left_out": [ids], "swapped": [ids]}; None if nothing.
+    plan_changes: Mapped[dict[str, list[str]] | None] = mapped_column(JSON, nullable=True)
 
 
 class Person(Base):
@@ -183,6 +186,10 @@ class Person(Base):
     # starts, and a running one ends) or "clinician" (a clinician has checked them since).
     screening: Mapped[str | None] = mapped_column(String(16), nullable=True)
     screened_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # The precautions that apply (content/safety.yaml ids, comma-separated; "" for none), None
+    # until asked; and the exercises they chose to leave out after a sharp-pain stop.
+    precautions: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    left_out: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
 
 
 class StepEvent(Base):

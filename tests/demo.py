@@ -69,7 +69,9 @@ async def main() -> None:
             async with run_bot(server, settings, clock=clock) as bot:
                 await bot.send(CHAT, "/start")
                 await bot.press(CHAT, "Start warm-up")
+                bot.answer_precautions = False  # the demo taps its own answer
                 await bot.press(CHAT, "4")  # the check-in: how the back feels now
+                await bot.press(CHAT, "None of these")  # the precautions, asked once
                 await show_hands_free(bot, clock)
                 while True:
                     clock.advance(seconds=45)

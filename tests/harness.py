@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -77,6 +77,11 @@ class RunningBot:
     application: CoachApplication
     services: Services
     webhook_port: int | None = None
+    # Most tests are about something else than the precautions asked once before a person's
+    # first step: `settle` answers "none of these" for them as its person, and the question
+    # is left out of what `send` and `press` return. tests/test_precautions.py turns this off.
+    answer_precautions: bool = True
+    _answered: set[tuple[int, int]] = field(default_factory=set)
 
     def __repr__(self) -> str:
         # Short: hypothesis prints the fixtures of a failing example, and the services'
@@ -193,16 +198,45 @@ class RunningBot:
         await job.run(self.application)
 
     async def settle(self, update_id: int) -> None:
-        """Wait until the bot has fully handled the update."""
+        """Wait until the bot has fully handled the update (and the precautions it asked, if
+        the harness answers them: see `answer_precautions`)."""
         await self.server.delivered(update_id)
         await self.application.update_queue.join()
+        while self.answer_precautions and (asked := self._asked()):
+            chat_id, message_id, done = asked
+            self._answered.add((chat_id, message_id))
+            session_id = int(done.split(":")[1])
+            async with self.db.transaction() as tx:
+                person = await tx.scalar(
+                    select(WarmupSession.started_by).where(WarmupSession.id == session_id)
+                )
+            none = self.server.press_data(chat_id, done, message_id, user_id=person)
+            await self.server.delivered(none)
+            await self.application.update_queue.join()
+
+    def _asked(self) -> tuple[int, int, str] | None:
+        """A precautions question not answered yet: its chat, message and "none" data."""
+        for chat_id, messages in list(self.server.messages.items()):
+            for message in list(messages.values()):
+                if (chat_id, message.message_id) in self._answered:
+                    continue
+                for _, data in message.buttons:
+                    if data.startswith("care:") and data.endswith(":8"):
+                        return chat_id, message.message_id, data
+        return None
 
     def _sent_count(self, chat_id: int) -> int:
         """The newest message id in the chat so far (ids only grow, deletions or not)."""
         return max((m.message_id for m in self.server.chat(chat_id)), default=0)
 
     def _sent_since(self, chat_id: int, newest: int) -> list[Message]:
-        return [m for m in self.server.chat(chat_id) if m.from_bot and m.message_id > newest]
+        return [
+            m
+            for m in self.server.chat(chat_id)
+            if m.from_bot
+            and m.message_id > newest
+            and (chat_id, m.message_id) not in self._answered
+        ]
 
 
 @asynccontextmanager

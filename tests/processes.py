@@ -10,6 +10,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from db import repo
+from db.database import Database
 from tests.fake_telegram import FakeTelegram
 from tests.harness import TOKEN
 
@@ -60,3 +62,16 @@ def free_port() -> int:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
         return port
+
+
+async def precautions_answered(database_url: str, *people: int) -> None:
+    """Record that `people` answered the precautions ("none of these"), for tests about
+    something else: their check-in then leads straight to the first step. The bot has
+    migrated the database by then (call it after `start_bot`)."""
+    db = Database(database_url)
+    try:
+        async with db.transaction() as tx:
+            for person in people:
+                await repo.record_personal(tx, person, precautions=())
+    finally:
+        await db.close()

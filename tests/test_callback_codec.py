@@ -40,6 +40,8 @@ _SHIPPED = [
     (cb.Setting("level", "cat-cow.2"), "set:level:cat-cow.2"),
     (cb.Place("Etc/GMT+5"), "zone:Etc/GMT+5"),
     (cb.Screen("none", 0), "screen:none:0"), (cb.MorningAnswer(8, "worse"), "morning:8:worse"),
+    (cb.Precautions(12, 5, 8), "care:12:5:8"),
+    (cb.LeaveOut(12, "psoas-stretch"), "out:12:psoas-stretch"),
     (cb.ReminderStart(date(2026, 5, 4)), "rem:start:20260504"),
     (cb.ReminderQuick(date(2026, 5, 4)), "rem:quick:20260504"),
     (cb.ReminderSnooze(date(2026, 12, 31)), "rem:snooze:20261231"),

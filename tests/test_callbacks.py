@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from telegram import InlineKeyboardMarkup
 
 from bot.app import button_routes
-from bot.chat import callbacks, keyboards
+from bot.chat import callbacks, keyboards, precautions
 from bot.chat import preferences as menu
 from bot.chat.callback_fields import Field, Int, Maybe, OneOf, Record, Text
 from bot.chat.callbacks import (
@@ -23,10 +23,12 @@ from bot.chat.callbacks import (
     Begin,
     Callback,
     ForgetButton,
+    LeaveOut,
     MorningAnswer,
     PainButton,
     PickerButton,
     Place,
+    Precautions,
     RemindAt,
     RemindDays,
     ReminderButton,
@@ -71,6 +73,8 @@ _VALUES: dict[type[Callback], Callable[[Any], st.SearchStrategy[Any]]] = {
     ForgetButton: lambda kind: st.builds(kind, st.integers(0, 10**12 - 1)),
     Begin: lambda kind: st.builds(kind, slugs),
     Switch: lambda kind: st.builds(kind, ids, slugs),
+    LeaveOut: lambda kind: st.builds(kind, ids, slugs),
+    Precautions: lambda kind: st.builds(kind, ids, st.integers(0, 255), st.integers(0, 8)),
     RemindAt: lambda kind: st.builds(kind, st.times().map(lambda t: time(t.hour, t.minute))),
     RemindDays: lambda kind: st.builds(kind, st.integers(1, 0b1111111)),
     Screen: lambda kind: st.builds(kind, st.sampled_from(["yes", "none", "ok"]), ids),
@@ -151,6 +155,8 @@ def _every_keyboard(content: Content) -> list[InlineKeyboardMarkup]:
         keyboards.places_keyboard(["Europe/Berlin", "America/Argentina/Buenos_Aires"]),
         keyboards.days_picker(texts, 0b0000001),
         keyboards.reminder_keyboard(texts, content.rules.reminders, date(2026, 5, 4), snooze=True),
+        precautions.keyboard(content, 5, 0b11, ticks=True),
+        InlineKeyboardMarkup([precautions.leave_out_button(content, 5, "psoas-stretch")]),
     ]
 
 

@@ -93,6 +93,17 @@ def test_the_lower_back_routine_keeps_the_sources_numbers() -> None:
         ("rules.yaml", "  bar_width: 10 ", "  bar_wdth: 10 ", "timer.bar_wdth"),
         ("rules.yaml", '"07:30", ', '"7.30", ', "reminders.presets.2"),
         ("rules.yaml", "  quick: quick ", "  quick: express ", "routines.quick"),
+        # A precaution may name only exercises there are, swap only one with an `instead`, and
+        # must have its words.
+        (
+            "safety.yaml",
+            "legs\n    leave_out: []",
+            "legs\n    leave_out: [cat-cow]",
+            "legs: cat-cow",
+        ),
+        ("safety.yaml", "swap: [quads-foam-roll]", "swap: [psoas-stretch]", "psoas-stretch"),
+        ("safety.yaml", "  - id: legs", "  - id: knees", "precautions.labels.knees"),
+        ("safety.yaml", "  - id: legs", "  - id: bones", "used twice"),
     ],
 )
 def test_a_broken_file_fails_naming_file_and_field(

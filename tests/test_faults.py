@@ -86,8 +86,9 @@ async def test_server_errors_are_retried_with_backoff(
         assert following.text.startswith(
             "Step 1/8 · Upper-back twist (thoracic spine mobility)\nRight side"
         )
-        # The intro, two failures, and the step (step 1 went out as an animation).
-        assert len(telegram.calls_to("sendMessage")) == 1 + 2 + 1
+        # The intro, the precautions question, two failures, and the step (step 1 went out
+        # as an animation).
+        assert len(telegram.calls_to("sendMessage")) == 1 + 1 + 2 + 1
         assert await _position(bot) == (0, 1, "right")
         assert await bot.event_count() == 1
 

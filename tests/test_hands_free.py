@@ -75,8 +75,9 @@ async def test_one_tap_runs_every_set_and_the_next_exercise_arrives(
     assert await bot.event_count() == 2 + 3  # each set recorded, as if Done were tapped
     assert _hold_jobs(bot) == set()
     taps = telegram.calls_to("answerCallbackQuery")
-    # Four in /settings, then the check-in, two Done taps and one Start: nothing else.
-    assert len(taps) == 4 + 4
+    # Four in /settings, then the check-in, the precautions' answer, two Done taps and one
+    # Start: nothing else.
+    assert len(taps) == 4 + 5
 
 
 @pytest.mark.clock(START)

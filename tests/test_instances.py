@@ -24,6 +24,7 @@ from db.models import Chat, Reminder, StepEvent, WarmupSession
 from db.models import Instance as InstanceRow
 from tests.fake_telegram import FakeTelegram
 from tests.harness import FakeClock, RunningBot, make_settings, run_bot
+from tests.processes import precautions_answered
 
 SECRET = "shared-secret-of-all-instances"
 HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -140,11 +141,11 @@ async def test_reminders_due_together_are_sent_once_across_instances(
 
 
 async def test_a_double_tap_split_across_instances_advances_once(
-    instances: list[Instance], telegram: FakeTelegram
+    instances: list[Instance], telegram: FakeTelegram, database_url: str
 ) -> None:
     """The two halves of a double tap, on two instances, advance one sub-step."""
-    first, second = instances
-    chats = range(80_001, 80_031)
+    (first, second), chats = instances, range(80_001, 80_031)
+    await precautions_answered(database_url, *chats)
     for chat in chats:
         await first.post(telegram.message_update(chat, "/warmup"))
     await first.handled()
@@ -182,11 +183,16 @@ async def test_a_double_tap_split_across_instances_advances_once(
 
 
 async def test_a_hold_both_instances_know_of_ends_once(
-    instances: list[Instance], telegram: FakeTelegram, settings: Settings, clock: FakeClock
+    instances: list[Instance],
+    telegram: FakeTelegram,
+    settings: Settings,
+    clock: FakeClock,
+    database_url: str,
 ) -> None:
     """An instance started during a hold reschedules it too; time up still moves on once."""
     first, _ = instances
     chat = 90_001
+    await precautions_answered(database_url, chat)
     await first.post(telegram.message_update(chat, "/warmup"))
     await first.handled()
     await first.post(telegram.press_update(chat, "Skip check-in"))

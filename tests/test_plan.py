@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from bot.coaching import coach
 from bot.coaching.coach import Cursor
-from bot.coaching.plan import Dose, Prefs, personalise
+from bot.coaching.plan import Changes, Dose, Prefs, personalise
+from bot.coaching.precautions import changes_for
 from bot.config import PROJECT_ROOT
 from bot.content import Levels, load_content
 from bot.content.doses import options
+from db.repo import Personal
 
 CONTENT = load_content(PROJECT_ROOT / "content")
 FULL = CONTENT.default_routine
@@ -104,3 +106,32 @@ def test_a_dose_chosen_by_hand_wins_over_the_level_until_the_level_moves() -> No
     moved = prefs.with_level("quadratus-lumborum-stretch", 1)
     rx = personalise(FULL, moved, RULES, CONTENT.levels, full=True).steps[1].prescription
     assert (rx.guided_seconds, rx.guided_sets, rx.by_hand) == (25, 2, False)
+
+
+def test_changes_join_every_ticked_precaution_and_left_out_exercise() -> None:
+    """Unit: what is left out wins over a swap of the same exercise, and order is stable."""
+    picked = Personal(precautions=("pregnancy", "bones"), left_out=("quads-foam-roll",))
+    assert changes_for(CONTENT.safety, picked) == Changes(
+        left_out=(
+            "quadratus-lumborum-stretch",
+            "quads-foam-roll",
+            "thoracic-spine-mobility",
+        ),
+        swapped=("tfl-foam-roll",),
+    )
+    assert changes_for(CONTENT.safety, Personal(precautions=())) == Changes()
+    assert not Changes()
+    assert Changes(swapped=("tfl-foam-roll",))
+
+
+def test_precautions_leave_out_and_swap_in_the_plan() -> None:
+    """Unit: a left-out exercise is gone from the shaped routine, a swapped one is its
+    standing stretch, and the steps keep their order."""
+    changes = Changes(left_out=("thoracic-spine-mobility",), swapped=("quads-foam-roll",))
+    shaped = personalise(FULL, Prefs(changes=changes), RULES, NO_LEVELS, full=True)
+    ids = [step.id for step in shaped.steps]
+    assert ids == [
+        step.id if step.id != "quads-foam-roll" else "standing-quad-stretch"
+        for step in FULL.steps
+        if step.id != "thoracic-spine-mobility"
+    ]

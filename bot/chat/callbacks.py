@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
-from datetime import date, time
 from typing import Annotated, ClassVar
 
 # Re-exported (PEP 484's `as` form, which strict mypy honours): handlers and keyboards know
@@ -21,8 +20,24 @@ from typing import Annotated, ClassVar
 from bot.chat.callback_codec import MAX_CALLBACK_BYTES as MAX_CALLBACK_BYTES  # noqa: PLC0414
 from bot.chat.callback_codec import Callback as Callback  # noqa: PLC0414
 from bot.chat.callback_fields import Int, Maybe, OneOf, Record, Text
+
+# The reminders' kinds live in their own module; named here like every other kind.
+from bot.chat.reminder_callbacks import LocalDay as LocalDay  # noqa: PLC0414
+from bot.chat.reminder_callbacks import PickerButton as PickerButton  # noqa: PLC0414
+from bot.chat.reminder_callbacks import Place as Place  # noqa: PLC0414
+from bot.chat.reminder_callbacks import RemindAt as RemindAt  # noqa: PLC0414
+from bot.chat.reminder_callbacks import RemindDays as RemindDays  # noqa: PLC0414
+from bot.chat.reminder_callbacks import ReminderButton as ReminderButton  # noqa: PLC0414
+from bot.chat.reminder_callbacks import ReminderQuick as ReminderQuick  # noqa: PLC0414
+from bot.chat.reminder_callbacks import ReminderSkip as ReminderSkip  # noqa: PLC0414
+from bot.chat.reminder_callbacks import ReminderSnooze as ReminderSnooze  # noqa: PLC0414
+from bot.chat.reminder_callbacks import ReminderStart as ReminderStart  # noqa: PLC0414
+from bot.chat.reminder_callbacks import RemindMenu as RemindMenu  # noqa: PLC0414
+from bot.chat.reminder_callbacks import RemindOff as RemindOff  # noqa: PLC0414
+from bot.chat.reminder_callbacks import RemindPickDays as RemindPickDays  # noqa: PLC0414
+from bot.chat.reminder_callbacks import RemindSave as RemindSave  # noqa: PLC0414
+from bot.chat.reminder_callbacks import RemindType as RemindType  # noqa: PLC0414
 from bot.coaching.coach import Cursor, Side
-from bot.coaching.localtime import EVERY_DAY
 
 # Session ids are 32-bit integers in the database; a larger one can only be forged.
 MAX_ID = 2**31 - 1
@@ -138,6 +153,28 @@ class PainAfter(PainButton, phase="a"):
     """The closing check-in's answer, under the summary."""
 
 
+# --- precautions -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Precautions(Callback, wire="care:{session_id}:{chosen}:{pick}"):
+    """The precautions question after a first check-in: `chosen`, those ticked so far (bit n
+    for the n-th in content/safety.yaml); `pick`, the one to tick or untick, or DONE."""
+
+    DONE: ClassVar[int] = 8  # content allows 8 precautions, numbered 0-7
+    session_id: SessionId
+    chosen: Annotated[int, Int(0, 255)]
+    pick: Annotated[int, Int(0, 8)]
+
+
+@dataclass(frozen=True)
+class LeaveOut(Callback, wire="out:{session_id}:{exercise}"):
+    """🚫 Leave out the exercise a sharp-pain stop happened in (under the next check-in)."""
+
+    session_id: SessionId
+    exercise: RoutineId
+
+
 # --- /forget ----------------------------------------------------------------------------------
 
 
@@ -155,50 +192,6 @@ class ForgetConfirm(ForgetButton, answer="yes"):
 
 class ForgetCancel(ForgetButton, answer="no"):
     """Keep my data."""
-
-
-# --- the /remind picker -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PickerButton(Callback, wire="remind:{name}"):
-    """A picker button that carries nothing but what it does: `remind:<name>`."""
-
-    NAME: ClassVar[str]
-
-
-class RemindType(PickerButton, name="type"):
-    """⌨️ Type a time."""
-
-
-class RemindMenu(PickerButton, name="menu"):
-    """↩️ Back from the days to the times."""
-
-
-class RemindOff(PickerButton, name="off"):
-    """🔕 Off."""
-
-
-class RemindPickDays(PickerButton, name="pickdays"):
-    """📅 Days: opens the day picker."""
-
-
-class RemindSave(PickerButton, name="save"):
-    """✅ Save: the picker closes."""
-
-
-@dataclass(frozen=True)
-class RemindAt(Callback, wire="remind:at:{at}"):
-    """A preset reminder time, to the minute: `remind:at:0730`."""
-
-    at: Annotated[time, Record(time, hour=Int(0, 23, width=2), minute=Int(0, 59, width=2))]
-
-
-@dataclass(frozen=True)
-class RemindDays(Callback, wire="remind:days:{days}"):
-    """A set of reminder days, as weekday bits (never none)."""
-
-    days: Annotated[int, Int(1, EVERY_DAY)]
 
 
 # --- /settings and the other questions --------------------------------------------------------
@@ -238,51 +231,12 @@ class MorningAnswer(Callback, wire="morning:{session_id}:{answer}"):
     answer: Annotated[str, OneOf.words("better", "same", "worse")]
 
 
-@dataclass(frozen=True)
-class Place(Callback, wire="zone:{name}"):
-    """A timezone offered after a fixed offset was typed: `zone:Europe/Berlin`."""
-
-    # Every IANA name is made of these; 58 is what is left of the 64 bytes.
-    name: Annotated[str, Text(string.ascii_letters + _DIGITS + "_+/-", longest=58)]
-
-
-# --- a reminder's own buttons -----------------------------------------------------------------
-
-# A calendar day as yyyymmdd; four-digit years keep the width fixed, so it reads back unsplit.
-_YMD = {"year": Int(1000, 9999, width=4), "month": Int(1, 12, width=2), "day": Int(1, 31, width=2)}
-LocalDay = Annotated[date, Record(date, **_YMD)]
-
-
-@dataclass(frozen=True)
-class ReminderButton(Callback, wire="rem:{action}:{day}"):
-    """A button under a reminder, for the local day it was sent for."""
-
-    ACTION: ClassVar[str]
-    day: LocalDay
-
-
-class ReminderStart(ReminderButton, action="start"):
-    """▶️ Start the warm-up now."""
-
-
-class ReminderQuick(ReminderButton, action="quick"):
-    """⚡ The quick routine now."""
-
-
-class ReminderSnooze(ReminderButton, action="snooze"):
-    """⏰ Snooze: remind again in a while."""
-
-
-class ReminderSkip(ReminderButton, action="skip"):
-    """🛌 Skip today."""
-
-
 # Every kind a button can be, for the wiring's completeness check and the round-trip test.
 KINDS: tuple[type[Callback], ...] = (
     Done, Skip, Stop, SharpPain, StartHold, StopHold, PauseHold, GoOn,
     Setting, Place, Screen, MorningAnswer,
     Resume, Restart, FullAnyway, Begin, Switch,
-    PainBefore, PainAfter,
+    PainBefore, PainAfter, Precautions, LeaveOut,
     ForgetConfirm, ForgetCancel,
     RemindType, RemindMenu, RemindOff, RemindPickDays, RemindSave, RemindAt, RemindDays,
     ReminderStart, ReminderQuick, ReminderSnooze, ReminderSkip,

@@ -23,6 +23,7 @@ from bot.content.doses import options
 
 # Page names, as they travel in `set:page:<name>`.
 MAIN, SWITCH, REST, EXERCISES, ZONE, TARGET = "main", "switch", "rest", "ex", "zone", "target"
+PRECAUTIONS = "care"
 TARGETS = range(1, 8)
 
 
@@ -67,6 +68,8 @@ def main(content: Content, snap: Snapshot) -> Page:
         [_button(buttons.target.format(target=snap.target), Setting("page", TARGET))],
         [_button(buttons.close, Setting("page", "close"))],
     ]  # fmt: skip
+    if snap.private:  # a person's health answers are never shown in a group
+        rows.insert(-1, [_button(buttons.precautions, Setting("page", PRECAUTIONS))])
     return Page(text, InlineKeyboardMarkup(rows))
 
 

@@ -3,9 +3,11 @@ and its first messages."""
 
 from __future__ import annotations
 
+from telegram import InlineKeyboardMarkup
 from telegram.constants import ParseMode
 
-from bot.chat import keyboards, render
+from bot.chat import keyboards, precautions, render
+from bot.chat.step_messages import send_step
 from bot.coaching import safety, sessions
 from bot.coaching.running import Notice, Position
 from bot.coaching.sessions import Flagged, Offer
@@ -29,7 +31,7 @@ async def begin(context: CoachContext, chat_id: int, routine_id: str, user_id: i
             chat_id, texts.screening.flagged, reply_markup=keyboards.clinician_keyboard(texts)
         )
     elif isinstance(result, Notice):
-        await context.bot.send_message(chat_id, texts.notices.unknown)
+        await context.bot.send_message(chat_id, getattr(texts.notices, result.value))
     elif isinstance(result, Offer):
         position = result.position
         await context.bot.send_message(
@@ -53,25 +55,47 @@ async def send_checkin(
     asks = await safety.checkin_asks(context.db, context.content, chat_id=chat_id, person=person)
     gentle, quick = content.flare_up_routine, content.quick_routine
     offer_gentle = asks.gentle and routine.id != gentle.id
-    await context.bot.send_message(
-        chat_id,
-        render.checkin_question(
-            texts,
-            routine,
-            screen=asks.screen,
-            gentle=offer_gentle,
-            sharp_pain_in=asks.sharp_pain_in,
-        ),
-        parse_mode=ParseMode.HTML,
-        reply_markup=keyboards.checkin_keyboard(
-            texts,
-            position.session_id,
-            after=False,
-            quick=quick if quick.id != routine.id else None,
-            gentle=gentle if offer_gentle else None,
-            screen=asks.screen,
-        ),
+    text = render.checkin_question(
+        texts, routine, screen=asks.screen, gentle=offer_gentle, sharp_pain_in=asks.sharp_pain_in
     )
+    changes = position.prefs.changes
+    if changes:  # what their precautions change, shown on every warm-up
+        text = f"{text}\n\n{precautions.changed(content, changes)}"
+    markup = keyboards.checkin_keyboard(
+        texts,
+        position.session_id,
+        after=False,
+        quick=quick if quick.id != routine.id else None,
+        gentle=gentle if offer_gentle else None,
+        screen=asks.screen,
+    )
+    if asks.sharp_pain_id is not None and asks.sharp_pain_id not in changes.left_out:
+        leave_out = precautions.leave_out_button(content, position.session_id, asks.sharp_pain_id)
+        markup = InlineKeyboardMarkup([*markup.inline_keyboard, leave_out])
+    await context.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup)
+
+
+async def go_on(context: CoachContext, chat_id: int, position: Position, pain: int | None) -> None:
+    """After the opening check-in (and the precautions, the first time): the first step, or
+    first the gentle offer if the pain is high."""
+    texts, content, rules = context.texts, context.content, context.rules.checkin
+    gentle, routine = content.flare_up_routine, position.routine
+    high = pain is not None and pain >= rules.flare_up_at
+    if high and routine.id != gentle.id:
+        assert pain is not None
+        rest = pain >= rules.rest_at
+        await context.bot.send_message(
+            chat_id,
+            render.flare_up(texts, pain, gentle, rest=rest, caution=pain >= rules.caution_at),
+            reply_markup=keyboards.flare_up_keyboard(
+                texts, position.session_id, gentle, rest=rest
+            ),
+        )
+        return
+    if high:  # the gentle routine itself, on a sore day: the same safety line
+        await context.bot.send_message(chat_id, texts.checkin.go_gently.format(pain=pain))
+    shown = await send_step(context, chat_id, position)
+    await context.remember_step(chat_id, position, shown)
 
 
 async def send_intro(context: CoachContext, chat_id: int, routine: Routine) -> None:

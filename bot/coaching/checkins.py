@@ -13,7 +13,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.coaching import adapt, morning, preferences
+from bot.coaching import adapt, morning, precautions, preferences
 from bot.coaching.adapt import Change
 from bot.coaching.running import Gate, Notice, Position, answers_refusal, running
 from bot.coaching.safety import Answer
@@ -33,6 +33,7 @@ class Before:
 
     position: Position
     pain: int | None
+    ask_precautions: bool = False  # its person was never asked: the question comes first
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,8 @@ async def before(
             await _none_applies(tx, warmup, now)
         if position.chat.gentle_next:
             await repo.gentle_offered(tx, chat_id)  # a red warm-up's offer is made once
-        return Before(position, pain)
+        personal = await repo.personal_of(tx, precautions.person_of(warmup))
+        return Before(position, pain, ask_precautions=personal.precautions is None)
 
 
 async def after(
@@ -133,9 +135,8 @@ async def switch(
             return Notice.STALE  # it has begun: Start over is the way to change routine
         if not await repo.end_session(tx, warmup, SessionStatus.ABANDONED, now):
             return Notice.STALE
-        shaped = preferences.shape(content, routine, old.prefs)
         position = await start_routine(
-            tx, chat_id, shaped, now, started_by=warmup.started_by, prefs=old.prefs
+            tx, content, chat_id, routine, now, started_by=warmup.started_by, prefs=old.prefs
         )
         if warmup.pain_before_at is not None:
             new = await repo.get_session(tx, position.session_id)

@@ -1,4 +1,5 @@
-"""A routine as one person does it: their holds, sets and reps, and the foam roller or not.
+"""A routine as one person does it: their holds, sets and reps, the foam roller or not, and
+what their precautions change.
 
 Pure logic over content. Content gives each exercise its range (the source's, or a band
 around our suggestion); a person's choices in /settings pick within it, and `personalise`
@@ -25,6 +26,29 @@ class Dose:
 
 
 @dataclass(frozen=True)
+class Changes:
+    """What its person's precautions and left-out exercises change in one warm-up: exercises
+    left out, and foam rolls swapped for their standing stretch (by exercise id)."""
+
+    left_out: tuple[str, ...] = ()
+    swapped: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.left_out or self.swapped)
+
+    def row(self) -> dict[str, list[str]] | None:
+        """As the warm-up's row stores it; None when nothing changes."""
+        if not self:
+            return None
+        return {"left_out": list(self.left_out), "swapped": list(self.swapped)}
+
+    @staticmethod
+    def of_row(row: dict[str, list[str]] | None) -> Changes:
+        row = row or {}
+        return Changes(tuple(row.get("left_out", ())), tuple(row.get("swapped", ())))
+
+
+@dataclass(frozen=True)
 class Prefs:
     """Everything a chat chose about how its warm-ups run."""
 
@@ -35,6 +59,7 @@ class Prefs:
     doses: tuple[tuple[str, Dose], ...] = field(default=())  # by exercise id, sorted
     levels: tuple[tuple[str, int], ...] = field(default=())  # 0-based, by exercise id, sorted
     pictures: bool = True  # an exercise's first step shows its animation (/pictures)
+    changes: Changes = field(default=Changes())  # the warm-up's person's, not the chat's
 
     def dose(self, exercise_id: str) -> Dose:
         return dict(self.doses).get(exercise_id, Dose())
@@ -92,15 +117,24 @@ def _personalised(
     routine: Routine, prefs: Prefs, rules: DoseRules, levels: Levels, full: bool
 ) -> Routine:
     prefs = replace(prefs, pictures=True)  # pictures do not change what is done
-    if (not full and prefs.roller) or (prefs == Prefs() and not levels.exercises):
+    plain = prefs.roller and prefs.changes == Changes()
+    if (not full and plain) or (prefs == Prefs() and not levels.exercises):
         return routine  # nothing to shape
     key = (id(routine), id(rules), id(levels), prefs, full)
     if (shaped := _SHAPED.get(key)) is None:
         if len(_SHAPED) >= _SHAPED_MAX:
             _SHAPED.clear()
-        steps = [_step(step, prefs, rules, levels, full) for step in routine.steps]
+        done = [_swapped(step, prefs) for step in routine.steps]
+        kept = [step for step in done if step.id not in prefs.changes.left_out]
+        steps = [_step(step, prefs, rules, levels, full) for step in kept]
         shaped = _SHAPED[key] = routine.model_copy(update={"steps": steps})
     return shaped
+
+
+def _swapped(step: Step, prefs: Prefs) -> Step:
+    """The step as done: its standing stretch without a roller, or when a precaution says."""
+    swap = not prefs.roller or step.id in prefs.changes.swapped
+    return step.instead if swap and step.instead is not None else step
 
 
 def level_dose(levels: Levels, exercise_id: str, level: int) -> Dose:
@@ -114,8 +148,6 @@ def level_dose(levels: Levels, exercise_id: str, level: int) -> Dose:
 
 
 def _step(step: Step, prefs: Prefs, rules: DoseRules, levels: Levels, full: bool) -> Step:
-    if not prefs.roller and step.instead is not None:
-        step = step.instead
     if not full:
         return step
     offered, ladder = options(step.prescription, rules), levels.of(step.id)

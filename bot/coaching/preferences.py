@@ -34,6 +34,7 @@ class Snapshot:
     reminder: Status
     target: int
     morning: bool = True  # the morning-after question
+    private: bool = True  # a person's own chat: their precautions are offered here
 
 
 async def load(tx: AsyncSession, chat_id: int) -> Prefs:
@@ -126,6 +127,7 @@ async def snapshot(db: Database, *, chat_id: int, now: datetime) -> Snapshot:
         reminder,
         chat.weekly_target,
         bool(stored["morning_question"]),
+        private=chat_id > 0,
     )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum, StrEnum
 from typing import Any, NamedTuple, ParamSpec, TypeVar
 
@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.coaching import coach, preferences
 from bot.coaching.coach import Cursor, Side
-from bot.coaching.plan import Prefs
+from bot.coaching.plan import Changes, Prefs
 from bot.coaching.safety import Answer
 from bot.content import Content, Routine, Step
 from db import repo
@@ -38,6 +38,7 @@ class Notice(StrEnum):
     FLAGGED = "flagged"  # its person reported a warning sign: no step until a clinician
     UNSCREENED = "unscreened"  # its person has not answered the safety check yet
     SAFETY_STOP = "safety_stop"  # the warm-up was ended by its person's red flag
+    NOTHING_LEFT = "nothing_left"  # its person's precautions leave no exercise of the routine
 
 
 class Gate(Enum):
@@ -153,6 +154,7 @@ def position_of(
     cursor = cursor_of(warmup)
     if routine is None:
         return None
+    prefs = replace(prefs, changes=Changes.of_row(warmup.plan_changes))
     routine = preferences.shape(content, routine, prefs, at=cursor)
     if not coach.is_valid(routine, cursor):
         return None

@@ -9,11 +9,13 @@ Every way into a step passes the gate in `bot/coaching/running.py`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
-from bot.content import Content
+from bot.coaching import preferences
+from bot.coaching.plan import Changes, Prefs
+from bot.content import Content, Step
 from db import repo
 from db.database import Database
 
@@ -31,6 +33,7 @@ class CheckinAsks:
     screen: bool  # the red-flag questions: never answered yet
     gentle: bool  # the gentle routine: the last warm-up was red
     sharp_pain_in: str | None = None  # the exercise the last warm-up was stopped in, for pain
+    sharp_pain_id: str | None = None  # its id, to offer to leave it out
 
 
 async def checkin_asks(
@@ -41,20 +44,28 @@ async def checkin_asks(
         chat = await repo.get_chat(tx, chat_id)
         screening = await repo.screening_of(tx, person)
         last = await repo.last_ended(tx, chat_id, person)
+        prefs = await preferences.load(tx, chat_id)
     gentle = chat.gentle_next if chat is not None else False
+    stopped = _stopped_in(content, last, prefs)
     return CheckinAsks(
-        screen=screening is None, gentle=gentle, sharp_pain_in=_stopped_in(content, last)
+        screen=screening is None,
+        gentle=gentle,
+        sharp_pain_in=stopped.name if stopped else None,
+        sharp_pain_id=stopped.id if stopped else None,
     )
 
 
-def _stopped_in(content: Content, last: repo.Warmup | None) -> str | None:
-    """The name of the exercise a warm-up was stopped in for sharp pain, if it was."""
+def _stopped_in(content: Content, last: repo.Warmup | None, prefs: Prefs) -> Step | None:
+    """The exercise a warm-up was stopped in for sharp pain (as that warm-up planned it), if
+    it was."""
     if last is None or not last.ended_for_pain:
         return None
     routine = content.routines.get(last.routine_id)
-    if routine is None or last.step >= len(routine.steps):
+    if routine is None:
         return None
-    return routine.steps[last.step].name
+    planned = replace(prefs, changes=Changes.of_row(last.plan_changes))
+    steps = preferences.shape(content, routine, planned).steps
+    return steps[last.step] if last.step < len(steps) else None
 
 
 @dataclass(frozen=True)

@@ -8,18 +8,19 @@ Nothing here knows about Telegram.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.coaching import coach, preferences, safety
+from bot.coaching import coach, precautions, preferences, safety
 from bot.coaching.coach import Action, Cursor
 from bot.coaching.plan import Prefs
 from bot.coaching.running import (
     Gate,
     Notice,
     Position,
+    RefusedError,
     answers_refusal,
     load_running,
     position_of,
@@ -79,6 +80,7 @@ class Restarted:
     new: Position
 
 
+@answers_refusal
 async def begin(
     db: Database,
     content: Content,
@@ -113,8 +115,9 @@ async def begin(
             # Begun too long ago to resume with a true duration, or its routine was removed
             # from content: it is closed as unfinished, and a new one begins.
             await repo.end_session(tx, running, SessionStatus.ABANDONED, now)
-        shaped = preferences.shape(content, routine, prefs)
-        return await start_routine(tx, chat_id, shaped, now, started_by=started_by, prefs=prefs)
+        return await start_routine(
+            tx, content, chat_id, routine, now, started_by=started_by, prefs=prefs
+        )
 
 
 async def _begun(tx: AsyncSession, warmup: repo.Warmup) -> bool:
@@ -243,9 +246,9 @@ async def start_over(
     async with running(db, content, chat_id, session_id) as (tx, warmup, old):
         if not await repo.end_session(tx, warmup, SessionStatus.ABANDONED, now):
             return Notice.STALE
-        shaped = preferences.shape(content, content.routines[warmup.routine_id], old.prefs)
+        routine = content.routines[warmup.routine_id]
         again = await start_routine(
-            tx, chat_id, shaped, now, started_by=warmup.started_by, prefs=old.prefs
+            tx, content, chat_id, routine, now, started_by=warmup.started_by, prefs=old.prefs
         )
         return Restarted(old, again)
 
@@ -261,6 +264,7 @@ async def abandon(db: Database, *, chat_id: int, session_id: int, now: datetime)
 
 async def start_routine(
     tx: AsyncSession,
+    content: Content,
     chat_id: int,
     routine: Routine,
     now: datetime,
@@ -268,8 +272,14 @@ async def start_routine(
     started_by: int | None,
     prefs: Prefs,
 ) -> Position:
-    """A new running session of `routine` (shaped by `prefs`), at its first step."""
-    cursor = coach.first(routine)
+    """A new running session of `routine`, shaped by `prefs` and by what its person's
+    precautions and left-out exercises change (fixed on the session)."""
+    changes = await precautions.changes_of(tx, content, started_by or chat_id)
+    prefs = replace(prefs, changes=changes)
+    shaped = preferences.shape(content, routine, prefs)
+    if not shaped.steps:
+        raise RefusedError(Notice.NOTHING_LEFT)
+    cursor = coach.first(shaped)
     step, set_number, side = row_of(cursor)
     warmup = await repo.start_session(
         tx,
@@ -280,6 +290,7 @@ async def start_routine(
         side=side,
         now=now,
         started_by=started_by,
+        plan_changes=changes.row(),
     )
     log.info("chat %s began session %s (%s)", chat_id, warmup.id, routine.id)
-    return Position(warmup.id, routine, cursor, prefs=prefs)
+    return Position(warmup.id, shaped, cursor, prefs=prefs)

@@ -2,8 +2,8 @@
 
 Content is checked once, at start-up. A mistake in a file stops the bot with a message that
 names the file and the field, instead of surfacing later as a broken message to a user. The
-schemas live beside this loader: `routines.py`, `texts.py` (with its parts), `rules.py` and
-`poses.py`.
+schemas live beside this loader: `routines.py`, `texts.py` (with its parts), `rules.py`
+(`safety.yaml`'s too) and `poses.py`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from bot.content.doses import options
 from bot.content.levels import Level, Levels
 from bot.content.poses import Pose
 from bot.content.routines import Prescription, Range, Routine, Step
-from bot.content.rules import ReminderRules, Rules
+from bot.content.rules import Precaution, ReminderRules, Rules, SafetyRules
 from bot.content.texts import Texts
 
 __all__ = [
@@ -29,12 +29,14 @@ __all__ = [
     "Level",
     "Levels",
     "Pose",
+    "Precaution",
     "Prescription",
     "ProgressTexts",
     "Range",
     "ReminderRules",
     "Routine",
     "Rules",
+    "SafetyRules",
     "Step",
     "Texts",
     "load_content",
@@ -55,6 +57,7 @@ class Content(Strict):
     rules: Rules
     poses: dict[str, Pose]  # each exercise's demonstration, by exercise id
     levels: Levels = Levels()
+    safety: SafetyRules
 
     @property
     def default_routine(self) -> Routine:
@@ -86,7 +89,30 @@ def load_content(directory: Path) -> Content:
     poses = _load_poses(directory / "poses", routines)
     levels = _load_file(directory / "levels.yaml", Levels)
     _check_levels(directory / "levels.yaml", levels, routines, rules)
-    return Content(routines=routines, texts=texts, rules=rules, poses=poses, levels=levels)
+    safety = _load_file(directory / "safety.yaml", SafetyRules)
+    _check_precautions(directory / "safety.yaml", safety, routines, texts)
+    return Content(
+        routines=routines, texts=texts, rules=rules, poses=poses, levels=levels, safety=safety
+    )
+
+
+def _check_precautions(
+    path: Path, safety: SafetyRules, routines: dict[str, Routine], texts: Texts
+) -> None:
+    """Every exercise a precaution names is in a routine (a swap: one with an `instead`), and
+    every precaution has its words in texts.yaml."""
+    steps = {step.id: step for routine in routines.values() for step in routine.steps}
+    for precaution in safety.precautions:
+        where = f"{path}: {precaution.id}"
+        for exercise in precaution.leave_out + precaution.swap:
+            if exercise not in steps:
+                raise ContentError(f"{where}: {exercise}: not an exercise of any routine")
+        for exercise in precaution.swap:
+            if steps[exercise].instead is None:
+                raise ContentError(f"{where}: {exercise}: no `instead` to swap it for")
+        for part in ("labels", "reasons"):
+            if precaution.id not in getattr(texts.precautions, part):
+                raise ContentError(f"{where}: no texts.yaml precautions.{part}.{precaution.id}")
 
 
 def _check_levels(path: Path, levels: Levels, routines: dict[str, Routine], rules: Rules) -> None:

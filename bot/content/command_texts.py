@@ -75,6 +75,26 @@ class ScreeningTexts(Strict):
     clinician: Text
 
 
+class PrecautionTexts(Strict):
+    """The precautions: asked once after the first check-in, changed in /settings."""
+
+    question: Text
+    labels: dict[str, Text]  # by precaution id (content/safety.yaml), on its button
+    reasons: dict[str, Text]  # by precaution id: what it changes, shown with the plan
+    none_recorded: Text
+    noted: Text  # in a group: the answer was given (not what it was)
+    changed: Text  # heads the list of what changed, and says it is our suggestion
+    left_out: Text
+    swapped: Text
+    none: Text
+    done: Text
+    leave_out: Text  # the button under the check-in after a sharp-pain stop
+    left_out_now: Text
+    page: Text  # /settings
+    nothing_left_out: Text
+    put_back: Text
+
+
 class RestTexts(Strict):
     taken: Text
     already: Text
@@ -89,6 +109,7 @@ class SettingsButtons(Strict):
     pictures: Text
     morning: Text
     exercises: Text
+    precautions: Text
     reminder: Text
     zone: Text
     target: Text

@@ -165,3 +165,32 @@ class Rules(Strict):
     morning: MorningRules
     progress: ProgressRules
     data: DataRules
+
+
+# The question's buttons carry the precautions ticked as the bits of one small number.
+MOST_PRECAUTIONS = 8
+
+
+class Precaution(Strict):
+    """One precaution: the exercises it leaves out, and those it swaps for their `instead`."""
+
+    id: Slug
+    leave_out: list[Slug] = Field(default_factory=list)
+    swap: list[Slug] = Field(default_factory=list)
+
+
+class SafetyRules(Strict):
+    """Every precaution, in the order the question lists them."""
+
+    precautions: list[Precaution] = Field(min_length=1, max_length=MOST_PRECAUTIONS)
+
+    @model_validator(mode="after")
+    def _unique(self) -> SafetyRules:
+        ids = [precaution.id for precaution in self.precautions]
+        if len(set(ids)) != len(ids):
+            raise ValueError("precautions: an id is used twice")
+        return self
+
+    @property
+    def ids(self) -> list[str]:
+        return [precaution.id for precaution in self.precautions]

@@ -19,6 +19,7 @@ from bot.content.command_texts import (
     DataTexts,
     GroupTexts,
     PicturesTexts,
+    PrecautionTexts,
     ProgressTexts,
     ReminderTexts,
     RestTexts,
@@ -58,6 +59,7 @@ __all__ = [
     "OfferTexts",
     "Outcomes",
     "PicturesTexts",
+    "PrecautionTexts",
     "PrescriptionTexts",
     "ProgressTexts",
     "ReminderTexts",
@@ -109,6 +111,7 @@ class Texts(Strict):
     unfinished: Text
     offer: OfferTexts
     screening: ScreeningTexts
+    precautions: PrecautionTexts
     adapt: AdaptTexts
     rest: RestTexts
     morning: MorningTexts

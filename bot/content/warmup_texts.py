@@ -134,6 +134,7 @@ class Notices(Strict):
     flagged: Text
     unscreened: Text
     safety_stop: Text
+    nothing_left: Text
 
 
 class Buttons(Strict):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from telegram import CallbackQuery
 
-from bot.chat import keyboards, render
+from bot.chat import precautions, render
 from bot.chat import summary as summary_words
 from bot.chat.callbacks import FullAnyway, PainAfter, PainBefore, Switch
 from bot.chat.replies import accepted, chat_id_of, delete, edit, message_id_of, notify, set_buttons
-from bot.chat.sessions import send_checkin, send_intro
+from bot.chat.sessions import go_on, send_checkin, send_intro
 from bot.chat.step_messages import send_step
 from bot.coaching import checkins, sessions
 from bot.coaching.running import Notice
@@ -35,23 +35,11 @@ async def on_before(query: CallbackQuery, context: CoachContext, press: PainBefo
         message_id_of(query),
         render.checkin_answered(texts, routine, checked.pain),
     )
-    gentle, pain, rules = context.content.flare_up_routine, checked.pain, context.rules.checkin
-    high = pain is not None and pain >= rules.flare_up_at
-    if high and routine != gentle:
-        assert pain is not None
-        rest = pain >= rules.rest_at
-        await context.bot.send_message(
-            chat_id,
-            render.flare_up(texts, pain, gentle, rest=rest, caution=pain >= rules.caution_at),
-            reply_markup=keyboards.flare_up_keyboard(
-                texts, checked.position.session_id, gentle, rest=rest
-            ),
-        )
+    if checked.ask_precautions:  # once, before their first step: what changes the plan
+        group = chat_id < 0
+        await precautions.ask(context, chat_id, checked.position.session_id, group=group)
         return
-    if high:  # the gentle routine itself, on a sore day: the same safety line
-        await context.bot.send_message(chat_id, texts.checkin.go_gently.format(pain=pain))
-    shown = await send_step(context, chat_id, checked.position)
-    await context.remember_step(chat_id, checked.position, shown)
+    await go_on(context, chat_id, checked.position, checked.pain)
 
 
 async def on_after(query: CallbackQuery, context: CoachContext, press: PainAfter) -> None:

@@ -7,11 +7,12 @@ from dataclasses import replace
 from telegram import CallbackQuery, Update
 from telegram.constants import ParseMode
 
+from bot.chat import precautions as asked
 from bot.chat import preferences as menu
 from bot.chat.callbacks import Setting
 from bot.chat.preferences import Page
 from bot.chat.replies import answer, chat_id_of, edit, message_id_of
-from bot.coaching import pictures, preferences, progress
+from bot.coaching import pictures, precautions, preferences, progress
 from bot.coaching.plan import Dose
 from bot.coaching.preferences import Snapshot
 from bot.runtime.context import CoachContext
@@ -31,7 +32,9 @@ async def on_setting(query: CallbackQuery, context: CoachContext, press: Setting
     """A page opened, or a value chosen: the message shows the page as it now is."""
     chat_id, now = chat_id_of(query), context.now()
     snap = await preferences.snapshot(context.db, chat_id=chat_id, now=now)
-    if press.name == "page":
+    if snap.private and (press.value == menu.PRECAUTIONS or press.name in ("care", "back")):
+        page, toast = await _precautions(context, query.from_user.id, press)
+    elif press.name == "page":
         page = _page(context, snap, press.value)
         toast = None
     else:
@@ -42,6 +45,24 @@ async def on_setting(query: CallbackQuery, context: CoachContext, press: Setting
         return
     await answer(query, toast)
     await edit(context, chat_id, message_id_of(query), page.text, page.markup, resend=True)
+
+
+async def _precautions(
+    context: CoachContext, person: int, press: Setting
+) -> tuple[Page | None, str | None]:
+    """The person's precautions page: opened, a precaution ticked or unticked, or an exercise
+    put back. Theirs alone, so only in their private chat."""
+    content, db = context.content, context.db
+    if press.name == "care":
+        changed = await precautions.toggle(db, content, person, press.value)
+    elif press.name == "back":
+        changed = await precautions.put_back(db, person, press.value)
+    else:
+        changed = await precautions.personal(db, person)
+    if changed is None:
+        return None, None
+    toast = None if press.name == "page" else context.texts.settings.changed
+    return asked.page(content, changed), toast
 
 
 def _page(context: CoachContext, snap: Snapshot, name: str) -> Page | None:

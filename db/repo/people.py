@@ -1,7 +1,10 @@
-"""People: a Telegram user's own answers (the safety check), whichever chat they are in."""
+"""People: a Telegram user's own answers (the safety check, their precautions and the
+exercises they left out), whichever chat they are in."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, delete, or_, select, update
@@ -23,13 +26,52 @@ async def record_screening(
     """Store the person's answer; with `only_first`, only if they had none. False if not."""
     values = {"screening": answer, "screened_at": now}
     insert = dialect_insert(tx)(Person).values(user_id=user_id, **values)
-    if only_first:
-        statement = insert.on_conflict_do_nothing(index_elements=["user_id"])
+    if only_first:  # a row may hold only their precautions yet: the answer fills it in
+        statement = insert.on_conflict_do_update(
+            index_elements=["user_id"], set_=values, where=Person.screening.is_(None)
+        )
         await execute_write(tx, statement)
         stored = await screening_of(tx, user_id)
         return stored == answer
     upsert = insert.on_conflict_do_update(index_elements=["user_id"], set_=values)
     return await execute_write(tx, upsert) == 1
+
+
+@dataclass(frozen=True)
+class Personal:
+    """What a person said that shapes their warm-ups."""
+
+    precautions: tuple[str, ...] | None = None  # None: never asked
+    left_out: tuple[str, ...] = ()
+
+
+async def personal_of(tx: AsyncSession, user_id: int) -> Personal:
+    row = (
+        await tx.execute(
+            select(Person.precautions, Person.left_out).where(Person.user_id == user_id)
+        )
+    ).first()
+    if row is None:
+        return Personal()
+    precautions = None if row[0] is None else tuple(filter(None, row[0].split(",")))
+    return Personal(precautions, tuple(row[1] or ()))
+
+
+async def record_personal(
+    tx: AsyncSession,
+    user_id: int,
+    *,
+    precautions: Sequence[str] | None = None,
+    left_out: Sequence[str] | None = None,
+) -> None:
+    """Store the person's precautions and/or left-out exercises (None leaves one as it is)."""
+    values: dict[str, object] = {}
+    if precautions is not None:
+        values["precautions"] = ",".join(precautions)
+    if left_out is not None:
+        values["left_out"] = list(left_out)
+    insert = dialect_insert(tx)(Person).values(user_id=user_id, **values)
+    await execute_write(tx, insert.on_conflict_do_update(index_elements=["user_id"], set_=values))
 
 
 def _running_of(user_id: int) -> ColumnElement[bool]:
@@ -58,7 +100,8 @@ async def stop_for_safety(tx: AsyncSession, user_id: int, now: datetime) -> list
 
 
 async def forget_person(tx: AsyncSession, user_id: int) -> None:
-    """Delete what is stored about the person themselves (their safety check)."""
+    """Delete what is stored about the person themselves (their safety check, precautions
+    and left-out exercises)."""
     await execute_write(tx, delete(Person).where(Person.user_id == user_id))
 
 

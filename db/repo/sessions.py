@@ -15,14 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.dml import Update
 
-from db.models import (
-    Chat,
-    Outcome,
-    Person,
-    SessionStatus,
-    StepEvent,
-    WarmupSession,
-)
+from db.models import Chat, Outcome, Person, SessionStatus, StepEvent, WarmupSession
 from db.repo._shared import connection_of, execute_write
 from db.repo.chats import SETTINGS_COLUMNS
 from db.repo.warmups import (
@@ -36,6 +29,9 @@ from db.repo.warmups import (
     read_warmups,
     warmup_of,
 )
+
+# A position as the row stores it: step, set, side.
+Row = tuple[int, int, str | None]
 
 
 class WithChat(NamedTuple):
@@ -118,6 +114,7 @@ async def start_session(
     side: str | None,
     now: datetime,
     started_by: int | None,
+    plan_changes: dict[str, list[str]] | None = None,
 ) -> Warmup:
     values: dict[str, Any] = {
         "chat_id": chat_id,
@@ -128,6 +125,7 @@ async def start_session(
         "step": step,
         "set_number": set_number,
         "side": side,
+        "plan_changes": plan_changes,
     }
     result = await (await connection_of(tx)).execute(_START, values)
     assert result.inserted_primary_key is not None  # a single-row INSERT always has one
@@ -257,6 +255,26 @@ async def record_pain(
     if await execute_write(tx, statement, params) != 1:
         return False
     warmup.written(dict(zip(columns, (value, now), strict=True)))
+    return True
+
+
+async def replan(
+    tx: AsyncSession, warmup: Warmup, changes: dict[str, list[str]] | None, at: Row, to: Row
+) -> bool:
+    """Set what its person's precautions change in a warm-up still at `at` (its first step),
+    moving it to `to`, the first step of its new plan; False if it has moved."""
+    side = WarmupSession.side.is_(None) if at[2] is None else WarmupSession.side == at[2]
+    statement = update(WarmupSession).where(
+        WarmupSession.id == warmup.id,
+        WarmupSession.status == SessionStatus.ACTIVE,
+        WarmupSession.step == at[0],
+        WarmupSession.set_number == at[1],
+        side,
+    )
+    values = {"plan_changes": changes, "step": to[0], "set_number": to[1], "side": to[2]}
+    if await execute_write(tx, statement.values(**values)) != 1:
+        return False
+    warmup.written(values)
     return True
 
 
