@@ -188,7 +188,7 @@ class Person(Base):
     screened_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     # The precautions that apply (content/safety.yaml ids, comma-separated; "" for none), None
     # until asked; and the exercises they chose to leave out after a sharp-pain stop.
-    precautions: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    precautions: Mapped[str | None] = mapped_column(Text, nullable=True)
     left_out: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
 
 

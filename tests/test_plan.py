@@ -5,11 +5,10 @@ from __future__ import annotations
 from bot.coaching import coach
 from bot.coaching.coach import Cursor
 from bot.coaching.plan import Changes, Dose, Prefs, personalise
-from bot.coaching.precautions import changes_for
+from bot.coaching.precautions import Answers, changes_for
 from bot.config import PROJECT_ROOT
 from bot.content import Levels, load_content
 from bot.content.doses import options
-from db.repo import Personal
 
 CONTENT = load_content(PROJECT_ROOT / "content")
 FULL = CONTENT.default_routine
@@ -110,16 +109,17 @@ def test_a_dose_chosen_by_hand_wins_over_the_level_until_the_level_moves() -> No
 
 def test_changes_join_every_ticked_precaution_and_left_out_exercise() -> None:
     """Unit: what is left out wins over a swap of the same exercise, and order is stable."""
-    picked = Personal(precautions=("pregnancy", "bones"), left_out=("quads-foam-roll",))
+    picked = Answers(precautions=("pregnancy", "bones"), left_out=("quads-foam-roll",))
     assert changes_for(CONTENT.safety, picked) == Changes(
         left_out=(
             "quadratus-lumborum-stretch",
             "quads-foam-roll",
+            "sit-back",
             "thoracic-spine-mobility",
         ),
         swapped=("tfl-foam-roll",),
     )
-    assert changes_for(CONTENT.safety, Personal(precautions=())) == Changes()
+    assert changes_for(CONTENT.safety, Answers(precautions=())) == Changes()
     assert not Changes()
     assert Changes(swapped=("tfl-foam-roll",))
 

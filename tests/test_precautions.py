@@ -16,6 +16,7 @@ CHAT = 15001
 GROUP = -15002
 ALEX = 15003
 BEA = 15004
+ANONYMOUS_ADMIN = 1087968824  # how Telegram shows an admin writing as the group
 QUESTION = "One more, once"
 
 
@@ -85,8 +86,10 @@ async def test_in_a_group_only_the_person_sees_what_they_ticked(
     moves lying on the back."""
     await bot.send(GROUP, "/warmup", user_id=ALEX)
     [question] = await bot.press(GROUP, "Skip check-in", user_id=ALEX)
+    assert question.buttons[-1][0] == "Continue ▶️"  # one label, ticked or not
     await bot.press(GROUP, "pregnant", user_id=ALEX)
     assert not any("☑️" in label for label, _ in question.buttons)
+    assert question.buttons[-1][0] == "Continue ▶️"
     assert "☑️ I'm pregnant" in _toasts(telegram)[-1]
     await bot.press(GROUP, "Osteoporosis", user_id=BEA)
     assert "Alex" in _toasts(telegram)[-1]  # whose warm-up it is
@@ -98,6 +101,19 @@ async def test_in_a_group_only_the_person_sees_what_they_ticked(
     assert step.text.startswith("Step 1/6 · Seated hip-flexor stretch")
     assert await _precautions_of(bot, ALEX) == "pregnancy"
     assert await _precautions_of(bot, BEA) is None
+
+    await bot.send(GROUP, "/stop", user_id=ALEX)
+    [checkin] = await bot.send(GROUP, "/warmup", user_id=ALEX)
+    assert "Changed for you" not in checkin.text  # the group never reads what changed
+    assert "Pregnancy" not in checkin.text
+
+
+async def test_an_anonymous_admin_is_not_asked(bot: RunningBot) -> None:
+    """A warm-up begun as the group (one id for every anonymous admin) gets no question."""
+    await bot.send(GROUP, "/warmup", user_id=ANONYMOUS_ADMIN)
+    [step] = await bot.press(GROUP, "Skip check-in", user_id=ANONYMOUS_ADMIN)
+    assert step.text.startswith("Step 1/8")
+    assert await _precautions_of(bot, ANONYMOUS_ADMIN) is None
 
 
 async def test_old_double_and_forged_presses_change_nothing(
@@ -128,12 +144,18 @@ async def test_precautions_are_changed_in_settings_in_private_only(
 ) -> None:
     """/settings → My precautions ticks one for the next warm-up; a group's /settings has no
     such page, and a forged press for it there is refused."""
-    await bot.choose(CHAT, "My precautions", "operation")
+    menu = await bot.choose(CHAT, "My precautions", "operation")
     assert await _precautions_of(bot, CHAT) == "surgery"
+    await bot.press(CHAT, "operation")  # the page now offers to untick it
+    assert await _precautions_of(bot, CHAT) == ""
+    await bot.settle(telegram.press_data(CHAT, "set:care:surgery.1", menu.message_id))
+    await bot.settle(telegram.press_data(CHAT, "set:care:surgery.1", menu.message_id))
+    assert await _precautions_of(bot, CHAT) == "surgery"  # a double tap: ticked, not flipped
     [checkin] = await bot.send(CHAT, "/warmup")
     assert "Left out" in checkin.text
+    assert "surgical team" in checkin.text  # its advice, on every private check-in
     [step] = await bot.press(CHAT, "Skip check-in")  # answered in /settings: not asked again
-    assert step.text.startswith("Step 1/5")
+    assert step.text.startswith("Step 1/2 · Front-of-thigh foam roll")
 
     [menu] = await bot.send(GROUP, "/settings", user_id=ALEX)
     assert not any("precautions" in label for label, _ in menu.buttons)
@@ -165,3 +187,37 @@ async def test_after_sharp_pain_the_exercise_can_be_left_out_and_put_back(
     await bot.send(CHAT, "/warmup")
     [step] = await bot.press(CHAT, "Skip check-in")
     assert step.text.startswith("Step 1/8 · Upper-back twist")
+
+
+async def test_a_warmup_already_showing_a_step_is_not_planned_afresh(
+    bot: RunningBot, telegram: FakeTelegram
+) -> None:
+    """Resumed while the question was open, step 1 is on screen: answering it then changes
+    nothing (a toast says so), and the step's buttons still mean that step."""
+    await bot.send(CHAT, "/warmup")
+    [question] = await bot.press(CHAT, "Skip check-in")
+    await bot.send(CHAT, "/warmup")
+    [step] = await bot.press(CHAT, "Resume")
+    assert step.text.startswith("Step 1/8 · Upper-back twist")
+    await bot.press(CHAT, "Osteoporosis")
+    done = next(data for _, data in question.buttons if data.endswith(":8"))
+    before = await bot.snapshot()
+    await bot.settle(telegram.press_data(CHAT, done, question.message_id))
+    assert _toasts(telegram)[-1] == bot.services.content.texts.notices.stale
+    assert await bot.snapshot() == before
+    assert await _precautions_of(bot, CHAT) is None
+
+
+async def test_the_summary_counts_the_warmup_as_it_was_planned(bot: RunningBot) -> None:
+    """With weak bones the full warm-up has six exercises: doing all six is complete, and the
+    summary after the closing check-in names nothing as skipped."""
+    await bot.send(CHAT, "/warmup")
+    await bot.press(CHAT, "Skip check-in")
+    await bot.press(CHAT, "Osteoporosis")
+    await bot.press(CHAT, "Continue")
+    summary = await bot.done_to_the_end(CHAT)
+    assert "Done: 6 of 6 exercises\n" in summary.text
+    await bot.press(CHAT, "2")
+    [edited] = [m for m in bot.server.chat(CHAT) if m.message_id == summary.message_id]
+    assert "Done: 6 of 6 exercises\n" in edited.text
+    assert "skipped" not in edited.text

@@ -15,7 +15,7 @@ from telegram.constants import ParseMode
 from bot.chat import callbacks as cb
 from bot.chat.preferences import Page
 from bot.coaching.plan import Changes
-from bot.coaching.precautions import Personal
+from bot.coaching.precautions import Answers
 from bot.content import Content, SafetyRules
 from bot.runtime.context import CoachContext
 
@@ -47,7 +47,9 @@ def keyboard(
         mark = (TICKED if chosen >> n & 1 else UNTICKED) + " " if ticks else ""
         label = f"{mark}{words.labels[precaution]}"
         rows.append([_button(label, cb.Precautions(session_id, chosen, n))])
-    done = words.done if chosen else words.none
+    # In a group the last button keeps one label: "None of these" turning into "Continue"
+    # would tell the others that something was ticked.
+    done = words.done if chosen or not ticks else words.none
     rows.append([_button(done, cb.Precautions(session_id, chosen, cb.Precautions.DONE))])
     return InlineKeyboardMarkup(rows)
 
@@ -82,7 +84,7 @@ def leave_out_button(
     return [_button(label, cb.LeaveOut(session_id, exercise_id))]
 
 
-def page(content: Content, personal: Personal) -> Page:
+def page(content: Content, personal: Answers) -> Page:
     """/settings: the person's precautions to tick or untick, and exercises to put back."""
     words, names = content.texts.precautions, _names(content)
     ticked = personal.precautions or ()
@@ -91,7 +93,7 @@ def page(content: Content, personal: Personal) -> Page:
         for p in content.safety.ids
     ]
     rows = [
-        [_button(line, cb.Setting("care", p))]
+        [_button(line, cb.Setting("care", f"{p}.{0 if p in ticked else 1}"))]
         for line, p in zip(lines, content.safety.ids, strict=True)
     ]
     for exercise in personal.left_out:

@@ -59,8 +59,10 @@ async def send_checkin(
         texts, routine, screen=asks.screen, gentle=offer_gentle, sharp_pain_in=asks.sharp_pain_in
     )
     changes = position.prefs.changes
-    if changes:  # what their precautions change, shown on every warm-up
-        text = f"{text}\n\n{precautions.changed(content, changes)}"
+    # What their precautions change (and the advice of each), on every warm-up; in a private
+    # chat only, as the changes would tell a group which condition it is.
+    if chat_id > 0 and (changes or asks.precautions):
+        text = f"{text}\n\n{precautions.changed(content, changes, asks.precautions)}"
     markup = keyboards.checkin_keyboard(
         texts,
         position.session_id,

@@ -8,13 +8,14 @@ offers the quick one. Switching is only possible before any step was done.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.coaching import adapt, morning, precautions, preferences
 from bot.coaching.adapt import Change
+from bot.coaching.plan import Changes
 from bot.coaching.running import Gate, Notice, Position, answers_refusal, running
 from bot.coaching.safety import Answer
 from bot.coaching.sessions import start_routine
@@ -77,8 +78,11 @@ async def before(
             await _none_applies(tx, warmup, now)
         if position.chat.gentle_next:
             await repo.gentle_offered(tx, chat_id)  # a red warm-up's offer is made once
-        personal = await repo.personal_of(tx, precautions.person_of(warmup))
-        return Before(position, pain, ask_precautions=personal.precautions is None)
+        person = precautions.person_of(warmup)
+        asked = not precautions.askable(person) or (
+            (await repo.personal_of(tx, person)).precautions is not None
+        )
+        return Before(position, pain, ask_precautions=not asked)
 
 
 async def after(
@@ -101,6 +105,10 @@ async def after(
             return Notice.UNKNOWN
         if not await repo.record_pain(tx, warmup, after=True, value=pain, now=now):
             return Notice.STALE
+        planned = replace(
+            await preferences.load(tx, chat_id), changes=Changes.of_row(warmup.plan_changes)
+        )
+        routine = preferences.shape(content, routine, planned)  # as this warm-up ran
         summary = await summarize(tx, warmup, routine, now, celebrate=False)
         if pain is None:
             return After(summary)

@@ -30,10 +30,22 @@ from bot.content import Content, SafetyRules
 from db import repo
 from db.database import Database
 from db.models import SessionStatus
-from db.repo import Personal as Personal  # noqa: PLC0414 - what the chat layer shows
 
 
-def changes_for(safety: SafetyRules, personal: repo.Personal) -> Changes:
+@dataclass(frozen=True)
+class Answers:
+    """What a person told the bot that shapes their warm-ups: their precautions (None: never
+    asked) and the exercises they left out after a sharp-pain stop."""
+
+    precautions: tuple[str, ...] | None = None
+    left_out: tuple[str, ...] = ()
+
+
+def _answers(personal: repo.Personal) -> Answers:
+    return Answers(personal.precautions, personal.left_out)
+
+
+def changes_for(safety: SafetyRules, personal: Answers) -> Changes:
     """What the person's precautions and left-out exercises change, in a stable order."""
     ticked = [p for p in safety.precautions if p.id in (personal.precautions or ())]
     left_out = {exercise for p in ticked for exercise in p.leave_out} | set(personal.left_out)
@@ -42,7 +54,17 @@ def changes_for(safety: SafetyRules, personal: repo.Personal) -> Changes:
 
 
 async def changes_of(tx: AsyncSession, content: Content, person: int) -> Changes:
-    return changes_for(content.safety, await repo.personal_of(tx, person))
+    return changes_for(content.safety, _answers(await repo.personal_of(tx, person)))
+
+
+# How Telegram shows an admin writing anonymously in a group: one id shared by every such
+# admin of every group, so never a person to ask or to keep answers for.
+ANONYMOUS_ADMIN = 1087968824
+
+
+def askable(person: int) -> bool:
+    """Whether `person` is one person (not a group, nor an anonymous admin)."""
+    return person > 0 and person != ANONYMOUS_ADMIN
 
 
 def person_of(warmup: repo.Warmup) -> int:
@@ -73,8 +95,9 @@ async def answer(
     check-in) and re-plan the warm-up, which has not moved yet."""
     async with running(db, content, chat_id, session_id) as (tx, warmup, position):
         person = person_of(warmup)
-        if (await repo.personal_of(tx, person)).precautions is not None:
-            return Notice.STALE  # answered already (a double tap, or an old question)
+        answered = (await repo.personal_of(tx, person)).precautions is not None
+        if answered or not askable(person) or not await _unmoved(tx, warmup, position):
+            return Notice.STALE  # answered already (a double tap, an old question), or begun
         await repo.record_personal(tx, person, precautions=chosen)
         changed = await _replanned(tx, content, warmup, position, now)
         if isinstance(changed, Notice):
@@ -103,7 +126,7 @@ async def leave_out(
     ):
         person = person_of(warmup)
         left_out = (await repo.personal_of(tx, person)).left_out
-        if exercise in left_out:
+        if exercise in left_out or not await _unmoved(tx, warmup, position):
             return Notice.STALE
         await repo.record_personal(tx, person, left_out=(*left_out, exercise))
         return await _replanned(tx, content, warmup, position, now)
@@ -114,7 +137,7 @@ async def _replanned(
 ) -> Position | Notice:
     """The warm-up planned afresh with its person's changes, if it has not moved yet; ended
     if they leave none of its exercises."""
-    if position.cursor != coach.first(position.routine) or await repo.has_events(tx, warmup.id):
+    if not await _unmoved(tx, warmup, position):
         return Notice.STALE
     changes = await changes_of(tx, content, person_of(warmup))
     routine = content.routines[warmup.routine_id]
@@ -129,6 +152,14 @@ async def _replanned(
     return replanned if replanned is not None else Notice.UNKNOWN
 
 
+async def _unmoved(tx: AsyncSession, warmup: repo.Warmup, position: Position) -> bool:
+    """Whether nothing of the warm-up has been shown or done: at its first step, with no step
+    message, countdown or recorded step, so re-planning renumbers nothing anyone has seen."""
+    shown = warmup.message_id is not None or position.holding
+    at_first = position.cursor == coach.first(position.routine)
+    return at_first and not shown and not await repo.has_events(tx, warmup.id)
+
+
 def _every_exercise(content: Content) -> set[str]:
     return {
         done.id
@@ -139,25 +170,27 @@ def _every_exercise(content: Content) -> set[str]:
     }
 
 
-async def personal(db: Database, person: int) -> Personal:
+async def personal(db: Database, person: int) -> Answers:
     async with db.reading() as tx:
-        return await repo.personal_of(tx, person)
+        return _answers(await repo.personal_of(tx, person))
 
 
-async def toggle(db: Database, content: Content, person: int, precaution: str) -> Personal | None:
-    """Tick or untick one of the person's precautions (from the next warm-up); None if there
-    is no such precaution."""
+async def tick(
+    db: Database, content: Content, person: int, precaution: str, *, on: bool
+) -> Answers | None:
+    """Tick (`on`) or untick one of the person's precautions, from the next warm-up; None if
+    there is no such precaution. The wanted state, not a flip: a double tap changes nothing."""
     if precaution not in content.safety.ids:
         return None
     async with db.transaction() as tx:
         ticked = set((await repo.personal_of(tx, person)).precautions or ())
-        ticked ^= {precaution}
+        ticked = ticked | {precaution} if on else ticked - {precaution}
         chosen = tuple(p for p in content.safety.ids if p in ticked)
         await repo.record_personal(tx, person, precautions=chosen)
-        return await repo.personal_of(tx, person)
+        return _answers(await repo.personal_of(tx, person))
 
 
-async def put_back(db: Database, person: int, exercise: str) -> Personal | None:
+async def put_back(db: Database, person: int, exercise: str) -> Answers | None:
     """Put an exercise left out after a sharp-pain stop back (from the next warm-up); None if
     it was not left out."""
     async with db.transaction() as tx:
@@ -166,4 +199,4 @@ async def put_back(db: Database, person: int, exercise: str) -> Personal | None:
             return None
         kept = tuple(e for e in left_out if e != exercise)
         await repo.record_personal(tx, person, left_out=kept)
-        return await repo.personal_of(tx, person)
+        return _answers(await repo.personal_of(tx, person))

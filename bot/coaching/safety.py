@@ -34,6 +34,7 @@ class CheckinAsks:
     gentle: bool  # the gentle routine: the last warm-up was red
     sharp_pain_in: str | None = None  # the exercise the last warm-up was stopped in, for pain
     sharp_pain_id: str | None = None  # its id, to offer to leave it out
+    precautions: tuple[str, ...] = ()  # the person's, whose advice the check-in repeats
 
 
 async def checkin_asks(
@@ -45,6 +46,7 @@ async def checkin_asks(
         screening = await repo.screening_of(tx, person)
         last = await repo.last_ended(tx, chat_id, person)
         prefs = await preferences.load(tx, chat_id)
+        personal = await repo.personal_of(tx, person)
     gentle = chat.gentle_next if chat is not None else False
     stopped = _stopped_in(content, last, prefs)
     return CheckinAsks(
@@ -52,6 +54,7 @@ async def checkin_asks(
         gentle=gentle,
         sharp_pain_in=stopped.name if stopped else None,
         sharp_pain_id=stopped.id if stopped else None,
+        precautions=personal.precautions or (),
     )
 
 

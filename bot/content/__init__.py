@@ -102,13 +102,14 @@ def _check_precautions(
     """Every exercise a precaution names is in a routine (a swap: one with an `instead`), and
     every precaution has its words in texts.yaml."""
     steps = {step.id: step for routine in routines.values() for step in routine.steps}
+    done = set(steps) | {step.instead.id for step in steps.values() if step.instead}
     for precaution in safety.precautions:
         where = f"{path}: {precaution.id}"
         for exercise in precaution.leave_out + precaution.swap:
-            if exercise not in steps:
+            if exercise not in done:
                 raise ContentError(f"{where}: {exercise}: not an exercise of any routine")
         for exercise in precaution.swap:
-            if steps[exercise].instead is None:
+            if exercise not in steps or steps[exercise].instead is None:
                 raise ContentError(f"{where}: {exercise}: no `instead` to swap it for")
         for part in ("labels", "reasons"):
             if precaution.id not in getattr(texts.precautions, part):

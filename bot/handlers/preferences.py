@@ -53,8 +53,12 @@ async def _precautions(
     """The person's precautions page: opened, a precaution ticked or unticked, or an exercise
     put back. Theirs alone, so only in their private chat."""
     content, db = context.content, context.db
-    if press.name == "care":
-        changed = await precautions.toggle(db, content, person, press.value)
+    if press.name == "care":  # "<precaution>.1" ticks it, ".0" unticks it
+        precaution, _, on = press.value.partition(".")
+        wanted = {"1": True, "0": False}.get(on)
+        changed = None
+        if wanted is not None:
+            changed = await precautions.tick(db, content, person, precaution, on=wanted)
     elif press.name == "back":
         changed = await precautions.put_back(db, person, press.value)
     else:

@@ -18,7 +18,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.add_column("people", sa.Column("precautions", sa.String(length=128), nullable=True))
+    op.add_column("people", sa.Column("precautions", sa.Text(), nullable=True))
     op.add_column("people", sa.Column("left_out", sa.JSON(), nullable=True))
     op.add_column("warmup_sessions", sa.Column("plan_changes", sa.JSON(), nullable=True))
 
