@@ -159,13 +159,16 @@ async def holds(server: BenchTelegram, chats: int, seconds: float, due_times: Du
 
 
 async def _open_the_first_step(server: BenchTelegram, ids: list[int]) -> None:
-    """/warmup in every chat, the check-in skipped and the precautions asked after a first
-    one answered: every chat shows step 1."""
-    for _move in ("/warmup", "skip the check-in", "none of the precautions"):
-        for chat in ids:
-            server.act(chat)  # the last move brings step 1, a 30 s hold per side
-        for _ in ids:
-            await server.replied.get()
+    """/warmup in every chat, then the check-in skipped: every chat shows step 1 (its user
+    answered the precautions before: `databases.TAPPING_USERS`)."""
+    for chat in ids:
+        server.act(chat)  # /warmup
+    for _ in ids:
+        await server.replied.get()
+    for chat in ids:
+        server.act(chat)  # skip the check-in: step 1, a 30 s hold per side
+    for _ in ids:
+        await server.replied.get()
 
 
 def _lateness(server: BenchTelegram, due_times: tuple[dict[int, float], ...]) -> list[float]:
