@@ -8,7 +8,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
 
+from db.models import InboxUpdate
 from tests.fake_telegram import BOT_USER, FakeTelegram
 from tests.harness import RunningBot
 
@@ -160,3 +162,18 @@ async def test_generated_commands_are_always_answered_without_errors(
     replies = await bot.send(CHAT, text)
     assert replies, text
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_a_polled_update_whose_id_is_true_is_refused(
+    bot: RunningBot, telegram: FakeTelegram
+) -> None:
+    """`"update_id": true` by polling (JSON true is an int to Python) is no update 1: it is
+    neither stored nor handled, and the updates after it are."""
+    odd = telegram.message_update(CHAT, "/help") | {"update_id": True}
+    telegram.push_update(odd)
+    [answer] = await bot.send(CHAT + 1, "/help")  # polled after it, so it was seen first
+    assert "/warmup" in answer.text
+    assert [m for m in telegram.chat(CHAT) if m.from_bot] == []
+    async with bot.db.transaction() as tx:
+        stored = set(await tx.scalars(select(InboxUpdate.update_id)))
+    assert 1 not in stored
