@@ -111,13 +111,7 @@ def exercise_name(content: Content, exercise_id: str) -> str:
 
 def _names(content: Content) -> dict[str, str]:
     """Every exercise's name by id, the standing alternatives included."""
-    return {
-        done.id: done.name
-        for routine in content.routines.values()
-        for step in routine.steps
-        for done in (step, step.instead)
-        if done is not None
-    }
+    return {exercise: step.name for exercise, step in content.exercises().items()}
 
 
 def _listed(names: dict[str, str], ids: tuple[str, ...]) -> str:

@@ -117,7 +117,7 @@ async def leave_out(
 ) -> Position | Notice:
     """Leave `exercise` out of the person's warm-ups (offered after a sharp-pain stop), this
     one too while it has not moved."""
-    if exercise not in _every_exercise(content):
+    if exercise not in content.exercises():
         return Notice.UNKNOWN
     async with running(db, content, chat_id, session_id, gate=Gate.CHECK_IN) as (
         tx,
@@ -158,16 +158,6 @@ async def _unmoved(tx: AsyncSession, warmup: repo.Warmup, position: Position) ->
     shown = warmup.message_id is not None or position.holding
     at_first = position.cursor == coach.first(position.routine)
     return at_first and not shown and not await repo.has_events(tx, warmup.id)
-
-
-def _every_exercise(content: Content) -> set[str]:
-    return {
-        done.id
-        for routine in content.routines.values()
-        for step in routine.steps
-        for done in (step, step.instead)
-        if done is not None
-    }
 
 
 async def personal(db: Database, person: int) -> Answers:

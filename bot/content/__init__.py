@@ -71,6 +71,16 @@ class Content(Strict):
     def flare_up_routine(self) -> Routine:
         return self.routines[self.rules.routines.flare_up]
 
+    def exercises(self) -> dict[str, Step]:
+        """Every exercise of every routine by id, the standing alternatives included."""
+        return {
+            done.id: done
+            for routine in self.routines.values()
+            for step in routine.steps
+            for done in (step, step.instead)
+            if done is not None
+        }
+
     def ordered_routines(self) -> list[Routine]:
         return sorted(self.routines.values(), key=lambda r: (r.order, r.title))
 
