@@ -31,6 +31,7 @@ WALL_CLOCK_GROUPS = {
     "test_chaos.py": "chaos",
     "test_process.py": "processes",
     "test_stopping.py": "processes",
+    "test_two_processes.py": "processes",
 }
 
 # Modules whose tests need an empty database rather than one at the newest schema.
