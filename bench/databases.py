@@ -8,7 +8,10 @@ from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy import insert
+
 from db.database import Database
+from db.models import Person
 
 # How SQLAlchemy stores a DateTime on SQLite; rows written here must compare the same way.
 STORED = "%Y-%m-%d %H:%M:%S.%f"
@@ -19,26 +22,31 @@ def url(path: Path) -> str:
 
 
 # The chats the workloads tap in (bench/workloads.py): returning users, who answered the
-# precautions asked once before a person's first step. Taps measure the warm-up itself; a
-# newcomer's one-off question would otherwise be most of a short run's taps.
+# safety check and the precautions asked once before a person's first warm-up. Taps measure
+# the warm-up itself; a newcomer's one-off questions would otherwise be most of a short run's
+# taps.
 TAPPING_USERS = (*range(1, 5_001), *range(10_000_000, 10_000_010))
 
 
 def migrated(path: Path) -> Path:
-    """A database at the newest schema, its tapping users' precautions answered (none)."""
+    """A SQLite database at the newest schema, its tapping users returning ones."""
     asyncio.run(migrate(url(path)))
-    with closing(sqlite3.connect(path)) as connection, connection:
-        connection.executemany(
-            "INSERT INTO people (user_id, precautions) VALUES (?, '')",
-            ((user,) for user in TAPPING_USERS),
-        )
     return path
 
 
 async def migrate(database_url: str) -> None:
+    """The newest schema (SQLite or PostgreSQL), and the tapping users' safety check and
+    precautions answered: none of these."""
     database = Database(database_url)
     try:
         await database.migrate()
+        now = datetime.now(UTC)
+        people = [
+            {"user_id": user, "precautions": "", "screening": "clear", "screened_at": now}
+            for user in TAPPING_USERS
+        ]
+        async with database.engine.begin() as connection:
+            await connection.execute(insert(Person), people)
     finally:
         await database.close()
 
