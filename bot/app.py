@@ -31,6 +31,7 @@ from bot.chat.replies import answer
 from bot.config import Settings
 from bot.content import load_content
 from bot.handlers import (
+    answers,
     checkins,
     data,
     errors,
@@ -95,8 +96,11 @@ def button_routes() -> list[Route]:
         _button(cb.StopHold, holds.on_stop),
         _button(cb.PauseHold, holds.on_pause),
         _button(cb.GoOn, holds.on_go_on),
+        _button(cb.More, sessions.on_more),
+        _button(cb.Less, sessions.on_less),
         # Starting, resuming and restarting a warm-up.
         _button(cb.Begin, sessions.on_begin),
+        _button(cb.Roller, start.on_roller),
         _button(cb.Resume, sessions.on_resume),
         _button(cb.Restart, sessions.on_restart),
         # The check-ins, and the quick or gentle routine instead.
@@ -123,6 +127,7 @@ def button_routes() -> list[Route]:
         _button(cb.Screen, safety.on_screen),
         # The next morning's question.
         _button(cb.MorningAnswer, morning.on_answer),
+        _button(cb.MorningPain, morning.on_pain),
         # /settings.
         _button(cb.Setting, preferences.on_setting, admins_only=True),
         # Under a reminder.
@@ -172,6 +177,9 @@ def services_of(application: CoachApplication) -> Services:
     return services
 
 
+_PRIVATE_TEXT = filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND
+
+
 def _add_handlers(application: CoachApplication) -> None:
     # Group -1 runs first: drop what no handler should see, so handlers can rely on a chat.
     application.add_handler(TypeHandler(Update, _guard), group=-1)
@@ -184,6 +192,10 @@ def _add_handlers(application: CoachApplication) -> None:
         CallbackQueryHandler(fallback.unknown_button),
         # The answer to the reminder picker's "send the time" (a reply, so it works in groups).
         MessageHandler(filters.TEXT & filters.REPLY & ~filters.COMMAND, _reply),
+        # Text in a private chat: a typed check-in answer, or a word on what is open now.
+        MessageHandler(
+            filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, answers.on_text
+        ),
         # Last: anything else a person writes in a private chat, and unknown commands anywhere.
         MessageHandler(
             (filters.ChatType.PRIVATE & ~filters.StatusUpdate.ALL) | filters.COMMAND,
@@ -216,7 +228,7 @@ async def _reply(update: Update, context: CoachContext) -> None:
     if reminders.is_time_answer(update, context):
         await _admins_only(reminders.on_typed_time)(update, context)
     elif update.effective_chat is not None and update.effective_chat.type == "private":
-        await fallback.unknown_message(update, context)
+        await answers.on_text(update, context)
 
 
 def _button(kind: type[P], handler: Pressed[P], *, admins_only: bool = False) -> Route:

@@ -59,7 +59,14 @@ CATCH_UP_SECONDS = 5.0
 # the reminders' minute, beyond the earliest moment the plan allows, for the start itself.
 START_ALLOWANCE_SECONDS = 10.0
 # How likely each button is pressed, by a word in its label; others weigh 1.
-_PREFERENCES = {"Done": 8.0, "Start": 2.0, "Resume": 4.0, "Stop": 0.2, "Sharp pain": 0.1}
+_PREFERENCES = {
+    "Done": 8.0,
+    "Start": 2.0,
+    "Resume": 4.0,
+    "None of these": 6.0,  # the safety check and the precautions, asked before a first step
+    "Stop": 0.2,
+    "Sharp pain": 0.1,
+}
 
 
 @dataclass

@@ -39,24 +39,54 @@ def render(event: Event) -> str:
         body = lines[lines.index("") + 1 :] if "" in lines else lines[1:]  # after the header
         countdown = [line for line in body if line]
         ticking = any(line.startswith(("⏱", "🔄", "😮", "⏸", "Get")) for line in countdown)
-        tail = " · ".join(countdown) if ticking and len(lines) > 2 else lines[-1]
+        # The welcome edited by the roller choice: its length, which the choice changes.
+        length = [line for line in lines if "minutes" in line]
+        tail = " · ".join(countdown) if ticking and len(lines) > 2 else (length or lines)[-1]
         return f"✏️  {lines[0]} → {tail}  {buttons}".rstrip()
     sent = f"🤖 {_indent(event.text).lstrip()}"
     return f"{sent}\n   {buttons}" if buttons else sent
 
 
-async def show_hands_free(bot: RunningBot, clock: FakeClock) -> None:
-    """The first stretch, hands-free: one tap times the left side, a pause to switch, the
-    right side, and the next exercise arrives; the countdown ticks throughout."""
-    await bot.press(CHAT, "Start 30s hold")
-    [end_job] = [name for name in bot.job_names() if name.startswith("hold:")]
-    tick_job = end_job.replace("hold:", "hold-tick:")
-    for _side in ("left", "right"):
-        for _ in range(3):
-            clock.advance(seconds=10)
-            await bot.run_job(tick_job)
-        clock.advance(seconds=5)
-        await bot.run_job(end_job)
+async def hands_free(bot: RunningBot, clock: FakeClock, *, ticks: bool) -> None:
+    """One tap on ⏱ Start runs the whole exercise: each side or set, the pause between, and
+    the next exercise arrives. With `ticks` the countdown is shown ticking, 10 s at a time."""
+    await bot.press(CHAT, "Start")
+    jobs = bot.application.job_queue
+    assert jobs is not None
+    while ends := [job for job in jobs.jobs() if job.name.startswith("hold:") and not job.removed]:
+        [end] = ends
+        if ticks:
+            for _ in range(3):
+                clock.advance(seconds=10)
+                await bot.run_job(end.name.replace("hold:", "hold-tick:"))
+        clock.current = max(clock.current, end.data.ends_at)  # the hold's end, on time
+        await bot.run_job(end.name)
+
+
+async def warm_up(bot: RunningBot, clock: FakeClock) -> int:
+    """A newcomer's whole warm-up, hands-free; returns the taps it took from ▶️ Start to the
+    summary."""
+    await bot.send(CHAT, "/start")
+    await bot.press(CHAT, "No foam roller")  # the roller, chosen under the welcome
+    await bot.press(CHAT, "I have a foam roller")  # and changed back
+    taps = len(bot.server.press_ids)
+    await bot.press(CHAT, "Start warm-up")
+    await bot.press(CHAT, "None of these applies")  # the safety check, once
+    await bot.send(CHAT, "4")  # the check-in, typed
+    await bot.press(CHAT, "None of these")  # the precautions, once
+    await bot.press(CHAT, "More")  # the whole how, what and why of the first exercise
+    await bot.press(CHAT, "Less")
+    await hands_free(bot, clock, ticks=True)
+    while True:
+        latest = [m for m in bot.server.chat(CHAT) if m.from_bot][-1]
+        if not latest.text.startswith("Step ") and "Step " not in latest.text:
+            break
+        if any("Start" in label for label in latest.labels):
+            await hands_free(bot, clock, ticks=False)
+        else:
+            clock.advance(seconds=45)
+            await bot.press(CHAT, "Done")
+    return len(bot.server.press_ids) - taps
 
 
 async def main() -> None:
@@ -64,22 +94,17 @@ async def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         async with FakeTelegram(TOKEN) as server:
             settings = make_settings(server, sqlite_url(Path(folder) / "demo.db"))
-            # A simulated clock moves 45 s per tap, so the summary shows a realistic time.
+            # A simulated clock moves on with each hold and tap, so the summary shows a
+            # realistic time.
             clock = FakeClock(datetime.now(UTC))
             async with run_bot(server, settings, clock=clock) as bot:
-                await bot.send(CHAT, "/start")
-                await bot.press(CHAT, "Start warm-up")
-                bot.answer_precautions = False  # the demo taps its own answer
-                await bot.press(CHAT, "4")  # the check-in: how the back feels now
-                await bot.press(CHAT, "None of these")  # the precautions, asked once
-                await show_hands_free(bot, clock)
-                while True:
-                    clock.advance(seconds=45)
-                    [sent] = await bot.press(CHAT, "Done")
-                    if not sent.text.startswith("Step "):
-                        break
-                await bot.press(CHAT, "2")  # and after
-            print("\n\n".join(render(event) for event in server.events))
+                bot.answer_screening = bot.answer_precautions = False  # the demo answers
+                try:
+                    taps = await warm_up(bot, clock)
+                    await bot.send(CHAT, "2")  # and after, typed
+                finally:
+                    print("\n\n".join(render(event) for event in server.events))
+            print(f"\n(taps from ▶️ Start warm-up to the summary: {taps})")
 
 
 if __name__ == "__main__":

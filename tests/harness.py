@@ -77,9 +77,11 @@ class RunningBot:
     application: CoachApplication
     services: Services
     webhook_port: int | None = None
-    # Most tests are about something else than the precautions asked once before a person's
-    # first step: `settle` answers "none of these" for them as its person, and the question
-    # is left out of what `send` and `press` return. tests/test_precautions.py turns this off.
+    # Most tests are about something else than the two questions asked once before a
+    # person's first warm-up, the safety check and the precautions: `settle` answers "none of
+    # these" to each as its person, and the question is left out of what `send` and `press`
+    # return. Tests of the questions themselves turn this off.
+    answer_screening: bool = True
     answer_precautions: bool = True
     _answered: set[tuple[int, int]] = field(default_factory=set)
 
@@ -198,32 +200,38 @@ class RunningBot:
         await job.run(self.application)
 
     async def settle(self, update_id: int) -> None:
-        """Wait until the bot has fully handled the update (and the precautions it asked, if
-        the harness answers them: see `answer_precautions`)."""
+        """Wait until the bot has fully handled the update (and the first warm-up's questions
+        it asked, if the harness answers them: see `answer_screening`)."""
         await self.server.delivered(update_id)
         await self.application.update_queue.join()
-        while self.answer_precautions and (asked := self._asked()):
-            chat_id, message_id, done = asked
+        while asked := self._asked():
+            chat_id, message_id, none = asked
             self._answered.add((chat_id, message_id))
-            session_id = int(done.split(":")[1])
+            session_id = int(none.split(":")[1 if none.startswith("care:") else 2])
             async with self.db.transaction() as tx:
                 person = await tx.scalar(
                     select(WarmupSession.started_by).where(WarmupSession.id == session_id)
                 )
-            none = self.server.press_data(chat_id, done, message_id, user_id=person)
-            await self.server.delivered(none)
+            pressed = self.server.press_data(chat_id, none, message_id, user_id=person)
+            await self.server.delivered(pressed)
             await self.application.update_queue.join()
 
     def _asked(self) -> tuple[int, int, str] | None:
-        """A precautions question not answered yet: its chat, message and "none" data."""
+        """A first warm-up's question the harness answers, not answered yet: its chat, message
+        and the data of its "none of these" button."""
         for chat_id, messages in list(self.server.messages.items()):
             for message in list(messages.values()):
                 if (chat_id, message.message_id) in self._answered:
                     continue
                 for _, data in message.buttons:
-                    if data.startswith("care:") and data.endswith(":8"):
+                    if self._answers(data):
                         return chat_id, message.message_id, data
         return None
+
+    def _answers(self, data: str) -> bool:
+        precautions = data.startswith("care:") and data.endswith(":8")
+        screening = data.startswith("screen:none:") and data != "screen:none:0"
+        return (self.answer_precautions and precautions) or (self.answer_screening and screening)
 
     def _sent_count(self, chat_id: int) -> int:
         """The newest message id in the chat so far (ids only grow, deletions or not)."""

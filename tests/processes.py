@@ -8,8 +8,10 @@ import os
 import socket
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
+from bot.coaching.safety import Answer
 from db import repo
 from db.database import Database
 from tests.fake_telegram import FakeTelegram
@@ -64,14 +66,15 @@ def free_port() -> int:
         return port
 
 
-async def precautions_answered(database_url: str, *people: int) -> None:
-    """Record that `people` answered the precautions ("none of these"), for tests about
-    something else: their check-in then leads straight to the first step. The bot has
-    migrated the database by then (call it after `start_bot`)."""
+async def first_questions_answered(database_url: str, *people: int) -> None:
+    """Record that `people` answered the safety check and the precautions ("none of these"),
+    for tests about something else: /warmup then asks the check-in, which leads straight to
+    the first step. The bot has migrated the database by then (call it after `start_bot`)."""
     db = Database(database_url)
     try:
         async with db.transaction() as tx:
             for person in people:
+                await repo.record_screening(tx, person, Answer.CLEAR, datetime.now(UTC))
                 await repo.record_personal(tx, person, precautions=())
     finally:
         await db.close()

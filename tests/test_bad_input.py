@@ -28,9 +28,7 @@ async def test_double_tap_advances_exactly_once(bot: RunningBot, telegram: FakeT
 
     steps = [m for m in telegram.chat(CHAT) if m.from_bot and m.text.startswith("Step ")]
     assert len(steps) == 2
-    assert steps[-1].text.startswith(
-        "Step 1/8 · Upper-back twist (thoracic spine mobility)\nRight side"
-    )
+    assert steps[-1].text.startswith("Step 1/8 · Right side · hold 30 s")
     assert _answers(telegram)[-1] == "That button is from an earlier step; nothing changed."
     async with bot.db.transaction() as tx:
         assert await tx.scalar(select(func.count()).select_from(StepEvent)) == 1
@@ -111,7 +109,7 @@ async def test_unknown_command_and_plain_text_point_to_warmup_and_help(bot: Runn
     for text in ("/dance", "hello there", "🙂"):
         [reply] = await bot.send(CHAT, text)
         assert reply.text == (
-            "I only understand commands. Send /warmup to start, or /help for the list."
+            "I answer commands and buttons. Send /warmup to start, or /help for the list."
         )
 
 
@@ -120,7 +118,7 @@ async def test_commands_for_another_bot_in_a_group_are_left_to_it(bot: RunningBo
     assert await bot.send(GROUP, "/help@OtherBot", user_id=GROUP_MEMBER) == []
     assert await bot.send(GROUP, "/warmup@OtherBot", user_id=GROUP_MEMBER) == []
     [reply] = await bot.send(GROUP, "/nonsense@warmup_coach_bot", user_id=GROUP_MEMBER)
-    assert reply.text.startswith("I only understand commands.")
+    assert reply.text.startswith("I answer commands and buttons.")
     [help_text] = await bot.send(GROUP, "/help@warmup_coach_bot", user_id=GROUP_MEMBER)
     assert "/warmup" in help_text.text
 
@@ -129,14 +127,16 @@ async def test_a_failure_mid_update_is_reported_and_the_session_stays_resumable(
     bot: RunningBot, telegram: FakeTelegram
 ) -> None:
     """If Telegram fails while a warm-up starts, the user is told how to continue, and can:
-    nothing had begun, so the next /warmup starts afresh with its check-in (and safety check)."""
+    nothing had begun, so the next /warmup starts afresh with its safety check and check-in."""
+    bot.answer_screening = False
     telegram.fail("sendMessage", status=400, description="Bad Request: chat not found")
     [apology] = await bot.send(CHAT, "/warmup")
     assert apology.text == (
         "Something went wrong on my side. Your progress is saved; send /warmup to carry on."
     )
-    [checkin] = await bot.send(CHAT, "/warmup")
-    assert "A safety check first" in checkin.text
+    [question] = await bot.send(CHAT, "/warmup")
+    assert "A safety check first" in question.text
+    await bot.press(CHAT, "None of these applies")
     [step] = await bot.press(CHAT, "Skip check-in")
     assert step.text.startswith("Step 1/8 · Upper-back twist (thoracic spine mobility)")
 

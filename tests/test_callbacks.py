@@ -16,6 +16,7 @@ from telegram import InlineKeyboardMarkup
 from bot.app import button_routes
 from bot.chat import callbacks, keyboards, precautions
 from bot.chat import preferences as menu
+from bot.chat import start as welcome
 from bot.chat.callback_fields import Field, Int, Maybe, OneOf, Record, Text
 from bot.chat.callbacks import (
     MAX_CALLBACK_BYTES,
@@ -25,6 +26,7 @@ from bot.chat.callbacks import (
     ForgetButton,
     LeaveOut,
     MorningAnswer,
+    MorningPain,
     PainButton,
     PickerButton,
     Place,
@@ -34,6 +36,7 @@ from bot.chat.callbacks import (
     ReminderButton,
     Restart,
     Resume,
+    Roller,
     Screen,
     SessionButton,
     Setting,
@@ -78,7 +81,9 @@ _VALUES: dict[type[Callback], Callable[[Any], st.SearchStrategy[Any]]] = {
     RemindAt: lambda kind: st.builds(kind, st.times().map(lambda t: time(t.hour, t.minute))),
     RemindDays: lambda kind: st.builds(kind, st.integers(1, 0b1111111)),
     Screen: lambda kind: st.builds(kind, st.sampled_from(["yes", "none", "ok"]), ids),
+    Roller: lambda kind: st.builds(kind, st.sampled_from(["yes", "no"])),
     MorningAnswer: lambda kind: st.builds(kind, ids, st.sampled_from(["better", "same", "worse"])),
+    MorningPain: lambda kind: st.builds(kind, ids, st.integers(0, 10)),
     Place: lambda kind: st.builds(
         kind, st.text(alphabet=_ALNUM + "ABCXYZ_+/-", min_size=1, max_size=58)
     ),
@@ -134,18 +139,19 @@ def _every_keyboard(content: Content) -> list[InlineKeyboardMarkup]:
     return [
         keyboards.step_keyboard(texts, routine, 5, Cursor(0, 1, Side.LEFT)),
         keyboards.step_keyboard(texts, routine, 5, Cursor(7, 2)),
+        keyboards.step_keyboard(texts, routine, 5, Cursor(0, 1, Side.LEFT), more=True),
         keyboards.countdown_keyboard(texts, 5, Cursor(1, 3), hands_free=False),
         keyboards.countdown_keyboard(texts, 5, Cursor(1, 3), hands_free=True),
         keyboards.countdown_keyboard(texts, 5, Cursor(1, 3), hands_free=True, paused=True),
         *_settings_pages(content),
         keyboards.unfinished_keyboard(texts, 5, 3, 8),
-        keyboards.start_keyboard(texts, routine),
+        welcome.keyboard(texts, routine.id, roller=True),
         keyboards.routines_keyboard(texts, content.ordered_routines()),
         keyboards.checkin_keyboard(texts, 5, after=False, quick=content.quick_routine),
-        keyboards.checkin_keyboard(texts, 5, after=False, screen=True),
+        keyboards.screening_keyboard(texts, 5),
         keyboards.screening_keyboard(texts),
         keyboards.clinician_keyboard(texts),
-        keyboards.morning_keyboard(texts, 5),
+        keyboards.morning_keyboard(5),
         keyboards.checkin_keyboard(texts, 5, after=True),
         keyboards.flare_up_keyboard(texts, 5, content.flare_up_routine, rest=False),
         keyboards.forget_keyboard(texts, 29_000_000),
@@ -169,7 +175,8 @@ def test_every_button_the_bot_makes_parses_back() -> None:
         for button in row
     ]
     assert None not in parsed
-    assert {type(press) for press in parsed} == set(callbacks.KINDS)
+    # Better / Same / Worse only arrive from morning questions sent before the 0-10 one.
+    assert {type(press) for press in parsed} == set(callbacks.KINDS) - {MorningAnswer}
     assert StartHold(5, Cursor(0, 1, Side.LEFT)) in parsed
     assert StopHold(5, Cursor(1, 3)) in parsed
     assert Resume(5) in parsed

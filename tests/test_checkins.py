@@ -17,10 +17,11 @@ CHAT = 10001
 async def test_check_ins_before_and_after_are_stored_with_the_session(bot: RunningBot) -> None:
     """0-10 before the first step and again under the summary; both kept on the session."""
     [checkin] = await bot.send(CHAT, "/warmup")
-    assert checkin.text.endswith("How is your back right now? 0 is no pain, 10 the worst.")
+    assert checkin.text.endswith(
+        "How is your back right now? Tap or type 0 (no pain) to 10 (the worst)."
+    )
     assert checkin.labels[:11] == [str(n) for n in range(11)]
-    # The first check-in also carries the safety check's "one of these applies".
-    assert checkin.labels[11:] == ["Skip check-in", "⚡ Quick (3 min)", "⚠️ One of these applies"]
+    assert checkin.labels[11:] == ["Skip check-in", "⚡ Quick (3 min)"]
 
     [step] = await bot.press(CHAT, "4")
     assert step.text.startswith("Step 1/8")

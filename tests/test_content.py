@@ -40,7 +40,7 @@ def test_the_lower_back_routine_keeps_the_sources_numbers() -> None:
     routine = load_content(CONTENT).routines["lower-back"]
     assert [step.name for step in routine.steps] == [
         "Upper-back twist (thoracic spine mobility)",
-        "Side-of-back stretch (quadratus lumborum)",
+        "Knees-to-chest stretch (quadratus lumborum)",
         "Seated hip-flexor stretch (psoas)",
         "Outer-hip foam roll (TFL)",
         "Front-of-thigh foam roll (quads)",
@@ -56,6 +56,45 @@ def test_the_lower_back_routine_keeps_the_sources_numbers() -> None:
     chosen = [step.name for step in routine.steps if not step.prescription.from_source]
     assert len(chosen) == 6  # every number the article does not give is marked as ours
     assert 10 <= coach.estimated_minutes(routine) <= 20
+
+
+# Our additions to and changes of the source's instructions, as they are worded in the routine
+# files: each must sit in a line that says it is ours, and never in a cue, which is short and
+# unmarked. A new addition joins this list.
+OURS = (
+    "cushion",
+    "into the twist",
+    "slow breaths",
+    "as hard as is comfortable",
+    "breathe in through your nose",
+    "change arms",
+    "small and easy",
+)
+MARKS = ("Our suggestion:", "Our change:")
+
+
+def test_what_is_ours_is_marked_where_a_person_reads_it() -> None:
+    """Every known addition or change sits in a line marked as ours, in every routine; no cue
+    carries one; the alternatives and our numbers are flagged; the source's anatomy slip
+    about the psoas is not repeated."""
+    content = load_content(CONTENT)
+    steps = [
+        each
+        for routine in content.routines.values()
+        for step in routine.steps
+        for each in (step, step.instead)
+        if each is not None
+    ]
+    found = set()
+    for step in steps:
+        for line in step.instructions:
+            if ours := [phrase for phrase in OURS if phrase in line.lower()]:
+                found.update(ours)
+                assert line.startswith(MARKS), (step.id, line)
+        assert not [p for line in step.cue for p in OURS if p in line.lower()], step.id
+        assert "under the obliques" not in step.why
+        assert step.alternative == (step.id.startswith("standing-")), step.id
+    assert found == set(OURS)  # the list names nothing the files no longer say
 
 
 @pytest.mark.parametrize(

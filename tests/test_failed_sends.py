@@ -49,7 +49,7 @@ async def test_a_countdown_that_cannot_be_sent_is_taken_back(
     assert not any(name.startswith("hold") for name in hurried.job_names())
     assert "⏱ Start 30s hold" in step.labels
     [countdown] = await hurried.press(CHAT, "Start 30s hold")
-    assert countdown.text.startswith("Step 1/8 · Upper-back twist (thoracic spine mobility)")
+    assert countdown.text.startswith("Step 1/8 · Left side")
     assert (await hurried.latest_session()).hold_ends_at is not None
 
 

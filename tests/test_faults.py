@@ -45,8 +45,9 @@ async def _position(bot: RunningBot, chat_id: int = CHAT) -> tuple[int, int, str
 
 
 def _steps_shown(telegram: FakeTelegram, chat_id: int = CHAT) -> list[str]:
+    """Each step message's heading: its first paragraph, on one line."""
     return [
-        m.text.splitlines()[0] + " " + m.text.splitlines()[1]
+        " ".join(m.text.split("\n\n")[0].splitlines())
         for m in telegram.chat(chat_id)
         if m.from_bot and m.text.startswith("Step ")
     ]
@@ -67,9 +68,7 @@ async def test_429_is_waited_out_and_the_message_sent_once(
         started = time.monotonic()
         [following] = await bot.press(CHAT, "Done")
         assert time.monotonic() - started >= 1  # it honoured retry_after
-        assert following.text.startswith(
-            "Step 1/8 · Upper-back twist (thoracic spine mobility)\nRight side"
-        )
+        assert following.text.startswith("Step 1/8 · Right side · hold 30 s")
         assert len(_steps_shown(telegram)) == 2
         assert await _position(bot) == (0, 1, "right")
         assert await bot.event_count() == 1
@@ -83,12 +82,10 @@ async def test_server_errors_are_retried_with_backoff(
         await bot.start_warmup(CHAT)
         telegram.fail("sendMessage", status=502, description="Bad Gateway", times=2)
         [following] = await bot.press(CHAT, "Done")
-        assert following.text.startswith(
-            "Step 1/8 · Upper-back twist (thoracic spine mobility)\nRight side"
-        )
-        # The intro, the precautions question, two failures, and the step (step 1 went out
-        # as an animation).
-        assert len(telegram.calls_to("sendMessage")) == 1 + 1 + 2 + 1
+        assert following.text.startswith("Step 1/8 · Right side · hold 30 s")
+        # The safety check, the intro, the precautions question, two failures, and the step
+        # (step 1 went out as an animation).
+        assert len(telegram.calls_to("sendMessage")) == 1 + 1 + 1 + 2 + 1
         assert await _position(bot) == (0, 1, "right")
         assert await bot.event_count() == 1
 
@@ -103,7 +100,7 @@ async def test_a_timed_out_call_is_retried_and_the_position_moves_once(
         await bot.press(CHAT, "Done")
         await asyncio.sleep(0.6)  # let the slow first attempt land too
         shown = _steps_shown(telegram)
-        assert shown[-1] == "Step 1/8 · Upper-back twist (thoracic spine mobility) Right side"
+        assert shown[-1] == "Step 1/8 · Right side · hold 30 s"
         assert await _position(bot) == (0, 1, "right")
         assert await bot.event_count() == 1
         [_] = await bot.press(CHAT, "Done")  # either copy's button moves on once
@@ -135,9 +132,7 @@ async def test_message_not_modified_is_ignored(bot: RunningBot, telegram: FakeTe
         "and reply markup are exactly the same as a current content and reply markup",
     )
     [following] = await bot.press(CHAT, "Done")
-    assert following.text.startswith(
-        "Step 1/8 · Upper-back twist (thoracic spine mobility)\nRight side"
-    )
+    assert following.text.startswith("Step 1/8 · Right side · hold 30 s")
 
 
 async def test_a_deleted_step_message_does_not_stop_the_warmup(
@@ -185,9 +180,7 @@ async def test_an_answer_too_late_is_ignored_and_the_press_still_counts(
         "is invalid",
     )
     [following] = await bot.press(CHAT, "Done")
-    assert following.text.startswith(
-        "Step 1/8 · Upper-back twist (thoracic spine mobility)\nRight side"
-    )
+    assert following.text.startswith("Step 1/8 · Right side · hold 30 s")
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
@@ -209,9 +202,7 @@ async def test_a_group_that_becomes_a_supergroup_keeps_its_warmup(
     [offer] = await bot.send(SUPERGROUP, "/warmup", user_id=MEMBER)
     assert "step 1/8" in offer.text
     [resumed] = await bot.press(SUPERGROUP, "Resume", user_id=MEMBER)
-    assert resumed.text.startswith(
-        "Step 1/8 · Upper-back twist (thoracic spine mobility)\nRight side"
-    )
+    assert resumed.text.startswith("Step 1/8 · Right side · hold 30 s")
 
 
 async def test_blocking_and_unblocking_are_noticed(

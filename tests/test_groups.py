@@ -40,9 +40,30 @@ async def test_only_the_starter_moves_a_warmup_on(bot: RunningBot, telegram: Fak
         )
     assert await bot.snapshot() == before
     [following] = await bot.press(GROUP, "Done", user_id=ALEX)
-    assert following.text.startswith(
-        "Step 1/8 · Upper-back twist (thoracic spine mobility)\nRight side"
-    )
+    assert following.text.startswith("Step 1/8 · Right side · hold 30 s")
+
+
+@pytest.mark.parametrize("begun", [True, False])
+async def test_warmup_during_someone_elses_says_whose_and_leaves_it(
+    bot: RunningBot, begun: bool
+) -> None:
+    """Bea's /warmup while Alex's runs (begun, or still at its check-in) names Alex, offers a
+    warm-up in the private chat (a link, no buttons that would refuse her) and leaves Alex's
+    warm-up as it was, his buttons still working."""
+    await bot.send(GROUP, "/warmup", user_id=ALEX)
+    if begun:
+        await bot.press(GROUP, "Skip check-in", user_id=ALEX)
+    before = await bot.snapshot()
+    [busy] = await bot.send(GROUP, "/warmup", user_id=BEA)
+    assert busy.text.startswith("Alex's warm-up is running here. Send /warmup when it ends")
+    [button] = busy.reply_markup["inline_keyboard"][0]
+    assert button == {
+        "text": "💬 Warm up in private",
+        "url": "https://t.me/warmup_coach_bot?start=warmup",
+    }
+    assert await bot.snapshot() == before
+    [following] = await bot.press(GROUP, "Done" if begun else "Skip check-in", user_id=ALEX)
+    assert following.text.startswith("Step 1/8")
 
 
 async def test_stop_is_for_the_starter_or_an_admin(bot: RunningBot) -> None:
@@ -109,9 +130,7 @@ async def test_a_warmup_begun_as_the_group_is_the_admins(
     assert step.text.startswith("Step 1/8 · Upper-back twist")
     assert await bot.press(GROUP, "Done", user_id=BEA) == []
     [following] = await bot.press(GROUP, "Done", user_id=ALEX)
-    assert following.text.startswith(
-        "Step 1/8 · Upper-back twist (thoracic spine mobility)\nRight"
-    )
+    assert following.text.startswith("Step 1/8 · Right side")
 
 
 async def test_in_a_private_chat_nothing_is_asked_of_telegram(

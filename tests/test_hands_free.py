@@ -13,19 +13,20 @@ from tests.harness import FakeClock, RunningBot, run_bot
 
 CHAT = 6001
 START = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
-QL = "Step 2/8 · Side-of-back stretch (quadratus lumborum)"
+QL = "Step 2/8 · Knees-to-chest stretch (quadratus lumborum)"
+QL_PLACE = "Step 2/8 · Set"  # a countdown or a later set names the step by its number only
 HANDS_FREE_KEYS = ["⏸ Pause", "⏭ Skip", "⏹ Stop", "⚠️ Sharp pain"]
 
 
 async def _at_the_side_stretch(bot: RunningBot) -> Message:
     """The side-of-back stretch at the top of the source's range (3 sets of 30 s), /warmup,
     step 1 done on both sides; ⏱ Start on its set 1."""
-    await bot.choose(CHAT, "Holds, sets and reps", "Side-of-back stretch", "30 s", "Sets: 3")
+    await bot.choose(CHAT, "Holds, sets and reps", "Knees-to-chest stretch", "30 s", "Sets: 3")
     await bot.start_warmup(CHAT)
     await bot.press(CHAT, "Done")
     await bot.press(CHAT, "Done")
     [countdown] = await bot.press(CHAT, "Start 30s hold")
-    assert countdown.text.startswith(f"{QL}\nSet 1/3")
+    assert countdown.text.startswith(f"{QL_PLACE} 1/3\n")
     return countdown
 
 
@@ -47,17 +48,19 @@ def _hold_jobs(bot: RunningBot) -> set[str]:
 async def test_one_tap_runs_every_set_and_the_next_exercise_arrives(
     bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
 ) -> None:
-    """One ⏱ Start runs every set with rests on one countdown message, then sends the next step."""
+    """One ⏱ Start runs every set with rests on one countdown message, then sends the next step.
+    While getting ready or resting, "Next" is the set about to start; during a hold, what
+    follows it."""
     countdown = await _at_the_side_stretch(bot)
     assert countdown.labels == HANDS_FREE_KEYS
     assert "Get into position… 5" in countdown.text
-    assert countdown.text.endswith("Next: set 2/3")
+    assert "Next:" not in countdown.text  # set 1 is what the message already names
 
     [cue] = await _end_hold(bot, clock, 5 + 30)
-    assert cue.text.startswith(f"⏰ Time's up: set 2/3 next.\n\n{QL}\nSet 2/3")
+    assert cue.text.startswith(f"⏰ Time's up: set 2/3 next.\n\n{QL_PLACE} 2/3 · hold 30 s")
     assert cue.buttons == []  # the controls stay on the one countdown message
     assert "😮‍💨 Rest… 15 s (suggested)" in countdown.text
-    assert countdown.text.endswith("Next: set 3/3")
+    assert countdown.text.endswith("Next: set 2/3")
     session = await bot.latest_session()
     assert (session.step, session.set_number) == (1, 2)
     assert session.hold_ends_at == START + timedelta(seconds=35 + 15 + 30)
@@ -65,7 +68,11 @@ async def test_one_tap_runs_every_set_and_the_next_exercise_arrives(
 
     [cue] = await _end_hold(bot, clock, 15 + 30)
     assert cue.text.startswith("⏰ Time's up: set 3/3 next.")
-    assert "Next: Seated hip-flexor stretch (psoas)" in countdown.text
+    assert countdown.text.endswith("Next: set 3/3")  # resting before it
+    clock.advance(seconds=15 + 10)
+    await bot.run_job(f"hold-tick:{session.id}")
+    assert countdown.text.endswith("Next: Seated hip-flexor stretch (psoas)")  # set 3 running
+    clock.advance(seconds=-(15 + 10))
 
     [following] = await _end_hold(bot, clock, 15 + 30)
     assert following.text.startswith("⏰ Time's up: release.\n\nStep 3/8 · Seated hip-flexor")
@@ -75,9 +82,9 @@ async def test_one_tap_runs_every_set_and_the_next_exercise_arrives(
     assert await bot.event_count() == 2 + 3  # each set recorded, as if Done were tapped
     assert _hold_jobs(bot) == set()
     taps = telegram.calls_to("answerCallbackQuery")
-    # Four in /settings, then the check-in, the precautions' answer, two Done taps and one
-    # Start: nothing else.
-    assert len(taps) == 4 + 5
+    # Four in /settings, then the safety check's and the precautions' answers, the check-in,
+    # two Done taps and one Start: nothing else.
+    assert len(taps) == 4 + 6
 
 
 @pytest.mark.clock(START)
@@ -87,11 +94,12 @@ async def test_a_sided_exercise_switches_sides_with_a_pause(
     """The left side's hold ends in a pause to switch, then the right side's hold, then step 2."""
     _, step = await bot.start_warmup(CHAT)
     [countdown] = await bot.press(CHAT, "Start 30s hold")
-    assert countdown.text.endswith("Next: right side")
+    assert countdown.text.endswith("Next: left side")  # getting ready for it
     [cue] = await _end_hold(bot, clock, 5 + 30)
     assert cue.text.startswith("⏰ Time's up: switch to the right side.")
     assert "Right side" in cue.text
     assert "🔄 Switch sides… 5" in countdown.text
+    assert countdown.text.endswith("Next: right side")  # not step 2: the right side comes first
     assert step.text.endswith("✅ Done")  # the left side's message is closed
     session = await bot.latest_session()
     assert session.side == "right"

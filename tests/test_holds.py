@@ -40,9 +40,7 @@ async def test_a_hold_counts_down_then_moves_on_as_done_would(
     step, countdown = await _start_first_hold(bot)
     session = await bot.latest_session()
     assert step.buttons == []  # the controls moved to the countdown
-    assert countdown.text.startswith(
-        "Step 1/8 · Upper-back twist (thoracic spine mobility)\nLeft side"
-    )
+    assert countdown.text.startswith("Step 1/8 · Left side\n")  # the step's name is above it
     assert "Get into position… 5" in countdown.text
     assert countdown.labels == ["⏹ Stop hold", "✅ Done", "⚠️ Sharp pain"]
     assert _hold_jobs(bot) == {f"hold:{session.id}", f"hold-tick:{session.id}"}
@@ -63,8 +61,7 @@ async def test_a_hold_counts_down_then_moves_on_as_done_would(
     assert methods == ["sendMessage", "editMessageCaption", "editMessageText"]
     announcement = telegram.chat(CHAT)[-1]
     assert announcement.text.startswith(
-        "⏰ Time's up: switch to the right side.\n\n"
-        "Step 1/8 · Upper-back twist (thoracic spine mobility)\nRight side"
+        "⏰ Time's up: switch to the right side.\n\nStep 1/8 · Right side · hold 30 s"
     )
     assert "⏱ Start 30s hold" in announcement.labels
     assert await bot.event_count() == 1
@@ -78,7 +75,7 @@ async def test_the_last_set_of_a_hold_says_release(
 ) -> None:
     """Ending a hold on an exercise's last sub-step says release; a middle set names the next."""
     await bot.one_timer_per_side(CHAT)
-    await bot.choose(CHAT, "Holds, sets and reps", "Side-of-back stretch", "30 s", "Sets: 3")
+    await bot.choose(CHAT, "Holds, sets and reps", "Knees-to-chest stretch", "30 s", "Sets: 3")
     await bot.start_warmup(CHAT)
     await bot.press(CHAT, "Done")
     await bot.press(CHAT, "Done")  # now on step 2, set 1 of 3, a 30 s hold
@@ -131,7 +128,14 @@ async def test_stop_hold_brings_the_steps_buttons_back(bot: RunningBot, clock: F
     assert await bot.press(CHAT, "Stop hold") == []
     assert countdown.text.endswith("⏹ Hold stopped with 18 s to go.")
     assert countdown.buttons == []
-    assert step.labels == ["⏱ Start 30s hold", "✅ Done", "⏭ Skip", "⏹ Stop", "⚠️ Sharp pain"]
+    assert step.labels == [
+        "⏱ Start 30s hold",
+        "✅ Done",
+        "⏭ Skip",
+        "⏹ Stop",
+        "⚠️ Sharp pain",
+        "ℹ️ More",
+    ]
     assert _hold_jobs(bot) == set()
     assert await bot.event_count() == 0
     assert (await bot.latest_session()).hold_ends_at is None
@@ -145,9 +149,7 @@ async def test_done_during_a_hold_ends_it_early_and_moves_on(bot: RunningBot) ->
     """✅ Done under the countdown closes it, cancels its jobs and advances one sub-step."""
     step, countdown = await _start_first_hold(bot)
     [following] = await bot.press(CHAT, "Done")
-    assert following.text.startswith(
-        "Step 1/8 · Upper-back twist (thoracic spine mobility)\nRight side"
-    )
+    assert following.text.startswith("Step 1/8 · Right side · hold 30 s")
     assert countdown.buttons == []
     assert countdown.text.endswith("⏹ Countdown ended.")
     assert step.text.endswith("✅ Done")

@@ -24,7 +24,7 @@ from db.models import Chat, Reminder, StepEvent, WarmupSession
 from db.models import Instance as InstanceRow
 from tests.fake_telegram import FakeTelegram
 from tests.harness import FakeClock, RunningBot, make_settings, run_bot
-from tests.processes import precautions_answered
+from tests.processes import first_questions_answered
 
 SECRET = "shared-secret-of-all-instances"
 HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -145,7 +145,7 @@ async def test_a_double_tap_split_across_instances_advances_once(
 ) -> None:
     """The two halves of a double tap, on two instances, advance one sub-step."""
     (first, second), chats = instances, range(80_001, 80_031)
-    await precautions_answered(database_url, *chats)
+    await first_questions_answered(database_url, *chats)
     for chat in chats:
         await first.post(telegram.message_update(chat, "/warmup"))
     await first.handled()
@@ -192,7 +192,7 @@ async def test_a_hold_both_instances_know_of_ends_once(
     """An instance started during a hold reschedules it too; time up still moves on once."""
     first, _ = instances
     chat = 90_001
-    await precautions_answered(database_url, chat)
+    await first_questions_answered(database_url, chat)
     await first.post(telegram.message_update(chat, "/warmup"))
     await first.handled()
     await first.post(telegram.press_update(chat, "Skip check-in"))

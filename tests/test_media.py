@@ -55,14 +55,17 @@ def test_the_animations_were_drawn_from_the_poses_as_they_are() -> None:
 
 
 def test_every_step_fits_in_a_caption() -> None:
-    """Every step's text fits Telegram's 1,024-character caption, after a time's-up lead."""
+    """Every step's text fits Telegram's 1,024-character caption, after a time's-up lead, and
+    opened with More."""
     content = load_content(CONTENT)
     lead = "⏰ Time's up: switch to the right side."
     for routine in content.routines.values():
         for index, step in enumerate(routine.steps):
             for cursor in coach.sub_steps(index, step):
-                html = f"{lead}\n\n{render.step(content.texts, routine, cursor)}"
-                assert len(unescape(re.sub(r"<[^>]+>", "", html))) <= CAPTION_LIMIT
+                for more in (False, True):
+                    text = render.step(content.texts, routine, cursor, more=more)
+                    html = f"{lead}\n\n{text}"
+                    assert len(unescape(re.sub(r"<[^>]+>", "", html))) <= CAPTION_LIMIT
 
 
 def test_the_other_side_is_the_mirror_and_poses_in_between_join_the_keys() -> None:
@@ -91,7 +94,14 @@ async def test_an_exercise_starts_with_its_animation_uploaded_once(
     assert step.animation is not None
     assert step.filename == "thoracic-spine-mobility-left.gif"
     assert step.text.startswith("Step 1/8 · Upper-back twist (thoracic spine mobility)\nLeft side")
-    assert step.labels == ["⏱ Start 30s hold", "✅ Done", "⏭ Skip", "⏹ Stop", "⚠️ Sharp pain"]
+    assert step.labels == [
+        "⏱ Start 30s hold",
+        "✅ Done",
+        "⏭ Skip",
+        "⏹ Stop",
+        "⚠️ Sharp pain",
+        "ℹ️ More",
+    ]
     [right_side] = await bot.press(CHAT, "Done")
     assert right_side.animation is None  # the second side is text
     assert step.text.endswith("✅ Done")  # the caption now says how the step ended
@@ -174,9 +184,13 @@ async def test_pictures_off_gives_text_only_and_on_brings_them_back(
 
 
 async def test_steps_name_the_limbs_of_the_side_being_done(bot: RunningBot) -> None:
-    """A side-specific step says which leg and hand, in plain words with the anatomy after."""
+    """A side-specific step says which leg and hand, in plain words with the anatomy after, in
+    its cue and (opened with More, its caption edited) its whole how."""
     _, step = await bot.start_warmup(CHAT)
     assert step.text.startswith("Step 1/8 · Upper-back twist (thoracic spine mobility)\nLeft side")
+    assert "bring your left knee up to 90 degrees and across to the right" in step.text
+    await bot.press(CHAT, "More")
+    assert step.animation is not None  # still the animation, its caption opened
     assert "Raise your left leg" in step.text
     assert "let your left knee fall across your body to the right" in step.text
     assert "Pin that knee to the floor with your right hand." in step.text
@@ -189,5 +203,5 @@ async def test_routines_describe_themselves_and_say_what_needs_a_roller(bot: Run
     [listing] = await bot.send(CHAT, "/routines")
     assert "Eight moves that undo the forward pelvic tilt" in listing.text
     assert "Slow breathing on hands and knees" in listing.text
-    assert listing.text.count("use a foam roller") == 1  # only the full routine has any
+    assert listing.text.count("With a foam roller") == 1  # only the full routine has any
     assert "Outer-hip foam roll (TFL), Front-of-thigh foam roll (quads)" in listing.text

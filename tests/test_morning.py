@@ -38,7 +38,8 @@ async def _tick(bot: RunningBot) -> None:
 async def test_the_question_comes_at_nine_local_once(
     bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
 ) -> None:
-    """The question comes once, at 09:00 local; after an answer, a late tap changes nothing."""
+    """The question comes once, at 09:00 local, asking 0-10; the answer is compared with the
+    pain before yesterday's warm-up (3: the same); after it, a late tap changes nothing."""
     await bot.send(CHAT, "/timezone Europe/Berlin")
     await _warm_up(bot, clock)
     clock.current = datetime(2026, 6, 2, 6, 59, tzinfo=UTC)  # 08:59 in Berlin
@@ -48,16 +49,17 @@ async def test_the_question_comes_at_nine_local_once(
     await _tick(bot)
     await _tick(bot)
     [question] = _questions(telegram)
-    assert "compared with before yesterday's warm-up?" in question.text
-    assert question.labels == ["Better", "Same", "Worse"]
-    await bot.press(CHAT, "Same")
+    assert "How is your back this morning? Tap 0 (no pain) to 10 (the worst)" in question.text
+    assert question.labels == [str(n) for n in range(11)]
+    await bot.press(CHAT, "3")
     assert question.buttons == []
+    assert "3/10 this morning, the same as before." in question.text
     assert "Pain that has settled by morning" in question.text
     await bot.press_data(CHAT, (question.buttons and "") or "morning:1:worse", question.message_id)
     answers = [c.params.get("text") for c in telegram.calls_to("answerCallbackQuery")]
     assert answers[-1] == "That button is from an earlier step; nothing changed."
     [progress, _chart] = await bot.send(CHAT, "/progress")
-    assert "Side-of-back stretch (quadratus lumborum) 1 of 4" in progress.text
+    assert "Knees-to-chest stretch (quadratus lumborum) 1 of 4" in progress.text
 
 
 @pytest.mark.clock(EVENING)
@@ -76,18 +78,39 @@ async def test_an_earlier_reminder_brings_the_question_forward(
 async def test_worse_counts_as_red(
     bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
 ) -> None:
-    """Worse in the morning makes the warm-up red: a level down and the gentle version offered."""
-    await bot.choose(CHAT, "Holds, sets and reps", "Side-of-back stretch", "Level 3")
+    """Higher in the morning than before the warm-up makes it red: a level down and the
+    gentle version offered."""
+    await bot.choose(CHAT, "Holds, sets and reps", "Knees-to-chest stretch", "Level 3")
     await _warm_up(bot, clock)  # 3 → 2: green
     clock.current = datetime(2026, 6, 2, 9, 0, tzinfo=UTC)
     await _tick(bot)
     [question] = _questions(telegram)
-    await bot.press(CHAT, "Worse")
+    await bot.press(CHAT, "5")  # 3 before yesterday's warm-up
+    assert "5/10 this morning, 2 points higher than before." in question.text
     assert "Next time is one level easier" in question.text
     [checkin] = await bot.send(CHAT, "/warmup")
     assert "🌿 Gentle version" in checkin.labels
     [progress, _chart] = await bot.send(CHAT, "/progress")
-    assert "Side-of-back stretch (quadratus lumborum) 2 of 4" in progress.text
+    assert "Knees-to-chest stretch (quadratus lumborum) 2 of 4" in progress.text
+
+
+@pytest.mark.clock(EVENING)
+async def test_a_lower_number_is_better_and_older_buttons_still_answer(
+    bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
+) -> None:
+    """1 the morning after a warm-up begun at 3 is better; an older question's Better, Same,
+    Worse buttons (sent before this change) still answer, once."""
+    await _warm_up(bot, clock)
+    clock.current = datetime(2026, 6, 2, 9, 0, tzinfo=UTC)
+    await _tick(bot)
+    [question] = _questions(telegram)
+    session = await bot.latest_session()
+    await bot.press_data(CHAT, f"morning:{session.id}:better", question.message_id)
+    assert "Better: good to hear." in question.text
+    assert "this morning" not in question.text.split("\n\n", 1)[1]
+    assert (await bot.latest_session()).morning_answer == "better"
+    await bot.press_data(CHAT, f"dawn:{session.id}:9", question.message_id)
+    assert (await bot.latest_session()).morning_answer == "better"
 
 
 @pytest.mark.clock(EVENING)

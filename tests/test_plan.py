@@ -71,14 +71,15 @@ def test_a_set_under_way_stays_in_the_plan() -> None:
     assert coach.advance(shaped, Cursor(1, 3), coach.Action.DONE) == Cursor(2, 1, coach.Side.LEFT)
 
 
-def test_without_a_roller_the_alternatives_keep_their_places() -> None:
-    """Without a foam roller, the alternatives take the roller steps' places; the count stays."""
+def test_without_a_roller_the_alternatives_come_last() -> None:
+    """Without a foam roller, the standing alternatives replace the roller steps and come
+    after every floor exercise (down to the floor once); the others keep their order."""
     shaped = personalise(FULL, Prefs(roller=False), RULES, NO_LEVELS, full=True)
     ids = [step.id for step in shaped.steps]
-    assert ids[3:5] == ["standing-outer-hip-stretch", "standing-quad-stretch"]
+    assert ids[6:] == ["standing-outer-hip-stretch", "standing-quad-stretch"]
+    assert ids[:6] == [step.id for step in FULL.steps if step.needs is None]
     assert all(step.needs is None for step in shaped.steps)
-    assert all(step.alternative for step in shaped.steps[3:5])
-    assert len(ids) == len(FULL.steps)
+    assert all(step.alternative for step in shaped.steps[6:])
 
 
 def test_a_new_person_starts_at_the_bottom_of_the_sources_range() -> None:
@@ -126,12 +127,11 @@ def test_changes_join_every_ticked_precaution_and_left_out_exercise() -> None:
 
 def test_precautions_leave_out_and_swap_in_the_plan() -> None:
     """Unit: a left-out exercise is gone from the shaped routine, a swapped one is its
-    standing stretch, and the steps keep their order."""
+    standing stretch (last, after the floor exercises), and the others keep their order."""
     changes = Changes(left_out=("thoracic-spine-mobility",), swapped=("quads-foam-roll",))
     shaped = personalise(FULL, Prefs(changes=changes), RULES, NO_LEVELS, full=True)
     ids = [step.id for step in shaped.steps]
     assert ids == [
-        step.id if step.id != "quads-foam-roll" else "standing-quad-stretch"
-        for step in FULL.steps
-        if step.id != "thoracic-spine-mobility"
+        *(s.id for s in FULL.steps if s.id not in ("thoracic-spine-mobility", "quads-foam-roll")),
+        "standing-quad-stretch",
     ]

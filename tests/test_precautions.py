@@ -53,7 +53,7 @@ async def test_the_first_check_in_is_followed_by_the_precautions_once(bot: Runni
     [step] = await bot.press(CHAT, "Continue")
 
     assert "our suggestion, not the source routine's" in question.text
-    assert "Left out: Side-of-back stretch" in question.text
+    assert "Left out: Knees-to-chest stretch" in question.text
     assert "Upper-back twist" in question.text
     assert "A standing stretch instead of: Front-of-thigh foam roll" in question.text
     assert "Outer-hip foam roll" in question.text
@@ -180,7 +180,7 @@ async def test_after_sharp_pain_the_exercise_can_be_left_out_and_put_back(
     assert "Left out of your warm-ups from now on: Upper-back twist" in left.text
     assert not any("Leave out" in label for label, _ in checkin.buttons)
     [step] = await bot.press(CHAT, "Skip check-in")
-    assert step.text.startswith("Step 1/7 · Side-of-back stretch")
+    assert step.text.startswith("Step 1/7 · Knees-to-chest stretch")
 
     await bot.send(CHAT, "/stop")
     await bot.choose(CHAT, "My precautions", "Put back Upper-back twist")

@@ -12,7 +12,7 @@ from sqlalchemy import text
 from db.database import Database
 from tests.fake_telegram import FakeTelegram
 from tests.harness import TOKEN, sqlite_url
-from tests.processes import bot_env, precautions_answered, start_bot, until
+from tests.processes import bot_env, first_questions_answered, start_bot, until
 
 CHAT = 4001
 
@@ -81,7 +81,7 @@ async def test_the_bot_serves_a_user_and_stops_on_sigterm_without_logging_the_to
     )
     try:
         await until(lambda: bool(telegram.calls_to("getUpdates")))
-        await precautions_answered(database_url, CHAT)
+        await first_questions_answered(database_url, CHAT)
         telegram.user_sends(CHAT, "/warmup")
         await until(lambda: any(m.buttons for m in telegram.chat(CHAT)))  # the check-in
         telegram.user_presses(CHAT, "Skip check-in")
@@ -107,7 +107,7 @@ async def test_kill_9_mid_session_leaves_a_resumable_warmup(
     not stored yet, Telegram sends it again. The resumed step matches what is stored.
     """
     process = await start_bot(telegram, tmp_path, database_url)
-    await precautions_answered(database_url, CHAT)
+    await first_questions_answered(database_url, CHAT)
     try:
         telegram.user_sends(CHAT, "/warmup")
         await until(lambda: any(m.buttons for m in telegram.chat(CHAT)))
@@ -130,9 +130,7 @@ async def test_kill_9_mid_session_leaves_a_resumable_warmup(
         telegram.user_presses(CHAT, "Resume")
         await until(lambda: telegram.chat(CHAT)[-1].text.startswith("Step "))
         assert await _stored_events(database_url) == 3
-        assert telegram.chat(CHAT)[-1].text.startswith(
-            "Step 2/8 · Side-of-back stretch (quadratus lumborum)\nSet 2/2"
-        )
+        assert telegram.chat(CHAT)[-1].text.startswith("Step 2/8 · Set 2/2 · hold 20 s")
     finally:
         process.send_signal(signal.SIGTERM)
         await asyncio.wait_for(process.wait(), timeout=20)
@@ -181,7 +179,7 @@ async def test_sigterm_lets_the_update_in_hand_finish(
 ) -> None:
     """SIGTERM while a /warmup is half answered: it is answered in full, then the bot exits 0."""
     process = await start_bot(telegram, tmp_path, database_url)
-    await precautions_answered(database_url, CHAT)
+    await first_questions_answered(database_url, CHAT)
     telegram.latency[CHAT] = 0.5  # each reply takes half a second to reach Telegram
     telegram.user_sends(CHAT, "/warmup")
     await until(lambda: any(m.buttons for m in telegram.chat(CHAT)))

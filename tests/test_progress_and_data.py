@@ -66,7 +66,7 @@ async def test_progress_shows_the_habit_the_pain_trend_and_a_chart(
         "Completion: 67% of warm-ups started were finished",
         "Skipped most: Upper-back twist (thoracic spine mobility) (1×)",
         "Back pain: 2.0 points lower after a warm-up, on average (2 check-ins)",
-        "Levels: Side-of-back stretch (quadratus lumborum) 1 of 4, "
+        "Levels: Knees-to-chest stretch (quadratus lumborum) 1 of 4, "
         "Side-opening breath on all fours (diaphragmatic breathing to the side) 1 of 4",
     ]
     assert photo.media is not None
@@ -89,7 +89,7 @@ async def test_insight_appears_once_there_is_enough_data(
         [text, _] = await bot.send(CHAT, "/progress")
     assert "What seems to help" in text.text
     # Every warm-up did every exercise: nothing to compare them by.
-    assert "Not enough variety to tell the exercises apart yet" in text.text
+    assert "so I can't yet tell which helps most" in text.text
     assert "Finished: 5 warm-ups" in text.text
 
 

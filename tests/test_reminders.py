@@ -125,7 +125,7 @@ async def test_a_reminder_fires_at_the_local_time_once(
     await _tick(bot)
     await _tick(bot)
     [reminder] = _reminders_sent(telegram)
-    assert reminder.text == "⏰ Time for your warm-up: 8 exercises, about 17 minutes."
+    assert reminder.text == "⏰ Time for your warm-up: 8 exercises, about 13 minutes."
     assert reminder.labels == ["▶️ Start", "⚡ Quick", "⏰ Snooze 30 min", "🛌 Skip today"]
 
     [checkin] = await bot.press(CHAT, "▶️ Start")

@@ -25,12 +25,14 @@ steps:
   - id: knee-hug
     name: Knee hug
     targets: [lower back]
+    cue: [Hug both knees in.]
     instructions: [Lie on your back and hug both knees in.]
     prescription: {hold_seconds: 20, from_source: false}
     why: It rounds the lower back gently.
   - id: psoas
     name: Seated psoas stretch
     targets: [psoas]
+    cue: [Sit tall and turn away from the back knee.]
     instructions: [Sit tall and turn one shoulder away from the back knee.]
     prescription: {per_side: true, hold_seconds: 20, from_source: false}
     why: It eases the front of the hip.
@@ -56,7 +58,7 @@ async def test_restart_mid_session_resumes_at_the_same_sub_step(
         [offer] = await bot.send(CHAT, "/warmup")
         assert "step 3/8" in offer.text
         [resumed] = await bot.press(CHAT, "Resume")
-        assert resumed.text.startswith("Step 3/8 · Seated hip-flexor stretch (psoas)\nRight side")
+        assert resumed.text.startswith("Step 3/8 · Right side · hold 30 s")
         [after] = await bot.press(CHAT, "Done")
         assert after.text.startswith("Step 4/8 · Outer-hip foam roll (TFL)\nLeft side")
 
@@ -69,9 +71,7 @@ async def test_restart_keeps_buttons_sent_before_it_working(
         await bot.start_warmup(CHAT)
     async with run_bot(telegram, settings) as bot:
         [sent] = await bot.press(CHAT, "Done")
-        assert sent.text.startswith(
-            "Step 1/8 · Upper-back twist (thoracic spine mobility)\nRight side"
-        )
+        assert sent.text.startswith("Step 1/8 · Right side · hold 30 s")
 
 
 @pytest.mark.clock(datetime(2026, 3, 2, 6, 0, tzinfo=UTC))

@@ -43,25 +43,61 @@ async def _flag_with_safety(bot: RunningBot, chat: int, person: int | None = Non
 async def test_a_second_warmup_before_anything_began_asks_the_check_again(
     bot: RunningBot,
 ) -> None:
-    """/warmup twice before the check-in is answered: no Resume, the check again, and the
-    first check-in's buttons change nothing."""
+    """/warmup twice before the check is answered: no Resume, the check again, and the
+    first question's buttons change nothing."""
+    bot.answer_screening = False
     [first] = await bot.send(CHAT, "/warmup")
     [second] = await bot.send(CHAT, "/warmup")
     assert "Resume" not in " ".join(second.labels)
     assert "A safety check first" in second.text
     assert await bot.press_data(CHAT, first.buttons[0][1], first.message_id) == []
-    assert await _answer_of(bot, CHAT) is None
+    assert await _answer_of(bot, CHAT) == "clear"  # the presser's own answer, noted
+    assert not _checkins(bot)  # but no check-in for the abandoned warm-up
     assert [s.pain_before_at for s in await bot.sessions()] == [None, None]
     statuses = [s.status for s in await bot.sessions()]
     assert statuses == [SessionStatus.ABANDONED, SessionStatus.ACTIVE]
 
 
-async def test_the_checkin_says_what_an_answer_means(bot: RunningBot) -> None:
-    """The first check-in says that a number (or Skip, Quick, Gentle) means none applies."""
-    [checkin] = await bot.send(CHAT, "/warmup")
-    assert "below means none of these applies to you" in checkin.text
-    await bot.press(CHAT, "Quick")
-    assert await _answer_of(bot, CHAT) == "clear"
+def _checkins(bot: RunningBot) -> list[str]:
+    """The check-ins (how is your back?) sent in CHAT so far."""
+    return [m.text for m in bot.server.chat(CHAT) if m.from_bot and "Tap or type 0" in m.text]
+
+
+async def test_no_checkin_answer_passes_for_an_unanswered_check(
+    bot: RunningBot, telegram: FakeTelegram
+) -> None:
+    """Before the check is answered no check-in is shown, and a check-in's buttons sent by
+    hand (a number, Skip, Quick) change nothing and say to answer the check first."""
+    bot.answer_screening = False
+    [question] = await bot.send(CHAT, "/warmup")
+    session = await bot.latest_session()
+    before = await bot.snapshot()
+    for data in (f"pain:{session.id}:b:3", f"pain:{session.id}:b:x", f"switch:{session.id}:quick"):
+        assert await bot.press_data(CHAT, data, question.message_id) == []
+        assert _toast(telegram).startswith("Answer the safety check first.")
+    assert await bot.snapshot() == before
+    assert await _answer_of(bot, CHAT) is None
+
+
+async def test_none_under_someone_elses_question_is_the_pressers_alone(
+    bot: RunningBot, telegram: FakeTelegram
+) -> None:
+    """In a group, Bea's "None of these" under Alex's question is refused as Alex's: it
+    records nothing, leaves Alex's question open and starts nothing; a second tap of Alex's
+    own after the check-in came changes nothing and sends no second check-in."""
+    bot.answer_screening = False
+    [question] = await bot.send(GROUP, "/warmup", user_id=ALEX)
+    assert await bot.press(GROUP, "None of these applies", user_id=BEA) == []
+    assert _toast(telegram).startswith("This warm-up is Alex's.")
+    assert (await _answer_of(bot, BEA), await _answer_of(bot, ALEX)) == (None, None)
+    assert question.labels == ["✅ None of these applies", "⚠️ One of these applies"]
+    none = question.buttons[0][1]
+    [checkin] = await bot.press(GROUP, "None of these applies", user_id=ALEX)
+    assert "Tap or type 0" in checkin.text
+    await bot.settle(telegram.press_data(GROUP, none, question.message_id, user_id=ALEX))
+    assert _toast(telegram) == "That button is from an earlier step; nothing changed."
+    checkins = [m for m in telegram.chat(GROUP) if m.from_bot and "Tap or type 0" in m.text]
+    assert checkins == [checkin]
 
 
 async def test_a_red_flag_ends_the_warmup_under_way_and_its_buttons(
@@ -112,6 +148,7 @@ async def test_the_check_is_the_persons_in_every_chat(
     assert _toast(telegram).startswith("Only the person who reported a warning sign")
     assert await _answer_of(bot, ALEX) == "flagged"
     assert await _answer_of(bot, BEA) is None
+    bot.answer_screening = False
     [checkin] = await bot.send(GROUP, "/warmup", user_id=BEA)
     assert "A safety check first" in checkin.text
 

@@ -11,7 +11,7 @@ from tests.harness import FakeClock, RunningBot
 
 CHAT = 7001
 START = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
-QL_STEP = "Step 2/8 · Side-of-back stretch (quadratus lumborum)"
+QL_STEP = "Step 2/8 · Knees-to-chest stretch (quadratus lumborum)"
 
 
 async def _step_two(bot: RunningBot) -> Message:
@@ -90,7 +90,7 @@ async def test_pauses_chosen_time_the_sequence(bot: RunningBot, clock: FakeClock
 
 async def test_an_exercises_hold_and_sets_apply_from_the_next_step(bot: RunningBot) -> None:
     """An exercise's hold and sets chosen by hand show in the menu and apply from the next step."""
-    menu = await bot.choose(CHAT, "Holds, sets and reps", "Side-of-back stretch")
+    menu = await bot.choose(CHAT, "Holds, sets and reps", "Knees-to-chest stretch")
     assert "range the source gives" in menu.text
     assert menu.labels[:9] == [
         *("✓ Level 1", "Level 2", "Level 3", "Level 4"),
@@ -109,7 +109,7 @@ async def test_an_exercises_hold_and_sets_apply_from_the_next_step(bot: RunningB
     assert "2 sets · hold 25 s (your setting)" in step.text
     assert "⏱ Start 25s hold" in step.labels
 
-    await bot.choose(CHAT, "Holds, sets and reps", "Side-of-back stretch", "30 s", "Sets: 3")
+    await bot.choose(CHAT, "Holds, sets and reps", "Knees-to-chest stretch", "30 s", "Sets: 3")
     [following] = await bot.press(CHAT, "Done")  # from the next step on
     assert "Set 2/3" in following.text
     assert "⏱ Start 30s hold" in following.labels
@@ -137,7 +137,7 @@ async def test_fewer_sets_chosen_mid_exercise_keep_the_set_under_way(bot: Runnin
     await _step_two(bot)
     await bot.press(CHAT, "Done")
     await bot.press(CHAT, "Done")  # now on set 3 of 3
-    await bot.choose(CHAT, "Holds, sets and reps", "Side-of-back stretch", "Sets: 2")
+    await bot.choose(CHAT, "Holds, sets and reps", "Knees-to-chest stretch", "Sets: 2")
     [following] = await bot.press(CHAT, "Done")
     assert following.text.startswith("Step 3/8")
     assert await bot.event_count() == 2 + 3
@@ -151,15 +151,16 @@ async def test_without_a_foam_roller_the_alternatives_take_their_place(bot: Runn
     assert "foam roller" not in checkin.text
     await bot.press(CHAT, "Skip check-in")
     seen = []
-    for _ in range(11):
+    for _ in range(15):  # to the right side of step 8
         [step] = await bot.press(CHAT, "Done")
         seen.append(step.text)
-    hip = next(t for t in seen if t.startswith("Step 4/8"))
-    assert hip.startswith("Step 4/8 · Standing outer-hip stretch (TFL)\nLeft side")
-    assert "an alternative of ours with the same aim. The source does not give it." in hip
-    quad = next(t for t in seen if t.startswith("Step 5/8"))
-    assert quad.startswith("Step 5/8 · Standing thigh stretch (quads)")
-    assert "The source does not give it." in quad
+    # Last, after every floor exercise: down to the floor once.
+    hip = next(t for t in seen if t.startswith("Step 7/8 · "))
+    assert hip.startswith("Step 7/8 · Standing outer-hip stretch (TFL)\nLeft side")
+    assert "Our alternative to the foam roll, with the same aim; not in the source." in hip
+    quad = next(t for t in seen if t.startswith("Step 8/8 · "))
+    assert quad.startswith("Step 8/8 · Standing thigh stretch (quads)")
+    assert "not in the source" in quad
     assert not any("foam roll" in t.lower().split("\n")[0] for t in seen)
 
 
@@ -223,7 +224,7 @@ async def test_the_reminder_opens_in_the_same_message(bot: RunningBot) -> None:
 
 async def test_a_level_can_be_set_by_hand(bot: RunningBot) -> None:
     """A level chosen by hand sets the step's hold and sets; forged level buttons do nothing."""
-    menu = await bot.choose(CHAT, "Holds, sets and reps", "Side-of-back stretch", "Level 3")
+    menu = await bot.choose(CHAT, "Holds, sets and reps", "Knees-to-chest stretch", "Level 3")
     assert "✓ Level 3" in menu.labels
     assert "2 sets · hold 30 s (level 3 of 4)" in menu.text
     step = await _step_two(bot)
@@ -231,5 +232,5 @@ async def test_a_level_can_be_set_by_hand(bot: RunningBot) -> None:
     assert "⏱ Start 30s hold" in step.labels
     for forged in ("set:level:quadratus-lumborum-stretch.5", "set:level:psoas-stretch.1"):
         await bot.press_data(CHAT, forged, menu.message_id)
-    again = await bot.choose(CHAT, "Holds, sets and reps", "Side-of-back stretch")
+    again = await bot.choose(CHAT, "Holds, sets and reps", "Knees-to-chest stretch")
     assert "✓ Level 3" in again.labels

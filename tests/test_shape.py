@@ -20,7 +20,6 @@ LONG_FUNCTIONS = {
 }
 # Handler modules with no logic of their own below them, each with its reason.
 HANDLERS_WITHOUT_FEATURE = {
-    "start": "/start and /help only send texts from content",
     "errors": "the error handler logs, and hands a blocked or moved chat to chat/membership",
     "fallback": "answers what no other handler takes; it has nothing to store",
 }

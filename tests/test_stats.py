@@ -124,6 +124,29 @@ def test_an_exercise_always_done_cannot_be_told_apart(content: Content) -> None:
     assert report.insights == []
 
 
+def test_the_before_score_trend_compares_the_last_two_weeks_with_the_two_before(
+    content: Content,
+) -> None:
+    """The pain before warm-ups, averaged over the last 14 days and the 14 before (two or more
+    check-ins in each), what someone who always does every exercise can see change; with
+    fewer, or none before the last 14 days, no trend."""
+    now = datetime(2026, 6, 29, 9, 0, tzinfo=UTC)
+    earlier = [_session(i, now - timedelta(days=20 + i), before=6) for i in range(3)]
+    recent = [
+        _session(10 + i, now - timedelta(days=2 + i), before=b) for i, b in enumerate((3, 4))
+    ]
+    old = [_session(20, now - timedelta(days=40), before=9)]  # past both spans: not counted
+
+    def trend(sessions: list[WarmupSession]) -> tuple[float, float] | None:
+        return progress.build(
+            content, sessions=sessions, events=[], timezone="UTC", weekly_target=5, now=now
+        ).before_trend
+
+    assert trend(earlier + recent + old) == (3.5, 6)
+    assert trend(earlier[:1] + recent) is None
+    assert trend(recent + old) is None
+
+
 def test_an_exercise_done_and_skipped_often_enough_is_compared(content: Content) -> None:
     """Psoas done in 5 warm-ups (pain 6 → 2) and skipped in 5 (6 → 5): 3 points more relief.
     The quads roll, skipped only 4 times, is not compared."""

@@ -20,7 +20,7 @@ from sqlalchemy import text
 
 from db.database import Database
 from tests.fake_telegram import FakeTelegram
-from tests.processes import free_port, precautions_answered, start_bot, until
+from tests.processes import first_questions_answered, free_port, start_bot, until
 
 SECRET = "two-processes-secret"
 HOOK = "/telegram/updates"
@@ -93,7 +93,7 @@ async def test_a_double_tap_split_across_two_processes_advances_once(
     second = await _start(telegram, tmp_path, database_url)
     chats = range(96_001, 96_011)
     try:
-        await precautions_answered(database_url, *chats)
+        await first_questions_answered(database_url, *chats)
         for chat in chats:
             await first.post(telegram.message_update(chat, "/warmup"))
         await until(lambda: all(telegram.chat(c) and telegram.chat(c)[-1].buttons for c in chats))

@@ -14,10 +14,9 @@ CHAT = 1001
 STEP_MESSAGES_IN_FULL_ROUTINE = 16
 # What a new person sees on the way through the whole routine by Done taps
 FULL_ROUTINE_INTRO = (
-    "Lower-back warm-up: 8 exercises, about 13 minutes. Tap ✅ Done after each step.\n"
-    "🧱 2 of them use a foam roller (Outer-hip foam roll (TFL), Front-of-thigh foam roll "
-    "(quads)). No foam roller? In /settings, say so, and standing stretches with the "
-    "same aim take their place.\n"
+    "Lower-back warm-up: 8 exercises, about 13 minutes.\n"
+    "🧽 2 use a foam roller. Without one, say so under /start or in /settings: standing "
+    "stretches take their place.\n"
     "Check-in skipped."
 )
 FIRST_STEP_BUTTONS = [
@@ -26,22 +25,26 @@ FIRST_STEP_BUTTONS = [
     "⏭ Skip",
     "⏹ Stop",
     "⚠️ Sharp pain",
+    "ℹ️ More",
 ]
+# An exercise's first message names it; a later side or set says only where and how long.
 FIRST_FIVE_HEADERS = [
     "Step 1/8 · Upper-back twist (thoracic spine mobility) | Left side",
-    "Step 1/8 · Upper-back twist (thoracic spine mobility) | Right side",
-    "Step 2/8 · Side-of-back stretch (quadratus lumborum) | Set 1/2",
-    "Step 2/8 · Side-of-back stretch (quadratus lumborum) | Set 2/2",
+    "Step 1/8 · Right side · hold 30 s",
+    "Step 2/8 · Knees-to-chest stretch (quadratus lumborum) | Set 1/2",
+    "Step 2/8 · Set 2/2 · hold 20 s",
     "Step 3/8 · Seated hip-flexor stretch (psoas) | Left side",
 ]
-LAST_HEADER = (
-    "Step 8/8 · Side-opening breath on all fours (diaphragmatic breathing to the side) "
-    "| Set 3/3 · left arm"  # the sets alternate arms: the third the left
-)
+LAST_HEADER = "Step 8/8 · Set 3/3 · left arm · 5 reps"  # the sets alternate arms: the third left
 
 
 def _headers(messages: list[Message]) -> list[str]:
-    return [" | ".join(m.text.splitlines()[:2]) for m in messages if m.text.startswith("Step ")]
+    """Each step message's heading: its first paragraph, its lines joined by " | "."""
+    return [
+        " | ".join(m.text.split("\n\n")[0].splitlines())
+        for m in messages
+        if m.text.startswith("Step ")
+    ]
 
 
 async def _done_until_the_summary(
@@ -58,12 +61,13 @@ async def _done_until_the_summary(
 
 
 async def test_start_welcomes_with_safety_note_and_start_button(bot: RunningBot) -> None:
-    """/start explains the bot, carries the safety note and offers one button to begin."""
+    """/start explains the bot, carries the safety note, asks about the foam roller and
+    offers one button to begin."""
     [reply] = await bot.send(CHAT, "/start")
     assert "Back Warm-up Coach" in reply.text
     assert "doctor" in reply.text
     assert "numbness or tingling" in reply.text
-    assert [label for label, _ in reply.buttons] == ["▶️ Start warm-up"]
+    assert reply.labels == ["✅ 🧽 I have a foam roller", "No foam roller", "▶️ Start warm-up"]
 
     [checkin] = await bot.press(CHAT, "Start warm-up")
     assert checkin.text.startswith("Lower-back warm-up: 8 exercises")
@@ -123,10 +127,14 @@ async def test_whole_routine_by_done_taps_ends_in_warmup_complete(bot: RunningBo
 
 
 async def test_first_sub_step_shows_instructions_and_prescription(bot: RunningBot) -> None:
-    """A step opens with what to do, how much (source numbers or marked suggestions), and why."""
+    """A step opens with a short cue of what to do and how much (source numbers or marked
+    suggestions); the whole how and the why are a tap on More away."""
     _, first = await bot.start_warmup(CHAT)
-    assert "• Lie on your back and press your lower back flat into the floor." in first.text
+    assert "• On your back, bring your left knee up to 90 degrees" in first.text
     assert "Hold 30 s each side (suggested)" in first.text
+    assert "Why: " not in first.text
+    await bot.press(CHAT, "More")
+    assert "• Lie on your back and press your lower back flat into the floor." in first.text
     assert "Why: " in first.text
     await bot.press(CHAT, "Done")
     [quadratus] = await bot.press(CHAT, "Done")
@@ -139,7 +147,7 @@ async def test_skip_leaves_the_rest_of_the_exercise_out(bot: RunningBot) -> None
     await bot.start_warmup(CHAT)
     [next_step] = await bot.press(CHAT, "Skip")
     assert next_step.text.startswith(
-        "Step 2/8 · Side-of-back stretch (quadratus lumborum)\nSet 1/2"
+        "Step 2/8 · Knees-to-chest stretch (quadratus lumborum)\nSet 1/2"
     )
     skipped_message = bot.server.chat(CHAT)[-2]
     assert skipped_message.text.endswith("⏭ Skipped")
@@ -193,7 +201,7 @@ async def test_warmup_while_unfinished_offers_resume_at_the_right_step(bot: Runn
     assert [label for label, _ in offer.buttons] == ["▶️ Resume (step 2/8)", "🔄 Start over"]
 
     [resumed] = await bot.press(CHAT, "Resume")
-    assert resumed.text.startswith("Step 2/8 · Side-of-back stretch (quadratus lumborum)\nSet 2/2")
+    assert resumed.text.startswith("Step 2/8 · Set 2/2 · hold 20 s")
     assert offer.buttons == []
     assert current.buttons == []  # the older copy of the step can no longer be tapped
     assert current.text.endswith("⏸ Continued below")

@@ -65,7 +65,7 @@ async def test_an_update_with_the_secret_is_handled(
     response = await client.post("/telegram/updates", json=update, headers={HEADER: SECRET})
     assert response.status_code == 200
     await hooked.application.update_queue.join()
-    assert telegram.chat(CHAT)[-1].text.startswith("Lower-back warm-up: 8 exercises")
+    assert telegram.chat(CHAT)[-1].text.startswith("🩺 A safety check first")
 
 
 @pytest.mark.parametrize("secret", [None, "", "wrong", SECRET + "x", SECRET.upper()])

@@ -95,6 +95,14 @@ class GoOn(StepButton, action="goon"):
     """▶️ Go on: a paused countdown runs again."""
 
 
+class More(StepButton, action="more"):
+    """More: the step's message shows the whole how, what it works and why."""
+
+
+class Less(StepButton, action="less"):
+    """Less: the step's message folds back to its short form."""
+
+
 # --- a warm-up as a whole ---------------------------------------------------------------------
 
 
@@ -123,6 +131,13 @@ class Begin(Callback, wire="begin:{routine_id}"):
     """▶️ Start a routine (under /start and /routines)."""
 
     routine_id: RoutineId
+
+
+@dataclass(frozen=True)
+class Roller(Callback, wire="roller:{have}"):
+    """Under /start: whether the chat has a foam roller (`roller:<yes|no>`)."""
+
+    have: Annotated[str, OneOf.words("yes", "no")]
 
 
 @dataclass(frozen=True)
@@ -231,11 +246,19 @@ class MorningAnswer(Callback, wire="morning:{session_id}:{answer}"):
     answer: Annotated[str, OneOf.words("better", "same", "worse")]
 
 
+@dataclass(frozen=True)
+class MorningPain(Callback, wire="dawn:{session_id}:{pain}"):
+    """The morning question's 0-10 answer about a warm-up: `dawn:<session>:<0-10>`."""
+
+    session_id: SessionId
+    pain: Annotated[int, Int(0, 10)]
+
+
 # Every kind a button can be, for the wiring's completeness check and the round-trip test.
 KINDS: tuple[type[Callback], ...] = (
-    Done, Skip, Stop, SharpPain, StartHold, StopHold, PauseHold, GoOn,
-    Setting, Place, Screen, MorningAnswer,
-    Resume, Restart, FullAnyway, Begin, Switch,
+    Done, Skip, Stop, SharpPain, StartHold, StopHold, PauseHold, GoOn, More, Less,
+    Setting, Place, Screen, MorningAnswer, MorningPain,
+    Resume, Restart, FullAnyway, Begin, Roller, Switch,
     PainBefore, PainAfter, Precautions, LeaveOut,
     ForgetConfirm, ForgetCancel,
     RemindType, RemindMenu, RemindOff, RemindPickDays, RemindSave, RemindAt, RemindDays,

@@ -11,13 +11,21 @@ from __future__ import annotations
 
 import logging
 
-from telegram import CallbackQuery, Chat, ChatMember, Update
+from telegram import (
+    CallbackQuery,
+    Chat,
+    ChatMember,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Update,
+)
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import TelegramError
 
 from bot.chat.callbacks import Callback
 from bot.chat.replies import answer
 from bot.coaching import groups
+from bot.coaching.sessions import Offer
 from bot.runtime.context import CoachContext
 
 log = logging.getLogger(__name__)
@@ -56,6 +64,26 @@ async def may_press(query: CallbackQuery, context: CoachContext, press: Callback
         name = await _first_name(context, message.chat.id, starter)
     await answer(query, context.texts.groups.not_yours.format(name=name))
     return False
+
+
+async def someone_elses(context: CoachContext, chat_id: int, offer: Offer, user_id: int) -> bool:
+    """Whether the unfinished warm-up /warmup found is someone else's (in a group): if so,
+    the sender is told whose, and offered a warm-up of their own in a private chat."""
+    if chat_id > 0:
+        return False
+    starter = await groups.starter(context.db, offer.position.session_id)
+    if starter in (None, user_id, chat_id, ANONYMOUS_ADMIN):
+        return False
+    assert starter is not None
+    name = await _first_name(context, chat_id, starter)
+    link = f"https://t.me/{context.bot.username}?start=warmup"
+    button = InlineKeyboardButton(context.texts.groups.in_private, url=link)
+    await context.bot.send_message(
+        chat_id,
+        context.texts.groups.busy.format(name=name),
+        reply_markup=InlineKeyboardMarkup([[button]]),
+    )
+    return True
 
 
 def _as_the_group(chat: Chat, user_id: int) -> bool:

@@ -11,7 +11,7 @@ from telegram import InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
-from bot.chat import keyboards, render
+from bot.chat import countdown, keyboards, render
 from bot.chat.replies import edit
 from bot.chat.step_messages import close_outcome
 from bot.coaching import coach, holds
@@ -40,7 +40,7 @@ def countdown_text(context: CoachContext, hold: Hold) -> str:
         left, lead = min(hold.seconds, paused), max(0, paused - hold.seconds)
     else:
         left, lead = hold.left(now), max(0, round((hold.starts_at - now).total_seconds()))
-    return render.countdown(
+    return countdown.countdown(
         context.texts,
         context.rules.timer,
         position.routine,
@@ -67,7 +67,7 @@ async def announce(context: CoachContext, job: HoldJob, chained: Chained) -> int
     phone notifies someone lying on the floor); the countdown carries on in its own."""
     schedule(context, chained.hold)  # first: the next hold ends on time whatever the chat does
     done, position, texts = chained.acted.position, chained.hold.position, context.texts
-    lead = render.time_up(texts, done.routine, done.cursor, position.cursor)
+    lead = countdown.time_up(texts, done.routine, done.cursor, position.cursor)
     text = f"{lead}\n\n{render.step(texts, position.routine, position.cursor)}"
     try:
         message = await context.bot.send_message(job.chat_id, text, parse_mode=ParseMode.HTML)
@@ -124,7 +124,7 @@ async def close(context: CoachContext, job: HoldJob, result: Acted, shown: int |
                 context,
                 job.chat_id,
                 position.hold_message_id,
-                render.countdown_ended(texts, position.routine, position.cursor, finished),
+                countdown.countdown_ended(texts, position.routine, position.cursor, finished),
             )
 
 

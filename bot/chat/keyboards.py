@@ -21,10 +21,11 @@ from bot.content import ReminderRules, Routine, Texts
 
 @by_content()
 def step_keyboard(
-    texts: Texts, routine: Routine, session_id: int, cursor: Cursor
+    texts: Texts, routine: Routine, session_id: int, cursor: Cursor, *, more: bool = False
 ) -> InlineKeyboardMarkup:
     """The timer first where the step has one, then `✅ cb.Done` (the tap people make most),
-    then `⏭ cb.Skip` and `⏹ cb.Stop` side by side."""
+    then `⏭ cb.Skip` and `⏹ cb.Stop` side by side, sharp pain, and under an exercise's first
+    message `cb.More` (or, opened, `cb.Less`)."""
     labels = texts.buttons
     rows = []
     step = routine.steps[cursor.step]
@@ -39,6 +40,9 @@ def step_keyboard(
         ]
     )
     rows.append([_button(labels.sharp_pain, cb.SharpPain(session_id, cursor))])
+    if coach.is_first_of_step(cursor):
+        fold = _button(labels.less, cb.Less(session_id, cursor)) if more else None
+        rows.append([fold or _button(labels.more, cb.More(session_id, cursor))])
     return InlineKeyboardMarkup(rows)
 
 
@@ -86,10 +90,8 @@ def checkin_keyboard(
     after: bool,
     quick: Routine | None = None,
     gentle: Routine | None = None,
-    screen: bool = False,
 ) -> InlineKeyboardMarkup:
-    """0-10 in two rows, then skip; before a warm-up also the quick routine, and before the
-    first one the red-flag screen's "one of these applies"."""
+    """0-10 in two rows, then skip; before a warm-up also the quick routine."""
     answer = cb.PainAfter if after else cb.PainBefore
     values = [_button(str(v), answer(session_id, v)) for v in range(11)]
     last = [_button(texts.buttons.pain_skip, answer(session_id, None))]
@@ -98,35 +100,25 @@ def checkin_keyboard(
     elif quick is not None:
         label = texts.buttons.quick.format(minutes=coach.estimated_minutes(quick))
         last.append(_button(label, cb.Switch(session_id, quick.id)))
-    rows = [values[:6], values[6:], last]
-    if screen:
-        rows.append([_button(texts.screening.yes, cb.Screen("yes", session_id))])
-    return InlineKeyboardMarkup(rows)
+    return InlineKeyboardMarkup([values[:6], values[6:], last])
 
 
 @by_content()
-def screening_keyboard(texts: Texts) -> InlineKeyboardMarkup:
-    """Under /safety's questions: none applies, or one does."""
+def screening_keyboard(texts: Texts, session_id: int = 0) -> InlineKeyboardMarkup:
+    """Under the safety check's questions: none applies, or one does; for the warm-up
+    `session_id` before a first one, or (0) under /safety."""
     return InlineKeyboardMarkup(
         [
-            [_button(texts.screening.none, cb.Screen("none", 0))],
-            [_button(texts.screening.yes, cb.Screen("yes", 0))],
+            [_button(texts.screening.none, cb.Screen("none", session_id))],
+            [_button(texts.screening.yes, cb.Screen("yes", session_id))],
         ]
     )
 
 
-def morning_keyboard(texts: Texts, session_id: int) -> InlineKeyboardMarkup:
-    """Better · Same · Worse, in one row."""
-    words = texts.morning
-    return InlineKeyboardMarkup(
-        [
-            [
-                _button(words.better, cb.MorningAnswer(session_id, "better")),
-                _button(words.same, cb.MorningAnswer(session_id, "same")),
-                _button(words.worse, cb.MorningAnswer(session_id, "worse")),
-            ]
-        ]
-    )
+def morning_keyboard(session_id: int) -> InlineKeyboardMarkup:
+    """0-10 in two rows, like the check-ins."""
+    values = [_button(str(v), cb.MorningPain(session_id, v)) for v in range(11)]
+    return InlineKeyboardMarkup([values[:6], values[6:]])
 
 
 def clinician_keyboard(texts: Texts) -> InlineKeyboardMarkup:
@@ -162,11 +154,6 @@ def unfinished_keyboard(
             [_button(texts.buttons.start_over, cb.Restart(session_id))],
         ]
     )
-
-
-@by_content()
-def start_keyboard(texts: Texts, routine: Routine) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_button(texts.buttons.start, cb.Begin(routine.id))]])
 
 
 def routines_keyboard(texts: Texts, routines: list[Routine]) -> InlineKeyboardMarkup:

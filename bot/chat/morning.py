@@ -26,7 +26,7 @@ async def deliver(context: CoachContext) -> None:
                 await context.bot.send_message(
                     due.chat_id,
                     texts.morning.question,
-                    reply_markup=keyboards.morning_keyboard(texts, due.session_id),
+                    reply_markup=keyboards.morning_keyboard(due.session_id),
                 )
         except TelegramError as exc:  # one chat's failure is not the others'
             log.warning("morning question for chat %s not sent (%s)", due.chat_id, exc)

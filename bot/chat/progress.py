@@ -42,6 +42,13 @@ def progress_report(texts: Texts, report: Report) -> str:
         template = words.pain if report.pain_change >= 0 else words.pain_worse
         change = f"{abs(report.pain_change):.1f}"
         lines.append(template.format(change=change, count=report.pain_checkins))
+    if report.before_trend is not None:
+        recent, earlier = report.before_trend
+        lines.append(
+            words.trend.format(
+                recent=f"{recent:.1f}", earlier=f"{earlier:.1f}", days=report.trend_days
+            )
+        )
     if report.levels:
         levels = ", ".join(
             words.level.format(name=escape(name), level=level, levels=count)

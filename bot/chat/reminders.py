@@ -15,7 +15,7 @@ from bot.chat import keyboards
 from bot.chat.membership import stop_chat
 from bot.chat.memo import by_content
 from bot.chat.render import streak
-from bot.coaching import coach, localtime, reminders
+from bot.coaching import coach, localtime, preferences, reminders
 from bot.coaching.reminders import Delivery, Status
 from bot.content import Routine, Texts
 from bot.runtime import pacing, window
@@ -49,10 +49,12 @@ async def _deliver(context: CoachContext, delivery: Delivery, now: datetime) -> 
     # A burst can take minutes; since this one was taken, the chat may have said /forget.
     if not await reminders.still_pending(context.db, delivery):
         return
+    # The length the chat's own warm-up takes (levels, roller), as /start and /warmup say.
+    _, routine = await preferences.planned(context.db, context.content, chat_id=delivery.chat_id)
     try:
         await context.bot.send_message(
             delivery.chat_id,
-            reminder_message(texts, context.content.default_routine, delivery.streak),
+            reminder_message(texts, routine, delivery.streak),
             parse_mode=ParseMode.HTML,
             reply_markup=keyboards.reminder_keyboard(
                 texts, rules, delivery.day, snooze=delivery.snoozes_left > 0

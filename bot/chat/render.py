@@ -6,9 +6,8 @@ from html import escape
 
 from bot.chat.memo import by_content
 from bot.coaching import coach
-from bot.coaching.coach import Cursor, Side
-from bot.content import Prescription, Routine, Step, Texts
-from bot.content.rules import TimerRules
+from bot.coaching.coach import Cursor
+from bot.content import Prescription, Routine, Texts
 
 
 @by_content()
@@ -21,12 +20,13 @@ def intro(texts: Texts, routine: Routine) -> str:
     return f"{text}\n{roller}" if (roller := _roller_note(texts, routine)) else text
 
 
-def _roller_note(texts: Texts, routine: Routine) -> str:
-    """Which exercises need a foam roller, if any do ("Two exercises use a foam roller: ...")."""
+def _roller_note(texts: Texts, routine: Routine, *, named: bool = False) -> str:
+    """That some exercises need a foam roller, if any do (`named`: which, for /routines)."""
     rolled = [step.name for step in routine.steps if step.needs == "foam roller"]
     if not rolled:
         return ""
-    return texts.needs_roller.format(count=len(rolled), names=escape(", ".join(rolled)))
+    template = texts.routine_roller if named else texts.needs_roller
+    return template.format(count=len(rolled), names=escape(", ".join(rolled)))
 
 
 def header(texts: Texts, routine: Routine, cursor: Cursor) -> str:
@@ -37,6 +37,21 @@ def header(texts: Texts, routine: Routine, cursor: Cursor) -> str:
             number=cursor.step + 1, total=len(routine.steps), name=escape(step.name)
         )
     ]
+    if where := _where(texts, routine, cursor):
+        lines.append(where)
+    return "\n".join(lines)
+
+
+def place(texts: Texts, routine: Routine, cursor: Cursor) -> str:
+    """`Step 3/8 · Left side`: where a person is, for messages below the exercise's own."""
+    number = texts.step_number.format(number=cursor.step + 1, total=len(routine.steps))
+    where = _where(texts, routine, cursor)
+    return f"{number} · {where}" if where else number
+
+
+def _where(texts: Texts, routine: Routine, cursor: Cursor) -> str:
+    """`Set 2/3 · left arm`, `Left side`, or nothing for an exercise done once."""
+    step = routine.steps[cursor.step]
     where = []
     if (sets := step.prescription.guided_sets) > 1:
         where.append(texts.set_label.format(set=cursor.set, sets=sets))
@@ -45,125 +60,53 @@ def header(texts: Texts, routine: Routine, cursor: Cursor) -> str:
         where.append(arm)
     if cursor.side is not None:
         where.append(getattr(texts.side_labels, cursor.side.value))
-    if where:
-        lines.append(" · ".join(where))
-    return "\n".join(lines)
+    return " · ".join(where)
 
 
 @by_content()
-def step(texts: Texts, routine: Routine, cursor: Cursor) -> str:
-    """A step message: full instructions the first time, a short cue for later sides and sets."""
+def step(texts: Texts, routine: Routine, cursor: Cursor, *, more: bool = False) -> str:
+    """A step message. An exercise's first: its name, a short cue and the dose, and (`more`)
+    the whole how, what it works and why. A later side or set: only where and how long."""
     exercise = routine.steps[cursor.step]
-    parts = [header(texts, routine, cursor)]
-    if coach.is_first_of_step(cursor):
-        parts.append(
-            "\n".join(f"• {escape(line)}" for line in instructions(texts, exercise, cursor))
-        )
-        parts.append(f"<b>{prescription(texts, exercise.prescription)}</b>")
-        if exercise.alternative:  # not the source's: say so where the exercise is shown
-            parts.append(texts.alternative)
+    if not coach.is_first_of_step(cursor):
+        return f"{place(texts, routine, cursor)} · <b>{dose(texts, exercise.prescription)}</b>"
+    how = exercise.instructions if more else exercise.cue
+    parts = [
+        header(texts, routine, cursor),
+        "\n".join(f"• {escape(line)}" for line in sided(texts, how, cursor)),
+        f"<b>{prescription(texts, exercise.prescription)}</b>",
+    ]
+    if exercise.alternative:  # not the source's: say so where the exercise is shown
+        parts.append(texts.alternative)
+    if more:
         parts.append(texts.targets.format(targets=escape(", ".join(exercise.targets))))
         parts.append(texts.why.format(why=escape(exercise.why)))
-    else:
-        if cursor.set == 1 and cursor.side is not None:
-            side = getattr(texts.side_labels, cursor.side.value).lower()
-            parts.append(texts.repeat_side.format(side=side))
-        else:
-            parts.append(texts.repeat_set)
-        parts.append(f"<b>{prescription(texts, exercise.prescription)}</b>")
     return "\n\n".join(parts)
 
 
-def instructions(texts: Texts, exercise: Step, cursor: Cursor) -> list[str]:
-    """The exercise's instructions, with `{side}` and `{other}` naming the side being done."""
+def sided(texts: Texts, lines: list[str], cursor: Cursor) -> list[str]:
+    """An exercise's lines, with `{side}` and `{other}` naming the side being done."""
     if cursor.side is None:
-        return list(exercise.instructions)
+        return list(lines)
     side = getattr(texts.side_words, cursor.side.value)
     other = getattr(texts.side_words, cursor.side.other().value)
-    return [line.format(side=side, other=other) for line in exercise.instructions]
+    return [line.format(side=side, other=other) for line in lines]
+
+
+def dose(texts: Texts, rx: Prescription) -> str:
+    """What this side or set takes, as guided: `hold 30 s`, `foam roll 60 s`, `5 breaths`."""
+    words = texts.prescription
+    if rx.hold_seconds is not None:
+        return words.hold.format(seconds=rx.guided_seconds)
+    if rx.duration_seconds is not None:
+        return words.duration.format(seconds=rx.guided_seconds)
+    return words.reps.format(reps=rx.guided_reps, unit=rx.rep_unit)
 
 
 @by_content()
 def step_ended(texts: Texts, routine: Routine, cursor: Cursor, ending: str) -> str:
     """The step message as it stays in the chat once acted on: buttons gone, ending shown."""
     return f"{step(texts, routine, cursor)}\n\n<b>{ending}</b>"
-
-
-def countdown(
-    texts: Texts,
-    rules: TimerRules,
-    routine: Routine,
-    cursor: Cursor,
-    *,
-    left: int,
-    lead: int,
-    hands_free: bool = False,
-    paused: int | None = None,
-) -> str:
-    """The countdown message: where the user is, then the time left and a progress bar.
-
-    `lead` is what remains of the lead before the hold: getting into position, or in a
-    hands-free sequence the pause to switch sides or rest between sets. Hands-free, a last
-    line says what comes after this hold. `paused` is the time left of a paused countdown.
-    """
-    timer = texts.timer
-    step = routine.steps[cursor.step]
-    total = coach.timer_seconds(step) or 1
-    if paused is not None:
-        status = timer.paused.format(left=min(paused, total))
-    elif lead > 0:
-        status = _lead(texts, cursor, lead, hands_free=hands_free)
-    else:
-        status = timer.running.format(left=left)
-    done_cells = round(rules.bar_width * (total - left) / total)
-    bar = "▰" * done_cells + "▱" * (rules.bar_width - done_cells)
-    text = f"{header(texts, routine, cursor)}\n\n{status}\n{bar}".rstrip()
-    return f"{text}\n{up_next(texts, routine, cursor)}" if hands_free else text
-
-
-def _lead(texts: Texts, cursor: Cursor, lead: int, *, hands_free: bool) -> str:
-    """Getting into position, or (hands-free, after a first hold) switching sides or resting."""
-    timer = texts.timer
-    if not hands_free or coach.is_first_of_step(cursor):
-        return timer.get_ready.format(seconds=lead)
-    if cursor.side is Side.RIGHT:
-        return timer.switching.format(seconds=lead)
-    return timer.resting.format(seconds=lead)
-
-
-@by_content()
-def up_next(texts: Texts, routine: Routine, cursor: Cursor) -> str:
-    """`Next: right side`, `Next: set 2/3`, `Next: Psoas stretch`, or the end of the warm-up."""
-    timer = texts.timer
-    following = coach.advance(routine, cursor, coach.Action.DONE)
-    if following is None:
-        return timer.up_next.format(what=timer.up_end)
-    if following.step != cursor.step:
-        return timer.up_next.format(what=escape(routine.steps[following.step].name))
-    if following.set == cursor.set and following.side is not None:
-        side = getattr(texts.side_labels, following.side.value).lower()
-        return timer.up_next.format(what=side)
-    sets = routine.steps[cursor.step].prescription.guided_sets
-    return timer.up_next.format(what=texts.set_label.format(set=following.set, sets=sets).lower())
-
-
-@by_content()
-def countdown_ended(texts: Texts, routine: Routine, cursor: Cursor, ending: str) -> str:
-    """The countdown message once it is over: buttons gone, how it ended shown."""
-    return f"{header(texts, routine, cursor)}\n\n{ending}"
-
-
-@by_content()
-def time_up(texts: Texts, routine: Routine, done: Cursor, following: Cursor | None) -> str:
-    """What to do now that a hold is over: switch sides, do the next set, or release."""
-    timer = texts.timer
-    if following is None or following.step != done.step:
-        return timer.release
-    if following.set == done.set and following.side is not None:
-        side = getattr(texts.side_labels, following.side.value).lower()
-        return timer.switch_side.format(side=side)
-    sets = routine.steps[done.step].prescription.guided_sets
-    return timer.next_set.format(set=following.set, sets=sets)
 
 
 def outcome_label(texts: Texts, *, done: bool) -> str:
@@ -200,20 +143,19 @@ def checkin_question(
     texts: Texts,
     routine: Routine,
     *,
-    screen: bool = False,
     gentle: bool = False,
     sharp_pain_in: str | None = None,
+    hands_free: bool = False,
 ) -> str:
-    """The warm-up's first message: what it is, (before the first warm-up) the red-flag
-    questions, (after a red warm-up) the gentle version offered, (after a sharp-pain stop)
+    """The warm-up's check-in: what it is (with `hands_free`, that one ⏱ Start runs an
+    exercise), (after a red warm-up) the gentle version offered, (after a sharp-pain stop)
     that stop named, then how the back feels."""
-    words = texts.screening
-    screening = f"\n\n{words.questions}\n<i>{words.answer_means}</i>" if screen else ""
+    tip = f"\n{texts.hands_free_tip}" if hands_free else ""
     offer = f"\n\n{texts.adapt.gentle_offer}" if gentle else ""
     if sharp_pain_in is not None:
         after_pain = texts.checkin.after_sharp_pain.format(exercise=escape(sharp_pain_in))
         offer += f"\n\n{after_pain}"
-    return f"{intro(texts, routine)}{screening}{offer}\n\n{texts.checkin.before}"
+    return f"{intro(texts, routine)}{tip}{offer}\n\n{texts.checkin.before}"
 
 
 @by_content()
@@ -258,7 +200,8 @@ def routines(texts: Texts, all_routines: list[Routine]) -> str:
             title=escape(r.title), count=len(r.steps), minutes=coach.estimated_minutes(r)
         )
         described = f"{line}\n<i>{escape(r.description)}</i>"
-        lines.append(f"{described}\n{roller}" if (roller := _roller_note(texts, r)) else described)
+        roller = _roller_note(texts, r, named=True)
+        lines.append(f"{described}\n{roller}" if roller else described)
     return "\n\n".join(lines)
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup
 from telegram.constants import ParseMode
 
-from bot.chat import keyboards, precautions, render
+from bot.chat import groups, keyboards, precautions, render
 from bot.chat.step_messages import send_step
 from bot.coaching import safety, sessions
+from bot.coaching.checkins import Before
 from bot.coaching.running import Notice, Position
 from bot.coaching.sessions import Flagged, Offer
 from bot.content import Routine
@@ -32,6 +33,10 @@ async def begin(context: CoachContext, chat_id: int, routine_id: str, user_id: i
         )
     elif isinstance(result, Notice):
         await context.bot.send_message(chat_id, getattr(texts.notices, result.value))
+    elif isinstance(result, Offer) and await groups.someone_elses(
+        context, chat_id, result, user_id
+    ):
+        return
     elif isinstance(result, Offer):
         position = result.position
         await context.bot.send_message(
@@ -49,14 +54,24 @@ async def begin(context: CoachContext, chat_id: int, routine_id: str, user_id: i
 async def send_checkin(
     context: CoachContext, chat_id: int, position: Position, person: int
 ) -> None:
-    """A new warm-up's first message: what it is, how the back feels, and the quick option;
-    before the first warm-up, also the red-flag questions."""
+    """A new warm-up's first question: before the person's first warm-up the safety check,
+    a message of its own; then what the warm-up is, how the back feels, and the quick option."""
     texts, routine, content = context.texts, position.routine, context.content
     asks = await safety.checkin_asks(context.db, context.content, chat_id=chat_id, person=person)
+    if asks.screen:
+        markup = keyboards.screening_keyboard(texts, position.session_id)
+        await context.bot.send_message(
+            chat_id, texts.screening.questions, parse_mode=ParseMode.HTML, reply_markup=markup
+        )
+        return
     gentle, quick = content.flare_up_routine, content.quick_routine
     offer_gentle = asks.gentle and routine.id != gentle.id
     text = render.checkin_question(
-        texts, routine, screen=asks.screen, gentle=offer_gentle, sharp_pain_in=asks.sharp_pain_in
+        texts,
+        routine,
+        gentle=offer_gentle,
+        sharp_pain_in=asks.sharp_pain_in,
+        hands_free=position.prefs.hands_free,
     )
     changes = position.prefs.changes
     # What their precautions change (and the advice of each), on every warm-up; in a private
@@ -69,12 +84,21 @@ async def send_checkin(
         after=False,
         quick=quick if quick.id != routine.id else None,
         gentle=gentle if offer_gentle else None,
-        screen=asks.screen,
     )
     if asks.sharp_pain_id is not None and asks.sharp_pain_id not in changes.left_out:
         leave_out = precautions.leave_out_button(content, position.session_id, asks.sharp_pain_id)
         markup = InlineKeyboardMarkup([*markup.inline_keyboard, leave_out])
     await context.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup)
+
+
+async def checked_in(context: CoachContext, chat_id: int, checked: Before) -> None:
+    """After the opening check-in's answer (tapped or typed): the precautions, asked once
+    before a person's first step, or the warm-up goes on."""
+    if checked.ask_precautions:
+        session_id = checked.position.session_id
+        await precautions.ask(context, chat_id, session_id, group=chat_id < 0)
+        return
+    await go_on(context, chat_id, checked.position, checked.pain)
 
 
 async def go_on(context: CoachContext, chat_id: int, position: Position, pain: int | None) -> None:

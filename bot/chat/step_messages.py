@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from telegram.constants import ParseMode
 
-from bot.chat import keyboards, pictures, render
+from bot.chat import countdown, keyboards, pictures, render
 from bot.chat import summary as summary_words
 from bot.chat.replies import edit
 from bot.coaching.running import Position
@@ -99,16 +99,32 @@ async def close_step(context: CoachContext, chat_id: int, position: Position, en
             context,
             chat_id,
             position.hold_message_id,
-            render.countdown_ended(texts, position.routine, position.cursor, texts.timer.ended),
+            countdown.countdown_ended(texts, position.routine, position.cursor, texts.timer.ended),
         )
     if position.message_id is not None:
-        # The step went out as an animation (its text a caption) unless pictures are off.
-        demo = context.services.pictures.demo_for(position.routine, position.cursor)
-        shows_demo = demo is not None and position.prefs.pictures
         await edit(
             context,
             chat_id,
             position.message_id,
             render.step_ended(texts, position.routine, position.cursor, ending),
-            caption=shows_demo,
+            caption=shows_demo(context, position),
         )
+
+
+def shows_demo(context: CoachContext, position: Position) -> bool:
+    """Whether the step's message went out as an animation (its text a caption): pictures
+    on, and an animation for this step."""
+    demo = context.services.pictures.demo_for(position.routine, position.cursor)
+    return demo is not None and position.prefs.pictures
+
+
+async def fold(
+    context: CoachContext, chat_id: int, message_id: int, position: Position, *, more: bool
+) -> None:
+    """The step's message opened to its whole how, what it works and why (`more`), or
+    folded back to its short form, in place, its buttons kept."""
+    texts, routine, cursor = context.texts, position.routine, position.cursor
+    text = render.step(texts, routine, cursor, more=more)
+    markup = keyboards.step_keyboard(texts, routine, position.session_id, cursor, more=more)
+    caption = shows_demo(context, position)
+    await edit(context, chat_id, message_id, text, markup, caption=caption)

@@ -1,8 +1,10 @@
 """Pain check-ins around a warm-up, and switching routine before the first step.
 
 A warm-up opens with "How is your back right now?" (0-10, or skip) and its summary asks the
-same again. A high first answer offers the gentle routine instead; the check-in message also
-offers the quick one. Switching is only possible before any step was done.
+same again. Before a person's first warm-up the safety check comes first, a question of its
+own (`bot/coaching/safety.py`); the check-in is only shown, and only answered, after it. A
+high first answer offers the gentle routine instead; the check-in message also offers the
+quick one. Switching is only possible before any step was done.
 """
 
 from __future__ import annotations
@@ -11,13 +13,10 @@ import logging
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from bot.coaching import adapt, morning, precautions, preferences
 from bot.coaching.adapt import Change
 from bot.coaching.plan import Changes
-from bot.coaching.running import Gate, Notice, Position, answers_refusal, running
-from bot.coaching.safety import Answer
+from bot.coaching.running import Notice, Position, answers_refusal, running
 from bot.coaching.sessions import start_routine
 from bot.coaching.summary import Summary, summarize
 from bot.content import Content, Routine
@@ -65,17 +64,9 @@ async def before(
     pain: int | None,
     now: datetime,
 ) -> Before | Notice:
-    async with running(db, content, chat_id, session_id, gate=Gate.CHECK_IN) as (
-        tx,
-        warmup,
-        position,
-    ):
+    async with running(db, content, chat_id, session_id) as (tx, warmup, position):
         if not await repo.record_pain(tx, warmup, after=False, value=pain, now=now):
             return Notice.STALE
-        # The first check-in asks the safety check too, and says plainly that an answer to it
-        # means none of the warning signs applies to the person.
-        if not position.chat.screened:
-            await _none_applies(tx, warmup, now)
         if position.chat.gentle_next:
             await repo.gentle_offered(tx, chat_id)  # a red warm-up's offer is made once
         person = precautions.person_of(warmup)
@@ -132,13 +123,7 @@ async def switch(
     routine = content.routines.get(routine_id)
     if routine is None:
         return Notice.UNKNOWN
-    async with running(db, content, chat_id, session_id, gate=Gate.CHECK_IN) as (
-        tx,
-        warmup,
-        old,
-    ):
-        if not old.chat.screened:  # ⚡ Quick or 🌿 Gentle under the first check-in answers it
-            await _none_applies(tx, warmup, now)
+    async with running(db, content, chat_id, session_id) as (tx, warmup, old):
         if await repo.has_events(tx, warmup.id):
             return Notice.STALE  # it has begun: Start over is the way to change routine
         if not await repo.end_session(tx, warmup, SessionStatus.ABANDONED, now):
@@ -154,7 +139,15 @@ async def switch(
         return Switched(position, checked_in=warmup.pain_before_at is not None)
 
 
-async def _none_applies(tx: AsyncSession, warmup: repo.Warmup, now: datetime) -> None:
-    """The person answered the first check-in: none of the warning signs applies to them."""
-    person = warmup.started_by if warmup.started_by is not None else warmup.chat_id
-    await repo.record_screening(tx, person, Answer.CLEAR, now, only_first=True)
+@answers_refusal
+async def opening(
+    db: Database, content: Content, *, chat_id: int, session_id: int, person: int
+) -> Position | Notice:
+    """The warm-up whose safety check `person` just answered, for its check-in: refused if it
+    is someone else's, or has been checked in or has begun since (an old message's button)."""
+    async with running(db, content, chat_id, session_id) as (tx, warmup, position):
+        if precautions.person_of(warmup) != person:
+            return Notice.NOT_YOURS
+        if warmup.pain_before_at is not None or await repo.has_events(tx, warmup.id):
+            return Notice.STALE
+        return position

@@ -1,4 +1,6 @@
-"""The next morning's question: how is the back, compared with before yesterday's warm-up?
+"""The next morning's question: how is the back this morning, 0-10? The coach compares the
+answer with the pain before yesterday's warm-up (or after it, if before was skipped), so
+nobody has to remember yesterday.
 
 The pain-monitoring model asks whether pain settled by the next morning. After a warm-up with
 a closing check-in, the question is due the next day at `rules.morning.at` local time, or at the
@@ -95,19 +97,38 @@ async def claim_due(db: Database, content: Content, now: datetime) -> list[Due]:
 class Answered:
     answer: Answer
     change: adapt.Change | None  # for "worse": what the red changed
+    pain: int | None = None  # the 0-10 given, and what it was compared with
+    baseline: int | None = None
+
+
+def compared(pain: int, warmup: repo.Warmup) -> tuple[Answer, int | None]:
+    """This morning's 0-10 against before yesterday's warm-up (else after it)."""
+    baseline = warmup.pain_before if warmup.pain_before is not None else warmup.pain_after
+    if baseline is None or pain == baseline:
+        return Answer.SAME, baseline
+    return (Answer.WORSE if pain > baseline else Answer.BETTER), baseline
 
 
 async def answer(
-    db: Database, content: Content, *, chat_id: int, session_id: int, given: Answer
+    db: Database,
+    content: Content,
+    *,
+    chat_id: int,
+    session_id: int,
+    given: Answer | int,
 ) -> Answered | None:
-    """Record the answer once; None if it is not this chat's question or already answered."""
+    """Record the answer (better/same/worse from an older question, or this morning's 0-10)
+    once; None if it is not this chat's question or already answered."""
     async with db.transaction() as tx:
         warmup = await repo.get_session(tx, session_id)
         if warmup is None or warmup.chat_id != chat_id:
             return None
+        pain, baseline = None, None
+        if not isinstance(given, Answer):
+            pain, (given, baseline) = given, compared(given, warmup)
         if not await repo.answer_morning(tx, session_id, given):
             return None
-        if given is not Answer.WORSE:
-            return Answered(given, None)
-        change, _ = await preferences.apply_light(tx, content, warmup, adapt.Light.RED)
-        return Answered(given, change)
+        change = None
+        if given is Answer.WORSE:
+            change, _ = await preferences.apply_light(tx, content, warmup, adapt.Light.RED)
+        return Answered(given, change, pain, baseline)

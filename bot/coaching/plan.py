@@ -126,6 +126,9 @@ def _personalised(
             _SHAPED.clear()
         done = [_swapped(step, prefs) for step in routine.steps]
         kept = [step for step in done if step.id not in prefs.changes.left_out]
+        # The standing stretches that replace the foam rolls go last, so a person gets down
+        # to the floor once (and stands up once) instead of floor, standing, floor again.
+        kept.sort(key=lambda step: step.alternative)
         steps = [_step(step, prefs, rules, levels, full) for step in kept]
         shaped = _SHAPED[key] = routine.model_copy(update={"steps": steps})
     return shaped

@@ -119,7 +119,7 @@ async def leave_out(
     one too while it has not moved."""
     if exercise not in content.exercises():
         return Notice.UNKNOWN
-    async with running(db, content, chat_id, session_id, gate=Gate.CHECK_IN) as (
+    async with running(db, content, chat_id, session_id, gate=Gate.STEP) as (
         tx,
         warmup,
         position,

@@ -114,6 +114,22 @@ async def save(db: Database, *, chat_id: int, prefs: Prefs, now: datetime) -> No
         await repo.set_chat_settings(tx, chat_id, to_row(prefs))
 
 
+async def planned(
+    db: Database, content: Content, *, chat_id: int, routine: Routine | None = None
+) -> tuple[Prefs, Routine]:
+    """The chat's preferences, and `routine` (the full warm-up if None) as the chat would do it
+    now: what every count and duration shown before a warm-up is computed from."""
+    async with db.reading() as tx:
+        prefs = await load(tx, chat_id)
+    return prefs, shape(content, routine or content.default_routine, prefs)
+
+
+async def set_roller(db: Database, *, chat_id: int, have: bool, now: datetime) -> None:
+    async with db.transaction() as tx:
+        await repo.ensure_chat(tx, chat_id, now)
+        await repo.set_chat_settings(tx, chat_id, {"roller": have})
+
+
 async def snapshot(db: Database, *, chat_id: int, now: datetime) -> Snapshot:
     """What /settings shows: the preferences, pictures, weekly target and the reminder."""
     reminder = await reminders.status(db, chat_id=chat_id, now=now)

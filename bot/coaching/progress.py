@@ -43,6 +43,9 @@ class Report:
     insight_min_sessions: int = 0  # check-ins before "what seems to help" speaks at all
     insight_min_each_way: int = 0
     days: list[Day] = field(default_factory=list)
+    # The average pain before warm-ups in the last `trend_days`, and in as many days before.
+    before_trend: tuple[float, float] | None = None
+    trend_days: int = 0
 
 
 async def report(db: Database, content: Content, *, chat_id: int, now: datetime) -> Report:
@@ -110,7 +113,28 @@ def build(
         insight_min_sessions=content.rules.progress.insight_min_sessions,
         insight_min_each_way=content.rules.progress.insight_min_each_way,
         days=_days(completed, timezone, today, content.rules.progress.chart_days),
+        before_trend=_before_trend(content, completed, now),
+        trend_days=content.rules.progress.trend_days,
     )
+
+
+def _before_trend(
+    content: Content, completed: list[WarmupSession], now: datetime
+) -> tuple[float, float] | None:
+    """The average pain before warm-ups in the last `trend_days` and in the span before it,
+    when each has enough check-ins."""
+    rules = content.rules.progress
+    span = timedelta(days=rules.trend_days)
+    recent: list[int] = []
+    earlier: list[int] = []
+    for s in completed:
+        if s.pain_before is None or s.finished_at is None:
+            continue
+        age = now - s.finished_at
+        (recent if age <= span else earlier if age <= 2 * span else []).append(s.pain_before)
+    if min(len(recent), len(earlier)) < rules.trend_min_each:
+        return None
+    return mean(recent), mean(earlier)
 
 
 def _change(session: WarmupSession) -> float:

@@ -44,8 +44,7 @@ class Notice(StrEnum):
 class Gate(Enum):
     """How much of the safety check a press needs (`gate`)."""
 
-    STEP = "step"  # into a step: the person answered the check, and no warning sign applies
-    CHECK_IN = "check_in"  # the check-in's own answer: not flagged (unanswered is its question)
+    STEP = "step"  # anything but leaving: the person answered the check, and no sign applies
     LEAVING = "leaving"  # stopping a warm-up or its countdown: always allowed
 
 
@@ -107,8 +106,8 @@ async def load_running(
     """The running session a button names, at `expected` if given, or why it cannot act.
 
     This is the safety gate every way into a step passes: nothing moves a warm-up whose
-    person reported a warning sign, or has not answered the safety check (the check-in's own
-    answer excepted, and stopping always allowed: `gate`). One statement reads the session with its
+    person reported a warning sign, or has not answered the safety check (stopping is always
+    allowed: `gate`). One statement reads the session with its
     chat's settings and its person's check: this runs on every tap.
     """
     read = await repo.session_with_chat(tx, session_id)
@@ -136,13 +135,26 @@ def _refusal(read: repo.WithChat, chat_id: int, gate: Gate) -> Notice | None:
     return screened_for(read.screening, gate)
 
 
+async def showing(
+    db: Database, content: Content, *, chat_id: int, session_id: int, cursor: Cursor
+) -> Position | Notice:
+    """The running warm-up at `cursor`, to show its step message again (More, Less): read
+    only, and only while the step's own buttons are what is open (no countdown running)."""
+    async with db.reading() as tx:
+        loaded = await load_running(tx, content, chat_id, session_id, expected=cursor)
+    if isinstance(loaded, Notice):
+        return loaded
+    _warmup, position = loaded
+    return Notice.HOLDING if position.holding else position
+
+
 def screened_for(screening: str | None, gate: Gate) -> Notice | None:
     """Why a person may not pass `gate`, given their answer to the safety check."""
     if gate is Gate.LEAVING:
         return None
     if screening == Answer.FLAGGED:
         return Notice.FLAGGED
-    if screening is None and gate is Gate.STEP:
+    if screening is None:
         return Notice.UNSCREENED
     return None
 

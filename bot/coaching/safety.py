@@ -1,7 +1,7 @@
 """The red-flag screen: asked of each person once before their first warm-up, and again with
 /safety. The answer is the person's (a Telegram user), whichever chat they warm up in.
 
-The first check-in carries the questions and says that answering it means none applies. A yes
+Before a person's first warm-up the questions come alone, ahead of its check-in. A yes
 ends the person's running warm-ups at once and stops new ones (the bot coaches and never
 diagnoses: it asks the person to see a doctor) until they say a clinician has checked them.
 Every way into a step passes the gate in `bot/coaching/running.py`.
@@ -78,17 +78,19 @@ class Recorded:
 
     refused: bool = False
     ended: tuple[tuple[int, int], ...] = ()
+    first: bool = False  # the person's first answer: a first warm-up's check-in may follow
 
 
 async def record(db: Database, *, person: int, answer: Answer, now: datetime) -> Recorded:
     """Store the person's answer. A yes ends their running warm-ups in every chat; "a
     clinician has checked me" clears only a flag of their own."""
     async with db.transaction() as tx:
-        if answer is Answer.CLINICIAN and await repo.screening_of(tx, person) != Answer.FLAGGED:
+        before = await repo.screening_of(tx, person)
+        if answer is Answer.CLINICIAN and before != Answer.FLAGGED:
             return Recorded(refused=True)
         await repo.record_screening(tx, person, answer, now)
         if answer is not Answer.FLAGGED:
-            return Recorded()
+            return Recorded(first=before is None)
         ended = await repo.stop_for_safety(tx, person, now)
     return Recorded(ended=tuple((warmup.chat_id, warmup.id) for warmup in ended))
 

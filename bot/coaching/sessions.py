@@ -90,8 +90,9 @@ async def begin(
     now: datetime,
     started_by: int | None,
 ) -> Position | Offer | Flagged | Notice:
-    """Start a routine, unless one is already running: then offer to resume it. None starts
-    after a yes on the red-flag screen."""
+    """Start a routine, unless one is already running: then offer to resume it (in a group,
+    someone else's is offered too, for the chat layer to refuse). None starts after a yes on
+    the red-flag screen."""
     routine = content.routines.get(routine_id)
     if routine is None:
         return Notice.UNKNOWN
@@ -102,7 +103,8 @@ async def begin(
             return Flagged()
         prefs = await preferences.load(tx, chat_id)
         running = await repo.active_session(tx, chat_id)
-        if running is not None and not await _begun(tx, running):
+        theirs = running is not None and running.started_by not in (None, person)
+        if running is not None and not theirs and not await _begun(tx, running):
             # Nothing was answered or done yet: it starts afresh, its check-in asked again
             # (the old check-in's buttons then belong to an ended warm-up and do nothing).
             await repo.end_session(tx, running, SessionStatus.ABANDONED, now)

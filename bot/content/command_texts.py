@@ -34,6 +34,7 @@ class ProgressTexts(Strict):
     insight_less: Text
     insight_basis: Text
     no_contrast: Text
+    trend: Text  # the pain before warm-ups, recent days against the days before
     warmup_one: Text
     warmup_many: Text
     levels: Text
@@ -69,7 +70,8 @@ class ScreeningTexts(Strict):
     clinician_recorded: Text
     clear_recorded: Text
     not_flagged: Text
-    answer_means: Text  # under the questions on the first check-in
+    clear_noted: Text  # the questions of a first warm-up, once answered "none"
+    clear_for_you: Text  # "none", tapped by someone else under a person's questions
     yes: Text
     none: Text
     clinician: Text
@@ -181,3 +183,15 @@ class GroupTexts(Strict):
     not_yours: Text  # a toast, under Telegram's 200-character limit
     someone: Text  # the name when Telegram does not give one
     admins_only: Text
+    busy: Text  # /warmup while someone else's warm-up runs in the group
+    in_private: Text  # its button: a warm-up of one's own, in the private chat
+
+
+class TypedTexts(Strict):
+    """What a typed message that answers nothing open is told: what is open, by its kind."""
+
+    screening: Text
+    before: Text
+    buttons: Text
+    step: Text
+    after: Text

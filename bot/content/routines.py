@@ -91,13 +91,17 @@ class Prescription(Strict):
 class Step(Strict):
     """One exercise of a routine.
 
-    An exercise done on each side may write `{side}` and `{other}` in its instructions: they
-    read "left" and "right" (or the other way round) for the side being done.
+    An exercise done on each side may write `{side}` and `{other}` in its cue and
+    instructions: they read "left" and "right" (or the other way round) for the side being
+    done.
     """
 
     id: Slug
     name: Text  # the plain name first, the anatomical one in brackets
     targets: list[Text] = Field(min_length=1)
+    # One or two short lines, what a person on the floor reads at a glance; the whole how
+    # (`instructions`) sits behind the step message's More button.
+    cue: list[Text] = Field(min_length=1, max_length=2)
     instructions: list[Text] = Field(min_length=1, max_length=12)
     prescription: Prescription
     why: Text
@@ -111,16 +115,17 @@ class Step(Strict):
 
     @model_validator(mode="after")
     def _sides_named_only_when_there_are_sides(self) -> Step:
-        for line in self.instructions:
-            try:
-                used = {name for _, name, _, _ in string.Formatter().parse(line) if name}
-            except ValueError as exc:
-                raise ValueError(f"instructions: {exc}") from exc
-            allowed = {"side", "other"} if self.prescription.per_side else set()
-            if unknown := used - allowed:
-                raise ValueError(
-                    f"instructions: unknown placeholder(s) {', '.join(sorted(unknown))}"
-                )
+        allowed = {"side", "other"} if self.prescription.per_side else set()
+        for field, lines in (("cue", self.cue), ("instructions", self.instructions)):
+            for line in lines:
+                try:
+                    used = {name for _, name, _, _ in string.Formatter().parse(line) if name}
+                except ValueError as exc:
+                    raise ValueError(f"{field}: {exc}") from exc
+                if unknown := used - allowed:
+                    raise ValueError(
+                        f"{field}: unknown placeholder(s) {', '.join(sorted(unknown))}"
+                    )
         return self
 
     @model_validator(mode="after")

@@ -145,6 +145,10 @@ class ProgressRules(Strict):
     # An exercise is compared only once it was done in this many checked-in warm-ups and
     # skipped in as many others: with less, the data cannot tell it apart from the rest.
     insight_min_each_way: int = Field(ge=1)
+    # The pain before warm-ups in the last `trend_days` against the `trend_days` before: what
+    # someone who always does every exercise (no contrast to compare) can still see change.
+    trend_days: int = Field(ge=7, le=60)
+    trend_min_each: int = Field(ge=1)
 
 
 class DataRules(Strict):

@@ -26,6 +26,7 @@ from bot.content.command_texts import (
     ScreeningTexts,
     SettingsButtons,
     SettingsTexts,
+    TypedTexts,
 )
 from bot.content.placeholders import TEMPLATE_FIELDS, check_placeholders
 from bot.content.warmup_texts import (
@@ -71,6 +72,7 @@ __all__ = [
     "StreakDays",
     "Texts",
     "Timer",
+    "TypedTexts",
 ]
 
 
@@ -82,7 +84,9 @@ class Texts(Strict):
     help: Text
     commands: list[Command] = Field(min_length=1)
     intro: Text
+    hands_free_tip: Text  # under the intro while hands-free timers are on
     needs_roller: Text
+    routine_roller: Text  # the same, naming them, under /routines
     alternative: Text  # under an exercise the source does not give (no foam roller)
     checkin: Checkin
     sharp_pain: Text
@@ -92,12 +96,11 @@ class Texts(Strict):
     pictures: PicturesTexts
     settings: SettingsTexts
     step_header: Text
+    step_number: Text  # the header of a later side or set, and of a countdown
     set_label: Text
     side_labels: SideLabels
     arm_labels: ArmLabels
     side_words: ArmLabels  # "left" and "right" inside a sentence
-    repeat_side: Text
-    repeat_set: Text
     targets: Text
     why: Text
     prescription: PrescriptionTexts
@@ -121,6 +124,7 @@ class Texts(Strict):
     reminders: ReminderTexts
     notices: Notices
     groups: GroupTexts
+    typed: TypedTexts
     fallback: Text
     error: Text
     buttons: Buttons

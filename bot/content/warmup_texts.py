@@ -97,7 +97,13 @@ class AdaptTexts(Strict):
     green_run: Text
     amber: Text
     red: Text
+    better: Text  # the change from before, in the light's line
+    same: Text
     worse: Text
+    no_before: Text
+    point_one: Text
+    point_many: Text
+    lights: Text  # what the lights mean, under the first one and in /help
     up: Text
     down: Text
     moved: Text
@@ -107,7 +113,8 @@ class AdaptTexts(Strict):
 
 class MorningTexts(Strict):
     question: Text
-    better: Text
+    compared: Text  # the 0-10 answer against before yesterday's warm-up
+    better: Text  # the labels of the older better/same/worse buttons, still answered
     same: Text
     worse: Text
     noted_better: Text
@@ -139,6 +146,9 @@ class Notices(Strict):
 
 class Buttons(Strict):
     start: Text
+    roller_yes: Text
+    roller_no: Text
+    chosen: Text  # the current one of a choice
     done: Text
     skip: Text
     stop: Text
@@ -146,6 +156,8 @@ class Buttons(Strict):
     start_timer: Text
     stop_hold: Text
     sharp_pain: Text
+    more: Text
+    less: Text
     pain_skip: Text
     quick: Text
     gentle: Text

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from telegram import CallbackQuery
 
-from bot.chat import precautions, render
+from bot.chat import render
 from bot.chat import summary as summary_words
 from bot.chat.callbacks import FullAnyway, PainAfter, PainBefore, Switch
 from bot.chat.replies import accepted, chat_id_of, delete, edit, message_id_of, notify, set_buttons
-from bot.chat.sessions import go_on, send_checkin, send_intro
+from bot.chat.sessions import checked_in, send_checkin, send_intro
 from bot.chat.step_messages import send_step
 from bot.coaching import checkins, sessions
 from bot.coaching.running import Notice
@@ -35,11 +35,7 @@ async def on_before(query: CallbackQuery, context: CoachContext, press: PainBefo
         message_id_of(query),
         render.checkin_answered(texts, routine, checked.pain),
     )
-    if checked.ask_precautions:  # once, before their first step: what changes the plan
-        group = chat_id < 0
-        await precautions.ask(context, chat_id, checked.position.session_id, group=group)
-        return
-    await go_on(context, chat_id, checked.position, checked.pain)
+    await checked_in(context, chat_id, checked)
 
 
 async def on_after(query: CallbackQuery, context: CoachContext, press: PainAfter) -> None:
@@ -55,13 +51,9 @@ async def on_after(query: CallbackQuery, context: CoachContext, press: PainAfter
     )
     if (checked := await accepted(query, context, result)) is None:
         return
-    summary, texts = checked.summary, context.texts
-    text = summary_words.complete(texts, summary)
-    if checked.change is not None and checked.next_time is not None and press.pain is not None:
-        adapted = summary_words.adaptation(
-            texts, checked.change, summary.pain_before, press.pain, checked.next_time
-        )
-        text = f"{text}\n\n{adapted}"
+    text = summary_words.checked_after(
+        context.texts, checked, press.pain, context.content.rules.pain_model
+    )
     await edit(context, chat_id, message_id_of(query), text)
 
 

@@ -15,8 +15,8 @@ from telegram import CallbackQuery, Message
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
+from bot.chat import countdown, keyboards
 from bot.chat import holds as holds_chat
-from bot.chat import keyboards, render
 from bot.chat.callbacks import GoOn, PauseHold, StartHold, StepButton, StopHold
 from bot.chat.replies import accepted, answer, chat_id_of, edit, message_id_of, notify, set_buttons
 from bot.chat.step_messages import send_next, send_step
@@ -107,7 +107,7 @@ async def on_stop(query: CallbackQuery, context: CoachContext, press: StopHold) 
         context,
         chat_id,
         message_id_of(query),
-        render.countdown_ended(texts, position.routine, position.cursor, stopped),
+        countdown.countdown_ended(texts, position.routine, position.cursor, stopped),
     )
     markup = keyboards.step_keyboard(texts, position.routine, position.session_id, position.cursor)
     if position.message_id is None or not await set_buttons(
@@ -202,7 +202,7 @@ async def end(context: CoachContext) -> None:
             else:
                 position, texts = result.position, context.texts
                 following = result.next.cursor if result.next else None
-                lead = render.time_up(texts, position.routine, position.cursor, following)
+                lead = countdown.time_up(texts, position.routine, position.cursor, following)
                 try:
                     shown = await send_next(context, job.chat_id, result, lead)
                 except TelegramError as exc:

@@ -19,7 +19,7 @@ from bot.chat.reminders import deliver_due, reminder_ended, reminder_status, zon
 from bot.chat.replies import answer, chat_id_of, edit, message_id_of, notify
 from bot.chat.rest import said
 from bot.chat.sessions import begin
-from bot.coaching import localtime, reminders, rest
+from bot.coaching import localtime, preferences, reminders, rest
 from bot.coaching.reminders import Refusal, Status
 from bot.coaching.running import Notice
 from bot.runtime.context import CoachContext
@@ -262,8 +262,10 @@ async def on_skip(query: CallbackQuery, context: CoachContext, press: ReminderSk
 
 async def _close(query: CallbackQuery, context: CoachContext, outcome: str) -> None:
     """The reminder's buttons go, and it says what the user chose."""
-    text = reminder_ended(context.texts, context.content.default_routine, outcome)
-    await edit(context, chat_id_of(query), message_id_of(query), text)
+    chat_id = chat_id_of(query)
+    _, routine = await preferences.planned(context.db, context.content, chat_id=chat_id)
+    text = reminder_ended(context.texts, routine, outcome)
+    await edit(context, chat_id, message_id_of(query), text)
 
 
 async def tick(context: CoachContext) -> None:

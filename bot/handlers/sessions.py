@@ -9,11 +9,11 @@ from telegram import CallbackQuery, Update
 from telegram.constants import ParseMode
 
 from bot.chat import groups, keyboards, render
-from bot.chat.callbacks import Begin, Restart, Resume, SharpPain, StepButton, Stop
+from bot.chat.callbacks import Begin, Less, More, Restart, Resume, SharpPain, StepButton, Stop
 from bot.chat.replies import accepted, answer, chat_id_of, edit, message_id_of, notify
 from bot.chat.sessions import begin, send_checkin
-from bot.chat.step_messages import close_step, send_outcome, send_step
-from bot.coaching import sessions
+from bot.chat.step_messages import close_step, fold, send_outcome, send_step
+from bot.coaching import preferences, running, sessions
 from bot.coaching.coach import Action
 from bot.coaching.running import Notice, Position
 from bot.coaching.sessions import Acted, Stopped
@@ -29,9 +29,12 @@ async def warmup_command(update: Update, context: CoachContext) -> None:
 
 
 async def routines_command(update: Update, context: CoachContext) -> None:
-    assert update.effective_message is not None
-    routines = context.content.ordered_routines()
-    await update.effective_message.reply_text(
+    """Every routine, each with its length as this chat would do it (levels, roller)."""
+    message, content = update.effective_message, context.content
+    assert message is not None
+    prefs, _ = await preferences.planned(context.db, content, chat_id=message.chat_id)
+    routines = [preferences.shape(content, r, prefs) for r in content.ordered_routines()]
+    await message.reply_text(
         render.routines(context.texts, routines),
         parse_mode=ParseMode.HTML,
         reply_markup=keyboards.routines_keyboard(context.texts, routines),
@@ -90,6 +93,31 @@ async def _act(
         context.schedule.cancel_hold(press.session_id)
     shown = await send_outcome(context, chat_id, _pressed_if_unknown(acted, query))
     await context.remember_step(chat_id, acted.next, shown)
+
+
+async def on_more(query: CallbackQuery, context: CoachContext, press: More) -> None:
+    """More: the step's message, opened in place to the whole how, what and why."""
+    await _fold(query, context, press, more=True)
+
+
+async def on_less(query: CallbackQuery, context: CoachContext, press: Less) -> None:
+    """Less: the step's message folded back to its name, cue and dose."""
+    await _fold(query, context, press, more=False)
+
+
+async def _fold(
+    query: CallbackQuery, context: CoachContext, press: StepButton, *, more: bool
+) -> None:
+    chat_id = chat_id_of(query)
+    result = await running.showing(
+        context.db,
+        context.content,
+        chat_id=chat_id,
+        session_id=press.session_id,
+        cursor=press.cursor,
+    )
+    if (position := await accepted(query, context, result)) is not None:
+        await fold(context, chat_id, message_id_of(query), position, more=more)
 
 
 async def on_stop(query: CallbackQuery, context: CoachContext, press: Stop) -> None:
