@@ -22,8 +22,8 @@ CONTENT = load_content(PROJECT_ROOT / "content")
 
 async def tap_cost(path: Path, taps: int) -> dict[str, float]:
     """CPU and statements per tap through the bot's own transaction (sessions.act)."""
+    await databases.migrate(databases.url(path))  # its person a returning user
     db = Database(databases.url(path))
-    await db.migrate()
     statements = 0
 
     def count(*_args: object) -> None:

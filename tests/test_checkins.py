@@ -29,7 +29,7 @@ async def test_check_ins_before_and_after_are_stored_with_the_session(bot: Runni
     assert checkin.buttons == []
 
     summary = await bot.done_to_the_end(CHAT)
-    assert summary.text.endswith("How is your back now?")
+    assert summary.text.endswith("How is your back now? Tap or type 0 to 10.")
     await bot.press(CHAT, "2")
     assert "Back: 4/10 before, 2/10 after\n\n🟢 Green" in summary.text
     assert summary.buttons == []

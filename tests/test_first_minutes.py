@@ -112,7 +112,7 @@ async def test_a_typed_number_answers_the_open_checkin(newcomer: RunningBot) -> 
     [checkin] = await bot.press(CHAT, "None of these applies")
     noted, question = await bot.send(CHAT, "5/10")
     assert noted.text == "Back before: 5/10"
-    assert "One more, once" in question.text
+    assert "One more question, asked once" in question.text
     [step] = await bot.press(CHAT, "None of these")
     assert step.text.startswith("Step 1/8")
     assert (await bot.latest_session(CHAT)).pain_before == 5

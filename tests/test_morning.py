@@ -54,7 +54,7 @@ async def test_the_question_comes_at_nine_local_once(
     await bot.press(CHAT, "3")
     assert question.buttons == []
     assert "3/10 this morning, the same as before." in question.text
-    assert "Pain that has settled by morning" in question.text
+    assert "About the same: that's fine." in question.text
     await bot.press_data(CHAT, (question.buttons and "") or "morning:1:worse", question.message_id)
     answers = [c.params.get("text") for c in telegram.calls_to("answerCallbackQuery")]
     assert answers[-1] == "That button is from an earlier step; nothing changed."
@@ -78,8 +78,8 @@ async def test_an_earlier_reminder_brings_the_question_forward(
 async def test_worse_counts_as_red(
     bot: RunningBot, clock: FakeClock, telegram: FakeTelegram
 ) -> None:
-    """Higher in the morning than before the warm-up makes it red: a level down and the
-    gentle version offered."""
+    """Higher in the morning than before the warm-up (by the pain model's 2 points) makes it
+    red: a level down and the gentle version offered."""
     await bot.choose(CHAT, "Holds, sets and reps", "Knees-to-chest stretch", "Level 3")
     await _warm_up(bot, clock)  # 3 → 2: green
     clock.current = datetime(2026, 6, 2, 9, 0, tzinfo=UTC)
@@ -87,7 +87,7 @@ async def test_worse_counts_as_red(
     [question] = _questions(telegram)
     await bot.press(CHAT, "5")  # 3 before yesterday's warm-up
     assert "5/10 this morning, 2 points higher than before." in question.text
-    assert "Next time is one level easier" in question.text
+    assert "next time is easier where there are levels" in question.text
     [checkin] = await bot.send(CHAT, "/warmup")
     assert "🌿 Gentle version" in checkin.labels
     [progress, _chart] = await bot.send(CHAT, "/progress")

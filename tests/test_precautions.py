@@ -17,7 +17,7 @@ GROUP = -15002
 ALEX = 15003
 BEA = 15004
 ANONYMOUS_ADMIN = 1087968824  # how Telegram shows an admin writing as the group
-QUESTION = "One more, once"
+QUESTION = "One more question, asked once"
 
 
 @pytest.fixture(autouse=True)

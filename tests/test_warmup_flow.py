@@ -15,7 +15,7 @@ STEP_MESSAGES_IN_FULL_ROUTINE = 16
 # What a new person sees on the way through the whole routine by Done taps
 FULL_ROUTINE_INTRO = (
     "Lower-back warm-up: 8 exercises, about 13 minutes.\n"
-    "🧽 2 use a foam roller. Without one, say so under /start or in /settings: standing "
+    "🧽 2 use a foam roller. Without one, say so in /settings: standing "
     "stretches take their place.\n"
     "Check-in skipped."
 )

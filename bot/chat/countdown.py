@@ -81,8 +81,8 @@ def up_next(texts: Texts, routine: Routine, cursor: Cursor) -> str:
 
 def _this_hold(texts: Texts, routine: Routine, cursor: Cursor) -> str | None:
     """The hold about to start, by its side or set (`right side`, `set 2/3`); None for an
-    exercise's only hold."""
-    if cursor.side is not None:
+    exercise's first hold, which the message above already shows."""
+    if cursor.side is not None and not coach.is_first_of_step(cursor):
         return str(getattr(texts.side_labels, cursor.side.value)).lower()
     sets = routine.steps[cursor.step].prescription.guided_sets
     if cursor.set > 1:

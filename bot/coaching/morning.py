@@ -101,12 +101,15 @@ class Answered:
     baseline: int | None = None
 
 
-def compared(pain: int, warmup: repo.Warmup) -> tuple[Answer, int | None]:
-    """This morning's 0-10 against before yesterday's warm-up (else after it)."""
+def compared(pain: int, warmup: repo.Warmup, worse_by: int) -> tuple[Answer, int | None]:
+    """This morning's 0-10 against before yesterday's warm-up (else after it): worse by the
+    pain model's margin, as after a warm-up; lower is better; else about the same."""
     baseline = warmup.pain_before if warmup.pain_before is not None else warmup.pain_after
-    if baseline is None or pain == baseline:
+    if baseline is None:
         return Answer.SAME, baseline
-    return (Answer.WORSE if pain > baseline else Answer.BETTER), baseline
+    if pain - baseline >= worse_by:
+        return Answer.WORSE, baseline
+    return (Answer.BETTER if pain < baseline else Answer.SAME), baseline
 
 
 async def answer(
@@ -125,7 +128,8 @@ async def answer(
             return None
         pain, baseline = None, None
         if not isinstance(given, Answer):
-            pain, (given, baseline) = given, compared(given, warmup)
+            worse_by = content.rules.pain_model.worse_by
+            pain, (given, baseline) = given, compared(given, warmup, worse_by)
         if not await repo.answer_morning(tx, session_id, given):
             return None
         change = None
