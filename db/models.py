@@ -172,7 +172,7 @@ class WarmupSession(Base):
     ended_for_safety: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # What its person's precautions and left-out exercises changed, fixed for this warm-up so
     # its steps keep their numbers: {"left_out": [ids], "swapped": [ids]}; None if nothing.
-    plan_changes: Mapped[dict[str, list[str]] | None] = mapped_column(JSON, nullable=True)
+    plan_changes: Mapped[dict[str, object] | None] = mapped_column(JSON, nullable=True)
 
 
 class Person(Base):

@@ -33,10 +33,12 @@ async def test_three_green_warmups_step_up_and_the_summary_says_so(
     assert "🟢 Green: 2/10 after, 1 point lower than before." in first.text
     assert "1 of 3 greens in a row toward the next level." in first.text
     assert "How the lights work: 🟢 green is 3/10 or less after" in first.text
+    assert "A streak counts the days in a row with a finished warm-up" in first.text
     assert "🔴 red is 6/10 or more after, or 2 or more points worse than before" in first.text
     second = await _warmup(bot, clock, "3", "2")
     assert "2 of 3 greens in a row toward the next level." in second.text
     assert "How the lights work" not in second.text
+    assert "A streak counts" not in second.text
     third = await _warmup(bot, clock, "2", "1")
     assert "⬆️ Next time, one level up:" in third.text
     assert "• Knees-to-chest stretch (quadratus lumborum): 2 sets · hold 25 s (level 2 of 4)" in (

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.chat import render
 from bot.coaching import coach
 from bot.config import PROJECT_ROOT
 from bot.content import ContentError, load_content
@@ -97,6 +98,22 @@ def test_what_is_ours_is_marked_where_a_person_reads_it() -> None:
     assert found == set(OURS)  # the list names nothing the files no longer say
 
 
+def test_each_exercise_flags_what_goes_beyond_the_source_and_the_bot_says_so() -> None:
+    """Every exercise says which of its targets and why are ours (`ours`, required, with a
+    reason), and the whole how behind More marks exactly those as "our reading"."""
+    content = load_content(CONTENT)
+    flagged = 0
+    for routine in content.routines.values():
+        for index, step in enumerate(routine.steps):
+            side = coach.Side.LEFT if step.prescription.per_side else None
+            text = render.step(content.texts, routine, coach.Cursor(index, 1, side), more=True)
+            assert ("Works (our reading):" in text) == ("targets" in step.ours), step.id
+            assert ("Why (our reading):" in text) == ("why" in step.ours), step.id
+            assert all(reason.strip() for reason in step.ours.values())
+            flagged += len(step.ours)
+    assert flagged >= 10
+
+
 @pytest.mark.parametrize(
     ("file", "old", "new", "field"),
     [
@@ -126,6 +143,7 @@ def test_what_is_ours_is_marked_where_a_person_reads_it() -> None:
             "keyframes.0.pelvis",
         ),
         ("texts.yaml", "Step {number}/{total}", "Step {numbr}/{total}", "step_header"),
+        (f"routines/{ROUTINE}", "    ours: {}\n", "", "ours"),  # every exercise decides
         ("texts.yaml", "  start_over: 🔄 Start over\n", "", "buttons.start_over"),
         ("texts.yaml", "fallback:", "fallbak:", "fallbak"),
         ("rules.yaml", "  flare_up_at: 7 ", "  flare_up_at: 11 ", "checkin.flare_up_at"),

@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.coaching import coach, preferences
-from tests.fake_telegram import Message
 from tests.harness import FakeClock, RunningBot
 
 CHAT = 16001
@@ -33,15 +32,16 @@ def newcomer(bot: RunningBot) -> RunningBot:
     return bot
 
 
-async def _to_the_first_step(bot: RunningBot) -> list[Message]:
-    """/start, ▶️ Start, the safety check, the check-in (typed), the precautions: every
-    message the bot sent, the first step last."""
+async def _to_the_first_step(bot: RunningBot) -> list[str]:
+    """/start, ▶️ Start, the safety check, the check-in (typed), the precautions: every text
+    the bot showed in the chat, as sent and as each edit left it, the first step last."""
     await bot.send(CHAT, "/start")
     await bot.press(CHAT, "Start warm-up")
     await bot.press(CHAT, "None of these applies")
     await bot.send(CHAT, "4")
     await bot.press(CHAT, "None of these")
-    return [m for m in bot.server.chat(CHAT) if m.from_bot]
+    shown = bot.server.events
+    return [e.text for e in shown if e.chat_id == CHAT and e.kind in ("send", "edit")]
 
 
 def test_words_counts_what_a_reader_reads() -> None:
@@ -53,16 +53,16 @@ async def test_every_message_before_the_first_step_fits_a_phone_screen(
     newcomer: RunningBot,
 ) -> None:
     """The welcome, the safety check, the check-in, its answer and the precautions question
-    are each at most 60 words, as they end up (edits included); one question per message."""
+    are each at most 60 words, as sent and as each edit leaves them; one question a message."""
     bot = newcomer
-    sent = await _to_the_first_step(bot)
-    *before, first_step = sent
-    assert first_step.text.startswith("Step 1/8")
-    counts = {m.text.split("\n", 1)[0][:40]: words(m.text) for m in before}
-    assert len(before) >= 5, counts
+    shown = await _to_the_first_step(bot)
+    *before, first_step = shown
+    assert first_step.startswith("[animation: thoracic-spine-mobility-left.gif] Step 1/8")
+    counts = {text.split("\n", 1)[0][:40]: words(text) for text in before}
+    assert len(before) >= 7, counts  # 5 messages, and the 2 questions closed by their answers
     assert max(counts.values()) <= MOST_WORDS_BEFORE_THE_FIRST_STEP, counts
-    questions = [m for m in before if "?" in m.text]
-    assert all(m.text.count("?") == 1 for m in questions), [m.text for m in questions]
+    questions = [text for text in before if "?" in text]
+    assert all(text.count("?") == 1 for text in questions), questions
 
 
 async def test_the_roller_is_chosen_under_the_welcome_and_every_length_follows(

@@ -194,7 +194,7 @@ async def test_steps_name_the_limbs_of_the_side_being_done(bot: RunningBot) -> N
     assert "Raise your left leg" in step.text
     assert "let your left knee fall across your body to the right" in step.text
     assert "Pin that knee to the floor with your right hand." in step.text
-    assert "Works: upper back (thoracic spine), sides of the waist (obliques)" in step.text
+    assert "Works (our reading): upper back (thoracic spine), sides of the waist" in step.text
 
 
 async def test_routines_describe_themselves_and_say_what_needs_a_roller(bot: RunningBot) -> None:

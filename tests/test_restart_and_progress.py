@@ -29,6 +29,7 @@ steps:
     instructions: [Lie on your back and hug both knees in.]
     prescription: {hold_seconds: 20, from_source: false}
     why: It rounds the lower back gently.
+    ours: {}
   - id: psoas
     name: Seated psoas stretch
     targets: [psoas]
@@ -36,6 +37,7 @@ steps:
     instructions: [Sit tall and turn one shoulder away from the back knee.]
     prescription: {per_side: true, hold_seconds: 20, from_source: false}
     why: It eases the front of the hip.
+    ours: {}
 """
 
 

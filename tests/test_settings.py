@@ -6,6 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot.coaching import preferences
+from bot.coaching.plan import Changes
+from bot.content import Routine
 from tests.fake_telegram import FakeTelegram, Message
 from tests.harness import FakeClock, RunningBot
 
@@ -141,6 +144,35 @@ async def test_fewer_sets_chosen_mid_exercise_keep_the_set_under_way(bot: Runnin
     [following] = await bot.press(CHAT, "Done")
     assert following.text.startswith("Step 3/8")
     assert await bot.event_count() == 2 + 3
+
+
+async def test_the_roller_choice_keeps_a_warmup_under_way_as_it_began(bot: RunningBot) -> None:
+    """No foam roller, chosen at the outer-hip roll (step 4): the warm-up under way keeps its
+    rolls and its order; the next one has the standing stretches, last."""
+    await bot.start_warmup(CHAT)
+    for _ in range(6):  # both sides of step 1, both sets of step 2, both sides of step 3
+        [step] = await bot.press(CHAT, "Done")
+    assert step.text.startswith("Step 4/8 · Outer-hip foam roll (TFL)")
+    await bot.choose(CHAT, "Foam roller: yes")
+    [right] = await bot.press(CHAT, "Done")
+    assert right.text == "Step 4/8 · Right side · foam roll 60 s"
+    await bot.press(CHAT, "Done")
+    [quads] = [m for m in bot.server.chat(CHAT) if m.from_bot][-1:]
+    assert quads.text.startswith("Step 5/8 · Front-of-thigh foam roll (quads)")
+    await bot.send(CHAT, "/stop")
+    await bot.start_warmup(CHAT)
+    names = [s.name for s in (await _next_plan(bot)).steps]
+    assert names[-2:] == ["Standing outer-hip stretch (TFL)", "Standing thigh stretch (quads)"]
+
+
+async def _next_plan(bot: RunningBot) -> Routine:
+    """The plan of the chat's running warm-up, as the bot runs it."""
+    session = await bot.latest_session(CHAT)
+    async with bot.db.reading() as tx:
+        prefs = await preferences.load(tx, CHAT)
+    content = bot.services.content
+    planned = prefs.planned(Changes.of_row(session.plan_changes))
+    return preferences.shape(content, content.default_routine, planned)
 
 
 async def test_without_a_foam_roller_the_alternatives_take_their_place(bot: RunningBot) -> None:

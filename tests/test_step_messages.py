@@ -94,7 +94,7 @@ async def test_more_opens_the_whole_how_in_place_and_less_folds_it(bot: RunningB
     before = await bot.snapshot()
     assert await bot.press(CHAT, "More") == []
     assert "• Lie on your back and press your lower back flat into the floor." in step.text
-    assert "Works: upper back (thoracic spine)" in step.text
+    assert "Works (our reading): upper back (thoracic spine)" in step.text
     assert "Why: " in step.text
     assert step.labels[-1] == "ℹ️ Less"
     assert step.labels[:2] == ["⏱ Start 30s hold", "✅ Done"]

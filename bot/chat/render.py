@@ -79,8 +79,10 @@ def step(texts: Texts, routine: Routine, cursor: Cursor, *, more: bool = False) 
     if exercise.alternative:  # not the source's: say so where the exercise is shown
         parts.append(texts.alternative)
     if more:
-        parts.append(texts.targets.format(targets=escape(", ".join(exercise.targets))))
-        parts.append(texts.why.format(why=escape(exercise.why)))
+        works = texts.targets_ours if "targets" in exercise.ours else texts.targets
+        why = texts.why_ours if "why" in exercise.ours else texts.why
+        parts.append(works.format(targets=escape(", ".join(exercise.targets))))
+        parts.append(why.format(why=escape(exercise.why)))
     return "\n\n".join(parts)
 
 

@@ -28,6 +28,8 @@ def complete(texts: Texts, summary: Summary) -> str:
     ).rstrip()
     for key in summary.milestones:
         text += "\n" + getattr(texts.milestones, key)
+    if summary.sessions == 1:  # the first streak shown says what it counts
+        text += f"\n<i>{texts.streak_rule}</i>"
     if summary.pain_before is not None and summary.pain_after is not None:
         change = texts.checkin.change.format(before=summary.pain_before, after=summary.pain_after)
         text += "\n" + change

@@ -10,7 +10,7 @@ quick one. Switching is only possible before any step was done.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 
 from bot.coaching import adapt, morning, precautions, preferences
@@ -96,9 +96,8 @@ async def after(
             return Notice.UNKNOWN
         if not await repo.record_pain(tx, warmup, after=True, value=pain, now=now):
             return Notice.STALE
-        planned = replace(
-            await preferences.load(tx, chat_id), changes=Changes.of_row(warmup.plan_changes)
-        )
+        prefs = await preferences.load(tx, chat_id)
+        planned = prefs.planned(Changes.of_row(warmup.plan_changes))
         routine = preferences.shape(content, routine, planned)  # as this warm-up ran
         summary = await summarize(tx, warmup, routine, now, celebrate=False)
         if pain is None:

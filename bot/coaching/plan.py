@@ -8,6 +8,7 @@ turns a routine into the one the coach guides them through.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from bot.coaching.coach import Cursor
@@ -27,25 +28,41 @@ class Dose:
 
 @dataclass(frozen=True)
 class Changes:
-    """What its person's precautions and left-out exercises change in one warm-up: exercises
-    left out, and foam rolls swapped for their standing stretch (by exercise id)."""
+    """What is fixed on one warm-up when it begins: what its person's precautions and
+    left-out exercises change (exercises left out, and foam rolls swapped for their standing
+    stretch, by exercise id), and whether the chat had a foam roller then (None on warm-ups
+    begun before that was kept: the chat's choice now applies)."""
 
     left_out: tuple[str, ...] = ()
     swapped: tuple[str, ...] = ()
+    roller: bool | None = None
 
     def __bool__(self) -> bool:
+        """Whether the person's precautions change anything (the roller is the chat's)."""
         return bool(self.left_out or self.swapped)
 
-    def row(self) -> dict[str, list[str]] | None:
-        """As the warm-up's row stores it; None when nothing changes."""
-        if not self:
+    def row(self) -> dict[str, object] | None:
+        """As the warm-up's row stores it; None when nothing is fixed."""
+        if not self and self.roller is None:
             return None
-        return {"left_out": list(self.left_out), "swapped": list(self.swapped)}
+        row: dict[str, object] = {"left_out": list(self.left_out), "swapped": list(self.swapped)}
+        if self.roller is not None:
+            row["roller"] = self.roller
+        return row
 
     @staticmethod
-    def of_row(row: dict[str, list[str]] | None) -> Changes:
+    def of_row(row: Mapping[str, object] | None) -> Changes:
         row = row or {}
-        return Changes(tuple(row.get("left_out", ())), tuple(row.get("swapped", ())))
+        roller = row.get("roller")
+        return Changes(
+            _ids(row.get("left_out")),
+            _ids(row.get("swapped")),
+            roller if isinstance(roller, bool) else None,
+        )
+
+
+def _ids(value: object) -> tuple[str, ...]:
+    return tuple(str(v) for v in value) if isinstance(value, list) else ()
 
 
 @dataclass(frozen=True)
@@ -60,6 +77,12 @@ class Prefs:
     levels: tuple[tuple[str, int], ...] = field(default=())  # 0-based, by exercise id, sorted
     pictures: bool = True  # an exercise's first step shows its animation (/pictures)
     changes: Changes = field(default=Changes())  # the warm-up's person's, not the chat's
+
+    def planned(self, changes: Changes) -> Prefs:
+        """These preferences as a warm-up fixed with `changes` runs: its roller choice wins
+        over the chat's now, so a change in /settings never re-orders a warm-up under way."""
+        roller = self.roller if changes.roller is None else changes.roller
+        return replace(self, changes=changes, roller=roller)
 
     def dose(self, exercise_id: str) -> Dose:
         return dict(self.doses).get(exercise_id, Dose())

@@ -139,7 +139,8 @@ async def _replanned(
     if they leave none of its exercises."""
     if not await _unmoved(tx, warmup, position):
         return Notice.STALE
-    changes = await changes_of(tx, content, person_of(warmup))
+    found = await changes_of(tx, content, person_of(warmup))
+    changes = replace(found, roller=position.prefs.roller)  # the warm-up's, as fixed
     routine = content.routines[warmup.routine_id]
     shaped = preferences.shape(content, routine, replace(position.prefs, changes=changes))
     if not shaped.steps:

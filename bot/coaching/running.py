@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import Enum, StrEnum
 from typing import Any, NamedTuple, ParamSpec, TypeVar
 
@@ -166,7 +166,7 @@ def position_of(
     cursor = cursor_of(warmup)
     if routine is None:
         return None
-    prefs = replace(prefs, changes=Changes.of_row(warmup.plan_changes))
+    prefs = prefs.planned(Changes.of_row(warmup.plan_changes))
     routine = preferences.shape(content, routine, prefs, at=cursor)
     if not coach.is_valid(routine, cursor):
         return None

@@ -9,7 +9,7 @@ Every way into a step passes the gate in `bot/coaching/running.py`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
@@ -66,7 +66,7 @@ def _stopped_in(content: Content, last: repo.Warmup | None, prefs: Prefs) -> Ste
     routine = content.routines.get(last.routine_id)
     if routine is None:
         return None
-    planned = replace(prefs, changes=Changes.of_row(last.plan_changes))
+    planned = prefs.planned(Changes.of_row(last.plan_changes))
     steps = preferences.shape(content, routine, planned).steps
     return steps[last.step] if last.step < len(steps) else None
 

@@ -276,8 +276,9 @@ async def start_routine(
 ) -> Position:
     """A new running session of `routine`, shaped by `prefs` and by what its person's
     precautions and left-out exercises change (fixed on the session)."""
-    changes = await precautions.changes_of(tx, content, started_by or chat_id)
-    prefs = replace(prefs, changes=changes)
+    found = await precautions.changes_of(tx, content, started_by or chat_id)
+    changes = replace(found, roller=prefs.roller)  # fixed on the warm-up, as its precautions
+    prefs = prefs.planned(changes)
     shaped = preferences.shape(content, routine, prefs)
     if not shaped.steps:
         raise RefusedError(Notice.NOTHING_LEFT)

@@ -26,6 +26,8 @@ TEMPLATE_FIELDS: dict[str, set[str]] = {
     "step_number": {"number", "total"},
     "targets": {"targets"},
     "why": {"why"},
+    "targets_ours": {"targets"},
+    "why_ours": {"why"},
     "prescription.sets": {"sets"},
     "prescription.hold": {"seconds"},
     "prescription.duration": {"seconds"},

@@ -112,6 +112,10 @@ class Step(Strict):
     alternative: bool = False
     # Sets alternate arms (set 1 the left, set 2 the right, ...); a suggestion, not the source's.
     alternate_arms: bool = False
+    # Which of `targets` and `why` go beyond what the source says, each with the reason: the
+    # bot marks them "(our reading)". Required, even when empty, so that every exercise's
+    # author has decided (instruction lines of ours say so in their own words).
+    ours: dict[Literal["targets", "why"], Text]
 
     @model_validator(mode="after")
     def _sides_named_only_when_there_are_sides(self) -> Step:

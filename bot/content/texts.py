@@ -103,11 +103,14 @@ class Texts(Strict):
     side_words: ArmLabels  # "left" and "right" inside a sentence
     targets: Text
     why: Text
+    targets_ours: Text  # the same, where the routine file says the words go beyond the source
+    why_ours: Text
     prescription: PrescriptionTexts
     outcomes: Outcomes
     complete: Text
     skipped_list: Text
     streak_days: StreakDays
+    streak_rule: Text  # under the first summary
     stopped: Text
     nothing_to_stop: Text
     nothing_done: Text  # the end of a warm-up whose every exercise was skipped

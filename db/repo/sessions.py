@@ -114,7 +114,7 @@ async def start_session(
     side: str | None,
     now: datetime,
     started_by: int | None,
-    plan_changes: dict[str, list[str]] | None = None,
+    plan_changes: dict[str, object] | None = None,
 ) -> Warmup:
     values: dict[str, Any] = {
         "chat_id": chat_id,
@@ -259,7 +259,7 @@ async def record_pain(
 
 
 async def replan(
-    tx: AsyncSession, warmup: Warmup, changes: dict[str, list[str]] | None, at: Row, to: Row
+    tx: AsyncSession, warmup: Warmup, changes: dict[str, object] | None, at: Row, to: Row
 ) -> bool:
     """Set what its person's precautions change in a warm-up still at `at` (its first step),
     moving it to `to`, the first step of its new plan; False if it has moved."""

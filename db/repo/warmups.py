@@ -62,7 +62,7 @@ class Warmup:
     morning_sent_at: datetime | None = None
     morning_answer: str | None = None
     ended_for_safety: bool = False
-    plan_changes: dict[str, list[str]] | None = None
+    plan_changes: dict[str, object] | None = None
 
     def written(self, values: Mapping[str, object]) -> None:
         """Show the values just written to the row, without reading it again."""
