@@ -52,13 +52,13 @@ async def begin(context: CoachContext, chat_id: int, routine_id: str, user_id: i
 
 
 async def send_checkin(
-    context: CoachContext, chat_id: int, position: Position, person: int
+    context: CoachContext, chat_id: int, position: Position, person: int, *, screened: bool = False
 ) -> None:
     """A new warm-up's first question: before the person's first warm-up the safety check,
     a message of its own; then what the warm-up is, how the back feels, and the quick option."""
     texts, routine, content = context.texts, position.routine, context.content
     asks = await safety.checkin_asks(context.db, context.content, chat_id=chat_id, person=person)
-    if asks.screen:
+    if asks.screen and not screened:  # `screened`: its question was just answered
         markup = keyboards.screening_keyboard(texts, position.session_id)
         await context.bot.send_message(
             chat_id, texts.screening.questions, parse_mode=ParseMode.HTML, reply_markup=markup

@@ -16,7 +16,8 @@ from datetime import datetime
 from bot.coaching import adapt, morning, precautions, preferences
 from bot.coaching.adapt import Change
 from bot.coaching.plan import Changes
-from bot.coaching.running import Notice, Position, answers_refusal, running
+from bot.coaching.running import Gate, Notice, Position, answers_refusal, running
+from bot.coaching.safety import Answer
 from bot.coaching.sessions import start_routine
 from bot.coaching.summary import Summary, summarize
 from bot.content import Content, Routine
@@ -125,6 +126,11 @@ async def switch(
     async with running(db, content, chat_id, session_id) as (tx, warmup, old):
         if await repo.has_events(tx, warmup.id):
             return Notice.STALE  # it has begun: Start over is the way to change routine
+        checked_in = warmup.pain_before_at is not None
+        if checked_in and routine.id != content.flare_up_routine.id:
+            # Quick under a check-in answered since (typed): only the gentle offer that
+            # follows an answer switches, so the precautions asked after it are not skipped.
+            return Notice.STALE
         if not await repo.end_session(tx, warmup, SessionStatus.ABANDONED, now):
             return Notice.STALE
         position = await start_routine(
@@ -140,13 +146,29 @@ async def switch(
 
 @answers_refusal
 async def opening(
-    db: Database, content: Content, *, chat_id: int, session_id: int, person: int
+    db: Database,
+    content: Content,
+    *,
+    chat_id: int,
+    session_id: int,
+    person: int,
+    now: datetime,
+    first: bool,
 ) -> Position | Notice:
     """The warm-up whose safety check `person` just answered, for its check-in: refused if it
     is someone else's, or has been checked in or has begun since (an old message's button)."""
-    async with running(db, content, chat_id, session_id) as (tx, warmup, position):
-        if precautions.person_of(warmup) != person:
+    async with running(db, content, chat_id, session_id, gate=Gate.LEAVING) as (
+        tx,
+        warmup,
+        position,
+    ):
+        owner = precautions.person_of(warmup)
+        if owner != person and precautions.askable(owner):
             return Notice.NOT_YOURS
         if warmup.pain_before_at is not None or await repo.has_events(tx, warmup.id):
             return Notice.STALE
+        if not first and precautions.askable(owner):  # its check-in came, or never will
+            return Notice.STALE
+        if not precautions.askable(owner):  # begun as the group: the admin answered for it
+            await repo.record_screening(tx, owner, Answer.CLEAR, now)
         return position

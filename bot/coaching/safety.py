@@ -19,6 +19,9 @@ from bot.content import Content, Step
 from db import repo
 from db.database import Database
 
+# How Telegram shows an admin writing anonymously in a group (also bot/coaching/precautions.py).
+ANONYMOUS_ADMIN = 1087968824
+
 
 class Answer(StrEnum):
     CLEAR = "clear"  # none of the red flags
@@ -50,7 +53,9 @@ async def checkin_asks(
     gentle = chat.gentle_next if chat is not None else False
     stopped = _stopped_in(content, last, prefs)
     return CheckinAsks(
-        screen=screening is None,
+        # One person answers once; a warm-up begun as the group (an anonymous admin, no one
+        # person) is asked each time, and the admin who answers answers for it.
+        screen=screening is None or not (person > 0 and person != ANONYMOUS_ADMIN),
         gentle=gentle,
         sharp_pain_in=stopped.name if stopped else None,
         sharp_pain_id=stopped.id if stopped else None,

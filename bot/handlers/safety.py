@@ -44,10 +44,7 @@ async def on_screen(query: CallbackQuery, context: CoachContext, press: Screen) 
     for _chat, session_id in recorded.ended:  # nothing of theirs keeps counting down
         context.schedule.cancel_hold(session_id)
     if given is Answer.CLEAR and press.warmup_id is not None:
-        if recorded.first:
-            await _checkin_follows(query, context, press.warmup_id)
-        else:  # a second tap, or answered elsewhere since: its check-in came, or will not
-            await notify(query, context, Notice.STALE)
+        await _checkin_follows(query, context, press.warmup_id, first=recorded.first)
         return
     await answer(query)
     if given is Answer.FLAGGED:
@@ -60,17 +57,28 @@ async def on_screen(query: CallbackQuery, context: CoachContext, press: Screen) 
         await begin(context, chat_id, context.content.default_routine.id, person)
 
 
-async def _checkin_follows(query: CallbackQuery, context: CoachContext, warmup_id: int) -> None:
+async def _checkin_follows(
+    query: CallbackQuery, context: CoachContext, warmup_id: int, *, first: bool
+) -> None:
     """ "None of these" under a first warm-up's questions: the question closes and the
     warm-up's check-in comes next; tapped by someone else, or on an old message, it was
     noted for the presser alone."""
     chat_id, person, words = chat_id_of(query), query.from_user.id, context.texts.screening
     opened = await checkins.opening(
-        context.db, context.content, chat_id=chat_id, session_id=warmup_id, person=person
+        context.db,
+        context.content,
+        chat_id=chat_id,
+        session_id=warmup_id,
+        person=person,
+        now=context.now(),
+        first=first,
     )
+    if opened is Notice.STALE:  # a second tap, or answered elsewhere since
+        await notify(query, context, Notice.STALE)
+        return
     if isinstance(opened, Notice):
         await answer(query, words.clear_for_you)
         return
     await answer(query)
     await edit(context, chat_id, message_id_of(query), words.clear_noted)
-    await send_checkin(context, chat_id, opened, person)
+    await send_checkin(context, chat_id, opened, person, screened=True)
