@@ -121,6 +121,22 @@ async def test_a_typed_number_answers_the_open_checkin(newcomer: RunningBot) -> 
     assert checkin.labels  # its buttons are left, and answer that they are from earlier
 
 
+async def test_quick_under_a_typed_checkin_changes_nothing(newcomer: RunningBot) -> None:
+    """Once the check-in is answered by typing, its ⚡ Quick button is from earlier: it
+    changes nothing, and the precautions asked after the answer still come before a step."""
+    bot = newcomer
+    await bot.send(CHAT, "/warmup")
+    await bot.press(CHAT, "None of these applies")
+    _, question = await bot.send(CHAT, "3")
+    before = await bot.snapshot()
+    assert await bot.press(CHAT, "Quick") == []
+    assert await bot.snapshot() == before
+    assert (await bot.latest_session(CHAT)).routine_id == "lower-back"
+    [step] = await bot.press(CHAT, "None of these")
+    assert "Noted: none of these applies" in question.text
+    assert step.text.startswith("Step 1/8")
+
+
 async def test_other_text_is_told_what_is_open_and_changes_nothing(newcomer: RunningBot) -> None:
     """Text that answers nothing (a word, 11, a number while the safety check or a step is
     open) is told what is open now and which buttons answer it; nothing is stored."""

@@ -141,3 +141,29 @@ async def test_in_a_private_chat_nothing_is_asked_of_telegram(
     await bot.start_warmup(13010)
     await bot.press(13010, "Done")
     assert telegram.calls_to("getChatMember") == []
+
+
+async def test_a_warmup_begun_as_the_group_asks_its_safety_check_each_time(
+    bot: RunningBot, telegram: FakeTelegram
+) -> None:
+    """A warm-up begun as the group has no one person to remember an answer for: its
+    safety check comes every time; a member's answer is refused and changes nothing; an
+    admin's None brings the check-in once, and a second None on it changes nothing."""
+    bot.answer_screening = bot.answer_precautions = False
+    [question] = await bot.send(GROUP, "/warmup", user_id=ANONYMOUS_ADMIN)
+    assert question.text.startswith("🩺 A safety check first")
+    none = question.buttons[0][1]
+    before = await bot.snapshot()
+    assert await bot.press(GROUP, "None of these applies", user_id=BEA) == []
+    assert _last_toast(telegram).startswith("This warm-up is Warm-up group's.")
+    assert await bot.snapshot() == before
+    [checkin] = await bot.press(GROUP, "None of these applies", user_id=ALEX)
+    assert "How is your back right now?" in checkin.text
+    answered = await bot.snapshot()
+    await bot.settle(telegram.press_data(GROUP, none, question.message_id, user_id=ALEX))
+    assert await bot.snapshot() == answered
+    [step] = await bot.press(GROUP, "Skip check-in", user_id=ALEX)
+    assert step.text.startswith("Step 1/8 · Upper-back twist")
+    await bot.send(GROUP, "/stop", user_id=ALEX)
+    [again] = await bot.send(GROUP, "/warmup", user_id=ANONYMOUS_ADMIN)
+    assert again.text.startswith("🩺 A safety check first")

@@ -12,7 +12,7 @@ from bot.coaching import coach, preferences
 from bot.coaching.coach import Cursor, Side
 from bot.coaching.plan import Prefs
 from bot.config import PROJECT_ROOT
-from bot.content import Content, Routine, load_content
+from bot.content import Content, Routine, Step, load_content
 from tests.harness import RunningBot
 from tests.test_first_minutes import words
 
@@ -36,14 +36,47 @@ def _shaped(content: Content, **prefs: bool) -> list[Routine]:
 
 def test_every_exercises_first_message_fits_the_limit(content: Content) -> None:
     """With or without a foam roller, each exercise's first message (as sent, More not
-    opened) is at most 50 words, and shows its cue rather than the whole how."""
+    opened, hands-free notes included) is at most 50 words, and shows its cue rather than
+    the whole how."""
     for roller in (True, False):
         for routine in _shaped(content, roller=roller):
             for index, exercise in enumerate(routine.steps):
                 side = Side.LEFT if exercise.prescription.per_side else None
-                text = render.step(content.texts, routine, Cursor(index, 1, side))
+                cursor = Cursor(index, 1, side)
+                text = render.step(content.texts, routine, cursor, hands_free=True)
                 assert words(text) <= MOST_WORDS_IN_A_STEP, (routine.id, exercise.id)
                 assert "Why:" not in text
+
+
+def _first_messages(content: Content, routine: Routine, *, hands_free: bool) -> list[str]:
+    """Each exercise's first message in `routine`, as sent."""
+    return [
+        render.step(content.texts, routine, Cursor(i, 1, _first_side(s)), hands_free=hands_free)
+        for i, s in enumerate(routine.steps)
+    ]
+
+
+def _first_side(step: Step) -> Side | None:
+    return Side.LEFT if step.prescription.per_side else None
+
+
+def test_the_first_timer_and_the_first_level_are_explained_where_they_show(
+    content: Content,
+) -> None:
+    """Each routine's first timed exercise says that one Start runs it all (hands-free on
+    only), and its first exercise showing a level says what a level is; no other does."""
+    texts = content.texts
+    explained_levels = 0
+    for routine in _shaped(content, roller=True) + _shaped(content, roller=False):
+        shown = _first_messages(content, routine, hands_free=True)
+        first_timed = next(i for i, s in enumerate(routine.steps) if s.prescription.guided_seconds)
+        assert [i for i, text in enumerate(shown) if texts.first_timed in text] == [first_timed]
+        levelled = [i for i, text in enumerate(shown) if texts.first_level in text]
+        assert levelled == [i for i, text in enumerate(shown) if "(level " in text][:1]
+        explained_levels += len(levelled)
+        manual = _first_messages(content, routine, hands_free=False)
+        assert not any(texts.first_timed in text for text in manual), routine.id
+    assert explained_levels >= 2  # the full routine, with and without a roller
 
 
 def test_without_a_roller_the_standing_stretches_come_last(content: Content) -> None:
@@ -84,11 +117,13 @@ def test_the_countdown_says_what_comes_next_at_every_point(content: Content) -> 
 
 async def test_more_opens_the_whole_how_in_place_and_less_folds_it(bot: RunningBot) -> None:
     """More edits the step's own message to every instruction, what it works and why (its
-    buttons kept, More now Less); Less folds it back; neither changes anything stored."""
+    buttons kept, More now Less); Less folds it back; neither changes anything stored. The
+    first timed exercise, as sent, says one Start runs it all (hands-free is on by default)."""
     [_, step] = await bot.start_warmup(CHAT)
     short = step.text
     assert short.startswith("Step 1/8 · Upper-back twist (thoracic spine mobility)\nLeft side")
     assert "• On your back, bring your left knee up to 90 degrees" in short
+    assert short.endswith("🙌 One ⏱ Start runs it all, hands-free.")
     assert "Works:" not in short
     assert step.labels[-1] == "ℹ️ More"
     before = await bot.snapshot()

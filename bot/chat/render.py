@@ -64,9 +64,18 @@ def _where(texts: Texts, routine: Routine, cursor: Cursor) -> str:
 
 
 @by_content()
-def step(texts: Texts, routine: Routine, cursor: Cursor, *, more: bool = False) -> str:
+def step(
+    texts: Texts,
+    routine: Routine,
+    cursor: Cursor,
+    *,
+    more: bool = False,
+    hands_free: bool = False,
+) -> str:
     """A step message. An exercise's first: its name, a short cue and the dose, and (`more`)
-    the whole how, what it works and why. A later side or set: only where and how long."""
+    the whole how, what it works and why. A later side or set: only where and how long.
+    The warm-up's first timed exercise says (`hands_free`) that one Start runs it all, and
+    its first exercise with levels what a level is: where each is first met."""
     exercise = routine.steps[cursor.step]
     if not coach.is_first_of_step(cursor):
         return f"{place(texts, routine, cursor)} · <b>{dose(texts, exercise.prescription)}</b>"
@@ -76,6 +85,7 @@ def step(texts: Texts, routine: Routine, cursor: Cursor, *, more: bool = False) 
         "\n".join(f"• {escape(line)}" for line in sided(texts, how, cursor)),
         f"<b>{prescription(texts, exercise.prescription)}</b>",
     ]
+    parts += _first_met(texts, routine, cursor.step, hands_free=hands_free)
     if exercise.alternative:  # not the source's: say so where the exercise is shown
         parts.append(texts.alternative)
     if more:
@@ -84,6 +94,24 @@ def step(texts: Texts, routine: Routine, cursor: Cursor, *, more: bool = False) 
         parts.append(works.format(targets=escape(", ".join(exercise.targets))))
         parts.append(why.format(why=escape(exercise.why)))
     return "\n\n".join(parts)
+
+
+def _first_met(texts: Texts, routine: Routine, index: int, *, hands_free: bool) -> list[str]:
+    """The notes for what the warm-up shows first at exercise `index`: a timer, a level."""
+    steps = routine.steps
+    timed = [i for i, s in enumerate(steps) if coach.timer_seconds(s) is not None]
+    # A level shows where one applies and the person has not set the dose by hand.
+    levelled = [
+        i
+        for i, s in enumerate(steps)
+        if s.prescription.level is not None and not s.prescription.by_hand
+    ]
+    notes = []
+    if hands_free and timed[:1] == [index]:
+        notes.append(texts.first_timed)
+    if levelled[:1] == [index]:
+        notes.append(texts.first_level)
+    return notes
 
 
 def sided(texts: Texts, lines: list[str], cursor: Cursor) -> list[str]:

@@ -29,7 +29,8 @@ async def send_step(
     The caller records the id as the step's (`CoachContext.remember_step`); until then a
     press on it is still handled: it names its own message.
     """
-    text = render.step(context.texts, position.routine, position.cursor)
+    hands_free = position.prefs.hands_free
+    text = render.step(context.texts, position.routine, position.cursor, hands_free=hands_free)
     text = f"{lead}\n\n{text}" if lead else text
     markup = keyboards.step_keyboard(
         context.texts, position.routine, position.session_id, position.cursor
@@ -124,7 +125,7 @@ async def fold(
     """The step's message opened to its whole how, what it works and why (`more`), or
     folded back to its short form, in place, its buttons kept."""
     texts, routine, cursor = context.texts, position.routine, position.cursor
-    text = render.step(texts, routine, cursor, more=more)
+    text = render.step(texts, routine, cursor, more=more, hands_free=position.prefs.hands_free)
     markup = keyboards.step_keyboard(texts, routine, position.session_id, cursor, more=more)
     caption = shows_demo(context, position)
     await edit(context, chat_id, message_id, text, markup, caption=caption)

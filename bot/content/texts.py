@@ -87,6 +87,8 @@ class Texts(Strict):
     hands_free_tip: Text  # under the intro while hands-free timers are on
     needs_roller: Text
     routine_roller: Text  # the same, naming them, under /routines
+    first_timed: Text  # under the first timed exercise, hands-free: one Start runs it all
+    first_level: Text  # under the first exercise with levels: what a level is
     alternative: Text  # under an exercise the source does not give (no foam roller)
     checkin: Checkin
     sharp_pain: Text
