@@ -93,6 +93,7 @@ def button_routes() -> list[Route]:
         _button(cb.Stop, sessions.on_stop),
         _button(cb.SharpPain, sessions.on_sharp_pain),
         _button(cb.StartHold, holds.on_start),
+        _button(cb.AudioGuide, holds.on_guide),
         _button(cb.StopHold, holds.on_stop),
         _button(cb.PauseHold, holds.on_pause),
         _button(cb.GoOn, holds.on_go_on),

@@ -67,6 +67,8 @@ class Chat(Base):
     pictures: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     # How warm-ups run (see /settings): one tap runs a timed exercise's every side and set.
     hands_free: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    # Every ⏱ Start sends the audio guide's voice note too (otherwise 🎧 sends it).
+    audio_guide: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Pauses between holds, in seconds; None follows content's defaults.
     switch_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
     rest_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)

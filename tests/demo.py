@@ -47,10 +47,13 @@ def render(event: Event) -> str:
     return f"{sent}\n   {buttons}" if buttons else sent
 
 
-async def hands_free(bot: RunningBot, clock: FakeClock, *, ticks: bool) -> None:
-    """One tap on ⏱ Start runs the whole exercise: each side or set, the pause between, and
-    the next exercise arrives. With `ticks` the countdown is shown ticking, 10 s at a time."""
-    await bot.press(CHAT, "Start")
+async def hands_free(
+    bot: RunningBot, clock: FakeClock, *, ticks: bool, button: str = "Start"
+) -> None:
+    """One tap on ⏱ Start (or 🎧 Audio guide, which sends its voice note too) runs the whole
+    exercise: each side or set, the pause between, and the next exercise arrives. With
+    `ticks` the countdown is shown ticking, 10 s at a time."""
+    await bot.press(CHAT, button)
     jobs = bot.application.job_queue
     assert jobs is not None
     while ends := [job for job in jobs.jobs() if job.name.startswith("hold:") and not job.removed]:
@@ -76,7 +79,7 @@ async def warm_up(bot: RunningBot, clock: FakeClock) -> int:
     await bot.press(CHAT, "None of these")  # the precautions, once
     await bot.press(CHAT, "More")  # the whole how, what and why of the first exercise
     await bot.press(CHAT, "Less")
-    await hands_free(bot, clock, ticks=True)
+    await hands_free(bot, clock, ticks=True, button="Audio guide")
     while True:
         latest = [m for m in bot.server.chat(CHAT) if m.from_bot][-1]
         if not latest.text.startswith("Step ") and "Step " not in latest.text:

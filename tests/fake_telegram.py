@@ -94,6 +94,7 @@ class Message:
     media: bytes | None = None  # an uploaded photo, document or animation
     filename: str | None = None
     animation: str | None = None  # the file_id of an animation it shows (its text is a caption)
+    voice: str | None = None  # the file_id of a voice note it plays (its text is a caption)
 
     @property
     def text(self) -> str:
@@ -159,6 +160,8 @@ class FakeTelegram:
         self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file name, content)
         self.uploads: list[str] = []  # names of the animations uploaded, in order
         self.refused_files: set[str] = set()  # file_ids to refuse as if Telegram forgot them
+        # Chats whose person's privacy settings refuse voice notes (Telegram Premium allows it).
+        self.voice_forbidden: set[int] = set()
         self._file_ids = itertools.count(1)
         self.pushed_at: dict[int, float] = {}  # update id -> when it was queued
         self.update_chats: dict[int, int] = {}  # update id -> its chat
@@ -492,6 +495,34 @@ class FakeTelegram:
         )
         return self._message_json(message)
 
+    async def _api_sendVoice(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        given, chat_id = params.get("voice"), int(params["chat_id"])
+        if chat_id in self.voice_forbidden:
+            raise ApiError(400, "Bad Request: VOICE_MESSAGES_FORBIDDEN")
+        if isinstance(given, Upload):
+            if not given.content.startswith(b"OggS"):
+                raise ApiError(400, "Bad Request: a voice note must be OGG")
+            file_id = f"voice-{next(self._file_ids)}"
+            self.files[file_id] = (given.filename, given.content)
+            self.uploads.append(given.filename)
+        elif isinstance(given, str) and given in self.files and given not in self.refused_files:
+            file_id = given
+        else:
+            raise ApiError(400, "Bad Request: wrong file identifier/HTTP URL specified")
+        filename, content = self.files[file_id]
+        message = Message(
+            message_id=next(self._message_ids),
+            chat_id=chat_id,
+            html=str(params.get("caption", "")),
+            from_bot=True,
+            media=content,
+            filename=filename,
+            voice=file_id,
+        )
+        self.messages[chat_id][message.message_id] = message
+        self.events.append(Event("send", chat_id, f"[voice: {file_id}] {message.text}"))
+        return self._message_json(message)
+
     async def _api_editMessageCaption(self, params: dict[str, Any]) -> Any:  # noqa: N802
         message = self._editable(params)
         if message.animation is None:
@@ -560,7 +591,11 @@ class FakeTelegram:
             "chat": _chat_json(message.chat_id),
             "from": BOT_USER if message.from_bot else _user_json(message.chat_id),
         }
-        if message.animation is None:
+        if message.voice is not None:
+            data["caption"] = message.text
+            voice = message.voice
+            data["voice"] = {"file_id": voice, "file_unique_id": voice, "duration": 1}
+        elif message.animation is None:
             data["text"] = message.text
         else:
             data["caption"] = message.text

@@ -26,6 +26,7 @@ _SHIPPED = [
     (cb.Stop(MAX_ID, Cursor(999, 999)), f"step:{MAX_ID}:999.999.-:stop"),
     (cb.SharpPain(5, Cursor(2, 0)), "step:5:2.0.-:pain"),
     (cb.StartHold(5, Cursor(1)), "step:5:1.1.-:hold"),
+    (cb.AudioGuide(5, Cursor(1, 2, Side.LEFT)), "step:5:1.2.l:voice"),
     (cb.StopHold(5, Cursor(1)), "step:5:1.1.-:unhold"),
     (cb.PauseHold(5, Cursor(1)), "step:5:1.1.-:pause"),
     (cb.GoOn(5, Cursor(1)), "step:5:1.1.-:goon"),

@@ -137,7 +137,7 @@ def _every_keyboard(content: Content) -> list[InlineKeyboardMarkup]:
     """A keyboard of every kind the bot sends, between them holding every button kind."""
     texts, routine = content.texts, content.default_routine
     return [
-        keyboards.step_keyboard(texts, routine, 5, Cursor(0, 1, Side.LEFT)),
+        keyboards.step_keyboard(texts, routine, 5, Cursor(0, 1, Side.LEFT), guide=True),
         keyboards.step_keyboard(texts, routine, 5, Cursor(7, 2)),
         keyboards.step_keyboard(texts, routine, 5, Cursor(0, 1, Side.LEFT), more=True),
         keyboards.countdown_keyboard(texts, 5, Cursor(1, 3), hands_free=False),

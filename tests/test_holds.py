@@ -130,6 +130,7 @@ async def test_stop_hold_brings_the_steps_buttons_back(bot: RunningBot, clock: F
     assert countdown.buttons == []
     assert step.labels == [
         "⏱ Start 30s hold",
+        "🎧 Audio guide",
         "✅ Done",
         "⏭ Skip",
         "⏹ Stop",

@@ -1,4 +1,5 @@
-"""Imports run one way: handlers → chat → coaching → db, runtime beside them, content below all.
+"""Imports run one way: handlers → chat → coaching → db, runtime beside them, content below all;
+drawing and voice (media from data) below chat.
 
 Read from the source with `ast` (no module is imported), so a layer that reaches past its
 neighbour fails here, naming the file and the import.
@@ -17,10 +18,19 @@ ROOT = Path(__file__).resolve().parent.parent
 FORBIDDEN = {
     "db": ("bot", "telegram"),
     "bot/content": ("bot.coaching", "bot.chat", "bot.runtime", "bot.handlers", "db", "telegram"),
-    "bot/coaching": ("telegram", "bot.chat", "bot.runtime", "bot.handlers", "bot.drawing"),
+    "bot/coaching": (
+        "telegram",
+        "bot.chat",
+        "bot.runtime",
+        "bot.handlers",
+        "bot.drawing",
+        "bot.voice",
+    ),
     "bot/chat": ("bot.handlers", "db", "sqlalchemy"),
     "bot/handlers": ("db", "sqlalchemy", "bot.handlers"),
     "bot/drawing": ("bot.handlers", "bot.chat", "bot.runtime", "db", "telegram"),
+    # The audio guide's sound: a script (coaching) in, samples and files out.
+    "bot/voice": ("bot.handlers", "bot.chat", "bot.runtime", "db", "telegram"),
     "bot/runtime": ("bot.handlers",),
 }
 

@@ -96,6 +96,7 @@ async def test_an_exercise_starts_with_its_animation_uploaded_once(
     assert step.text.startswith("Step 1/8 · Upper-back twist (thoracic spine mobility)\nLeft side")
     assert step.labels == [
         "⏱ Start 30s hold",
+        "🎧 Audio guide",
         "✅ Done",
         "⏭ Skip",
         "⏹ Stop",

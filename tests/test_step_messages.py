@@ -132,7 +132,7 @@ async def test_more_opens_the_whole_how_in_place_and_less_folds_it(bot: RunningB
     assert "Works (our reading): upper back (thoracic spine)" in step.text
     assert "Why: " in step.text
     assert step.labels[-1] == "ℹ️ Less"
-    assert step.labels[:2] == ["⏱ Start 30s hold", "✅ Done"]
+    assert step.labels[:3] == ["⏱ Start 30s hold", "🎧 Audio guide", "✅ Done"]
     assert await bot.press(CHAT, "Less") == []
     assert step.text == short
     assert await bot.snapshot() == before

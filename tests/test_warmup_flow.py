@@ -21,6 +21,7 @@ FULL_ROUTINE_INTRO = (
 )
 FIRST_STEP_BUTTONS = [
     "⏱ Start 30s hold",
+    "🎧 Audio guide",
     "✅ Done",
     "⏭ Skip",
     "⏹ Stop",

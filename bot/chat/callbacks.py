@@ -95,6 +95,10 @@ class GoOn(StepButton, action="goon"):
     """▶️ Go on: a paused countdown runs again."""
 
 
+class AudioGuide(StepButton, action="voice"):
+    """🎧 Audio guide: the countdown starts as with ⏱ Start, and a voice note leads it."""
+
+
 class More(StepButton, action="more"):
     """More: the step's message shows the whole how, what it works and why."""
 
@@ -256,7 +260,7 @@ class MorningPain(Callback, wire="dawn:{session_id}:{pain}"):
 
 # Every kind a button can be, for the wiring's completeness check and the round-trip test.
 KINDS: tuple[type[Callback], ...] = (
-    Done, Skip, Stop, SharpPain, StartHold, StopHold, PauseHold, GoOn, More, Less,
+    Done, Skip, Stop, SharpPain, StartHold, AudioGuide, StopHold, PauseHold, GoOn, More, Less,
     Setting, Place, Screen, MorningAnswer, MorningPain,
     Resume, Restart, FullAnyway, Begin, Roller, Switch,
     PainBefore, PainAfter, Precautions, LeaveOut,

@@ -16,22 +16,32 @@ from bot.coaching import coach, localtime
 from bot.coaching.coach import Cursor
 from bot.coaching.localtime import EVERY_DAY, WEEKDAYS, WEEKEND
 from bot.coaching.reminders import Status
+from bot.coaching.running import Position
 from bot.content import ReminderRules, Routine, Texts
 
 
 @by_content()
 def step_keyboard(
-    texts: Texts, routine: Routine, session_id: int, cursor: Cursor, *, more: bool = False
+    texts: Texts,
+    routine: Routine,
+    session_id: int,
+    cursor: Cursor,
+    *,
+    more: bool = False,
+    guide: bool = False,
 ) -> InlineKeyboardMarkup:
-    """The timer first where the step has one, then `✅ cb.Done` (the tap people make most),
-    then `⏭ cb.Skip` and `⏹ cb.Stop` side by side, sharp pain, and under an exercise's first
-    message `cb.More` (or, opened, `cb.Less`)."""
+    """The timer first where the step has one (with `guide`, `🎧 cb.AudioGuide` beside it),
+    then `✅ cb.Done` (the tap people make most), then `⏭ cb.Skip` and `⏹ cb.Stop` side by
+    side, sharp pain, and under an exercise's first message `cb.More` (or, opened, `cb.Less`)."""
     labels = texts.buttons
     rows = []
     step = routine.steps[cursor.step]
     if (seconds := coach.timer_seconds(step)) is not None:
         label = labels.start_hold if step.prescription.hold_seconds else labels.start_timer
-        rows.append([_button(label.format(seconds=seconds), cb.StartHold(session_id, cursor))])
+        timer = [_button(label.format(seconds=seconds), cb.StartHold(session_id, cursor))]
+        if guide:
+            timer.append(_button(labels.audio_guide, cb.AudioGuide(session_id, cursor)))
+        rows.append(timer)
     rows.append([_button(labels.done, cb.Done(session_id, cursor))])
     rows.append(
         [
@@ -44,6 +54,14 @@ def step_keyboard(
         fold = _button(labels.less, cb.Less(session_id, cursor)) if more else None
         rows.append([fold or _button(labels.more, cb.More(session_id, cursor))])
     return InlineKeyboardMarkup(rows)
+
+
+def step_buttons(texts: Texts, position: Position, *, more: bool = False) -> InlineKeyboardMarkup:
+    """The step keyboard at `position`: 🎧 offered unless the chat has it with every Start."""
+    guide = not position.prefs.audio_guide
+    return step_keyboard(
+        texts, position.routine, position.session_id, position.cursor, more=more, guide=guide
+    )
 
 
 @by_content()

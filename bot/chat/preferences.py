@@ -41,6 +41,7 @@ def main(content: Content, snap: Snapshot) -> Page:
     zone = escape(snap.reminder.zone) if snap.reminder.zone else words.zone_unset
     text = words.main.format(
         hands_free=_on_off(texts, prefs.hands_free),
+        audio_guide=_on_off(texts, prefs.audio_guide),
         switch=switch,
         rest=rest,
         roller=words.yes if prefs.roller else words.no,
@@ -52,16 +53,14 @@ def main(content: Content, snap: Snapshot) -> Page:
     )
     buttons = words.buttons
     rows = [
-        [_button(buttons.hands_free.format(value=_on_off(texts, prefs.hands_free)),
-                 Setting("hf", _flag(not prefs.hands_free)))],
+        [_toggle(texts, buttons.hands_free, "hf", on=prefs.hands_free),
+         _toggle(texts, buttons.audio_guide, "voice", on=prefs.audio_guide)],
         [_button(buttons.switch.format(seconds=switch), Setting("page", SWITCH)),
          _button(buttons.rest.format(seconds=rest), Setting("page", REST))],
         [_button(buttons.roller.format(value=words.yes if prefs.roller else words.no),
                  Setting("roller", _flag(not prefs.roller))),
-         _button(buttons.pictures.format(value=_on_off(texts, snap.pictures)),
-                 Setting("pics", _flag(not snap.pictures)))],
-        [_button(buttons.morning.format(value=_on_off(texts, snap.morning)),
-                 Setting("morning", _flag(not snap.morning)))],
+         _toggle(texts, buttons.pictures, "pics", on=snap.pictures)],
+        [_toggle(texts, buttons.morning, "morning", on=snap.morning)],
         [_button(buttons.exercises, Setting("page", EXERCISES))],
         [_button(buttons.reminder, RemindMenu()),
          _button(buttons.zone, Setting("page", ZONE))],
@@ -71,6 +70,11 @@ def main(content: Content, snap: Snapshot) -> Page:
     if snap.private:  # a person's health answers are never shown in a group
         rows.insert(-1, [_button(buttons.precautions, Setting("page", PRECAUTIONS))])
     return Page(text, InlineKeyboardMarkup(rows))
+
+
+def _toggle(texts: Texts, label: str, name: str, *, on: bool) -> InlineKeyboardButton:
+    """A button showing a setting's state, that turns it the other way."""
+    return _button(label.format(value=_on_off(texts, on)), Setting(name, _flag(not on)))
 
 
 def closed(content: Content, snap: Snapshot) -> Page:

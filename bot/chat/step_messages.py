@@ -32,9 +32,7 @@ async def send_step(
     hands_free = position.prefs.hands_free
     text = render.step(context.texts, position.routine, position.cursor, hands_free=hands_free)
     text = f"{lead}\n\n{text}" if lead else text
-    markup = keyboards.step_keyboard(
-        context.texts, position.routine, position.session_id, position.cursor
-    )
+    markup = keyboards.step_buttons(context.texts, position)
     demo = context.services.pictures.demo_for(position.routine, position.cursor)
     message = None
     if demo is not None and position.prefs.pictures:  # an exercise's first message shows it
@@ -126,6 +124,6 @@ async def fold(
     folded back to its short form, in place, its buttons kept."""
     texts, routine, cursor = context.texts, position.routine, position.cursor
     text = render.step(texts, routine, cursor, more=more, hands_free=position.prefs.hands_free)
-    markup = keyboards.step_keyboard(texts, routine, position.session_id, cursor, more=more)
+    markup = keyboards.step_buttons(texts, position, more=more)
     caption = shows_demo(context, position)
     await edit(context, chat_id, message_id, text, markup, caption=caption)

@@ -16,6 +16,7 @@ from typing import Protocol
 
 from bot.coaching import coach
 from bot.coaching.coach import Action, Cursor, Side
+from bot.coaching.plan import Prefs
 from bot.coaching.running import (
     Gate,
     Notice,
@@ -25,8 +26,7 @@ from bot.coaching.running import (
     running,
 )
 from bot.coaching.sessions import Acted, advance
-from bot.content import Content
-from bot.content.rules import HandsFreeRules
+from bot.content import Content, Rules
 from db import repo
 from db.database import Database
 from db.rows import each_apart
@@ -133,13 +133,12 @@ async def finish(
             return None
         warmup, position = loaded
         acted = await advance(tx, warmup, position, Action.DONE, now)
-        rules = content.rules.hands_free
-        late = now - ends_at > timedelta(seconds=rules.late_limit_seconds)
+        late = now - ends_at > timedelta(seconds=content.rules.hands_free.late_limit_seconds)
         if acted is None or late or (following := _chained(acted)) is None:
             return acted
         seconds = coach.timer_seconds(following.step)
         assert seconds is not None  # _chained only follows timed sides and sets
-        pause = _pause(following, rules)
+        pause = pause_before(following.cursor, following.prefs, content.rules)
         next_ends = max(ends_at, now) + timedelta(seconds=pause + seconds)
         chained = await repo.begin_hold(
             tx, warmup, ends_at=next_ends, seconds=seconds, message_id=position.hold_message_id
@@ -160,12 +159,13 @@ def _chained(acted: Acted) -> Position | None:
     return following if coach.timer_seconds(following.step) is not None else None
 
 
-def _pause(following: Position, rules: HandsFreeRules) -> int:
-    """Before the right side: a pause to switch; before a new set: a rest."""
-    prefs = following.prefs
-    if following.cursor.side is Side.RIGHT:
-        return rules.switch_seconds if prefs.switch_seconds is None else prefs.switch_seconds
-    return rules.rest_seconds if prefs.rest_seconds is None else prefs.rest_seconds
+def pause_before(hold: Cursor, prefs: Prefs, rules: Rules) -> int:
+    """Hands-free, the lead of a later hold: before the right side a pause to switch, before
+    a new set a rest (the chat's choices, or the rules')."""
+    hands_free = rules.hands_free
+    if hold.side is Side.RIGHT:
+        return hands_free.switch_seconds if prefs.switch_seconds is None else prefs.switch_seconds
+    return hands_free.rest_seconds if prefs.rest_seconds is None else prefs.rest_seconds
 
 
 class HoldChange(Protocol):

@@ -70,6 +70,7 @@ class Prefs:
     """Everything a chat chose about how its warm-ups run."""
 
     hands_free: bool = True
+    audio_guide: bool = False  # every ⏱ Start sends the audio guide too (/settings)
     switch_seconds: int | None = None  # None: the content's default
     rest_seconds: int | None = None
     roller: bool = True

@@ -49,6 +49,7 @@ def of_row(stored: Mapping[str, object]) -> Prefs:
     assert isinstance(levels, dict)
     return Prefs(
         hands_free=bool(stored.get("hands_free", True)),
+        audio_guide=bool(stored.get("audio_guide", False)),
         switch_seconds=_int_or_none(stored.get("switch_seconds")),
         rest_seconds=_int_or_none(stored.get("rest_seconds")),
         roller=bool(stored.get("roller", True)),
@@ -72,6 +73,7 @@ def to_row(prefs: Prefs) -> dict[str, object]:
     }
     return {
         "hands_free": prefs.hands_free,
+        "audio_guide": prefs.audio_guide,
         "switch_seconds": prefs.switch_seconds,
         "rest_seconds": prefs.rest_seconds,
         "roller": prefs.roller,

@@ -105,6 +105,7 @@ class RestTexts(Strict):
 
 class SettingsButtons(Strict):
     hands_free: Text
+    audio_guide: Text
     switch: Text
     rest: Text
     roller: Text

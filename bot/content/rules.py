@@ -44,6 +44,27 @@ class HandsFreeRules(Strict):
         return self
 
 
+class GuideRules(Strict):
+    """What the audio guide says and when, and how its voice note is made."""
+
+    seconds_left_at: list[int] = Field(max_length=4)  # "10 seconds left", largest first
+    min_gap_seconds: int = Field(ge=1, le=30)
+    count_down_from: int = Field(ge=0, le=5)
+    min_lead_seconds: int = Field(ge=0, le=10)
+    tail_seconds: int = Field(ge=1, le=5)
+    sample_rate: int = Field(ge=8000, le=48000)
+    words_per_minute: int = Field(ge=80, le=300)
+
+    @model_validator(mode="after")
+    def _spaced(self) -> GuideRules:
+        points = self.seconds_left_at
+        if points != sorted(points, reverse=True) or len(set(points)) != len(points):
+            raise ValueError("seconds_left_at: distinct, largest first")
+        if any(p <= self.count_down_from for p in points):
+            raise ValueError("seconds_left_at: each must come before the count down")
+        return self
+
+
 class DoseRules(Strict):
     """Which holds, sets and reps /settings offers for an exercise.
 
@@ -160,6 +181,7 @@ class Rules(Strict):
 
     timer: TimerRules
     hands_free: HandsFreeRules
+    audio_guide: GuideRules
     doses: DoseRules
     reminders: ReminderRules
     timezones: TimezoneRules

@@ -34,6 +34,7 @@ from bot.content.warmup_texts import (
     ArmLabels,
     Buttons,
     Checkin,
+    GuideTexts,
     Milestones,
     MorningTexts,
     Notices,
@@ -41,6 +42,7 @@ from bot.content.warmup_texts import (
     Outcomes,
     PrescriptionTexts,
     SideLabels,
+    SpokenTexts,
     StreakDays,
     Timer,
 )
@@ -54,6 +56,7 @@ __all__ = [
     "Command",
     "DataTexts",
     "GroupTexts",
+    "GuideTexts",
     "Milestones",
     "MorningTexts",
     "Notices",
@@ -69,6 +72,7 @@ __all__ = [
     "SettingsButtons",
     "SettingsTexts",
     "SideLabels",
+    "SpokenTexts",
     "StreakDays",
     "Texts",
     "Timer",
@@ -126,6 +130,7 @@ class Texts(Strict):
     routines: Text
     routine_line: Text
     timer: Timer
+    guide: GuideTexts
     reminders: ReminderTexts
     notices: Notices
     groups: GroupTexts

@@ -90,6 +90,30 @@ class Timer(Strict):
     paused: Text
 
 
+class SpokenTexts(Strict):
+    """What the audio guide's voice says; each is spoken into a clip by `make media`."""
+
+    get_ready: Text
+    switch: Text
+    rest: Text
+    left: Text
+    right: Text
+    set: Text
+    start: Text
+    seconds_left: Text
+    count: Text
+    done: Text
+
+
+class GuideTexts(Strict):
+    """🎧 Audio guide: its voice note's caption, the word where Telegram refuses one, and
+    the spoken words."""
+
+    caption: Text
+    refused: Text
+    spoken: SpokenTexts
+
+
 class AdaptTexts(Strict):
     """What the pain model made of a warm-up, under its summary."""
 
@@ -154,6 +178,7 @@ class Buttons(Strict):
     stop: Text
     start_hold: Text
     start_timer: Text
+    audio_guide: Text
     stop_hold: Text
     sharp_pain: Text
     more: Text

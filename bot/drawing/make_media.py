@@ -1,4 +1,5 @@
-"""`make media`: draw every pose in `content/poses/` into `content/media/`, and the contact sheet.
+"""`make media`: draw every pose in `content/poses/` into `content/media/`, and the contact sheet;
+then speak the audio guide's clips into `content/voice/` (`bot/voice/clips.py`).
 
 `content/media/manifest.json` records which pose (and renderer version) each file was drawn
 from, so a test can tell when a pose changed and its animation did not. `docs/exercises.png`
@@ -19,6 +20,7 @@ import matplotlib.pyplot as plt
 from bot.content import load_content
 from bot.content.poses import Pose
 from bot.drawing.animation import INK, SIZE, digest, draw, gif, limits_of, variants
+from bot.voice import clips
 
 
 def contact_sheet(poses: list[tuple[str, Pose]]) -> bytes:
@@ -65,11 +67,12 @@ def build(content_dir: Path, docs_dir: Path) -> list[Path]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description="Draw every exercise's demonstration.")
+    parser = argparse.ArgumentParser(description="Draw every demonstration, speak every clip.")
     parser.add_argument("--content", type=Path, default=Path("content"))
     parser.add_argument("--docs", type=Path, default=Path("docs"))
     args = parser.parse_args()
-    for path in build(args.content, args.docs):
+    spoken = clips.build(load_content(args.content), args.content / "voice")
+    for path in [*build(args.content, args.docs), *spoken]:
         print(f"{path}  {path.stat().st_size // 1024} KiB")  # noqa: T201 - the command's report
     return 0
 

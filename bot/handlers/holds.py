@@ -15,9 +15,9 @@ from telegram import CallbackQuery, Message
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
-from bot.chat import countdown, keyboards
+from bot.chat import countdown, guide, keyboards
 from bot.chat import holds as holds_chat
-from bot.chat.callbacks import GoOn, PauseHold, StartHold, StepButton, StopHold
+from bot.chat.callbacks import AudioGuide, GoOn, PauseHold, StartHold, StepButton, StopHold
 from bot.chat.replies import accepted, answer, chat_id_of, edit, message_id_of, notify, set_buttons
 from bot.chat.step_messages import send_next, send_step
 from bot.coaching import holds, sessions
@@ -32,10 +32,27 @@ log = logging.getLogger(__name__)
 
 
 async def on_start(query: CallbackQuery, context: CoachContext, press: StartHold) -> None:
-    """⏱ Start: the step's buttons move to a new countdown message that counts down.
+    """⏱ Start: the step's buttons move to a new countdown message that counts down (and,
+    where the chat chose it in /settings, the audio guide follows)."""
+    hold = await _start(query, context, press)
+    if hold is not None and hold.position.prefs.audio_guide:
+        await guide.send_guide(context, hold.chat_id, hold.position)
+
+
+async def on_guide(query: CallbackQuery, context: CoachContext, press: AudioGuide) -> None:
+    """🎧 Audio guide: the countdown starts as with ⏱ Start, and the voice note follows."""
+    hold = await _start(query, context, press)
+    if hold is not None:
+        await guide.send_guide(context, hold.chat_id, hold.position)
+
+
+async def _start(
+    query: CallbackQuery, context: CoachContext, press: StartHold | AudioGuide
+) -> Hold | None:
+    """Start the countdown at the pressed step; None if it did not start.
 
     If the countdown cannot be sent, the hold is taken back and the step keeps its buttons,
-    so one more tap on ⏱ Start tries again; the toast says so.
+    so one more tap tries again; the toast says so.
     """
     chat_id = chat_id_of(query)
     result = await holds.start(
@@ -49,12 +66,12 @@ async def on_start(query: CallbackQuery, context: CoachContext, press: StartHold
     )
     if isinstance(result, Notice):
         await notify(query, context, result)
-        return
+        return None
     hold, position = result, result.position
     message = await _send_countdown(context, chat_id, hold)
     if message is None:
         await answer(query, context.texts.notices.not_sent)
-        return
+        return None
     await answer(query)
     await set_buttons(context, chat_id, message_id_of(query), None)  # they moved to the countdown
     await holds.remember_countdown(
@@ -64,6 +81,7 @@ async def on_start(query: CallbackQuery, context: CoachContext, press: StartHold
         message_id=message.message_id,
     )
     holds_chat.schedule(context, hold)
+    return hold
 
 
 async def _send_countdown(context: CoachContext, chat_id: int, hold: Hold) -> Message | None:
@@ -109,7 +127,7 @@ async def on_stop(query: CallbackQuery, context: CoachContext, press: StopHold) 
         message_id_of(query),
         countdown.countdown_ended(texts, position.routine, position.cursor, stopped),
     )
-    markup = keyboards.step_keyboard(texts, position.routine, position.session_id, position.cursor)
+    markup = keyboards.step_buttons(texts, position)
     if position.message_id is None or not await set_buttons(
         context, chat_id, position.message_id, markup
     ):

@@ -107,6 +107,8 @@ async def _choose(
     changed = None
     if press.name == "hf" and flag is not None:
         changed = replace(prefs, hands_free=flag)
+    elif press.name == "voice" and flag is not None:
+        changed = replace(prefs, audio_guide=flag)
     elif press.name == "roller" and flag is not None:
         changed = replace(prefs, roller=flag)
     elif press.name == "switch" and number in rules.switch_choices:

@@ -9,7 +9,9 @@ from typing import Any, cast
 
 from telegram.ext import CallbackContext, ExtBot
 
+from bot.chat.guide import Guides
 from bot.chat.pictures import Library
+from bot.chat.uploads import FileIds
 from bot.coaching.running import Position, step_message
 from bot.config import Settings
 from bot.content import Content, Rules, Texts
@@ -53,6 +55,8 @@ class Services:
     step_messages: Batched[StepMessage] = field(init=False)
     inbox: Inbox = field(init=False)
     pictures: Library = field(init=False)
+    file_ids: FileIds = field(default_factory=FileIds)  # of every file uploaded once
+    guides: Guides = field(init=False)
     # Set by `build_application` once the job queue exists; it lists every job kind.
     schedule: Schedule = field(init=False)
 
@@ -62,6 +66,7 @@ class Services:
         self.step_messages = Batched(self.db, repo.set_messages)
         self.inbox = Inbox(self.db, timedelta(seconds=self.settings.instance_lease_seconds))
         self.pictures = Library(self.settings.content_dir / "media")
+        self.guides = Guides(self.settings.content_dir / "voice", self.content.rules.audio_guide)
 
 
 class CoachContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

@@ -132,6 +132,7 @@ async def chat_rows(
 # The columns /settings writes, and the statement reading them for a tap.
 SETTINGS_COLUMNS = (
     "hands_free",
+    "audio_guide",
     "switch_seconds",
     "rest_seconds",
     "roller",

@@ -1,0 +1,113 @@
+"""The audio guide's script: what its voice says, and when, through one timed exercise.
+
+A script starts where a ⏱ Start would (the side or set a person is at) and runs to the end of
+the exercise exactly as the hands-free countdown does: the get-ready lead, each hold, the pause
+to switch sides or rest between sets (the chat's own choices), so the voice and the chat agree.
+It names each word by a clip (`start`, `set-2`, `remaining-10`, `count-3`); what each clip says
+is the texts' (`spoken`), and `make media` speaks every clip a script can use.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from bot.coaching import coach
+from bot.coaching.coach import Cursor, Side
+from bot.coaching.holds import pause_before
+from bot.coaching.plan import Prefs
+from bot.content import Routine, Rules
+from bot.content.texts import SpokenTexts
+
+# The most sets a hold is ever guided in (content's sets and /settings' extra sets stay under
+# it): a clip `set-N` is made for each.
+MOST_SETS = 6
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Clips spoken back to back from `at` seconds into the note."""
+
+    at: int
+    clips: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Script:
+    """Every cue of one exercise's guide, and the note's length in seconds."""
+
+    cues: tuple[Cue, ...]
+    length: int
+
+    @property
+    def key(self) -> str:
+        """A name for the note this script makes: the same script, the same note."""
+        text = ";".join(f"{cue.at}:{','.join(cue.clips)}" for cue in self.cues)
+        return hashlib.sha256(f"{text};{self.length}".encode()).hexdigest()[:24]
+
+
+def script(routine: Routine, cursor: Cursor, prefs: Prefs, rules: Rules) -> Script | None:
+    """The guide from `cursor` to the end of its exercise (hands-free off: its one hold, as
+    the countdown runs it); None for an exercise counted in reps."""
+    step = routine.steps[cursor.step]
+    seconds = coach.timer_seconds(step)
+    if seconds is None:
+        return None
+    positions = coach.sub_steps(cursor.step, step)
+    holds = positions[positions.index(cursor) :] if prefs.hands_free else [cursor]
+    cues: list[Cue] = []
+    at = 0
+    for index, hold in enumerate(holds):
+        lead = rules.timer.get_ready_seconds if index == 0 else pause_before(hold, prefs, rules)
+        where = _where(hold, step.prescription.guided_sets)
+        if lead >= rules.audio_guide.min_lead_seconds:
+            cues.append(Cue(at, (_lead_word(hold, first=index == 0), *where)))
+            cues.append(Cue(at + lead, ("start",)))
+        else:  # no time to announce it: where, then start, as the hold begins
+            cues.append(Cue(at + lead, (*where, "start")))
+        at += lead
+        cues += _during(at, seconds, rules)
+        at += seconds
+    cues.append(Cue(at, ("done",)))
+    return Script(tuple(cues), at + rules.audio_guide.tail_seconds)
+
+
+def _lead_word(hold: Cursor, *, first: bool) -> str:
+    if first:
+        return "get_ready"
+    return "switch" if hold.side is Side.RIGHT else "rest"
+
+
+def _where(hold: Cursor, sets: int) -> tuple[str, ...]:
+    """The side a hold is on, and the set a new set begins (where there are several)."""
+    words = []
+    if sets > 1 and hold.side in (None, Side.LEFT):
+        words.append(f"set-{hold.set}")
+    if hold.side is not None:
+        words.append(hold.side.value)
+    return tuple(words)
+
+
+def _during(start: int, seconds: int, rules: Rules) -> list[Cue]:
+    """The time left at the rules' points, then the last seconds counted down."""
+    guide = rules.audio_guide
+    cues = [
+        Cue(start + seconds - left, (f"remaining-{left}",))
+        for left in guide.seconds_left_at
+        if seconds - left >= guide.min_gap_seconds
+    ]
+    counted = range(min(guide.count_down_from, seconds - guide.min_gap_seconds), 0, -1)
+    return cues + [Cue(start + seconds - n, (f"count-{n}",)) for n in counted]
+
+
+def vocabulary(spoken: SpokenTexts, rules: Rules) -> dict[str, str]:
+    """Every clip a script can name, with the words it says."""
+    fixed = ("get_ready", "switch", "rest", "left", "right", "start", "done")
+    clips = {name: str(getattr(spoken, name)) for name in fixed}
+    for number in range(1, MOST_SETS + 1):
+        clips[f"set-{number}"] = spoken.set.format(number=number)
+    for left in rules.audio_guide.seconds_left_at:
+        clips[f"remaining-{left}"] = spoken.seconds_left.format(seconds=left)
+    for number in range(1, rules.audio_guide.count_down_from + 1):
+        clips[f"count-{number}"] = spoken.count.format(number=number)
+    return clips

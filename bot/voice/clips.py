@@ -1,0 +1,68 @@
+"""`make media` (with the animations): speak every clip the audio guide can use into
+`content/voice/<clip>.flac`, at the guide's sample rate, its silence trimmed so a clip starts
+when its cue does.
+
+`content/voice/manifest.json` records the words, voice and pace of each clip, so a test can
+tell when a text changed and its clip did not. FLAC, not Opus: the same words give the same
+file on every run (Opus in OGG carries a random stream number).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import soundfile
+from numpy.typing import NDArray
+
+from bot.coaching.guide import vocabulary
+from bot.content import Content
+from bot.voice.speech import Voice
+
+VOICE = "en-us"
+# Quieter than this (of full scale) is silence at a clip's ends.
+SILENCE = 0.01
+
+
+def manifest(content: Content) -> dict[str, dict[str, object]]:
+    """What each clip should say, and how: the clips on disk must match it."""
+    pace = content.rules.audio_guide.words_per_minute
+    words = vocabulary(content.texts.guide.spoken, content.rules)
+    return {name: {"words": said, "voice": VOICE, "pace": pace} for name, said in words.items()}
+
+
+def build(content: Content, folder: Path) -> list[Path]:
+    """Speak every clip into `folder`; returns what was written."""
+    folder.mkdir(exist_ok=True)
+    rate = content.rules.audio_guide.sample_rate
+    wanted = manifest(content)
+    voice = Voice(VOICE, content.rules.audio_guide.words_per_minute)
+    written = []
+    for name, entry in wanted.items():
+        spoken = _trimmed(voice.say(str(entry["words"])))
+        path = folder / f"{name}.flac"
+        soundfile.write(path, _resampled(spoken, voice.sample_rate, rate), rate, subtype="PCM_16")
+        written.append(path)
+    for old in set(folder.glob("*.flac")) - set(written):
+        old.unlink()  # a clip no script names any more
+    (folder / "manifest.json").write_text(
+        json.dumps(wanted, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    return written
+
+
+def _trimmed(samples: NDArray[np.float32]) -> NDArray[np.float32]:
+    loud = np.flatnonzero(np.abs(samples) > SILENCE)
+    trimmed: NDArray[np.float32] = samples[loud[0] : loud[-1] + 1] if len(loud) else samples[:0]
+    return trimmed
+
+
+def _resampled(samples: NDArray[np.float32], rate: int, to: int) -> NDArray[np.float32]:
+    """Linear resampling: plenty for a voice, and no filter library at build time."""
+    count = round(len(samples) * to / rate)
+    at = np.arange(count) * (rate / to)
+    resampled: NDArray[np.float32] = np.interp(at, np.arange(len(samples)), samples).astype(
+        np.float32
+    )
+    return resampled
