@@ -11,16 +11,21 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.coaching import adapt, reminders
 from bot.coaching.coach import Cursor
 from bot.coaching.plan import Dose, Prefs, personalise
-from bot.coaching.reminders import Status
 from bot.content import Content, Routine
 from db import repo
 from db.database import Database
+
+if TYPE_CHECKING:
+    # Only named in annotations: reminders leads, through morning, back here (a cycle that
+    # a name imported at start-up would close).
+    from bot.coaching.reminders import Status
 
 log = logging.getLogger(__name__)
 
