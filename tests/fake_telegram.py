@@ -160,8 +160,9 @@ class FakeTelegram:
         self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file name, content)
         self.uploads: list[str] = []  # names of the animations uploaded, in order
         self.refused_files: set[str] = set()  # file_ids to refuse as if Telegram forgot them
-        # Chats whose person's privacy settings refuse voice notes (Telegram Premium allows it).
-        self.voice_forbidden: set[int] = set()
+        # Chats where a voice note is refused, with what Telegram says: a person's privacy
+        # settings (VOICE_MESSAGES_FORBIDDEN), a group's rules, or anything else.
+        self.voice_refused: dict[int, str] = {}
         self._file_ids = itertools.count(1)
         self.pushed_at: dict[int, float] = {}  # update id -> when it was queued
         self.update_chats: dict[int, int] = {}  # update id -> its chat
@@ -497,8 +498,8 @@ class FakeTelegram:
 
     async def _api_sendVoice(self, params: dict[str, Any]) -> Any:  # noqa: N802
         given, chat_id = params.get("voice"), int(params["chat_id"])
-        if chat_id in self.voice_forbidden:
-            raise ApiError(400, "Bad Request: VOICE_MESSAGES_FORBIDDEN")
+        if chat_id in self.voice_refused:
+            raise ApiError(400, f"Bad Request: {self.voice_refused[chat_id]}")
         if isinstance(given, Upload):
             if not given.content.startswith(b"OggS"):
                 raise ApiError(400, "Bad Request: a voice note must be OGG")

@@ -11,18 +11,22 @@ from __future__ import annotations
 import io
 import itertools
 import json
+import shutil
+from pathlib import Path
 
 import numpy as np
 import pytest
 import soundfile
 
+from bot.chat.guide import Guides
 from bot.coaching import coach, guide, preferences
 from bot.coaching.coach import Cursor, Side
 from bot.coaching.guide import Script
-from bot.coaching.plan import Prefs
+from bot.coaching.plan import Dose, Prefs
 from bot.config import PROJECT_ROOT
-from bot.content import Content, Routine, load_content
-from bot.voice import clips, notes
+from bot.content import Content, ContentError, Routine, load_content
+from bot.content.doses import options
+from bot.voice import notes
 from tests.fake_telegram import FakeTelegram
 from tests.harness import RunningBot
 
@@ -39,7 +43,7 @@ def content() -> Content:
 
 
 def _clips(content: Content) -> notes.Clips:
-    return notes.Clips(VOICE, content.rules.audio_guide.sample_rate)
+    return notes.Clips(VOICE, content)
 
 
 def _first(routine: Routine, index: int) -> Cursor:
@@ -47,8 +51,9 @@ def _first(routine: Routine, index: int) -> Cursor:
 
 
 def _every_script(content: Content) -> list[Script]:
-    """The guide of every timed exercise of every routine, from its start, with and without a
-    roller, hands-free on and off, at every switch and rest the settings offer."""
+    """The guide of every timed exercise of every routine, from each side and set, with and
+    without a roller, hands-free on and off, at every switch and rest the settings offer,
+    and at every hold and number of sets /settings offers each exercise."""
     rules = content.rules.hands_free
     scripts = []
     for roller, hands_free, switch, rest in itertools.product(
@@ -58,11 +63,29 @@ def _every_script(content: Content) -> list[Script]:
             hands_free=hands_free, roller=roller, switch_seconds=switch, rest_seconds=rest
         )
         for routine in content.routines.values():
-            shaped = preferences.shape(content, routine, prefs)
-            for index in range(len(shaped.steps)):
-                found = guide.script(shaped, _first(shaped, index), prefs, content.rules)
-                scripts += [found] if found is not None else []
+            for dosed in _every_dose(content, routine, prefs):
+                scripts += _from_every_position(content, routine, dosed)
     return scripts
+
+
+def _every_dose(content: Content, routine: Routine, prefs: Prefs) -> list[Prefs]:
+    """`prefs`, and it with each hold and each number of sets /settings offers, one at a time."""
+    found = [prefs]
+    for step in routine.steps:
+        choices = options(step.prescription, content.rules.doses)
+        found += [prefs.with_dose(step.id, Dose(seconds=s)) for s in choices.seconds]
+        found += [prefs.with_dose(step.id, Dose(sets=n)) for n in choices.sets]
+    return found
+
+
+def _from_every_position(content: Content, routine: Routine, prefs: Prefs) -> list[Script]:
+    shaped = preferences.shape(content, routine, prefs)
+    return [
+        found
+        for index, step in enumerate(shaped.steps)
+        for cursor in coach.sub_steps(index, step)
+        if (found := guide.script(shaped, cursor, prefs, content.rules)) is not None
+    ]
 
 
 def onsets(samples: np.ndarray, rate: int) -> list[float]:
@@ -106,6 +129,10 @@ def test_the_script_times_an_exercise_as_the_countdown_does(content: Content) ->
     alone = guide.script(routine, Cursor(0, 1, Side.RIGHT), Prefs(hands_free=False), content.rules)
     assert alone is not None
     assert [cue.at for cue in alone.cues] == [0, 5, 25, 32, 33, 34, 35]
+    assert alone.cues[-1].clips == ("done",)  # the right side is the exercise's last hold
+    left = guide.script(routine, Cursor(0, 1, Side.LEFT), Prefs(hands_free=False), content.rules)
+    assert left is not None
+    assert left.cues[-1].clips == ("release",)  # the right side is still to come
     assert guide.script(routine, Cursor(6, 1), Prefs(), content.rules) is None  # reps
 
 
@@ -163,14 +190,16 @@ def test_every_cue_is_said_before_the_next_begins(content: Content) -> None:
             spoken = sum(len(loaded[name]) + gap for name in cue.clips) - gap
             assert cue.at + spoken / rate <= following - QUIET, (cue, following)
             checked += 1
-    assert checked > 1000
+    assert checked > 100_000
 
 
 def test_the_clips_say_todays_words(content: Content) -> None:
     """content/voice has a clip for every word a script can name, spoken from the texts as
     they are now (run `make media` after changing one), at the guide's sample rate."""
     recorded = json.loads((VOICE / "manifest.json").read_text(encoding="utf-8"))
-    assert recorded == clips.manifest(content), "run `make media` and commit content/voice"
+    for name, entry in recorded.items():
+        assert entry.pop("sha256") == notes.file_digest(VOICE / f"{name}.flac"), name
+    assert recorded == notes.manifest(content), "run `make media` and commit content/voice"
     for name in recorded:
         info = soundfile.info(VOICE / f"{name}.flac")
         assert info.samplerate == content.rules.audio_guide.sample_rate
@@ -199,7 +228,7 @@ async def test_the_guide_starts_the_countdown_and_is_uploaded_once(
     assert step.buttons == []  # they moved to the countdown, as with ⏱ Start
     assert voice.voice is not None
     assert voice.media is not None
-    assert voice.text.startswith("🎧 Upper-back twist (thoracic spine mobility): play this")
+    assert voice.text.startswith("🎧 Upper-back twist (thoracic spine mobility): press play now")
     [sent] = telegram.calls_to("sendVoice")
     assert int(sent.params["duration"]) == 72
     samples, rate = soundfile.read(io.BytesIO(voice.media), dtype="float32")
@@ -213,17 +242,76 @@ async def test_the_guide_starts_the_countdown_and_is_uploaded_once(
     assert len([name for name in telegram.uploads if name == "guide.ogg"]) == 1
 
 
+@pytest.mark.parametrize(
+    ("said", "line"),
+    [
+        ("VOICE_MESSAGES_FORBIDDEN", "🎧 Your Telegram privacy settings refuse voice notes"),
+        ("CHAT_SEND_VOICES_FORBIDDEN", "🎧 Voice notes are not allowed in this chat"),
+        ("something else went wrong", "🎧 The audio guide could not be sent just now"),
+    ],
+)
 async def test_a_refused_voice_note_is_said_in_a_line_and_the_countdown_runs(
-    bot: RunningBot, telegram: FakeTelegram
+    bot: RunningBot, telegram: FakeTelegram, said: str, line: str
 ) -> None:
-    """Where the person's privacy settings refuse voice notes, one line says so; the
-    countdown runs as it would have."""
-    telegram.voice_forbidden.add(CHAT)
+    """Where Telegram refuses the note, one line says why (the person's privacy settings,
+    the chat's rules, or neither); the countdown runs as it would have."""
+    telegram.voice_refused[CHAT] = said
     await bot.start_warmup(CHAT)
     countdown, refused = await bot.press(CHAT, "Audio guide")
     assert countdown.text.startswith("Step 1/8 · Left side")
-    assert refused.text.startswith("🎧 Telegram did not deliver the audio guide")
+    assert refused.text.startswith(line)
     assert (await bot.latest_session(CHAT)).hold_ends_at is not None
+
+
+async def test_a_chat_that_refuses_voice_notes_is_told_once(
+    bot: RunningBot, telegram: FakeTelegram
+) -> None:
+    """With the guide sent at every ⏱ Start, a chat that refuses voice notes reads the line
+    once, and is not sent one again (one try, one line, over two Starts); a note that could
+    not be sent for another reason is tried again."""
+    telegram.voice_refused[CHAT] = "VOICE_MESSAGES_FORBIDDEN"
+    await bot.choose(CHAT, "Hands-free: on", "Voice with every ⏱ Start: off")
+    await bot.start_warmup(CHAT)
+    assert len(await bot.press(CHAT, "Start 30s hold")) == 2  # the countdown, the line
+    await bot.press(CHAT, "Done")
+    assert len(await bot.press(CHAT, "Start 30s hold")) == 1  # the countdown alone
+    assert len(telegram.calls_to("sendVoice")) == 1
+    telegram.voice_refused[CHAT + 1] = "something else went wrong"
+    await bot.choose(CHAT + 1, "Voice with every ⏱ Start: off")
+    await bot.start_warmup(CHAT + 1)
+    await bot.press(CHAT + 1, "Start 30s hold")
+    await bot.send(CHAT + 1, "/stop")
+    await bot.start_warmup(CHAT + 1)
+    assert len(await bot.press(CHAT + 1, "Start 30s hold")) == 2
+    assert len(telegram.calls_to("sendVoice")) == 3
+
+
+def test_new_clips_make_a_new_note_and_changed_ones_stop_the_start(
+    content: Content, tmp_path: Path
+) -> None:
+    """A note is named by its script and by the sound of the clips: new clips (as `make
+    media` writes them) name another note, uploaded anew; a clip changed without its
+    manifest, or texts the clips do not say, stop the bot at start-up."""
+    shutil.copytree(VOICE, tmp_path / "voice")
+    routine = preferences.shape(content, content.default_routine, Prefs())
+    script = guide.script(routine, Cursor(0, 1, Side.LEFT), Prefs(), content.rules)
+    assert script is not None
+    before = Guides(tmp_path / "voice", content).digest(script)
+    clip = tmp_path / "voice" / "start.flac"
+    samples, rate = soundfile.read(clip, dtype="float32")
+    soundfile.write(clip, samples * 0.5, rate, subtype="PCM_16")
+    with pytest.raises(ContentError, match=r"start\.flac: not the file manifest.json records"):
+        Guides(tmp_path / "voice", content)
+    recorded = json.loads((tmp_path / "voice" / "manifest.json").read_text(encoding="utf-8"))
+    recorded["start"]["sha256"] = notes.file_digest(clip)
+    (tmp_path / "voice" / "manifest.json").write_text(json.dumps(recorded), encoding="utf-8")
+    assert Guides(tmp_path / "voice", content).digest(script) != before
+    texts = content.texts
+    spoken = texts.guide.spoken.model_copy(update={"start": "Go."})
+    words = texts.model_copy(update={"guide": texts.guide.model_copy(update={"spoken": spoken})})
+    changed = content.model_copy(update={"texts": words})
+    with pytest.raises(ContentError, match="do not say today's texts"):
+        Guides(tmp_path / "voice", changed)
 
 
 async def test_a_forgotten_file_id_is_uploaded_again(
@@ -265,15 +353,15 @@ async def test_the_setting_sends_the_guide_with_every_start(
 ) -> None:
     """/settings → 🎧 Audio guide: on: the step offers no separate 🎧, and ⏱ Start sends
     the voice note with its countdown; off again: ⏱ Start sends none."""
-    menu = await bot.choose(CHAT, "Audio guide: off")
-    assert "🎧 Audio guide with every ⏱ Start: on" in menu.text
+    menu = await bot.choose(CHAT, "Voice with every ⏱ Start: off")
+    assert "🎧 Audio guide (voice) with every ⏱ Start: on" in menu.text
     [_, step] = await bot.start_warmup(CHAT)
     assert "🎧 Audio guide" not in step.labels
     countdown, voice = await bot.press(CHAT, "Start 30s hold")
     assert countdown.text.startswith("Step 1/8 · Left side")
     assert voice.voice is not None
     await bot.send(CHAT, "/stop")
-    await bot.choose(CHAT, "Audio guide: on")
+    await bot.choose(CHAT, "Voice with every ⏱ Start: on")
     [_, step] = await bot.start_warmup(CHAT)
     assert "🎧 Audio guide" in step.labels
     assert len(await bot.press(CHAT, "Start 30s hold")) == 1

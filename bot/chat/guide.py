@@ -1,19 +1,22 @@
 """🎧 The audio guide in the chat: one voice note that leads a timed exercise from where the
-person is to its end, sent as its hands-free countdown starts, so the voice and the chat agree.
+person is to its end, sent as its countdown starts.
 
-Its script comes from the chat's own plan (`bot/coaching/guide.py`); the note is composed
-from the committed clips once per script (in a worker thread: encoding takes a second or
-so of CPU), uploaded once per bot and then sent by `file_id` (`bot/chat/uploads.py`). Where
-Telegram refuses a voice note (a person's privacy settings can), one line says so and the
-countdown runs as it would without the guide.
+Its script comes from the chat's own plan (`bot/coaching/guide.py`). The note is composed
+from the committed clips once per script (in a worker thread: encoding takes a second or so
+of CPU), before the countdown starts so the voice is not late; it is uploaded once per bot
+and then sent by `file_id` (`bot/chat/uploads.py`). Where Telegram refuses it, one line says
+why and the countdown runs as it would have; a chat that refuses voice notes (a person's
+privacy settings, a group's rules) is told once, and not sent one again for a while.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,9 +27,11 @@ from telegram.error import TelegramError
 
 from bot.chat import uploads
 from bot.coaching import guide
+from bot.coaching.coach import Cursor
 from bot.coaching.guide import Script
 from bot.coaching.running import Position
-from bot.content.rules import GuideRules
+from bot.content import Content, ContentError
+from bot.content.texts import GuideTexts
 from bot.voice import notes
 
 if TYPE_CHECKING:
@@ -40,53 +45,135 @@ KEPT_NOTES = 16
 
 @dataclass
 class Guides:
-    """The clips on disk, and the notes composed from them (the latest few)."""
+    """The clips (checked at start-up), the notes composed from them (the latest few), and
+    the chats that refused a voice note lately."""
 
     folder: Path
-    rules: GuideRules
-    _clips: notes.Clips | None = None
+    content: Content
+    clips: notes.Clips = field(init=False)
     _notes: OrderedDict[str, bytes] = field(default_factory=OrderedDict)
+    _composing: dict[str, asyncio.Future[bytes]] = field(default_factory=dict)
+    _refused: dict[int, datetime] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        try:
+            self.clips = notes.Clips(self.folder, self.content)
+        except (OSError, ValueError, KeyError) as exc:
+            raise ContentError(f"the audio guide's clips: {exc}") from exc
+
+    def digest(self, script: Script) -> str:
+        """Names the note's sound: its script and the clips it is made of."""
+        made = f"{script.key};{self.clips.digest};{notes.CLIP_GAP_SECONDS}"
+        return hashlib.sha256(made.encode()).hexdigest()[:32]
 
     async def note(self, script: Script) -> bytes:
-        """The OGG/Opus voice note for `script`, composed once."""
-        if script.key not in self._notes:
-            self._notes[script.key] = await asyncio.to_thread(self._compose, script)
+        """The OGG/Opus voice note for `script`, composed once however many ask at once."""
+        key = script.key
+        if key not in self._notes:
+            if key not in self._composing:
+                work = asyncio.to_thread(self._compose, script)
+                self._composing[key] = asyncio.ensure_future(work)
+            try:
+                self._notes[key] = await self._composing[key]
+            finally:
+                self._composing.pop(key, None)
             while len(self._notes) > KEPT_NOTES:
                 self._notes.popitem(last=False)
-        self._notes.move_to_end(script.key)
-        return self._notes[script.key]
+        self._notes.move_to_end(key)
+        return self._notes[key]
 
     def _compose(self, script: Script) -> bytes:
-        if self._clips is None:
-            self._clips = notes.Clips(self.folder, self.rules.sample_rate)
-        return notes.ogg_opus(notes.compose(script, self._clips), self.rules.sample_rate)
+        rate = self.clips.sample_rate
+        return notes.ogg_opus(notes.compose(script, self.clips), rate)
+
+    def refused_lately(self, chat_id: int, now: datetime) -> bool:
+        minutes = self.content.rules.audio_guide.refusal_minutes
+        since = self._refused.get(chat_id)
+        return since is not None and now - since < timedelta(minutes=minutes)
+
+    def refused(self, chat_id: int, now: datetime) -> None:
+        self._refused[chat_id] = now
 
 
-async def send_guide(context: CoachContext, chat_id: int, position: Position) -> bool:
-    """Send the guide for the exercise at `position`; False if Telegram refused it (the chat
-    is told) or the exercise has no timer."""
+async def ready(
+    context: CoachContext, chat_id: int, session_id: int, cursor: Cursor, *, asked: bool
+) -> None:
+    """Before a countdown starts: compose the note it will send, if the press will send one
+    (`asked`: 🎧; or ⏱ Start with the setting on), so it goes out as the countdown starts."""
+    planned = await guide.planned(
+        context.db,
+        context.content,
+        chat_id=chat_id,
+        session_id=session_id,
+        cursor=cursor,
+        asked=asked,
+    )
+    if planned is not None:
+        try:
+            await context.services.guides.note(planned)
+        except (OSError, ValueError, RuntimeError):  # said when it is sent; the press goes on
+            log.exception("audio guide for chat %s not composed", chat_id)
+
+
+async def send_guide(context: CoachContext, chat_id: int, position: Position) -> None:
+    """Send the guide for the exercise at `position`, or one line on why it did not come."""
+    guides, now = context.services.guides, context.now()
     script = guide.script(position.routine, position.cursor, position.prefs, context.rules)
-    if script is None:
-        return False
-    name = escape(position.step.name)
-    caption = context.texts.guide.caption.format(name=name)
+    if script is None or guides.refused_lately(chat_id, now):
+        return
+    try:
+        sent = await uploads.send_once(
+            context, _upload(context, script), _sender(context, chat_id, position, script)
+        )
+    except (OSError, ValueError, RuntimeError) as exc:  # composing failed; the countdown runs
+        log.exception("audio guide for chat %s not composed", chat_id)
+        sent = uploads.Refused(str(exc))
+    if isinstance(sent, uploads.Refused):
+        await _say_refused(context, chat_id, sent)
+
+
+def _upload(context: CoachContext, script: Script) -> uploads.Upload:
+    guides = context.services.guides
 
     async def content() -> InputFile:
-        return InputFile(await context.services.guides.note(script), filename="guide.ogg")
+        return InputFile(await guides.note(script), filename="guide.ogg")
 
     def file_id_of(message: Message) -> str | None:
         return message.voice.file_id if message.voice is not None else None
+
+    return uploads.Upload(f"guide-{script.key}", guides.digest(script), content, file_id_of)
+
+
+def _sender(
+    context: CoachContext, chat_id: int, position: Position, script: Script
+) -> uploads.Send:
+    caption = context.texts.guide.caption.format(name=escape(position.step.name))
 
     async def send(voice: str | InputFile) -> Message:
         return await context.bot.send_voice(
             chat_id, voice, caption=caption, duration=script.length, parse_mode=ParseMode.HTML
         )
 
-    upload = uploads.Upload(f"guide-{script.key}", script.key, content, file_id_of)
-    if await uploads.send_once(context, upload, send) is not None:
-        return True
+    return send
+
+
+async def _say_refused(context: CoachContext, chat_id: int, refused: uploads.Refused) -> None:
+    words = context.texts.guide
+    line = refusal(words, refused.reason)
+    if line != words.not_sent:  # the chat refuses voice notes: said once, not tried again
+        context.services.guides.refused(chat_id, context.now())
     try:
-        await context.bot.send_message(chat_id, context.texts.guide.refused)
+        await context.bot.send_message(chat_id, line)
     except TelegramError as exc:  # the countdown is what matters; it is already running
         log.warning("audio guide's refusal for chat %s not sent (%s)", chat_id, exc)
-    return False
+
+
+def refusal(words: GuideTexts, reason: str) -> str:
+    """The line for what Telegram said: the person's privacy settings, the chat's rules, or
+    anything else (Telegram out of reach, a note that could not be made)."""
+    said = reason.upper()
+    if "VOICE_MESSAGES_FORBIDDEN" in said and "CHAT_SEND" not in said:
+        return words.refused_privacy
+    if "CHAT_SEND_VOICES_FORBIDDEN" in said or "NOT ENOUGH RIGHTS" in said:
+        return words.refused_here
+    return words.not_sent

@@ -81,4 +81,5 @@ async def send_demo(
         )
 
     upload = uploads.Upload(demo.name, demo.digest, content, file_id_of)
-    return await uploads.send_once(context, upload, send)
+    sent = await uploads.send_once(context, upload, send)
+    return sent if isinstance(sent, Message) else None

@@ -4,8 +4,9 @@
 The `file_id` is stored (`media_files`, by the file's name and the digest of what was
 uploaded) and kept in memory. If Telegram says a stored one is no longer a valid file, the
 file is uploaded again. A send refused for any other reason (a group that forbids the kind,
-a person whose privacy settings refuse voice notes) keeps the `file_id` and returns None:
-the caller says it another way, and nothing waits on a file.
+a person whose privacy settings refuse voice notes, Telegram out of reach) keeps the
+`file_id` and returns what Telegram said: the caller says it another way, and nothing waits
+on a file.
 """
 
 from __future__ import annotations
@@ -26,6 +27,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Send = Callable[[str | InputFile], Awaitable[Message]]
+
+
+@dataclass(frozen=True)
+class Refused:
+    """Telegram did not take the file: what it said."""
+
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -63,8 +71,8 @@ class FileIds:
         await pictures.forget_file_id(context.db, upload.name)
 
 
-async def send_once(context: CoachContext, upload: Upload, send: Send) -> Message | None:
-    """Send `upload` by its `file_id` if Telegram has it, else upload it; None if refused."""
+async def send_once(context: CoachContext, upload: Upload, send: Send) -> Message | Refused:
+    """Send `upload` by its `file_id` if Telegram has it, else upload it."""
     ids = context.services.file_ids
     if (known := await ids.get(context, upload)) is not None:
         try:
@@ -72,17 +80,17 @@ async def send_once(context: CoachContext, upload: Upload, send: Send) -> Messag
         except BadRequest as exc:
             if not _bad_file_id(exc):  # refused in this chat, not the file: keep the file_id
                 log.warning("%s not sent (%s)", upload.name, exc)
-                return None
+                return Refused(exc.message)
             log.info("file_id of %s refused (%s); uploading again", upload.name, exc.message)
             await ids.forget(context, upload)
         except TelegramError as exc:
             log.warning("%s not sent (%s)", upload.name, exc)
-            return None
+            return Refused(exc.message)
     try:
         message = await send(await upload.content())
     except TelegramError as exc:
         log.warning("%s not uploaded (%s)", upload.name, exc)
-        return None
+        return Refused(exc.message)
     if (file_id := upload.file_id_of(message)) is not None:
         await ids.remember(context, upload, file_id)
     return message

@@ -16,8 +16,10 @@ from bot.coaching import coach
 from bot.coaching.coach import Cursor, Side
 from bot.coaching.holds import pause_before
 from bot.coaching.plan import Prefs
-from bot.content import Routine, Rules
+from bot.coaching.running import Notice, load_running
+from bot.content import Content, Routine, Rules
 from bot.content.texts import SpokenTexts
+from db.database import Database
 
 # The most sets a hold is ever guided in (content's sets and /settings' extra sets stay under
 # it): a clip `set-N` is made for each.
@@ -46,6 +48,28 @@ class Script:
         return hashlib.sha256(f"{text};{self.length}".encode()).hexdigest()[:24]
 
 
+async def planned(
+    db: Database,
+    content: Content,
+    *,
+    chat_id: int,
+    session_id: int,
+    cursor: Cursor,
+    asked: bool,
+) -> Script | None:
+    """The guide a press at `cursor` would send (`asked`: 🎧; else ⏱ Start, which sends one
+    where the chat chose it), read without changing anything, to make its note before the
+    countdown starts; None if the press would send none."""
+    async with db.reading() as tx:
+        loaded = await load_running(tx, content, chat_id, session_id, expected=cursor)
+    if isinstance(loaded, Notice):
+        return None
+    position = loaded[1]
+    if not position.prefs.audio_guide and not asked:
+        return None
+    return script(position.routine, position.cursor, position.prefs, content.rules)
+
+
 def script(routine: Routine, cursor: Cursor, prefs: Prefs, rules: Rules) -> Script | None:
     """The guide from `cursor` to the end of its exercise (hands-free off: its one hold, as
     the countdown runs it); None for an exercise counted in reps."""
@@ -68,7 +92,8 @@ def script(routine: Routine, cursor: Cursor, prefs: Prefs, rules: Rules) -> Scri
         at += lead
         cues += _during(at, seconds, rules)
         at += seconds
-    cues.append(Cue(at, ("done",)))
+    last = holds[-1] == positions[-1]  # hands-free off, a side or set may follow the note
+    cues.append(Cue(at, ("done" if last else "release",)))
     return Script(tuple(cues), at + rules.audio_guide.tail_seconds)
 
 
@@ -102,7 +127,7 @@ def _during(start: int, seconds: int, rules: Rules) -> list[Cue]:
 
 def vocabulary(spoken: SpokenTexts, rules: Rules) -> dict[str, str]:
     """Every clip a script can name, with the words it says."""
-    fixed = ("get_ready", "switch", "rest", "left", "right", "start", "done")
+    fixed = ("get_ready", "switch", "rest", "left", "right", "start", "release", "done")
     clips = {name: str(getattr(spoken, name)) for name in fixed}
     for number in range(1, MOST_SETS + 1):
         clips[f"set-{number}"] = spoken.set.format(number=number)

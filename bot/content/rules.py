@@ -50,10 +50,11 @@ class GuideRules(Strict):
     seconds_left_at: list[int] = Field(max_length=4)  # "10 seconds left", largest first
     min_gap_seconds: int = Field(ge=1, le=30)
     count_down_from: int = Field(ge=0, le=5)
-    min_lead_seconds: int = Field(ge=0, le=10)
+    min_lead_seconds: int = Field(ge=1, le=10)  # 0 would say a lead and "start" at once
     tail_seconds: int = Field(ge=1, le=5)
     sample_rate: int = Field(ge=8000, le=48000)
     words_per_minute: int = Field(ge=80, le=300)
+    refusal_minutes: int = Field(ge=0, le=24 * 60)
 
     @model_validator(mode="after")
     def _spaced(self) -> GuideRules:

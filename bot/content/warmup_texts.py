@@ -102,6 +102,7 @@ class SpokenTexts(Strict):
     start: Text
     seconds_left: Text
     count: Text
+    release: Text  # a hold's end where more of the exercise follows outside the note
     done: Text
 
 
@@ -110,7 +111,9 @@ class GuideTexts(Strict):
     the spoken words."""
 
     caption: Text
-    refused: Text
+    refused_privacy: Text
+    refused_here: Text
+    not_sent: Text
     spoken: SpokenTexts
 
 

@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 async def on_start(query: CallbackQuery, context: CoachContext, press: StartHold) -> None:
     """⏱ Start: the step's buttons move to a new countdown message that counts down (and,
     where the chat chose it in /settings, the audio guide follows)."""
+    await guide.ready(context, chat_id_of(query), press.session_id, press.cursor, asked=False)
     hold = await _start(query, context, press)
     if hold is not None and hold.position.prefs.audio_guide:
         await guide.send_guide(context, hold.chat_id, hold.position)
@@ -41,6 +42,7 @@ async def on_start(query: CallbackQuery, context: CoachContext, press: StartHold
 
 async def on_guide(query: CallbackQuery, context: CoachContext, press: AudioGuide) -> None:
     """🎧 Audio guide: the countdown starts as with ⏱ Start, and the voice note follows."""
+    await guide.ready(context, chat_id_of(query), press.session_id, press.cursor, asked=True)
     hold = await _start(query, context, press)
     if hold is not None:
         await guide.send_guide(context, hold.chat_id, hold.position)

@@ -66,7 +66,7 @@ class Services:
         self.step_messages = Batched(self.db, repo.set_messages)
         self.inbox = Inbox(self.db, timedelta(seconds=self.settings.instance_lease_seconds))
         self.pictures = Library(self.settings.content_dir / "media")
-        self.guides = Guides(self.settings.content_dir / "voice", self.content.rules.audio_guide)
+        self.guides = Guides(self.settings.content_dir / "voice", self.content)
 
 
 class CoachContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

@@ -2,9 +2,9 @@
 `content/voice/<clip>.flac`, at the guide's sample rate, its silence trimmed so a clip starts
 when its cue does.
 
-`content/voice/manifest.json` records the words, voice and pace of each clip, so a test can
-tell when a text changed and its clip did not. FLAC, not Opus: the same words give the same
-file on every run (Opus in OGG carries a random stream number).
+`content/voice/manifest.json` records the words, voice and pace of each clip and the digest of
+its file (`bot/voice/notes.py` checks them at start-up). FLAC, not Opus: the same words give
+the same file on every run (Opus in OGG carries a random stream number).
 """
 
 from __future__ import annotations
@@ -16,20 +16,12 @@ import numpy as np
 import soundfile
 from numpy.typing import NDArray
 
-from bot.coaching.guide import vocabulary
 from bot.content import Content
+from bot.voice.notes import VOICE, file_digest, manifest
 from bot.voice.speech import Voice
 
-VOICE = "en-us"
 # Quieter than this (of full scale) is silence at a clip's ends.
 SILENCE = 0.01
-
-
-def manifest(content: Content) -> dict[str, dict[str, object]]:
-    """What each clip should say, and how: the clips on disk must match it."""
-    pace = content.rules.audio_guide.words_per_minute
-    words = vocabulary(content.texts.guide.spoken, content.rules)
-    return {name: {"words": said, "voice": VOICE, "pace": pace} for name, said in words.items()}
 
 
 def build(content: Content, folder: Path) -> list[Path]:
@@ -46,6 +38,8 @@ def build(content: Content, folder: Path) -> list[Path]:
         written.append(path)
     for old in set(folder.glob("*.flac")) - set(written):
         old.unlink()  # a clip no script names any more
+    for name, entry in wanted.items():
+        entry["sha256"] = file_digest(folder / f"{name}.flac")
     (folder / "manifest.json").write_text(
         json.dumps(wanted, indent=2, sort_keys=True) + "\n", encoding="utf-8"
     )
