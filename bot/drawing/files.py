@@ -12,7 +12,8 @@ from pathlib import Path
 
 # Bump when the rendering changes, so that every file counts as out of date.
 RENDERER_VERSION = 2
-# Silent H.264 MP4: a fifth the size of the same loop as a GIF, and smooth shading.
+# Silent H.264 MP4: about a sixteenth the size of the same loop as a 256-colour GIF (40 KB
+# against 540-760 KB), and the shading stays smooth where a GIF's palette bands it.
 EXTENSION = ".mp4"
 STYLE_FILE = "figure.yaml"
 

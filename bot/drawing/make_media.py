@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import sys
 from pathlib import Path
 
@@ -25,17 +26,24 @@ from bot.drawing.motion import loop, variants
 from bot.voice import clips
 
 Frames = list[NDArray[np.uint8]]
+WORKERS = 2  # the build machine's cores
 
 
-def _render(pose: Pose, style: Style) -> tuple[Frames, Frames]:
-    """The loop's every frame (each held frame repeated), and its key poses."""
+def _render(job: tuple[Pose, Style]) -> tuple[bytes, Frames]:
+    """One file: the loop (each held frame repeated) as MP4, and its key poses' frames."""
+    pose, style = job
     frames = loop(pose)
     images = scene.render(pose, style, frames)
-    played = [
-        image for frame, image in zip(frames, images, strict=True) for _ in range(frame.repeat)
-    ]
-    keys = [image for frame, image in zip(frames, images, strict=True) if frame.key in pose.keys]
-    return played, keys
+    pairs = list(zip(frames, images, strict=True))
+    played = [image for frame, image in pairs for _ in range(frame.repeat)]
+    return video.mp4(played), [image for frame, image in pairs if frame.key in pose.keys]
+
+
+def _render_all(jobs: list[tuple[Pose, Style]]) -> list[tuple[bytes, Frames]]:
+    """Every file, two at a time: each renders and encodes on its own, so the bytes are the
+    same whatever the order (a fresh process each, as a rendering context does not fork)."""
+    with multiprocessing.get_context("spawn").Pool(WORKERS) as pool:
+        return pool.map(_render, jobs, chunksize=1)
 
 
 def build(content_dir: Path, docs_dir: Path) -> list[Path]:
@@ -46,21 +54,31 @@ def build(content_dir: Path, docs_dir: Path) -> list[Path]:
     media, strips = content_dir / "media", docs_dir / "frames"
     media.mkdir(exist_ok=True)
     strips.mkdir(parents=True, exist_ok=True)
-    names = {exercise: step.name for exercise, step in content.exercises().items()}
+    # In the order of the routines, the alternatives after the exercise they stand in for.
+    names = {
+        done.id: done.name
+        for routine in content.ordered_routines()
+        for step in routine.steps
+        for done in (step, step.instead)
+        if done is not None
+    }
+    files = [
+        (exercise, file, drawn)
+        for exercise in names
+        for file, drawn in variants(content.poses[exercise]).items()
+    ]
+    rendered = _render_all([(drawn, style) for _, _, drawn in files])
     manifest, written, held = {}, [], []
-    for exercise, pose in sorted(content.poses.items()):
-        name = names.get(exercise, exercise)
-        for index, (file, drawn) in enumerate(variants(pose).items()):
-            played, keys = _render(drawn, style)
-            path = media / f"{file}{EXTENSION}"
-            path.write_bytes(video.mp4(played))
-            manifest[path.name] = digest(content_dir / "poses" / f"{exercise}.yaml", style_file)
-            written.append(path)
-            if index == 0:  # the side the pose file describes
-                longest = max(range(len(pose.keys)), key=lambda i: pose.keys[i].hold)
-                held.append((name, keys[longest]))
-                (strips / f"{exercise}.png").write_bytes(sheets.strip(name, keys))
-                written.append(strips / f"{exercise}.png")
+    for (exercise, file, drawn), (mp4, keys) in zip(files, rendered, strict=True):
+        path = media / f"{file}{EXTENSION}"
+        path.write_bytes(mp4)
+        manifest[path.name] = digest(content_dir / "poses" / f"{exercise}.yaml", style_file)
+        written.append(path)
+        if drawn is content.poses[exercise]:  # the side the pose file describes
+            longest = max(range(len(drawn.keys)), key=lambda i: drawn.keys[i].hold)
+            held.append((names[exercise], keys[longest]))
+            (strips / f"{exercise}.png").write_bytes(sheets.strip(names[exercise], keys))
+            written.append(strips / f"{exercise}.png")
     for old in set(media.iterdir()) - {*written, media / "manifest.json"}:
         old.unlink()  # a file no pose draws any more (or the older format)
     (media / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")

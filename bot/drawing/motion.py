@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.content.poses import Camera, Joints, Key, Part, Pelvis, Pose, Prop
 
-FPS = 15
+FPS = 12  # smooth enough for slow stretches; fewer frames keep `make media` quick
 
 
 @dataclass(frozen=True)
