@@ -12,8 +12,8 @@ from pathlib import Path
 
 # Bump when the rendering changes, so that every file counts as out of date.
 RENDERER_VERSION = 2
-# Silent H.264 MP4: about a sixteenth the size of the same loop as a 256-colour GIF (40 KB
-# against 540-760 KB), and the shading stays smooth where a GIF's palette bands it.
+# Silent H.264 MP4: about a fifteenth the size of the same loop as a 256-colour GIF (25-50 KB
+# against 370-810 KB each, 0.42 MB against 6.2 MB for all eleven), shading kept smooth.
 EXTENSION = ".mp4"
 STYLE_FILE = "figure.yaml"
 
