@@ -43,10 +43,15 @@ demo: $(VENV)/.dev
 bench: $(VENV)/.dev
 	$(BIN)/python -m bench $(if $(QUICK),--quick,)
 
-# Draw every exercise's animation from content/poses into content/media (commit the result),
-# and the contact sheet docs/exercises.png.
-media: $(VENV)/.dev
-	$(BIN)/python -m bot.drawing.make_media
+# Render every exercise's animation from content/poses into content/media (commit the result),
+# the contact sheet docs/exercises.png and the key poses in docs/frames/. Needs the media
+# extra (MuJoCo, rendering headless through EGL, and ffmpeg), which nothing else installs.
+$(VENV)/.media: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,media]'
+	touch $@ $(VENV)/.dev $(VENV)/.runtime
+
+media: $(VENV)/.media
+	MUJOCO_GL=egl $(BIN)/python -m bot.drawing.make_media
 
 # A long chaos run (tests/chaos.py): 200 chats, Telegram faults, a SIGTERM and a kill -9.
 # MINUTES=30 for longer; prints what it measured and fails if an invariant broke.

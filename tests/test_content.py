@@ -134,13 +134,13 @@ def test_each_exercise_flags_what_goes_beyond_the_source_and_the_bot_says_so() -
             "blow it out hard through your {side} mouth.",
             "steps.1",
         ),
-        ("poses/psoas-stretch.yaml", "view: top", "view: oblique", "view"),
+        ("poses/psoas-stretch.yaml", "elevation: 28", "elevation: 90", "camera.elevation"),
         ("poses/psoas-stretch.yaml", "side: left", "side: null", "side"),
         (
             "poses/sit-back.yaml",
-            "  - pelvis: [0.0, 0.48]",
-            "  - pelvis: [0.0]",
-            "keyframes.0.pelvis",
+            "knee_l: 90,",
+            "knee_l: -30,",
+            "keys.0.joints.knee_l",
         ),
         ("texts.yaml", "Step {number}/{total}", "Step {numbr}/{total}", "step_header"),
         (f"routines/{ROUTINE}", "    ours: {}\n", "", "ours"),  # every exercise decides

@@ -57,7 +57,7 @@ async def test_every_message_before_the_first_step_fits_a_phone_screen(
     bot = newcomer
     shown = await _to_the_first_step(bot)
     *before, first_step = shown
-    assert first_step.startswith("[animation: thoracic-spine-mobility-left.gif] Step 1/8")
+    assert first_step.startswith("[animation: thoracic-spine-mobility-left.mp4] Step 1/8")
     counts = {text.split("\n", 1)[0][:40]: words(text) for text in before}
     assert len(before) >= 7, counts  # 5 messages, and the 2 questions closed by their answers
     assert max(counts.values()) <= MOST_WORDS_BEFORE_THE_FIRST_STEP, counts

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from html import unescape
 
+import numpy as np
 import pytest
-from PIL import Image
 
 from bot.chat import render
 from bot.chat.pictures import CAPTION_LIMIT
@@ -15,14 +17,17 @@ from bot.coaching import coach
 from bot.config import PROJECT_ROOT
 from bot.content import load_content
 from bot.content.poses import Pose
-from bot.drawing.animation import digest, variants
-from bot.drawing.figure import between, joints, mirrored
+from bot.drawing.body import pieces
+from bot.drawing.files import EXTENSION, STYLE_FILE, digest
+from bot.drawing.motion import between, mirrored, other_part, variants
 from tests.fake_telegram import FakeTelegram
 from tests.harness import RunningBot
 
 CHAT = 15001
 CONTENT = PROJECT_ROOT / "content"
 MEDIA = CONTENT / "media"
+# Telegram plays an animation up to 20 MB; a demonstration should load at once on a phone.
+MOST_BYTES = 200_000
 
 
 def _content_poses() -> dict[str, Pose]:
@@ -30,28 +35,42 @@ def _content_poses() -> dict[str, Pose]:
 
 
 def test_every_exercise_of_every_routine_has_a_pose_and_its_animations() -> None:
-    """Each exercise has a pose file and a looping GIF per side it is done on."""
+    """Each exercise has a pose file and a small silent H.264 MP4 per side it is done on."""
     content = load_content(CONTENT)
     for routine in content.routines.values():
         for step in routine.steps:
             pose = content.poses[step.id]
             assert (pose.side is not None) == step.prescription.per_side
             for name in variants(pose):
-                with Image.open(MEDIA / f"{name}.gif") as gif:
-                    assert gif.n_frames > 10, name
-                    assert gif.info.get("loop") == 0, name  # loops for ever
+                data = (MEDIA / f"{name}{EXTENSION}").read_bytes()
+                assert data[4:8] == b"ftyp", name  # an MP4
+                assert b"avc1" in data, name  # H.264 video
+                assert b"soun" not in data, name  # no sound track: Telegram shows it as a GIF
+                assert 10_000 < len(data) < MOST_BYTES, name
 
 
 def test_the_animations_were_drawn_from_the_poses_as_they_are() -> None:
-    """A pose changed without `make media` fails here; so does a file nobody draws any more."""
+    """A pose (or the look) changed without `make media` fails here; so does a file nobody
+    renders any more."""
     manifest = json.loads((MEDIA / "manifest.json").read_text(encoding="utf-8"))
     expected = {
-        f"{name}.gif": digest(CONTENT / "poses" / f"{exercise}.yaml")
+        f"{name}{EXTENSION}": digest(CONTENT / "poses" / f"{exercise}.yaml", CONTENT / STYLE_FILE)
         for exercise, pose in _content_poses().items()
         for name in variants(pose)
     }
     assert manifest == expected, "run `make media` and commit content/media"
-    assert {p.name for p in MEDIA.glob("*.gif")} == set(expected)
+    assert {p.name for p in MEDIA.iterdir()} == {*expected, "manifest.json"}
+
+
+def test_neither_the_bot_nor_the_checks_need_the_renderer() -> None:
+    """The running bot and the figure's checks import without MuJoCo or ffmpeg: only
+    `make media` renders (with the media extra)."""
+    code = (
+        "import sys, bot.app, bot.chat.pictures, bot.drawing.body, bot.drawing.motion, "
+        "bot.drawing.camera, bot.drawing.files, tests.test_figures; "
+        "sys.exit(bool({'mujoco', 'imageio_ffmpeg'} & set(sys.modules)))"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, check=True)  # noqa: S603
 
 
 def test_every_step_fits_in_a_caption() -> None:
@@ -69,20 +88,25 @@ def test_every_step_fits_in_a_caption() -> None:
 
 
 def test_the_other_side_is_the_mirror_and_poses_in_between_join_the_keys() -> None:
-    """The right side is the left reflected; a move starts and ends on its key poses."""
+    """The right side is the left reflected across the body's midline, each part where its
+    partner was; a move starts and ends on its key poses."""
     pose = _content_poses()["deep-quads-psoas-stretch"]
     other = mirrored(pose)
-    assert (pose.side, other.side) == ("right", "left")
-    first, its_mirror = joints(pose.keyframes[0]), joints(other.keyframes[0])
-    for segment, ((x0, y0), (x1, y1)) in first.bones.items():
-        (mx0, my0), (mx1, my1) = its_mirror.bones[segment]
-        assert (mx0, my0, mx1, my1) == pytest.approx((-x0, y0, -x1, y1), abs=1e-9)
-    a, b = pose.keyframes[0], pose.keyframes[1]
+    assert (pose.side, other.side) == ("left", "right")
+    flip = np.array([1.0, -1.0, 1.0])
+    for key, its_mirror in zip(pose.keys, other.keys, strict=True):
+        placed = {piece.part: piece for piece in pieces(key) if piece.part is not None}
+        for piece in pieces(its_mirror):
+            if piece.part is not None:
+                partner = placed[other_part(piece.part)]
+                assert piece.a == pytest.approx(partner.a * flip, abs=1e-9)
+                assert piece.b == pytest.approx(partner.b * flip, abs=1e-9)
+    a, b = pose.keys[0], pose.keys[1]
     for t, key in ((0.0, a), (1.0, b)):
-        moved = joints(between(a, b, t)).bones
-        for segment, (start, finish) in joints(key).bones.items():
-            assert moved[segment][0] == pytest.approx(start)
-            assert moved[segment][1] == pytest.approx(finish)
+        moved = pieces(between(a, b, t))
+        for piece, expected in zip(moved, pieces(key), strict=True):
+            assert piece.a == pytest.approx(expected.a)
+            assert piece.b == pytest.approx(expected.b)
 
 
 async def test_an_exercise_starts_with_its_animation_uploaded_once(
@@ -92,7 +116,7 @@ async def test_an_exercise_starts_with_its_animation_uploaded_once(
     file is uploaded once and sent by file_id from then on; later sides are text."""
     _, step = await bot.start_warmup(CHAT)
     assert step.animation is not None
-    assert step.filename == "thoracic-spine-mobility-left.gif"
+    assert step.filename == "thoracic-spine-mobility-left.mp4"
     assert step.text.startswith("Step 1/8 · Upper-back twist (thoracic spine mobility)\nLeft side")
     assert step.labels == [
         "⏱ Start 30s hold",
@@ -110,7 +134,7 @@ async def test_an_exercise_starts_with_its_animation_uploaded_once(
 
     await bot.send(CHAT, "/stop")
     await bot.start_warmup(CHAT)
-    assert telegram.uploads == ["thoracic-spine-mobility-left.gif"]  # the second went by id
+    assert telegram.uploads == ["thoracic-spine-mobility-left.mp4"]  # the second went by id
     assert len(telegram.calls_to("sendAnimation")) == 2
 
 
@@ -127,7 +151,7 @@ async def test_a_refused_file_id_is_uploaded_again_once(
     assert again.animation != step.animation
     await bot.send(CHAT, "/stop")
     await bot.start_warmup(CHAT)
-    assert telegram.uploads == ["thoracic-spine-mobility-left.gif"] * 2
+    assert telegram.uploads == ["thoracic-spine-mobility-left.mp4"] * 2
 
 
 async def test_a_refusal_in_one_chat_keeps_the_file_id(
@@ -148,7 +172,7 @@ async def test_a_refusal_in_one_chat_keeps_the_file_id(
     await bot.send(CHAT, "/stop")
     _, again = await bot.start_warmup(CHAT)
     assert again.animation == step.animation
-    assert telegram.uploads == ["thoracic-spine-mobility-left.gif"]
+    assert telegram.uploads == ["thoracic-spine-mobility-left.mp4"]
 
 
 async def test_a_failed_media_send_falls_back_to_text(

@@ -1,6 +1,8 @@
 """Demonstrations in the chat: which animation a step shows, sent once, then by `file_id`.
 
-The first message of each exercise carries its animation (for an exercise done on each side,
+Each animation is a short silent MP4 rendered by `make media` (`bot/drawing/make_media.py`);
+Telegram's sendAnimation plays it in a loop, like a GIF. The first message of each exercise
+carries its animation (for an exercise done on each side,
 the animation of the side it names), with the step as the caption and the step's buttons.
 Each file is uploaded once per bot (`bot/chat/uploads.py`). A media send that fails returns
 None, and the caller sends the step as text: a warm-up never stalls on a picture.
@@ -20,6 +22,7 @@ from bot.chat import uploads
 from bot.coaching import coach
 from bot.coaching.coach import Cursor
 from bot.content import Routine
+from bot.drawing.files import EXTENSION
 
 if TYPE_CHECKING:
     from bot.runtime.context import CoachContext
@@ -51,7 +54,7 @@ class Library:
         step = routine.steps[cursor.step]
         name = f"{step.id}-{cursor.side.value}" if cursor.side is not None else step.id
         if name not in self._demos:
-            path = self.folder / f"{name}.gif"
+            path = self.folder / f"{name}{EXTENSION}"
             self._demos[name] = (
                 Demo(name, path, hashlib.sha256(path.read_bytes()).hexdigest())
                 if path.is_file()
@@ -70,7 +73,7 @@ async def send_demo(
     """Send `demo` with `caption` and `markup`; None if it could not go out as media."""
 
     async def content() -> InputFile:
-        return InputFile(demo.path.read_bytes(), filename=f"{demo.name}.gif")
+        return InputFile(demo.path.read_bytes(), filename=f"{demo.name}{EXTENSION}")
 
     def file_id_of(message: Message) -> str | None:
         return message.animation.file_id if message.animation is not None else None

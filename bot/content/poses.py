@@ -1,9 +1,14 @@
-"""The schema of `content/poses/<exercise>.yaml`: the key poses of each exercise's demonstration.
+"""The schema of `content/poses/<exercise>.yaml`: each exercise's 3D demonstration.
 
-A figure is a chain of body segments hung from the pelvis. A pose gives where the pelvis is and
-the direction of each segment (degrees: 0 points right, 90 up), so every frame keeps the same
-proportions; the animation moves smoothly from one key pose to the next and pauses on each.
-In top and front views a segment pointing at the viewer looks shorter: `scale` says how much.
+A pose file gives a camera, the props, the parts to pick out and two to four key poses. A key
+pose is where the pelvis is and how it is turned, and the angles of the body's joints, in
+anatomical terms (flexion, abduction, rotation) so that a physiotherapist can read them; the
+figure's geometry follows from them (`bot/drawing/body.py`). The animation eases from one key
+pose to the next and holds each for its `hold` seconds. A file describes one side (`side`);
+the other side is its mirror image.
+
+World axes: x and y along the floor, z up, metres. The pelvis's own axes: x forward (the belly),
+y to the person's left, z toward the head.
 """
 
 from __future__ import annotations
@@ -15,82 +20,133 @@ from pydantic import Field, model_validator
 
 from bot.content.base import Slug, Strict
 
-Point = tuple[float, float]
-Degrees = Annotated[float, Field(ge=-360, le=360)]
+Degrees = Annotated[float, Field(ge=-180, le=180)]
+# flexion (forward), side bend (to the left), twist (to the left): the spine and the neck
+SpineAngles = tuple[Degrees, Degrees, Degrees]
+# flexion (forward), abduction (away from the midline), inward rotation: hips and shoulders
+LimbAngles = tuple[Degrees, Degrees, Degrees]
+Hinge = Annotated[float, Field(ge=0, le=165)]  # elbow and knee flexion
+Wrist = Annotated[float, Field(ge=-30, le=100)]  # the hand bent back, flat on the floor: 90
+Ankle = Annotated[float, Field(ge=-45, le=75)]  # plantar flexion (toes pointed) is positive
+Vec3 = tuple[float, float, float]
+Colour = tuple[
+    Annotated[float, Field(ge=0, le=1)],
+    Annotated[float, Field(ge=0, le=1)],
+    Annotated[float, Field(ge=0, le=1)],
+]
 
 
-class Segment(StrEnum):
-    """The figure's parts, each drawn from the end of the one it hangs on."""
+class Part(StrEnum):
+    """The body's volumes; `_l` and `_r` are the person's left and right."""
 
-    TRUNK = "trunk"  # pelvis to shoulders
-    HEAD = "head"  # shoulders to the crown (the neck, then the head)
-    UPPER_ARM_NEAR = "upper_arm_near"
-    FOREARM_NEAR = "forearm_near"
-    UPPER_ARM_FAR = "upper_arm_far"
-    FOREARM_FAR = "forearm_far"
-    THIGH_NEAR = "thigh_near"
-    SHIN_NEAR = "shin_near"
-    FOOT_NEAR = "foot_near"
-    THIGH_FAR = "thigh_far"
-    SHIN_FAR = "shin_far"
-    FOOT_FAR = "foot_far"
-
-
-# Parts that can be picked out besides whole segments: halves of the trunk, and the hip joints.
-Region = Literal["lower_back", "upper_back", "side", "hip_near", "hip_far"]
-
-
-class Arrow(Strict):
-    """The direction of movement: from `start` to `end`, bent into an arc by `bend`."""
-
-    start: Point
-    end: Point
-    bend: float = Field(default=0.0, ge=-1.0, le=1.0)
+    PELVIS = "pelvis"
+    ABDOMEN = "abdomen"
+    CHEST = "chest"
+    NECK = "neck"
+    HEAD = "head"
+    UPPER_ARM_L = "upper_arm_l"
+    FOREARM_L = "forearm_l"
+    HAND_L = "hand_l"
+    UPPER_ARM_R = "upper_arm_r"
+    FOREARM_R = "forearm_r"
+    HAND_R = "hand_r"
+    THIGH_L = "thigh_l"
+    SHIN_L = "shin_l"
+    FOOT_L = "foot_l"
+    THIGH_R = "thigh_r"
+    SHIN_R = "shin_r"
+    FOOT_R = "foot_r"
 
 
-class Keyframe(Strict):
-    pelvis: Point
-    angles: dict[Segment, Degrees]
-    # Foreshortening in top and front views: 1 is full length, 0.15 nearly end-on.
-    scale: dict[Segment, Annotated[float, Field(ge=0.1, le=1.0)]] = Field(default_factory=dict)
-    # How far apart the shoulders and hips show: 0 in a side view (in profile), 1 seen from
-    # above or in front. The near limbs hang on the left of the trunk's direction.
-    breadth: float = Field(default=0.0, ge=0.0, le=1.0)
-    # The spine's curve: positive rounds the back toward the trunk's left (up, on all fours).
-    spine: float = Field(default=0.0, ge=-1.0, le=1.0)
-    hold_seconds: float = Field(default=0.8, ge=0.0, le=3.0)
-    # The movement that comes next, shown while this pose is held.
-    arrow: Arrow | None = None
+class Joints(Strict):
+    """Joint angles in degrees; a joint left out is in its standing position (0)."""
 
-    @model_validator(mode="after")
-    def _every_segment(self) -> Keyframe:
-        if missing := set(Segment) - set(self.angles):
-            raise ValueError(f"angles missing for {', '.join(sorted(missing))}")
-        return self
-
-
-class Roller(Strict):
-    centre: Point
-    radius: float = Field(default=0.09, gt=0, le=0.3)
-    follows: Literal["pelvis", "none"] = "none"  # moves with the pelvis between key poses
+    lumbar: SpineAngles = (0, 0, 0)  # pelvis to abdomen
+    thorax: SpineAngles = (0, 0, 0)  # abdomen to chest
+    neck: SpineAngles = (0, 0, 0)
+    shoulder_l: LimbAngles = (0, 0, 0)
+    shoulder_r: LimbAngles = (0, 0, 0)
+    elbow_l: Hinge = 0
+    elbow_r: Hinge = 0
+    wrist_l: Wrist = 0
+    wrist_r: Wrist = 0
+    hip_l: LimbAngles = (0, 0, 0)
+    hip_r: LimbAngles = (0, 0, 0)
+    knee_l: Hinge = 0
+    knee_r: Hinge = 0
+    ankle_l: Ankle = 0
+    ankle_r: Ankle = 0
 
 
-class Cushion(Strict):
-    centre: Point
-    width: float = Field(default=0.22, gt=0, le=1)
-    height: float = Field(default=0.06, gt=0, le=0.3)
+class Pelvis(Strict):
+    # Where the point between the hip joints is; a height of null sets the figure down so
+    # that its lowest point rests on the floor, in every frame of the movement.
+    at: tuple[float, float, float | None]
+    # yaw (about the vertical); pitch (tipping forward: -90 lies on the back with the head
+    # toward -x, 90 face down with the head toward +x); roll (about the body's own length,
+    # turning the front to the person's left: lying on the back, 90 rolls onto the left side)
+    turn: tuple[Degrees, Degrees, Degrees] = (0, 0, 0)
+
+
+class Key(Strict):
+    """One key pose, held for `hold` seconds, then `move` seconds easing to the next."""
+
+    pelvis: Pelvis
+    joints: Joints = Joints()
+    hold: float = Field(default=0.6, ge=0.0, le=3.0)
+    move: float = Field(default=1.0, ge=0.3, le=3.0)
+
+
+class Camera(Strict):
+    """A camera aimed at `look_at` from `azimuth` (degrees round the vertical from +x) and
+    `elevation` above the floor; never from straight above, where a body reads badly."""
+
+    look_at: Vec3
+    azimuth: Degrees
+    elevation: float = Field(ge=0, le=60)
+    distance: float = Field(gt=1.0, le=10.0)
+    fov: float = Field(default=35, ge=15, le=70)  # vertical, degrees
+
+
+class Prop(Strict):
+    """A prop the step names: a mat, a foam roller, a cushion, a wall or a chair."""
+
+    kind: Literal["mat", "roller", "cushion", "wall", "chair"]
+    at: Vec3  # the centre of its footprint on the floor (a roller's: its axis)
+    # half-sizes along its own x, y, z; a roller: radius, half its length, unused
+    size: Vec3
+    yaw: Degrees = 0.0
 
 
 class Pose(Strict):
     """One exercise's demonstration."""
 
     exercise: Slug
-    view: Literal["side", "top", "front"]
     side: Literal["left", "right"] | None = None  # the side drawn; the other is its mirror
-    highlight: list[Segment | Region] = Field(min_length=1)
-    keyframes: list[Keyframe] = Field(min_length=2, max_length=4)
-    roller: Roller | None = None
-    cushion: Cushion | None = None
-    floor: bool = True
-    # Segments drawn pale, as behind the body; by default the far limbs in a side view only.
-    pale: list[Segment] | None = None
+    camera: Camera
+    highlight: list[Part] = Field(min_length=1)  # the target area, in the accent colour
+    # Pairs of parts that touch on purpose (a hand holding a knee); every other pair of parts
+    # that are not joined must stay apart (tests/test_figures.py).
+    touching: list[tuple[Part, Part]] = Field(default_factory=list)
+    props: list[Prop] = Field(default_factory=list)
+    keys: list[Key] = Field(min_length=2, max_length=4)
+
+    @model_validator(mode="after")
+    def _one_pause(self) -> Pose:
+        if not any(key.hold >= 1.0 for key in self.keys):
+            raise ValueError("keys: hold one pose (the stretch) for at least a second")
+        return self
+
+
+class Style(Strict):
+    """`content/figure.yaml`: the demonstrations' colours (red, green, blue from 0 to 1) and
+    light, shared by every exercise."""
+
+    background: Colour
+    floor: Colour
+    body: Colour  # the trunk and the limbs of the side at rest
+    working: Colour  # the limbs of the side being worked
+    target: Colour  # the parts a pose picks out (`highlight`)
+    head: Colour
+    props: dict[Literal["mat", "roller", "cushion", "wall", "chair"], Colour]
+    light: Vec3  # the direction the main light shines in (it casts the shadows)

@@ -1,73 +1,93 @@
-"""`make media`: draw every pose in `content/poses/` into `content/media/`, and the contact sheet;
-then speak the audio guide's clips into `content/voice/` (`bot/voice/clips.py`).
+"""`make media`: render every pose in `content/poses/` into `content/media/` as a looping MP4,
+with the contact sheet `docs/exercises.png` and a strip of key poses per exercise in
+`docs/frames/`; then speak the audio guide's clips into `content/voice/` (`bot/voice/clips.py`).
 
-`content/media/manifest.json` records which pose (and renderer version) each file was drawn
-from, so a test can tell when a pose changed and its animation did not. `docs/exercises.png`
-shows one frame (the end position) of each exercise with its name, for review at a glance.
+Rendering needs the `media` extra (MuJoCo, and ffmpeg from imageio-ffmpeg); the bot only reads
+the files this writes. `content/media/manifest.json` records what each file was drawn from.
 """
 
 from __future__ import annotations
 
 import argparse
-import io
 import json
+import multiprocessing
 import sys
-import textwrap
 from pathlib import Path
 
-import matplotlib.pyplot as plt
+import numpy as np
+import yaml
+from numpy.typing import NDArray
 
 from bot.content import load_content
-from bot.content.poses import Pose
-from bot.drawing.animation import INK, SIZE, digest, draw, gif, limits_of, variants
+from bot.content.poses import Pose, Style
+from bot.drawing import scene, sheets, video
+from bot.drawing.files import EXTENSION, STYLE_FILE, digest
+from bot.drawing.motion import loop, variants
 from bot.voice import clips
 
+Frames = list[NDArray[np.uint8]]
+WORKERS = 2  # the build machine's cores
 
-def contact_sheet(poses: list[tuple[str, Pose]]) -> bytes:
-    """One frame (the end position) of each exercise with its name, in a grid."""
-    columns = 3
-    rows = (len(poses) + columns - 1) // columns
-    figure = plt.figure(figsize=(SIZE[0] * columns, (SIZE[1] + 0.7) * rows), dpi=60)
-    for index, (name, pose) in enumerate(poses):
-        axes = figure.add_subplot(rows, columns, index + 1)
-        draw(axes, pose, pose.keyframes[-1], limits_of(pose))
-        axes.set_title(textwrap.fill(name, 34), fontsize=13, color=INK)
-    figure.tight_layout()
-    output = io.BytesIO()
-    figure.savefig(output, format="png", metadata={"Software": None})
-    plt.close(figure)
-    return output.getvalue()
+
+def _render(job: tuple[Pose, Style]) -> tuple[bytes, Frames]:
+    """One file: the loop (each held frame repeated) as MP4, and its key poses' frames."""
+    pose, style = job
+    frames = loop(pose)
+    images = scene.render(pose, style, frames)
+    pairs = list(zip(frames, images, strict=True))
+    played = [image for frame, image in pairs for _ in range(frame.repeat)]
+    return video.mp4(played), [image for frame, image in pairs if frame.key in pose.keys]
+
+
+def _render_all(jobs: list[tuple[Pose, Style]]) -> list[tuple[bytes, Frames]]:
+    """Every file, two at a time: each renders and encodes on its own, so the bytes are the
+    same whatever the order (a fresh process each, as a rendering context does not fork)."""
+    with multiprocessing.get_context("spawn").Pool(WORKERS) as pool:
+        return pool.map(_render, jobs, chunksize=1)
 
 
 def build(content_dir: Path, docs_dir: Path) -> list[Path]:
-    """Draw every file; returns what was written."""
+    """Render every file; returns what was written."""
     content = load_content(content_dir)
-    media = content_dir / "media"
+    style_file = content_dir / STYLE_FILE
+    style = Style.model_validate(yaml.safe_load(style_file.read_text(encoding="utf-8")))
+    media, strips = content_dir / "media", docs_dir / "frames"
     media.mkdir(exist_ok=True)
-    manifest, written, sheet = {}, [], []
+    strips.mkdir(parents=True, exist_ok=True)
+    # In the order of the routines, the alternatives after the exercise they stand in for.
     names = {
-        step.id: step.name
-        for routine in content.routines.values()
-        for listed in routine.steps
-        for step in (listed, listed.instead)  # the alternatives without a foam roller too
-        if step is not None
+        done.id: done.name
+        for routine in content.ordered_routines()
+        for step in routine.steps
+        for done in (step, step.instead)
+        if done is not None
     }
-    for exercise, pose in sorted(content.poses.items()):
-        source = content_dir / "poses" / f"{exercise}.yaml"
-        for name, drawn in variants(pose).items():
-            path = media / f"{name}.gif"
-            path.write_bytes(gif(drawn))
-            manifest[path.name] = digest(source)
-            written.append(path)
-        sheet.append((names.get(exercise, exercise), pose))
+    files = [
+        (exercise, file, drawn)
+        for exercise in names
+        for file, drawn in variants(content.poses[exercise]).items()
+    ]
+    rendered = _render_all([(drawn, style) for _, _, drawn in files])
+    manifest, written, held = {}, [], []
+    for (exercise, file, drawn), (mp4, keys) in zip(files, rendered, strict=True):
+        path = media / f"{file}{EXTENSION}"
+        path.write_bytes(mp4)
+        manifest[path.name] = digest(content_dir / "poses" / f"{exercise}.yaml", style_file)
+        written.append(path)
+        if drawn is content.poses[exercise]:  # the side the pose file describes
+            longest = max(range(len(drawn.keys)), key=lambda i: drawn.keys[i].hold)
+            held.append((names[exercise], keys[longest]))
+            (strips / f"{exercise}.png").write_bytes(sheets.strip(names[exercise], keys))
+            written.append(strips / f"{exercise}.png")
+    for old in set(media.iterdir()) - {*written, media / "manifest.json"}:
+        old.unlink()  # a file no pose draws any more (or the older format)
     (media / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
-    docs_dir.mkdir(exist_ok=True)
-    (docs_dir / "exercises.png").write_bytes(contact_sheet(sheet))
+    (docs_dir / "exercises.png").write_bytes(sheets.contact_sheet(held))
     return [*written, media / "manifest.json", docs_dir / "exercises.png"]
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description="Draw every demonstration, speak every clip.")
+    parser = argparse.ArgumentParser(description="Render every demonstration, speak every clip.")
     parser.add_argument("--content", type=Path, default=Path("content"))
     parser.add_argument("--docs", type=Path, default=Path("docs"))
     args = parser.parse_args()
