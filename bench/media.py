@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from bench import databases
+from bot.drawing.files import EXTENSION
 from tests.fake_telegram import FakeTelegram
 from tests.harness import TOKEN, RunningBot, make_settings, run_bot
 
@@ -28,7 +29,7 @@ async def step_cost(path: Path, rounds: int) -> dict[str, float]:
             by_id = [await _first_step(bot) for _ in range(rounds)]
             await bot.send(CHAT, "/pictures off")
             text = [await _first_step(bot) for _ in range(rounds)]
-        assert telegram.uploads == ["thoracic-spine-mobility-left.gif"]  # uploaded once
+        assert telegram.uploads == [f"thoracic-spine-mobility-left{EXTENSION}"]  # uploaded once
     return {
         "upload_ms": upload,
         "by_id_ms": statistics.median(by_id),
