@@ -465,16 +465,19 @@ class FakeTelegram:
             data["document"] = {**file, "file_name": upload.filename}
         return data
 
-    async def _api_sendAnimation(self, params: dict[str, Any]) -> Any:  # noqa: N802
-        given = params.get("animation")
+    def _file(self, given: object, kind: str) -> str:
+        """The file_id a send names: a new upload's (kept), or one Telegram still knows."""
         if isinstance(given, Upload):
-            file_id = f"anim-{next(self._file_ids)}"
+            file_id = f"{kind}-{next(self._file_ids)}"
             self.files[file_id] = (given.filename, given.content)
             self.uploads.append(given.filename)
-        elif isinstance(given, str) and given in self.files and given not in self.refused_files:
-            file_id = given
-        else:
-            raise ApiError(400, "Bad Request: wrong file identifier/HTTP URL specified")
+            return file_id
+        if isinstance(given, str) and given in self.files and given not in self.refused_files:
+            return given
+        raise ApiError(400, "Bad Request: wrong file identifier/HTTP URL specified")
+
+    async def _api_sendAnimation(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        file_id = self._file(params.get("animation"), "anim")
         caption = str(params.get("caption", ""))
         if len(unescape(re.sub(r"<[^>]+>", "", caption))) > CAPTION_LIMIT:
             raise ApiError(400, "Bad Request: message caption is too long")
@@ -500,16 +503,9 @@ class FakeTelegram:
         given, chat_id = params.get("voice"), int(params["chat_id"])
         if chat_id in self.voice_refused:
             raise ApiError(400, f"Bad Request: {self.voice_refused[chat_id]}")
-        if isinstance(given, Upload):
-            if not given.content.startswith(b"OggS"):
-                raise ApiError(400, "Bad Request: a voice note must be OGG")
-            file_id = f"voice-{next(self._file_ids)}"
-            self.files[file_id] = (given.filename, given.content)
-            self.uploads.append(given.filename)
-        elif isinstance(given, str) and given in self.files and given not in self.refused_files:
-            file_id = given
-        else:
-            raise ApiError(400, "Bad Request: wrong file identifier/HTTP URL specified")
+        if isinstance(given, Upload) and not given.content.startswith(b"OggS"):
+            raise ApiError(400, "Bad Request: a voice note must be OGG")
+        file_id = self._file(given, "voice")
         filename, content = self.files[file_id]
         message = Message(
             message_id=next(self._message_ids),
