@@ -53,8 +53,8 @@ def main(content: Content, snap: Snapshot) -> Page:
     )
     buttons = words.buttons
     rows = [
-        [_toggle(texts, buttons.hands_free, "hf", on=prefs.hands_free),
-         _toggle(texts, buttons.audio_guide, "voice", on=prefs.audio_guide)],
+        [_toggle(texts, buttons.hands_free, "hf", on=prefs.hands_free)],
+        [_toggle(texts, buttons.audio_guide, "voice", on=prefs.audio_guide)],  # too long for half
         [_button(buttons.switch.format(seconds=switch), Setting("page", SWITCH)),
          _button(buttons.rest.format(seconds=rest), Setting("page", REST))],
         [_button(buttons.roller.format(value=words.yes if prefs.roller else words.no),
