@@ -151,6 +151,11 @@ class WarmupSession(Base):
     # A paused countdown: what was left of it (get-ready or pause included), while
     # hold_ends_at is None; hold_seconds and hold_message_id stay for ▶️ Go on.
     hold_paused_left: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # The audio guide's voice note for the current exercise, and when it stops speaking, so
+    # ⏸ Pause, ⏹ Stop and a stopped warm-up can silence it (Telegram stops playing a deleted
+    # note). A note cut by ⏸ Pause keeps its id with no end: ▶️ Go on sends the rest anew.
+    guide_message_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    guide_ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     # Pain check-ins, 0-10, before and after; the *_at columns say when each was answered or
     # skipped (a skipped check-in has a time but no value).
     pain_before: Mapped[int | None] = mapped_column(Integer, nullable=True)

@@ -29,7 +29,8 @@ from bot.chat import uploads
 from bot.coaching import guide
 from bot.coaching.coach import Cursor
 from bot.coaching.guide import Script
-from bot.coaching.running import Position
+from bot.coaching.holds import Hold
+from bot.coaching.running import GuideNote, Position
 from bot.content import Content, ContentError
 from bot.content.texts import GuideTexts
 from bot.voice import notes
@@ -115,10 +116,15 @@ async def ready(
             log.exception("audio guide for chat %s not composed", chat_id)
 
 
-async def send_guide(context: CoachContext, chat_id: int, position: Position) -> None:
-    """Send the guide for the exercise at `position`, or one line on why it did not come."""
+async def send_guide(
+    context: CoachContext, chat_id: int, position: Position, *, left: int | None = None
+) -> None:
+    """Send the guide for the exercise at `position` (from `left` seconds before its
+    countdown's end, after ▶️ Go on), or one line on why it did not come."""
     guides, now = context.services.guides, context.now()
-    script = guide.script(position.routine, position.cursor, position.prefs, context.rules)
+    script = guide.script(
+        position.routine, position.cursor, position.prefs, context.rules, left=left
+    )
     if script is None or guides.refused_lately(chat_id, now):
         return
     try:
@@ -130,6 +136,36 @@ async def send_guide(context: CoachContext, chat_id: int, position: Position) ->
         sent = uploads.Refused(str(exc))
     if isinstance(sent, uploads.Refused):
         await _say_refused(context, chat_id, sent)
+        return
+    ends_at = now + timedelta(seconds=script.length)
+    await guide.remember(context.db, position.session_id, GuideNote(sent.message_id, ends_at))
+
+
+async def silence(
+    context: CoachContext, chat_id: int, position: Position, *, cut: bool = False
+) -> None:
+    """Stop the exercise's voice note if it is still speaking: Telegram stops playing a
+    deleted note. `cut` (⏸ Pause): it is remembered as cut, for ▶️ Go on to send the rest."""
+    note = position.guide
+    if note is None:
+        return
+    speaking = note.ends_at is not None and context.now() < note.ends_at
+    if speaking:
+        try:
+            await context.bot.delete_message(chat_id, note.message_id)
+        except TelegramError as exc:  # gone already, or Telegram out of reach: the countdown's
+            # change is what matters
+            log.warning("audio guide for chat %s not silenced (%s)", chat_id, exc)
+    kept = GuideNote(note.message_id, None) if cut and speaking else None
+    await guide.remember(context.db, position.session_id, kept)
+
+
+async def go_on(context: CoachContext, chat_id: int, hold: Hold) -> None:
+    """▶️ Go on: a note ⏸ Pause cut comes again, from where the countdown goes on."""
+    note = hold.position.guide
+    if note is not None and note.ends_at is None:
+        left = round((hold.ends_at - context.now()).total_seconds())
+        await send_guide(context, chat_id, hold.position, left=max(left, 0))
 
 
 def _upload(context: CoachContext, script: Script) -> uploads.Upload:

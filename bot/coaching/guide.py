@@ -16,9 +16,10 @@ from bot.coaching import coach
 from bot.coaching.coach import Cursor, Side
 from bot.coaching.holds import pause_before
 from bot.coaching.plan import Prefs
-from bot.coaching.running import Notice, load_running
+from bot.coaching.running import GuideNote, Notice, load_running
 from bot.content import Content, Routine, Rules
 from bot.content.texts import SpokenTexts
+from db import repo
 from db.database import Database
 
 # The most sets a hold is ever guided in (content's sets and /settings' extra sets stay under
@@ -70,9 +71,19 @@ async def planned(
     return script(position.routine, position.cursor, position.prefs, content.rules)
 
 
-def script(routine: Routine, cursor: Cursor, prefs: Prefs, rules: Rules) -> Script | None:
+async def remember(db: Database, session_id: int, note: GuideNote | None) -> None:
+    """Record the voice note now leading the session's exercise (None: none is)."""
+    message_id, ends_at = (note.message_id, note.ends_at) if note else (None, None)
+    async with db.transaction() as tx:
+        await repo.set_guide(tx, session_id, message_id, ends_at)
+
+
+def script(
+    routine: Routine, cursor: Cursor, prefs: Prefs, rules: Rules, *, left: int | None = None
+) -> Script | None:
     """The guide from `cursor` to the end of its exercise (hands-free off: its one hold, as
-    the countdown runs it); None for an exercise counted in reps."""
+    the countdown runs it); None for an exercise counted in reps. `left`: the countdown at
+    `cursor` has that many seconds to go (its lead included), as ▶️ Go on finds it."""
     step = routine.steps[cursor.step]
     seconds = coach.timer_seconds(step)
     if seconds is None:
@@ -83,18 +94,26 @@ def script(routine: Routine, cursor: Cursor, prefs: Prefs, rules: Rules) -> Scri
     at = 0
     for index, hold in enumerate(holds):
         lead = rules.timer.get_ready_seconds if index == 0 else pause_before(hold, prefs, rules)
+        held = 0  # seconds of this hold already done
+        if index == 0 and left is not None:
+            lead, held = max(left - seconds, 0), max(seconds - left, 0)
         where = _where(hold, step.prescription.guided_sets)
-        if lead >= rules.audio_guide.min_lead_seconds:
-            cues.append(Cue(at, (_lead_word(hold, first=index == 0), *where)))
-            cues.append(Cue(at + lead, ("start",)))
-        else:  # no time to announce it: where, then start, as the hold begins
-            cues.append(Cue(at + lead, (*where, "start")))
+        if not held:  # a hold already under way is not announced again
+            cues += _lead_in(at, lead, where, rules, _lead_word(hold, first=index == 0))
         at += lead
-        cues += _during(at, seconds, rules)
-        at += seconds
+        cues += [cue for cue in _during(at - held, seconds, rules) if cue.at >= at]
+        at += seconds - held
     last = holds[-1] == positions[-1]  # hands-free off, a side or set may follow the note
     cues.append(Cue(at, ("done" if last else "release",)))
     return Script(tuple(cues), at + rules.audio_guide.tail_seconds)
+
+
+def _lead_in(at: int, lead: int, where: tuple[str, ...], rules: Rules, word: str) -> list[Cue]:
+    """Where the hold is, and its start: announced through its lead where there is time,
+    said as the hold begins where there is not."""
+    if lead >= rules.audio_guide.min_lead_seconds:
+        return [Cue(at, (word, *where)), Cue(at + lead, ("start",))]
+    return [Cue(at + lead, (*where, "start"))]
 
 
 def _lead_word(hold: Cursor, *, first: bool) -> str:

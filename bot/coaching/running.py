@@ -8,6 +8,7 @@ import functools
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import Enum, StrEnum
 from typing import Any, NamedTuple, ParamSpec, TypeVar
 
@@ -63,6 +64,15 @@ class ChatState:
 
 
 @dataclass(frozen=True)
+class GuideNote:
+    """The audio guide's voice note: its message, and when it stops speaking (None: it was
+    cut by ⏸ Pause, and ▶️ Go on sends the rest)."""
+
+    message_id: int
+    ends_at: datetime | None
+
+
+@dataclass(frozen=True)
 class Position:
     """A running session at one sub-step: what a step message shows."""
 
@@ -73,6 +83,7 @@ class Position:
     hold_message_id: int | None = None  # the countdown message, while a hold runs
     holding: bool = False  # a countdown runs on this step (its message may not be known yet)
     paused_left: int | None = None  # a paused countdown's time left (its message stays)
+    guide: GuideNote | None = None  # the audio guide's voice note on this exercise, if sent
     prefs: Prefs = field(
         default_factory=Prefs
     )  # how this chat's warm-ups run; `routine` is already shaped by it
@@ -178,9 +189,16 @@ def position_of(
         warmup.hold_message_id,
         holding=warmup.hold_ends_at is not None,
         paused_left=warmup.hold_paused_left,
+        guide=_guide_of(warmup),
         prefs=prefs,
         chat=chat or ChatState(),
     )
+
+
+def _guide_of(warmup: repo.Warmup) -> GuideNote | None:
+    if warmup.guide_message_id is None:
+        return None
+    return GuideNote(warmup.guide_message_id, warmup.guide_ends_at)
 
 
 def row_of(cursor: Cursor) -> tuple[int, int, str | None]:

@@ -121,6 +121,7 @@ async def on_stop(query: CallbackQuery, context: CoachContext, press: StopHold) 
     if (hold := await accepted(query, context, result)) is None:
         return
     context.schedule.cancel_hold(press.session_id)
+    await guide.silence(context, chat_id, hold.position)
     position, texts = hold.position, context.texts
     stopped = texts.timer.stopped.format(left=hold.left(context.now()))
     await edit(
@@ -163,8 +164,10 @@ async def _pause_or_go_on(
         return
     if hold.position.paused_left is None:
         holds_chat.schedule(context, hold)  # running again: its end and ticks are due anew
+        await guide.go_on(context, chat_id, hold)
     else:
         context.schedule.cancel_hold(press.session_id)
+        await guide.silence(context, chat_id, hold.position, cut=True)
     markup = holds_chat.countdown_markup(context, hold.position)
     await edit(
         context, chat_id, message_id_of(query), holds_chat.countdown_text(context, hold), markup

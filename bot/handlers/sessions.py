@@ -8,7 +8,7 @@ from typing import TypeVar
 from telegram import CallbackQuery, Update
 from telegram.constants import ParseMode
 
-from bot.chat import groups, keyboards, render
+from bot.chat import groups, guide, keyboards, render
 from bot.chat.callbacks import Begin, Less, More, Restart, Resume, SharpPain, StepButton, Stop
 from bot.chat.replies import accepted, answer, chat_id_of, edit, message_id_of, notify
 from bot.chat.sessions import begin, send_checkin
@@ -91,6 +91,7 @@ async def _act(
         return
     if acted.position.holding:  # Done on a countdown ends it too
         context.schedule.cancel_hold(press.session_id)
+    await guide.silence(context, chat_id, acted.position)  # and its voice, if it still speaks
     shown = await send_outcome(context, chat_id, _pressed_if_unknown(acted, query))
     await context.remember_step(chat_id, acted.next, shown)
 
@@ -131,6 +132,7 @@ async def on_sharp_pain(query: CallbackQuery, context: CoachContext, press: Shar
     if (result := await _end(query, context, press, for_pain=True)) is None:
         return
     chat_id, texts = chat_id_of(query), context.texts
+    await guide.silence(context, chat_id, result.position)
     await close_step(context, chat_id, result.position, texts.outcomes.sharp_pain)
     await context.bot.send_message(chat_id, texts.sharp_pain, parse_mode=ParseMode.HTML)
 
@@ -183,6 +185,7 @@ async def on_restart(query: CallbackQuery, context: CoachContext, press: Restart
         return
     if restarted.old.holding:
         context.schedule.cancel_hold(press.session_id)
+    await guide.silence(context, chat_id, restarted.old)
     await _close_offer(context, query, restarted.old, context.texts.offer.started_over)
     await close_step(context, chat_id, restarted.old, context.texts.outcomes.stopped)
     await send_checkin(context, chat_id, restarted.new, query.from_user.id)
@@ -197,6 +200,7 @@ async def _close_offer(
 
 
 async def _stopped(context: CoachContext, chat_id: int, result: Stopped) -> None:
+    await guide.silence(context, chat_id, result.position)
     await close_step(context, chat_id, result.position, context.texts.outcomes.stopped)
     await context.bot.send_message(
         chat_id, render.stopped(context.texts, result.position.routine, result.done)

@@ -43,6 +43,7 @@ from db.repo.holds import (
     go_on_hold,
     pause_hold,
     running_holds,
+    set_guide,
     set_hold_message,
 )
 from db.repo.media import forget_media_file_id, media_file_id, save_media_file_id
@@ -172,6 +173,7 @@ __all__ = [
     "session_with_chat",
     "sessions_of",
     "set_chat_settings",
+    "set_guide",
     "set_hold_message",
     "set_messages",
     "set_pain_model",

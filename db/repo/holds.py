@@ -119,6 +119,19 @@ async def set_hold_message(
     )
 
 
+async def set_guide(
+    tx: AsyncSession, session_id: int, message_id: int | None, ends_at: datetime | None
+) -> None:
+    """Record the audio guide's voice note on a session (None: there is none, or it was
+    silenced as the session ended)."""
+    await execute_write(
+        tx,
+        update(WarmupSession)
+        .where(WarmupSession.id == session_id)
+        .values(guide_message_id=message_id, guide_ends_at=ends_at),
+    )
+
+
 async def running_holds(tx: AsyncSession) -> list[Warmup]:
     """Every running session with a countdown, to reschedule after a restart."""
     return await read_warmups(tx, _HOLDING, {})

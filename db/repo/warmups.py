@@ -52,6 +52,8 @@ class Warmup:
     hold_seconds: int | None = None
     hold_message_id: int | None = None
     hold_paused_left: int | None = None
+    guide_message_id: int | None = None
+    guide_ends_at: datetime | None = None
     pain_before: int | None = None
     pain_before_at: datetime | None = None
     pain_after: int | None = None
