@@ -13,6 +13,7 @@ from bot.config import Settings
 from bot.content import ContentError
 from bot.runtime.lifecycle import serve
 from bot.runtime.logs import configure_logging
+from bot.webapp import launch
 from db.database import DatabaseError
 
 
@@ -26,7 +27,8 @@ def main() -> int:
     configure_logging(settings.log_level, settings.telegram_bot_token.get_secret_value())
     try:
         application = build_application(settings)
-        asyncio.run(serve(application, settings, services_of(application).db))
+        web = launch.routes(application)  # the Mini App's, where WEBAPP_URL is set
+        asyncio.run(serve(application, settings, services_of(application).db, web))
     except (ContentError, DatabaseError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -53,6 +53,7 @@ from bot.runtime import inbox
 from bot.runtime.application import CoachApplication, builder
 from bot.runtime.context import SERVICES, CoachContext, Services
 from bot.runtime.scheduling import Schedule
+from bot.webapp import launch
 from db.database import Database
 
 log = logging.getLogger(__name__)
@@ -275,6 +276,7 @@ async def _post_init(application: CoachApplication) -> None:
     await services.db.migrate()
     commands = services.content.texts.commands
     await application.bot.set_my_commands([BotCommand(c.command, c.description) for c in commands])
+    await launch.set_menu_button(application)
     await _restore_jobs(application)
     log.info("bot @%s ready", application.bot.username)
 

@@ -21,7 +21,10 @@ LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 class Settings(BaseSettings):
     """Everything a deployment can configure. Only the token has no default."""
 
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    # An empty value (`WEBHOOK_URL=` as .env.example has it) means the default, not "".
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", env_ignore_empty=True
+    )
 
     telegram_bot_token: SecretStr
     telegram_api_url: str = "https://api.telegram.org"
@@ -47,6 +50,9 @@ class Settings(BaseSettings):
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(default=8080, ge=0, le=65535)
     webhook_secret: SecretStr | None = None
+    # The progress and settings Mini App: set WEBAPP_URL (its public https address, such as
+    # https://example.org/app) to serve it from the same web server, in polling mode too.
+    webapp_url: str | None = None
 
     @field_validator("telegram_api_url")
     @classmethod
@@ -80,6 +86,23 @@ class Settings(BaseSettings):
         if not _SECRET_CHARACTERS.fullmatch(secret):
             raise ValueError("WEBHOOK_SECRET must be 1-256 of A-Z, a-z, 0-9, _ and -")
         return self
+
+    @model_validator(mode="after")
+    def _webapp_has_a_path_of_its_own(self) -> Self:
+        if self.webapp_url is None:
+            return self
+        if not self.webapp_url.startswith(("https://", "http://")):
+            raise ValueError("WEBAPP_URL must be an https address (http only to try it locally)")
+        if self.webapp_path in ("", "/healthz"):
+            raise ValueError("WEBAPP_URL needs a path of its own, such as https://example.org/app")
+        if self.webhook_url is not None and self.webhook_path.startswith(self.webapp_path):
+            raise ValueError("WEBAPP_URL's path must differ from WEBHOOK_URL's")
+        return self
+
+    @property
+    def webapp_path(self) -> str:
+        """Where the Mini App is served, from WEBAPP_URL's path (no trailing slash)."""
+        return urlsplit(self.webapp_url or "").path.rstrip("/")
 
     @property
     def webhook_path(self) -> str:

@@ -139,3 +139,16 @@ async def bot(
     """The real application, polling the fake server, on `clock`."""
     async with run_bot(telegram, settings, clock=clock) as running_bot:
         yield running_bot
+
+
+@pytest.fixture
+async def app_bot(
+    telegram: FakeTelegram, database_url: str, clock: Callable[[], datetime]
+) -> AsyncIterator[RunningBot]:
+    """The real application with the Mini App on (polling; the app on a port of its own):
+    `app_bot.app_url` is its page."""
+    settings = make_settings(
+        telegram, database_url, webapp_url="https://coach.example/app", webhook_port=0
+    )
+    async with run_bot(telegram, settings, clock=clock) as running_bot:
+        yield running_bot

@@ -56,7 +56,14 @@ NOT_MODIFIED = (
 QUERY_TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid"
 CAPTION_LIMIT = 1024
 # Calls `Faults` leave alone: start-up and polling (a stop must not hang on a fault in them).
-_ALWAYS_ANSWERED = {"getMe", "getUpdates", "setMyCommands", "deleteWebhook", "setWebhook"}
+_ALWAYS_ANSWERED = {
+    "getMe",
+    "getUpdates",
+    "setMyCommands",
+    "deleteWebhook",
+    "setWebhook",
+    "setChatMenuButton",
+}
 
 
 @dataclass
@@ -144,6 +151,7 @@ class FakeTelegram:
         self.events: list[Event] = []
         self.messages: dict[int, dict[int, Message]] = defaultdict(dict)
         self.commands: list[dict[str, Any]] = []
+        self.menu_button: dict[str, Any] | None = None  # every private chat's, as last set
         self.webhook: dict[str, Any] | None = None  # what setWebhook was last given
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
@@ -391,6 +399,11 @@ class FakeTelegram:
 
     async def _api_setMyCommands(self, params: dict[str, Any]) -> Any:  # noqa: N802
         self.commands = params["commands"]
+        return True
+
+    async def _api_setChatMenuButton(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        button = params.get("menu_button")
+        self.menu_button = json.loads(button) if isinstance(button, str) else button
         return True
 
     async def _api_getUpdates(self, params: dict[str, Any]) -> Any:  # noqa: N802

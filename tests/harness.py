@@ -20,6 +20,7 @@ from bot.config import PROJECT_ROOT, Settings
 from bot.content import Content, load_content
 from bot.runtime.context import Services, utc_now
 from bot.runtime.lifecycle import running
+from bot.webapp import launch
 from db import chat_data
 from db.database import Database
 from db.models import StepEvent, WarmupSession
@@ -93,6 +94,12 @@ class RunningBot:
     @property
     def db(self) -> Database:
         return self.services.db
+
+    @property
+    def app_url(self) -> str:
+        """The Mini App's page on the bot's web server (WEBAPP_URL's path, on this host)."""
+        assert self.webhook_port is not None, "the app is served where WEBAPP_URL is set"
+        return f"http://127.0.0.1:{self.webhook_port}{self.services.settings.webapp_path}/"
 
     async def send(self, chat_id: int, text: str, *, user_id: int | None = None) -> list[Message]:
         """A user writes `text`; returns the messages the bot sent in reply."""
@@ -263,5 +270,6 @@ async def run_bot(
         clock=clock,
     )
     application = build_application(settings, services)
-    async with running(application, settings, services.db, poll_timeout=5) as serving:
+    web = launch.routes(application)  # the Mini App's, where WEBAPP_URL is set
+    async with running(application, settings, services.db, poll_timeout=5, web=web) as serving:
         yield RunningBot(server, application, services, serving.webhook_port)

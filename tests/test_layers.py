@@ -34,6 +34,8 @@ FORBIDDEN = {
     # The audio guide's sound: a script (coaching) in, samples and files out.
     "bot/voice": ("bot.handlers", "bot.chat", "bot.runtime", "db", "telegram"),
     "bot/runtime": ("bot.handlers",),
+    # The Mini App: beside the handlers, over HTTP instead of updates.
+    "bot/webapp": ("db", "sqlalchemy", "bot.handlers"),
 }
 
 

@@ -1,12 +1,17 @@
-"""/progress in the chat: the report's text, and its chart as a PNG."""
+"""/progress in the chat: the report's text, its chart as a PNG, and the button that opens
+the Mini App."""
 
 from __future__ import annotations
 
 from html import escape
 
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
+
 from bot.chat.render import format_duration, streak, warmups
 from bot.coaching.progress import Day, Report
+from bot.config import Settings
 from bot.content import ProgressTexts, Texts
+from bot.runtime.context import CoachContext
 
 
 def chart_png(days: list[Day], words: ProgressTexts) -> bytes:
@@ -78,3 +83,18 @@ def _insight_lines(texts: Texts, report: Report) -> list[str]:
         for i in report.insights
     ]
     return [*lines, words.insight_basis.format(count=warmups(texts, report.pain_checkins))]
+
+
+def page_url(settings: Settings) -> str | None:
+    """The Mini App's page as Telegram opens it (WEBAPP_URL), or None when there is none."""
+    return f"{settings.webapp_url.rstrip('/')}/" if settings.webapp_url else None
+
+
+def open_app(context: CoachContext, private: bool) -> InlineKeyboardMarkup | None:
+    """`📊 Open progress` under /progress, where there is an app and the chat is private
+    (Telegram opens a Mini App from an inline button in private chats only)."""
+    url = page_url(context.services.settings)
+    if url is None or not private:
+        return None
+    button = InlineKeyboardButton(context.texts.webapp.open_progress, web_app=WebAppInfo(url))
+    return InlineKeyboardMarkup([[button]])

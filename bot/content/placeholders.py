@@ -51,6 +51,8 @@ TEMPLATE_FIELDS: dict[str, set[str]] = {
     "timer.up_next": {"what"},
     "timer.paused": {"left"},
     "guide.caption": {"name"},
+    "webapp.in_chat": {"setting", "value"},
+    "webapp.moves": {"greens", "green_max", "red_from", "worse_by"},
     "guide.spoken.set": {"number"},
     "guide.spoken.seconds_left": {"seconds"},
     "guide.spoken.count": {"number"},

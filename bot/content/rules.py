@@ -177,6 +177,10 @@ class DataRules(Strict):
     forget_window_minutes: int = Field(ge=1, le=24 * 60)  # how long a /forget question holds
 
 
+class WebAppRules(Strict):
+    sign_in_hours: int = Field(ge=1, le=7 * 24)  # an older Mini App sign-in is refused
+
+
 class Rules(Strict):
     """Everything in `content/rules.yaml`."""
 
@@ -192,6 +196,7 @@ class Rules(Strict):
     morning: MorningRules
     progress: ProgressRules
     data: DataRules
+    webapp: WebAppRules
 
 
 # The question's buttons carry the precautions ticked as the bits of one small number.

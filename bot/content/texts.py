@@ -46,6 +46,7 @@ from bot.content.warmup_texts import (
     StreakDays,
     Timer,
 )
+from bot.content.webapp_texts import WebAppTexts
 
 __all__ = [
     "TEMPLATE_FIELDS",
@@ -77,6 +78,7 @@ __all__ = [
     "Texts",
     "Timer",
     "TypedTexts",
+    "WebAppTexts",
 ]
 
 
@@ -138,6 +140,7 @@ class Texts(Strict):
     fallback: Text
     error: Text
     buttons: Buttons
+    webapp: WebAppTexts
 
     @model_validator(mode="after")
     def _known_placeholders(self) -> Texts:

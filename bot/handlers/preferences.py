@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from telegram import CallbackQuery, Update
 from telegram.constants import ParseMode
 
+from bot.chat import choices
 from bot.chat import precautions as asked
 from bot.chat import preferences as menu
 from bot.chat.callbacks import Setting
 from bot.chat.preferences import Page
 from bot.chat.replies import answer, chat_id_of, edit, message_id_of
-from bot.coaching import pictures, precautions, preferences, progress
-from bot.coaching.plan import Dose
+from bot.coaching import precautions, preferences
 from bot.coaching.preferences import Snapshot
 from bot.runtime.context import CoachContext
 
@@ -90,39 +88,10 @@ async def _choose(
     context: CoachContext, chat_id: int, snap: Snapshot, press: Setting
 ) -> Page | None:
     """Store the choice and return the page to show next; None if it is not on offer."""
-    content, prefs, now, value = context.content, snap.prefs, context.now(), press.value
-    rules = content.rules.hands_free
-    flag = {"1": True, "0": False}.get(value)
-    number = int(value) if value.isdigit() else None
-    if press.name == "pics" and flag is not None:
-        await pictures.set_pictures(context.db, chat_id=chat_id, on=flag, now=now)
-        return menu.main(content, replace(snap, pictures=flag))
-    if press.name == "morning" and flag is not None:
-        await preferences.set_morning_question(context.db, chat_id=chat_id, on=flag, now=now)
-        return menu.main(content, replace(snap, morning=flag))
-    if press.name == "target" and number in menu.TARGETS:
-        assert number is not None
-        await progress.set_target(context.db, chat_id=chat_id, target=number, now=now)
-        return menu.main(content, replace(snap, target=number))
-    changed = None
-    if press.name == "hf" and flag is not None:
-        changed = replace(prefs, hands_free=flag)
-    elif press.name == "voice" and flag is not None:
-        changed = replace(prefs, audio_guide=flag)
-    elif press.name == "roller" and flag is not None:
-        changed = replace(prefs, roller=flag)
-    elif press.name == "switch" and number in rules.switch_choices:
-        changed = replace(prefs, switch_seconds=number)
-    elif press.name == "rest" and number in rules.rest_choices:
-        changed = replace(prefs, rest_seconds=number)
-    elif press.name in ("level", "hold", "sets", "reps"):
-        changed = menu.dose_choice(content, prefs, press.name, value)
-    elif press.name == "reset" and menu.exercise(content, snap, value) is not None:
-        changed = prefs.with_dose(value, Dose())
+    changed = await choices.choose(context, chat_id, snap, press.name, press.value)
     if changed is None:
         return None
-    await preferences.save(context.db, chat_id=chat_id, prefs=changed, now=now)
-    snap = replace(snap, prefs=changed)
-    if press.name in ("level", "hold", "sets", "reps", "reset"):
-        return menu.exercise(content, snap, value.rpartition(".")[0] or value)
-    return menu.main(content, snap)
+    if press.name in choices.PER_EXERCISE:
+        exercise_id = press.value.rpartition(".")[0] or press.value
+        return menu.exercise(context.content, changed, exercise_id)
+    return menu.main(context.content, changed)

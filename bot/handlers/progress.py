@@ -6,10 +6,10 @@ import asyncio
 import io
 
 from telegram import InputFile, Update
-from telegram.constants import ParseMode
+from telegram.constants import ChatType, ParseMode
 
 from bot.chat import preferences as menu
-from bot.chat.progress import chart_png, progress_report
+from bot.chat.progress import chart_png, open_app, progress_report
 from bot.coaching import preferences, progress
 from bot.runtime.context import CoachContext
 
@@ -20,7 +20,10 @@ async def progress_command(update: Update, context: CoachContext) -> None:
     chat_id, texts = update.effective_chat.id, context.texts
     report = await progress.report(context.db, context.content, chat_id=chat_id, now=context.now())
     await context.bot.send_message(
-        chat_id, progress_report(texts, report), parse_mode=ParseMode.HTML
+        chat_id,
+        progress_report(texts, report),
+        parse_mode=ParseMode.HTML,
+        reply_markup=open_app(context, private=update.effective_chat.type == ChatType.PRIVATE),
     )
     if report.sessions:
         # Drawing takes tens of milliseconds of CPU; keep it off the event loop.

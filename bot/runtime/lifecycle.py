@@ -12,12 +12,13 @@ import contextlib
 import logging
 import signal
 import socket
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
 import uvicorn
+from starlette.routing import BaseRoute
 from telegram import Update
 from telegram.ext import Application
 
@@ -43,14 +44,19 @@ AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
 @dataclass(frozen=True)
 class Running:
-    """What is serving: the webhook's bound port in webhook mode, else None."""
+    """What is serving: the web server's bound port (the webhook's, the Mini App's), if any."""
 
     webhook_port: int | None = None
 
 
 @asynccontextmanager
 async def running(
-    application: AnyApplication, settings: Settings, db: Database, *, poll_timeout: int = 10
+    application: AnyApplication,
+    settings: Settings,
+    db: Database,
+    *,
+    poll_timeout: int = 10,
+    web: Sequence[BaseRoute] = (),
 ) -> AsyncIterator[Running]:
     """Initialize, run post_init, receive and process updates; undo it all on exit.
 
@@ -66,7 +72,7 @@ async def running(
         await application.start()
         try:
             await _replay_unhandled(application)
-            async with _receiving(application, settings, db, poll_timeout) as receiving:
+            async with _receiving(application, settings, db, poll_timeout, web) as receiving:
                 yield receiving
         finally:
             await _finish_in_hand(application)
@@ -80,31 +86,42 @@ async def running(
             await application.post_shutdown(application)
 
 
-async def serve(application: AnyApplication, settings: Settings, db: Database) -> None:
-    """Run until SIGINT or SIGTERM, then finish what is in flight and stop cleanly."""
+async def serve(
+    application: AnyApplication,
+    settings: Settings,
+    db: Database,
+    web: Sequence[BaseRoute] = (),
+) -> None:
+    """Run until SIGINT or SIGTERM, then finish what is in flight and stop cleanly. `web`:
+    pages the bot's web server serves besides the webhook (the Mini App)."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
-    async with running(application, settings, db):
+    async with running(application, settings, db, web=web):
         await stop.wait()
 
 
 @asynccontextmanager
 async def _receiving(
-    application: AnyApplication, settings: Settings, db: Database, poll_timeout: int
+    application: AnyApplication,
+    settings: Settings,
+    db: Database,
+    poll_timeout: int,
+    web: Sequence[BaseRoute],
 ) -> AsyncIterator[Running]:
     if settings.webhook_url is None:
         assert application.updater is not None
-        await application.updater.start_polling(
-            allowed_updates=ALLOWED_UPDATES, timeout=poll_timeout
-        )
-        try:
-            yield Running()
-        finally:
-            await application.updater.stop()
+        async with _web_server(application, settings, db, web) as port:
+            await application.updater.start_polling(
+                allowed_updates=ALLOWED_UPDATES, timeout=poll_timeout
+            )
+            try:
+                yield Running(webhook_port=port)
+            finally:
+                await application.updater.stop()
         return
-    async with _webhook_server(application, settings, db) as port:
+    async with _web_server(application, settings, db, web) as port:
         assert settings.webhook_secret is not None  # settings refuse webhook mode without it
         await application.bot.set_webhook(
             settings.webhook_url,
@@ -115,15 +132,20 @@ async def _receiving(
 
 
 @asynccontextmanager
-async def _webhook_server(
-    application: AnyApplication, settings: Settings, db: Database
-) -> AsyncIterator[int]:
-    assert settings.webhook_secret is not None
+async def _web_server(
+    application: AnyApplication, settings: Settings, db: Database, web: Sequence[BaseRoute]
+) -> AsyncIterator[int | None]:
+    """The bot's web server: the webhook (webhook mode) and `web`; none when neither."""
+    secret = settings.webhook_secret
+    if settings.webhook_url is None and not web:
+        yield None
+        return
     app = webhook.create_app(
         application,
-        path=settings.webhook_path,
-        secret=settings.webhook_secret.get_secret_value(),
+        path=settings.webhook_path if settings.webhook_url is not None else None,
+        secret=secret.get_secret_value() if secret is not None else "",
         db=db,
+        web=web,
     )
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

@@ -11,14 +11,14 @@ import hmac
 import json
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from starlette.applications import Starlette
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 from telegram import Update
 from telegram.ext import Application
 
@@ -36,11 +36,13 @@ REFUSAL_LOG_SECONDS = 60
 def create_app(
     application: Application[Any, Any, Any, Any, Any, Any],
     *,
-    path: str,
+    path: str | None,
     secret: str,
     db: Database,
+    web: Sequence[BaseRoute] = (),
 ) -> Starlette:
-    """The ASGI app serving Telegram's webhook at `path`, and `/healthz`."""
+    """The ASGI app serving Telegram's webhook at `path` (None: polling, no webhook),
+    `/healthz`, and `web` (the Mini App's pages)."""
 
     refusals = _Refusals()
 
@@ -64,12 +66,10 @@ def create_app(
             {"status": "ok" if healthy else "unavailable"}, status_code=200 if healthy else 503
         )
 
-    return Starlette(
-        routes=[
-            Route(path, receive_update, methods=["POST"]),
-            Route("/healthz", health, methods=["GET"]),
-        ]
-    )
+    routes: list[BaseRoute] = [Route("/healthz", health, methods=["GET"]), *web]
+    if path is not None:
+        routes.insert(0, Route(path, receive_update, methods=["POST"]))
+    return Starlette(routes=routes)
 
 
 async def _take(application: Application[Any, Any, Any, Any, Any, Any], update: Update) -> None:
