@@ -25,9 +25,15 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
+# The Mini App's browser tests drive Debian's chromium-headless-shell: installed here when
+# missing and run as root; otherwise they are skipped with this reason (tests/test_webapp_browser.py).
+NO_BROWSER := no chromium-headless-shell: install Debian's chromium-headless-shell (apt-get install chromium-headless-shell) to run the Mini App's browser tests
+APT_BROWSER := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell >/dev/null
+
 # The type check runs beside the tests (they wait on real time with a core to spare); either
 # failing fails the target, and ruff, which takes a second, goes first.
 test: $(VENV)/.dev
+	command -v chromium-headless-shell >/dev/null || { [ "$$(id -u)" = 0 ] && { $(APT_BROWSER) || { apt-get update -qq && $(APT_BROWSER); }; }; } || echo "$(NO_BROWSER)"
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy > .mypy-output 2>&1 & mypy=$$!; \

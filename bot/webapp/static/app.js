@@ -85,8 +85,9 @@
     return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
   }
 
+  // Rounded as it will be written, so a colour checked here is the colour shown.
   function mix(a, b, t) {
-    return a.map(function (c, i) { return c + (b[i] - c) * t; });
+    return a.map(function (c, i) { return Math.round(c + (b[i] - c) * t); });
   }
 
   // `color` moved toward `toward` just enough to read at 4.5:1 on every background given.
@@ -128,10 +129,8 @@
     };
     var accent = colors.button_color;
     var onAccent = colors.button_text_color || [255, 255, 255];
-    if (accent) {
-      var away = luminance(onAccent) > 0.5 ? [0, 0, 0] : [255, 255, 255];
-      for (var t = 0; t < 1 && contrast(mix(accent, away, t), onAccent) < READABLE; t += 0.05);
-      set['--accent'] = mix(accent, away, Math.min(t, 1));
+    if (accent) { // the button colour, darker or lighter until its text reads on it
+      set['--accent'] = readableOn(accent, [onAccent], luminance(onAccent) > 0.5 ? [0, 0, 0] : [255, 255, 255]);
       set['--on-accent'] = onAccent;
     }
     Object.keys(set).forEach(function (name) { root.style.setProperty(name, toHex(set[name])); });
@@ -198,9 +197,9 @@
     });
   }
 
-  // Telegram's HTML as the bot sends it, keeping only b, i, u and links to the web; other
-  // elements give their text, but nothing of those that hold code or hidden content.
-  var ALLOWED_TAGS = { B: 1, I: 1, U: 1, A: 1 };
+  // The bot's HTML, keeping only b, i, u, line breaks and links to the web; other elements
+  // give their text, but nothing of those that hold code or hidden content.
+  var ALLOWED_TAGS = { B: 1, I: 1, U: 1, A: 1, BR: 1 };
   var DROPPED_TAGS = { SCRIPT: 1, STYLE: 1, TEMPLATE: 1, NOSCRIPT: 1, IFRAME: 1, OBJECT: 1, SVG: 1, MATH: 1 };
 
   function richText(html) {
@@ -311,7 +310,7 @@
 
   // --- Pain -----------------------------------------------------------------------------------
 
-  var pain = { rows: [], plot: null, width: 0 };
+  var pain = { rows: [], plot: null, width: 0, pointer: 'mouse' };
   var dayMonth = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'numeric' });
 
   function renderPain(rows) {
@@ -353,7 +352,14 @@
       width: width,
       height: 220,
       legend: { show: false },
-      cursor: { drag: { x: false, y: false }, points: { size: 12 } },
+      cursor: {
+        drag: { x: false, y: false },
+        points: { size: 12 },
+        // A browser ends a tap with a mouseleave: the tapped point's values stay until the next.
+        bind: { mouseleave: function (u, target, handler) {
+          return function (event) { if (pain.pointer === 'mouse') handler(event); return null; };
+        } },
+      },
       scales: { x: { time: true, range: paddedRange }, y: { range: [0, 10] } },
       axes: [
         Object.assign({ space: 56, values: function (u, splits) {
@@ -398,13 +404,13 @@
   // A finger on the chart moves its cursor as a mouse would, so a tap shows that day's values.
   function followTouch(plot) {
     function move(event) {
+      pain.pointer = event.pointerType;
+      if (event.pointerType === 'mouse') return; // uPlot follows the mouse itself
       var rect = plot.over.getBoundingClientRect();
       plot.setCursor({ left: event.clientX - rect.left, top: event.clientY - rect.top });
     }
     plot.over.addEventListener('pointerdown', move);
-    plot.over.addEventListener('pointermove', function (event) {
-      if (event.pointerType !== 'mouse') move(event);
-    });
+    plot.over.addEventListener('pointermove', move);
   }
 
   // --- Levels ---------------------------------------------------------------------------------
@@ -541,6 +547,7 @@
         var ok = reply.status === 200 && reply.body && reply.body.settings;
         if (ok) showSettings(reply.body.settings);
         else resetField(name);
+        if (ok) refresh();
         var again = byId('setting-' + name + '-status');
         again.className = ok ? 'field-status saved' : 'field-status failed';
         again.textContent = ok ? reply.body.saved : errorOf(reply);
@@ -558,8 +565,8 @@
     var same = settings.fields.every(function (field) {
       return form.querySelector('[data-name="' + CSS.escape(field.name) + '"]');
     }) && settings.fields.length === form.children.length;
-    if (!same) return renderSettings(settings);
     current.settings = settings;
+    if (!same) return renderSettings(settings);
     settings.fields.forEach(setFieldValue);
   }
 
@@ -575,6 +582,20 @@
   function resetField(name) {
     var field = current.settings.fields.filter(function (f) { return f.name === name; })[0];
     if (field) setFieldValue(field);
+  }
+
+  // A choice can change the other tabs (the weekly target, the exercises without a roller):
+  // they are drawn again from a fresh overview; the settings stay as they are, focus and all.
+  function refresh() {
+    api('overview').then(function (reply) {
+      if (reply.status === 401) return showOnly(errorOf(reply));
+      if (reply.status !== 200 || !reply.body || !reply.body.calendar) return;
+      var fresh = reply.body;
+      renderCalendar(fresh.calendar);
+      renderLevels(fresh.levels);
+      if (JSON.stringify(fresh.library) !== JSON.stringify(current.library)) renderLibrary(fresh.library);
+      current.library = fresh.library;
+    }, function () { /* the next look shows it */ });
   }
 
   // --- Start ----------------------------------------------------------------------------------
