@@ -335,7 +335,7 @@
     if (!row) return;
     byId('pain-before-now').textContent = row.before === null ? '–' : row.before;
     byId('pain-after-now').textContent = row.after === null ? '–' : row.after;
-    byId('pain-when').textContent = dayMonth.format(new Date(row.at));
+    byId('pain-when').textContent = dayMonth.format(new Date(row.date + 'T12:00')); // the chat's day
   }
 
   function cssVar(name) {
