@@ -29,6 +29,7 @@ from bench.sections import (
     scale_section,
     taps_section,
 )
+from bench.webapp import webapp_section
 
 # The two-process harness is bench/runner.py; the report's sections, bench/sections.py.
 
@@ -39,7 +40,8 @@ def main() -> None:
     # A smoke run's figures are not a report: it prints them and leaves docs/ alone.
     parser.add_argument("--out", type=Path, help="default: docs/PERFORMANCE.md (a full run)")
     parser.add_argument(
-        "--only", choices=["taps", "database", "scale", "media", "latency", "burst", "holds"]
+        "--only",
+        choices=["taps", "database", "scale", "media", "webapp", "latency", "burst", "holds"],
     )
     args = parser.parse_args()
     quick = args.quick
@@ -48,6 +50,7 @@ def main() -> None:
         "database": lambda folder: database_section(folder, quick),
         "scale": lambda folder: scale_section(folder, quick),
         "media": lambda folder: media_section(folder, quick),
+        "webapp": lambda folder: webapp_section(folder, quick),
     }
     if not quick:
         sections |= {"latency": latency_section, "burst": burst_section, "holds": holds_section}

@@ -95,7 +95,8 @@ class Settings(BaseSettings):
             raise ValueError("WEBAPP_URL must be an https address (http only to try it locally)")
         if self.webapp_path in ("", "/healthz"):
             raise ValueError("WEBAPP_URL needs a path of its own, such as https://example.org/app")
-        if self.webhook_url is not None and self.webhook_path.startswith(self.webapp_path):
+        hook, app = self.webhook_path, self.webapp_path
+        if self.webhook_url is not None and (hook == app or hook.startswith(f"{app}/")):
             raise ValueError("WEBAPP_URL's path must differ from WEBHOOK_URL's")
         return self
 

@@ -1,20 +1,28 @@
 """`make demo`: the real bot, offline, coaching a whole warm-up against the fake Bot API.
 
 Prints the conversation as a transcript: what the user sends and taps, what the bot sends,
-and how each step message ends once it is acted on. No token or network needed.
+and how each step message ends once it is acted on. No token or network needed. Then the
+Mini App's address on this machine (port DEMO_PORT, 8080 unless set), signed in as the
+demo's chat; in a terminal it stays open for a browser until Ctrl-C.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import json
 import logging
+import os
+import sys
 import tempfile
 import textwrap
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlencode
 
 from tests.fake_telegram import Event, FakeTelegram
 from tests.harness import TOKEN, FakeClock, RunningBot, make_settings, run_bot, sqlite_url
+from tests.webapp_auth import signed_init_data
 
 CHAT = 1
 
@@ -92,11 +100,37 @@ async def warm_up(bot: RunningBot, clock: FakeClock) -> int:
     return len(bot.server.press_ids) - taps
 
 
+def app_link(bot: RunningBot) -> str:
+    """The Mini App's page on this machine, signed in as the demo's person (the launch data
+    Telegram would put in the page's address)."""
+    init_data = signed_init_data(TOKEN, CHAT, first_name="Demo")
+    theme = json.dumps({"bg_color": "#ffffff", "text_color": "#000000"})
+    launch = urlencode({"tgWebAppData": init_data, "tgWebAppThemeParams": theme})
+    return f"{bot.app_url}#{launch}"
+
+
+async def serve_the_app(bot: RunningBot) -> None:
+    """In a terminal, keep the app open for a browser until Ctrl-C; otherwise stop."""
+    link, hours = app_link(bot), bot.services.content.rules.webapp.sign_in_hours
+    print(f"\n📊 The Mini App, signed in as this chat (for {hours} hours):\n{link}")
+    if not sys.stdin.isatty():
+        print("(run `make demo` in a terminal to keep the app open for a browser)")
+        return
+    print("Serving it until Ctrl-C.")
+    with contextlib.suppress(asyncio.CancelledError):
+        await asyncio.Event().wait()
+
+
 async def main() -> None:
     logging.basicConfig(level=logging.WARNING)
     with tempfile.TemporaryDirectory() as folder:
         async with FakeTelegram(TOKEN) as server:
-            settings = make_settings(server, sqlite_url(Path(folder) / "demo.db"))
+            settings = make_settings(
+                server,
+                sqlite_url(Path(folder) / "demo.db"),
+                webapp_url="https://coach.example/app",  # as Telegram would know it
+                webhook_port=int(os.environ.get("DEMO_PORT", "8080")),
+            )
             # A simulated clock moves on with each hold and tap, so the summary shows a
             # realistic time.
             clock = FakeClock(datetime.now(UTC))
@@ -107,7 +141,8 @@ async def main() -> None:
                     await bot.send(CHAT, "2")  # and after, typed
                 finally:
                     print("\n\n".join(render(event) for event in server.events))
-            print(f"\n(taps from ▶️ Start warm-up to the summary: {taps})")
+                print(f"\n(taps from ▶️ Start warm-up to the summary: {taps})")
+                await serve_the_app(bot)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """A chat's warm-ups day by day, and its check-ins one by one: what the Mini App shows.
 
-Pure over rows already loaded, like `progress.build`, with one read (`history`) around it.
+Pure, over the rows `progress.load` reads for the report.
 A day is `complete` if a warm-up finished on it, else `partial` if one was begun and left
 (stopped, or given up on), else `rest` if the chat took it as a rest day, else `none`; days
 are the chat's own local dates.
@@ -13,9 +13,8 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from bot.coaching import localtime
+from bot.coaching.progress import Loaded
 from bot.content import Content
-from db import repo
-from db.database import Database
 from db.models import SessionStatus, WarmupSession
 
 
@@ -48,23 +47,18 @@ class History:
     checkins: list[Checkin]
 
 
-async def history(db: Database, content: Content, *, chat_id: int, now: datetime) -> History:
+def history(content: Content, loaded: Loaded, now: datetime) -> History:
     """The chat's last `progress.chart_days` days and the check-ins within them."""
-    async with db.transaction() as tx:
-        chat = await repo.ensure_chat(tx, chat_id, now)
-        sessions = await repo.sessions_of(tx, chat_id)
-        rest = await repo.rest_days(tx, chat_id)
-    timezone = chat.timezone
-    today = localtime.local_today(timezone, now)
+    today = localtime.local_today(loaded.timezone, now)
     first = today - timedelta(days=content.rules.progress.chart_days - 1)
     return History(
-        days(sessions, rest, timezone, first, today),
-        [c for c in checkins(sessions, timezone) if c.day >= first],
+        days(loaded.sessions, loaded.rest, loaded.timezone, first, today),
+        [c for c in checkins(loaded.sessions, loaded.timezone) if c.day >= first],
     )
 
 
 def days(
-    sessions: list[WarmupSession], rest: set[date], timezone: str, first: date, last: date
+    sessions: list[WarmupSession], rest: frozenset[date], timezone: str, first: date, last: date
 ) -> list[CalendarDay]:
     """Each day from `first` to `last`, with what happened on it."""
     complete, partial = set(), set()

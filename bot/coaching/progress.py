@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from statistics import mean
 
 from bot.coaching import localtime, preferences, streaks
+from bot.coaching.plan import Prefs
 from bot.content import Content
 from db import repo
 from db.database import Database
@@ -48,23 +49,44 @@ class Report:
     trend_days: int = 0
 
 
-async def report(db: Database, content: Content, *, chat_id: int, now: datetime) -> Report:
+@dataclass(frozen=True)
+class Loaded:
+    """A chat's rows that its progress is computed from, read in one transaction."""
+
+    timezone: str
+    weekly_target: int
+    sessions: list[WarmupSession]
+    events: list[StepEvent]
+    prefs: Prefs
+    rest: frozenset[date]
+
+
+async def load(db: Database, *, chat_id: int, now: datetime) -> Loaded:
     async with db.transaction() as tx:
         chat = await repo.ensure_chat(tx, chat_id, now)
         sessions = await repo.sessions_of(tx, chat_id)
         events = await repo.events_of(tx, chat_id)
         prefs = await preferences.load(tx, chat_id)
         rest = frozenset(await repo.rest_days(tx, chat_id))
+    return Loaded(chat.timezone, chat.weekly_target, sessions, events, prefs, rest)
+
+
+async def report(db: Database, content: Content, *, chat_id: int, now: datetime) -> Report:
+    return of(content, await load(db, chat_id=chat_id, now=now), now)
+
+
+def of(content: Content, loaded: Loaded, now: datetime) -> Report:
+    """The report from a chat's loaded rows, with the level of each exercise that has them."""
     report = build(
         content,
-        sessions=sessions,
-        events=events,
-        timezone=chat.timezone,
-        weekly_target=chat.weekly_target,
+        sessions=loaded.sessions,
+        events=loaded.events,
+        timezone=loaded.timezone,
+        weekly_target=loaded.weekly_target,
         now=now,
-        rest=rest,
+        rest=loaded.rest,
     )
-    full = preferences.shape(content, content.default_routine, prefs)
+    full = preferences.shape(content, content.default_routine, loaded.prefs)
     levels = [
         (step.name, step.prescription.level, step.prescription.levels)
         for step in full.steps

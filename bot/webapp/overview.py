@@ -23,8 +23,8 @@ Json = dict[str, Any]
 async def overview(context: CoachContext, chat_id: int, first_name: str) -> Json:
     """Everything the app's pages show, for the person whose chat is `chat_id`."""
     content, now = context.content, context.now()
-    report = await progress.report(context.db, content, chat_id=chat_id, now=now)
-    history = await calendar.history(context.db, content, chat_id=chat_id, now=now)
+    loaded = await progress.load(context.db, chat_id=chat_id, now=now)
+    report, history = progress.of(content, loaded, now), calendar.history(content, loaded, now)
     snap = await preferences.snapshot(context.db, chat_id=chat_id, now=now)
     routine = preferences.shape(content, content.default_routine, snap.prefs)
     return {
