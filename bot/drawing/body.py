@@ -93,13 +93,20 @@ def pelvis_frame(key: Key) -> Matrix:
 
 
 def pieces(key: Key) -> list[Piece]:
-    """Every volume of the figure in `key`, resting on the floor if its height is null."""
+    """Every volume of the figure in `key`, set down on the floor if its height is null."""
     x, y, z = key.pelvis.at
     placed = _trunk(np.array([x, y, 0.0 if z is None else z]), pelvis_frame(key), key.joints)
-    if z is None:
-        lift = -min(lowest(piece) for piece in placed)
-        placed = [_moved(piece, np.array([0.0, 0.0, lift])) for piece in placed]
-    return placed
+    return placed if z is not None else set_down(placed, key.rests_on)
+
+
+def set_down(placed: list[Piece], rests_on: list[Part]) -> list[Piece]:
+    """The figure raised or lowered until the lowest of the parts it rests on (every part, if
+    it names none; a detail such as the nose bears nothing) touches the floor: the height at
+    which those parts bear its weight."""
+    named = [piece for piece in placed if piece.part in rests_on]
+    bearing = named or [piece for piece in placed if piece.part is not None]
+    lift = -min(lowest(piece) for piece in bearing)
+    return [_moved(piece, np.array([0.0, 0.0, lift])) for piece in placed]
 
 
 def lowest(piece: Piece) -> float:
