@@ -159,5 +159,6 @@ class Style(Strict):
     working: Colour  # the limbs of the side being worked
     target: Colour  # the parts a pose picks out (`highlight`)
     head: Colour
+    waistband: Colour  # the band that shows the pelvis's tilt
     props: dict[Literal["mat", "roller", "cushion", "wall", "chair"], Colour]
     light: Vec3  # the direction the main light shines in (it casts the shadows)
