@@ -46,11 +46,13 @@ LIMB_ENDS = ("forearm", "hand", "shin", "foot")  # whose far ends say how much a
 TOUCH = 0.01  # how far above the floor a knee or hand the step puts down may be
 KNEES, HANDS = ("knee_l", "knee_r"), ("hand_l", "hand_r")
 # What each kneeling or all-fours step puts on the floor, key pose by key pose, as the source
-# says: "knees and hands to the ground"; one hand comes off it to open to the side.
+# says: "knees and hands to the ground"; one hand comes off it to open to the side; in the
+# kneeling stretch, the back knee.
 ON_THE_FLOOR = {
     "diaphragmatic-breathing": [KNEES + HANDS] * 3,
     "sit-back": [KNEES + HANDS] * 2,
     "side-breathing": [KNEES + HANDS, (*KNEES, "hand_r"), (*KNEES, "hand_r"), (*KNEES, "hand_r")],
+    "deep-quads-psoas-stretch": [("knee_l",), ("knee_l",)],
 }
 
 
