@@ -19,7 +19,7 @@ from bot.content import load_content
 from bot.content.poses import Part, Pose
 from bot.drawing.body import Piece, pieces
 from bot.drawing.camera import HEIGHT, WIDTH, project, view_of
-from bot.drawing.motion import loop, variants
+from bot.drawing.motion import between, loop, variants
 
 Vector = NDArray[np.float64]
 
@@ -43,6 +43,17 @@ JOINED = {
     ]
 }
 LIMB_ENDS = ("forearm", "hand", "shin", "foot")  # whose far ends say how much a side moves
+TOUCH = 0.01  # how far above the floor a knee or hand the step puts down may be
+KNEES, HANDS = ("knee_l", "knee_r"), ("hand_l", "hand_r")
+# What each kneeling or all-fours step puts on the floor, key pose by key pose, as the source
+# says: "knees and hands to the ground"; one hand comes off it to open to the side; in the
+# kneeling stretch, the back knee.
+ON_THE_FLOOR = {
+    "diaphragmatic-breathing": [KNEES + HANDS] * 3,
+    "sit-back": [KNEES + HANDS] * 2,
+    "side-breathing": [KNEES + HANDS, (*KNEES, "hand_r"), (*KNEES, "hand_r"), (*KNEES, "hand_r")],
+    "deep-quads-psoas-stretch": [("knee_l",), ("knee_l",)],
+}
 
 
 def _variants() -> list[tuple[str, Pose]]:
@@ -158,3 +169,31 @@ def test_the_side_named_is_the_side_that_moves_most(name: str, pose: Pose) -> No
     working = "l" if pose.side == "left" else "r"
     other = "r" if working == "l" else "l"
     assert _travel(pose, working) > _travel(pose, other), name
+
+
+def _height(placed: list[Piece], name: str) -> float:
+    """How high a hand's underside, or a knee's (the thigh's rounded lower end), is."""
+    piece = {piece.part: piece for piece in placed}[Part(name.replace("knee", "thigh"))]
+    a, b, radius = capsule(piece)
+    return float(b[2] if name.startswith("knee") else min(a[2], b[2])) - radius
+
+
+@pytest.mark.parametrize("exercise", sorted(ON_THE_FLOOR))
+def test_knees_and_hands_put_down_touch_the_floor(exercise: str) -> None:
+    """On all fours and kneeling, every knee and hand the step puts down touches the floor in
+    each key pose (within a centimetre), and in every frame of a move between two keys that
+    both put it down: the figure rests on them rather than hovering above the mat."""
+    pose = load_content(CONTENT).poses[exercise]
+    down = ON_THE_FLOOR[exercise]
+    assert len(down) == len(pose.keys), f"{exercise}: name what touches in every key"
+    keys = pose.keys
+    for index, (key, following) in enumerate(zip(keys, [*keys[1:], keys[0]], strict=True)):
+        for name in down[index]:
+            height = _height(pieces(key), name)
+            assert height <= TOUCH, f"{exercise} key {index + 1}: {name} {height:.3f} m up"
+        both = set(down[index]) & set(down[(index + 1) % len(keys)])
+        for t in np.linspace(0.0, 1.0, 9):
+            placed = pieces(between(key, following, float(t)))
+            for name in sorted(both):
+                height = _height(placed, name)
+                assert height <= TOUCH, f"{exercise} key {index + 1}+{t:.2f}: {name} {height:.3f}"

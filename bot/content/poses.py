@@ -80,7 +80,8 @@ class Joints(Strict):
 
 class Pelvis(Strict):
     # Where the point between the hip joints is; a height of null sets the figure down so
-    # that its lowest point rests on the floor, in every frame of the movement.
+    # that its lowest point (or the lowest of the parts the key `rests_on`) touches the floor,
+    # in every frame of the movement.
     at: tuple[float, float, float | None]
     # yaw (about the vertical); pitch (tipping forward: -90 lies on the back with the head
     # toward -x, 90 face down with the head toward +x); roll (about the body's own length,
@@ -93,8 +94,18 @@ class Key(Strict):
 
     pelvis: Pelvis
     joints: Joints = Joints()
+    # The parts the weight rests on (on all fours: the shins at the knees, and the hands). With
+    # the pelvis's height null, the figure is set down on the lowest of them rather than on its
+    # lowest point, so a hand reaching lower cannot hold the knees up off the floor.
+    rests_on: list[Part] = Field(default_factory=list)
     hold: float = Field(default=0.6, ge=0.0, le=3.0)
     move: float = Field(default=1.0, ge=0.3, le=3.0)
+
+    @model_validator(mode="after")
+    def _set_down(self) -> Key:
+        if self.rests_on and self.pelvis.at[2] is not None:
+            raise ValueError("rests_on: the height is found from these parts; make it null")
+        return self
 
 
 class Camera(Strict):
@@ -148,5 +159,6 @@ class Style(Strict):
     working: Colour  # the limbs of the side being worked
     target: Colour  # the parts a pose picks out (`highlight`)
     head: Colour
+    waistband: Colour  # the band that shows the pelvis's tilt
     props: dict[Literal["mat", "roller", "cushion", "wall", "chair"], Colour]
     light: Vec3  # the direction the main light shines in (it casts the shadows)

@@ -42,6 +42,9 @@ ELLIPSOIDS = {
     Part.HEAD: ((0.015, 0.0, 0.17), (0.1, 0.085, 0.115)),
 }
 NOSE = ((0.105, 0.0, 0.16), 0.022)  # in the neck's frame: shows where the face points
+# A thin band round the pelvis at its widest, a little proud of it (and of the belly above):
+# the pelvis is near round, so this line is what shows it tilting forward or tucking under.
+WAISTBAND = ((-0.01, 0.0, 0.05), (0.113, 0.172, 0.02))
 
 
 @dataclass(frozen=True)
@@ -52,12 +55,13 @@ class Piece:
     half-sizes, or the capsule's (radius, half its length, 0).
     """
 
-    part: Part | None  # None: a detail (the nose) that the checks leave out
+    part: Part | None  # None: a detail (`detail` says which) that the checks leave out
     shape: Literal["capsule", "ellipsoid", "sphere"]
     a: Vector
     b: Vector
     rotation: Matrix
     size: tuple[float, float, float]
+    detail: Literal["nose", "waistband"] | None = None
 
 
 def radius_of(part: Part) -> float:
@@ -93,13 +97,20 @@ def pelvis_frame(key: Key) -> Matrix:
 
 
 def pieces(key: Key) -> list[Piece]:
-    """Every volume of the figure in `key`, resting on the floor if its height is null."""
+    """Every volume of the figure in `key`, set down on the floor if its height is null."""
     x, y, z = key.pelvis.at
     placed = _trunk(np.array([x, y, 0.0 if z is None else z]), pelvis_frame(key), key.joints)
-    if z is None:
-        lift = -min(lowest(piece) for piece in placed)
-        placed = [_moved(piece, np.array([0.0, 0.0, lift])) for piece in placed]
-    return placed
+    return placed if z is not None else set_down(placed, key.rests_on)
+
+
+def set_down(placed: list[Piece], rests_on: list[Part]) -> list[Piece]:
+    """The figure raised or lowered until the lowest of the parts it rests on (every part, if
+    it names none; a detail such as the nose bears nothing) touches the floor: the height at
+    which those parts bear its weight."""
+    named = [piece for piece in placed if piece.part in rests_on]
+    bearing = named or [piece for piece in placed if piece.part is not None]
+    lift = -min(lowest(piece) for piece in bearing)
+    return [_moved(piece, np.array([0.0, 0.0, lift])) for piece in placed]
 
 
 def lowest(piece: Piece) -> float:
@@ -111,12 +122,18 @@ def lowest(piece: Piece) -> float:
 
 
 def _moved(piece: Piece, by: Vector) -> Piece:
-    return Piece(piece.part, piece.shape, piece.a + by, piece.b + by, piece.rotation, piece.size)
+    a, b = piece.a + by, piece.b + by
+    return Piece(piece.part, piece.shape, a, b, piece.rotation, piece.size, piece.detail)
 
 
 def _trunk(origin: Vector, frame: Matrix, joints: Joints) -> list[Piece]:
     """The pelvis, spine and head, then the limbs hung on them."""
-    out = [_ellipsoid(Part.PELVIS, origin, frame)]
+    band, half = WAISTBAND
+    centre = origin + frame @ np.array(band)
+    out = [
+        _ellipsoid(Part.PELVIS, origin, frame),
+        Piece(None, "ellipsoid", centre, centre, frame, half, "waistband"),
+    ]
     lumbar = origin + frame @ np.array([0.0, 0.0, LUMBAR_AT])
     belly = frame @ spine(joints.lumbar)
     thorax = lumbar + belly @ np.array([0.0, 0.0, ABDOMEN])
@@ -129,7 +146,7 @@ def _trunk(origin: Vector, frame: Matrix, joints: Joints) -> list[Piece]:
     out.append(_ellipsoid(Part.HEAD, neck_at, neck))
     nose, size = NOSE
     at = neck_at + neck @ np.array(nose)
-    out.append(Piece(None, "sphere", at, at, neck, (size, size, size)))
+    out.append(Piece(None, "sphere", at, at, neck, (size, size, size), "nose"))
     for left in (True, False):
         sign = 1.0 if left else -1.0
         shoulder = thorax + chest @ np.array([SHOULDER[0], sign * SHOULDER[1], SHOULDER[2]])

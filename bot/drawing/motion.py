@@ -58,8 +58,11 @@ def between(a: Key, b: Key, t: float) -> Key:
     height = None if za is None or zb is None else za + (zb - za) * e
     x, y = (_mix(a.pelvis.at[i], b.pelvis.at[i], e) for i in (0, 1))
     pelvis = Pelvis.model_construct(at=(x, y, height), turn=_mix(a.pelvis.turn, b.pelvis.turn, e))
+    # The parts that bear the weight in both keys keep bearing it on the way.
+    rests_on = [part for part in a.rests_on if part in b.rests_on]
+    joints = Joints.model_construct(**mixed)
     return Key.model_construct(
-        pelvis=pelvis, joints=Joints.model_construct(**mixed), hold=0.0, move=a.move
+        pelvis=pelvis, joints=joints, rests_on=rests_on, hold=0.0, move=a.move
     )
 
 
@@ -122,4 +125,7 @@ def _mirrored_key(key: Key) -> Key:
             flexion, side, twist = value
             swapped[name] = (flexion, -side, -twist)
     pelvis = Pelvis(at=(x, -y, z), turn=(-yaw, pitch, -roll))
-    return key.model_copy(update={"pelvis": pelvis, "joints": Joints(**swapped)})
+    rests_on = [other_part(part) for part in key.rests_on]
+    return key.model_copy(
+        update={"pelvis": pelvis, "joints": Joints(**swapped), "rests_on": rests_on}
+    )

@@ -35,7 +35,10 @@ def _v(values: object) -> str:
     return " ".join(f"{float(v):.5f}" for v in values)
 
 
-def _colour_of(part: Part | None, pose: Pose, style: Style) -> tuple[float, float, float]:
+def _colour_of(piece: Piece, pose: Pose, style: Style) -> tuple[float, float, float]:
+    part = piece.part
+    if piece.detail == "waistband":
+        return style.waistband
     if part is None or part in (Part.HEAD, Part.NECK):
         return style.head
     if part in pose.highlight:
@@ -50,7 +53,7 @@ def _body_geoms(pose: Pose, style: Style) -> Iterator[str]:
         size = piece.size if shape != "capsule" else (piece.size[0], max(piece.size[1], 1e-3))
         yield (
             f'<geom name="b{index}" type="{shape}" size="{_v(size)}" '
-            f'rgba="{_rgb(_colour_of(piece.part, pose, style))}" material="skin"/>'
+            f'rgba="{_rgb(_colour_of(piece, pose, style))}" material="skin"/>'
         )
 
 
