@@ -40,7 +40,8 @@ NO_BROWSER = (
 )
 pytestmark = [
     pytest.mark.skipif(CHROMIUM is None, reason=NO_BROWSER),
-    # One browser at a time: they are the heaviest thing the suite starts.
+    # One browser at a time, the heaviest thing the suite starts: on one worker wherever
+    # `--dist loadgroup` keeps a group together (pytest-xdist 3.8.0 here spreads them).
     pytest.mark.xdist_group("browser"),
 ]
 SQLITE_ONLY = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
