@@ -7,7 +7,7 @@ from html import escape
 from bot.chat.memo import by_content
 from bot.coaching import coach
 from bot.coaching.coach import Cursor
-from bot.content import Prescription, Routine, Texts
+from bot.content import Prescription, Routine, Step, Texts
 
 
 @by_content()
@@ -89,11 +89,18 @@ def step(
     if exercise.alternative:  # not the source's: say so where the exercise is shown
         parts.append(texts.alternative)
     if more:
-        works = texts.targets_ours if "targets" in exercise.ours else texts.targets
-        why = texts.why_ours if "why" in exercise.ours else texts.why
-        parts.append(works.format(targets=escape(", ".join(exercise.targets))))
-        parts.append(why.format(why=escape(exercise.why)))
+        parts += works_and_why(texts, exercise)
     return "\n\n".join(parts)
+
+
+def works_and_why(texts: Texts, exercise: Step) -> list[str]:
+    """What an exercise works and why it is there, each marked where the words are ours."""
+    works = texts.targets_ours if "targets" in exercise.ours else texts.targets
+    why = texts.why_ours if "why" in exercise.ours else texts.why
+    return [
+        works.format(targets=escape(", ".join(exercise.targets))),
+        why.format(why=escape(exercise.why)),
+    ]
 
 
 def _first_met(texts: Texts, routine: Routine, index: int, *, hands_free: bool) -> list[str]:

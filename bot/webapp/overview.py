@@ -93,8 +93,7 @@ def _exercise(context: CoachContext, routine: Routine, index: int) -> Json:
     """One exercise as the step message's More shows it (its first side named)."""
     texts, step = context.texts, routine.steps[index]
     cursor = Cursor(index, 1, Side.LEFT if step.prescription.per_side else None)
-    works = texts.targets_ours if "targets" in step.ours else texts.targets
-    why = texts.why_ours if "why" in step.ours else texts.why
+    works, why = render.works_and_why(texts, step)
     demo = context.services.pictures.demo_for(routine, cursor)
     return {
         "id": step.id,
@@ -103,8 +102,8 @@ def _exercise(context: CoachContext, routine: Routine, index: int) -> Json:
         "how": "<br>".join(
             f"• {escape(line)}" for line in render.sided(texts, step.instructions, cursor)
         ),
-        "works": works.format(targets=escape(", ".join(step.targets))),
-        "why": why.format(why=escape(step.why)),
+        "works": works,
+        "why": why,
         "dose": render.prescription(texts, step.prescription),
         "animation": f"media/{demo.path.name}" if demo is not None else None,
     }

@@ -49,13 +49,15 @@ Call = Callable[[Request, CoachContext, Person], Awaitable[Response]]
 
 def routes(application: CoachApplication, base: str, media: Path) -> list[BaseRoute]:
     """Everything the app serves under `base` (WEBAPP_URL's path)."""
+    rules = CoachContext(application).rules.webapp
+    sign_in = SignIn(application.bot.token, timedelta(hours=rules.sign_in_hours))
     return [
         Route(base, lambda _request: RedirectResponse(f"{base}/"), methods=["GET"]),
         Route(f"{base}/", _index, methods=["GET"]),
         Mount(f"{base}/static", StaticFiles(directory=STATIC), name="static"),
         Route(f"{base}/media/{{name}}", _media_of(media), methods=["GET"]),
-        Route(f"{base}/api/overview", _signed(application, _overview), methods=["GET"]),
-        Route(f"{base}/api/settings", _signed(application, _setting), methods=["POST"]),
+        Route(f"{base}/api/overview", _signed(application, sign_in, _overview), methods=["GET"]),
+        Route(f"{base}/api/settings", _signed(application, sign_in, _setting), methods=["POST"]),
     ]
 
 
@@ -74,16 +76,16 @@ def _media_of(folder: Path) -> Callable[[Request], Awaitable[Response]]:
     return media
 
 
-def _signed(application: CoachApplication, call: Call) -> Callable[[Request], Awaitable[Response]]:
+def _signed(
+    application: CoachApplication, sign_in: SignIn, call: Call
+) -> Callable[[Request], Awaitable[Response]]:
     """`call` for the person the request's initData signs in; 401 for anyone else."""
 
     async def endpoint(request: Request) -> Response:
-        context = CoachContext(application)
-        hours = context.rules.webapp.sign_in_hours
-        token = application.bot.token
-        person = SignIn(token, timedelta(hours=hours)).person(request.headers.get("authorization"))
+        person = sign_in.person(request.headers.get("authorization"))
         if person is None:
-            return _json({"error": context.texts.webapp.unauthorized}, 401)
+            unauthorized = CoachContext(application).texts.webapp.unauthorized
+            return _json({"error": unauthorized}, 401)
         return await call(
             request, CoachContext(application, person.user_id, person.user_id), person
         )
