@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable, Coroutine
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from telegram import BotCommand, CallbackQuery, Update
+from telegram import CallbackQuery, Update
 from telegram.ext import (
     ApplicationHandlerStop,
     BaseHandler,
@@ -27,6 +27,7 @@ from telegram.ext import (
 from bot.chat import callbacks as cb
 from bot.chat import groups
 from bot.chat import holds as holds_chat
+from bot.chat import language as languages
 from bot.chat.replies import answer
 from bot.config import Settings
 from bot.content import load_content
@@ -37,6 +38,7 @@ from bot.handlers import (
     errors,
     fallback,
     holds,
+    language,
     membership,
     morning,
     pictures,
@@ -64,7 +66,7 @@ Route = tuple[type[cb.Callback], CallbackQueryHandler[CoachContext, None]]
 Command = Callable[[Update, CoachContext], Coroutine[Any, Any, None]]
 
 # In a group, these change what the whole group shares: only its admins may.
-ADMINS_ONLY = {"forget", "remind", "timezone", "target", "pictures", "settings"}
+ADMINS_ONLY = {"forget", "remind", "timezone", "target", "pictures", "settings", "language"}
 
 COMMANDS = {
     "start": start.start,
@@ -80,6 +82,7 @@ COMMANDS = {
     "timezone": reminders.timezone_command,
     "pictures": pictures.pictures_command,
     "settings": preferences.settings_command,
+    "language": language.language_command,
     "safety": safety.safety_command,
     "rest": rest.rest_command,
 }
@@ -269,13 +272,13 @@ async def _guard(update: Update, context: CoachContext) -> None:
         raise ApplicationHandlerStop
     if update.effective_chat is None or not (update.message or query or update.my_chat_member):
         raise ApplicationHandlerStop
+    await languages.speak_for(update, context)
 
 
 async def _post_init(application: CoachApplication) -> None:
     services = services_of(application)
     await services.db.migrate()
-    commands = services.content.texts.commands
-    await application.bot.set_my_commands([BotCommand(c.command, c.description) for c in commands])
+    await languages.set_commands(CoachContext(application))
     await launch.set_menu_button(application)
     await _restore_jobs(application)
     log.info("bot @%s ready", application.bot.username)

@@ -87,6 +87,11 @@ class Chat(Base):
     gentle_next: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Whether the morning after a warm-up asks how the back is (off in /settings).
     morning_question: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    # The language chosen with /language (a group's: what everyone there reads), and the one
+    # the person's Telegram app last said (private chats: what scheduled messages speak until
+    # they choose). Codes of content/rules.yaml's languages; another is ignored when read.
+    language: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    telegram_language: Mapped[str | None] = mapped_column(String(8), nullable=True)
 
 
 class Reminder(Base):
@@ -156,6 +161,9 @@ class WarmupSession(Base):
     # note). A note cut by ⏸ Pause keeps its id with no end: ▶️ Go on sends the rest anew.
     guide_message_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     guide_ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # The language the warm-up speaks: its starter's when it began (in a group too), so its
+    # scheduled countdowns and next steps speak it after a restart.
+    language: Mapped[str | None] = mapped_column(String(8), nullable=True)
     # Pain check-ins, 0-10, before and after; the *_at columns say when each was answered or
     # skipped (a skipped check-in has a time but no value).
     pain_before: Mapped[int | None] = mapped_column(Integer, nullable=True)

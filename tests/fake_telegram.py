@@ -151,6 +151,7 @@ class FakeTelegram:
         self.events: list[Event] = []
         self.messages: dict[int, dict[int, Message]] = defaultdict(dict)
         self.commands: list[dict[str, Any]] = []
+        self.menus: dict[str | None, list[dict[str, Any]]] = {}
         self.menu_button: dict[str, Any] | None = None  # every private chat's, as last set
         self.webhook: dict[str, Any] | None = None  # what setWebhook was last given
         self._updates: list[dict[str, Any]] = []
@@ -398,7 +399,10 @@ class FakeTelegram:
         return True
 
     async def _api_setMyCommands(self, params: dict[str, Any]) -> Any:  # noqa: N802
-        self.commands = params["commands"]
+        # One menu per language_code; the one without is everyone else's.
+        self.menus[params.get("language_code")] = params["commands"]
+        if params.get("language_code") is None:
+            self.commands = params["commands"]
         return True
 
     async def _api_setChatMenuButton(self, params: dict[str, Any]) -> Any:  # noqa: N802

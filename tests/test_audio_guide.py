@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import soundfile
+import yaml
 
 from bot.chat.guide import Guides
 from bot.coaching import coach, guide, preferences
@@ -31,7 +32,12 @@ from tests.fake_telegram import FakeTelegram
 from tests.harness import RunningBot
 
 CHAT = 18001
-VOICE = PROJECT_ROOT / "content" / "voice"
+VOICES = PROJECT_ROOT / "content" / "voice"
+VOICE = VOICES / "en"
+# Every language the bot speaks (content/rules.yaml), each with its own clips.
+OFFERED = yaml.safe_load((PROJECT_ROOT / "content" / "rules.yaml").read_text("utf-8"))[
+    "languages"
+]["offered"]
 # Where the voice starts is read in frames of this long; an onset is a loud frame after at
 # least `QUIET` seconds of silence.
 FRAME, QUIET, LOUD = 0.01, 0.3, 0.005
@@ -43,7 +49,7 @@ def content() -> Content:
 
 
 def _clips(content: Content) -> notes.Clips:
-    return notes.Clips(VOICE, content)
+    return notes.Clips(VOICE, content, "en")
 
 
 def _first(routine: Routine, index: int) -> Cursor:
@@ -193,15 +199,19 @@ def test_every_cue_is_said_before_the_next_begins(content: Content) -> None:
     assert checked > 100_000
 
 
-def test_the_clips_say_todays_words(content: Content) -> None:
-    """content/voice has a clip for every word a script can name, spoken from the texts as
-    they are now (run `make media` after changing one), at the guide's sample rate."""
-    recorded = json.loads((VOICE / "manifest.json").read_text(encoding="utf-8"))
+@pytest.mark.parametrize("language", OFFERED)
+def test_the_clips_say_todays_words(content: Content, language: str) -> None:
+    """content/voice has, for every language, a clip for every word a script can name, spoken
+    from the texts as they are now (run `make media` after changing one), at the guide's
+    sample rate."""
+    voice = VOICES / language
+    recorded = json.loads((voice / "manifest.json").read_text(encoding="utf-8"))
     for name, entry in recorded.items():
-        assert entry.pop("sha256") == notes.file_digest(VOICE / f"{name}.flac"), name
-    assert recorded == notes.manifest(content), "run `make media` and commit content/voice"
+        assert entry.pop("sha256") == notes.file_digest(voice / f"{name}.flac"), name
+    wanted = notes.manifest(content, language)
+    assert recorded == wanted, "run `make media` and commit content/voice"
     for name in recorded:
-        info = soundfile.info(VOICE / f"{name}.flac")
+        info = soundfile.info(voice / f"{name}.flac")
         assert info.samplerate == content.rules.audio_guide.sample_rate
         assert 0.2 < info.duration < 3, name
     named = {
@@ -292,24 +302,26 @@ def test_new_clips_make_a_new_note_and_changed_ones_stop_the_start(
     """A note is named by its script and by the sound of the clips: new clips (as `make
     media` writes them) name another note, uploaded anew; a clip changed without its
     manifest, or texts the clips do not say, stop the bot at start-up."""
-    shutil.copytree(VOICE, tmp_path / "voice")
+    shutil.copytree(VOICES, tmp_path / "voice")
     routine = preferences.shape(content, content.default_routine, Prefs())
     script = guide.script(routine, Cursor(0, 1, Side.LEFT), Prefs(), content.rules)
     assert script is not None
     before = Guides(tmp_path / "voice", content).digest(script)
-    clip = tmp_path / "voice" / "start.flac"
+    clip = tmp_path / "voice" / "en" / "start.flac"
     samples, rate = soundfile.read(clip, dtype="float32")
     soundfile.write(clip, samples * 0.5, rate, subtype="PCM_16")
     with pytest.raises(ContentError, match=r"start\.flac: not the file manifest.json records"):
         Guides(tmp_path / "voice", content)
-    recorded = json.loads((tmp_path / "voice" / "manifest.json").read_text(encoding="utf-8"))
+    recorded = json.loads((tmp_path / "voice" / "en" / "manifest.json").read_text("utf-8"))
     recorded["start"]["sha256"] = notes.file_digest(clip)
-    (tmp_path / "voice" / "manifest.json").write_text(json.dumps(recorded), encoding="utf-8")
+    (tmp_path / "voice" / "en" / "manifest.json").write_text(json.dumps(recorded), "utf-8")
     assert Guides(tmp_path / "voice", content).digest(script) != before
-    texts = content.texts
+    english = content.language("en")
+    texts = english.texts
     spoken = texts.guide.spoken.model_copy(update={"start": "Go."})
     words = texts.model_copy(update={"guide": texts.guide.model_copy(update={"spoken": spoken})})
-    changed = content.model_copy(update={"texts": words})
+    english = english.model_copy(update={"texts": words})
+    changed = content.model_copy(update={"languages": {**content.languages, "en": english}})
     with pytest.raises(ContentError, match="do not say today's texts"):
         Guides(tmp_path / "voice", changed)
 

@@ -111,4 +111,5 @@ def test_local_dates_use_the_chats_timezone() -> None:
 )
 def test_durations_read_at_a_glance(seconds: float, text: str) -> None:
     """Durations print as seconds, minutes or hours, whichever reads at a glance."""
-    assert format_duration(seconds) == text
+    texts = load_content(PROJECT_ROOT / "content").language("en").texts
+    assert format_duration(texts, seconds) == text

@@ -14,6 +14,9 @@ from bot.content import ContentError, load_content
 
 CONTENT = PROJECT_ROOT / "content"
 ROUTINE = "lower-back.yaml"
+LOCALE = "locales/en"
+WARMUP = f"{LOCALE}/warmup.ftl"
+WORDS = f"{LOCALE}/routine-lower-back.ftl"
 
 
 @pytest.fixture
@@ -121,17 +124,17 @@ def test_each_exercise_flags_what_goes_beyond_the_source_and_the_bot_says_so() -
         (f"routines/{ROUTINE}", "sets: 2-3", "sets: 3-2", "steps.1.prescription.sets"),
         (f"routines/{ROUTINE}", "sets: 2-3", "sets: lots", "steps.1.prescription.sets"),
         (f"routines/{ROUTINE}", "      reps: 5\n", "", "steps.6.prescription"),
-        (
+        (  # an exercise's words are missing from its routine's file of a language
             f"routines/{ROUTINE}",
-            "name: Seated hip-flexor stretch (psoas)",
-            "name: ''",
-            "steps.2.name",
+            "  - id: psoas-stretch\n",
+            "  - id: psoas-stretch-two\n",
+            "psoas-stretch-two",
         ),
         (f"routines/{ROUTINE}", "id: tfl-foam-roll", "id: psoas-stretch", "steps:"),
         (  # a step done once cannot name a side
-            f"routines/{ROUTINE}",
+            WORDS,
             "blow it out hard through your mouth.",
-            "blow it out hard through your {side} mouth.",
+            "blow it out hard through your { $side } mouth.",
             "steps.1",
         ),
         ("poses/psoas-stretch.yaml", "elevation: 28", "elevation: 90", "camera.elevation"),
@@ -142,10 +145,11 @@ def test_each_exercise_flags_what_goes_beyond_the_source_and_the_bot_says_so() -
             "knee_l: -30,",
             "keys.0.joints.knee_l",
         ),
-        ("texts.yaml", "Step {number}/{total}", "Step {numbr}/{total}", "step_header"),
+        (WARMUP, "Step { $number }/{ $total }", "Step { $numbr }/{ $total }", "step_header"),
         (f"routines/{ROUTINE}", "    ours: {}\n", "", "ours"),  # every exercise decides
-        ("texts.yaml", "  start_over: 🔄 Start over\n", "", "buttons.start_over"),
-        ("texts.yaml", "fallback:", "fallbak:", "fallbak"),
+        (WARMUP, "buttons-start_over = 🔄 Start over\n", "", "buttons.start_over"),
+        ("locales/en/start.ftl", "fallback =", "fallbak =", "fallbak"),
+        (WARMUP, "outcomes-done = ✅ Done", "outcomes-done = { $done ✅", "Expected token"),
         ("rules.yaml", "  flare_up_at: 7 ", "  flare_up_at: 11 ", "checkin.flare_up_at"),
         ("rules.yaml", "  bar_width: 10 ", "  bar_wdth: 10 ", "timer.bar_wdth"),
         ("rules.yaml", '"07:30", ', '"7.30", ', "reminders.presets.2"),
@@ -171,14 +175,16 @@ def test_a_broken_file_fails_naming_file_and_field(
     with pytest.raises(ContentError) as error:
         load_content(content_copy)
     message = str(error.value)
-    assert message.startswith(str(content_copy / file))
+    # A message missing from the texts is named by its language's folder and its path.
+    assert message.startswith(str(content_copy)), message
+    assert str(content_copy / file) in message or str(content_copy / LOCALE) in message
     assert field in message
 
 
 def test_invalid_yaml_names_the_file(content_copy: Path) -> None:
     """A file that is not YAML at all is reported with its path."""
-    (content_copy / "texts.yaml").write_text("welcome: [unclosed\n", encoding="utf-8")
-    with pytest.raises(ContentError, match=r"texts\.yaml: not valid YAML"):
+    (content_copy / "rules.yaml").write_text("timer: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=r"rules\.yaml: not valid YAML"):
         load_content(content_copy)
 
 
@@ -198,7 +204,7 @@ def test_missing_routines_folder_is_reported(content_copy: Path) -> None:
 
 
 def test_texts_hold_no_rules() -> None:
-    """texts.yaml carries only words: no field of it is a number or a routine choice."""
+    """The texts carry only words: no field of it is a number or a routine choice."""
     texts = load_content(CONTENT).texts.model_dump()
 
     def leaves(tree: object) -> list[object]:

@@ -92,6 +92,7 @@ async def test_help_lists_commands_registered_as_the_menu(
         "remind",
         "timezone",
         "pictures",
+        "language",
         "export",
         "forget",
         "rest",

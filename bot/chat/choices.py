@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.chat import preferences as menu
-from bot.coaching import pictures, preferences, progress
+from bot.coaching import language, pictures, preferences, progress
 from bot.coaching.plan import Dose, Prefs
 from bot.coaching.preferences import Snapshot
 from bot.content import Content
+from bot.content.speaking import speak
 from bot.runtime.context import CoachContext
 
 # Settings whose change reshapes one exercise: the chat shows that exercise's page after.
@@ -33,6 +34,10 @@ async def choose(
     if name == "morning" and flag is not None:
         await preferences.set_morning_question(db, chat_id=chat_id, on=flag, now=now)
         return replace(snap, morning=flag)
+    if name == "lang" and value in context.rules.languages.offered:
+        await language.set_language(db, chat_id, value, person=None)
+        speak(value)  # the rest of this answer is in the language just chosen
+        return replace(snap, languages=snap.languages._replace(chosen=value))
     if name == "target" and number in menu.TARGETS:
         assert number is not None
         await progress.set_target(db, chat_id=chat_id, target=number, now=now)

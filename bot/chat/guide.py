@@ -51,28 +51,32 @@ class Guides:
 
     folder: Path
     content: Content
-    clips: notes.Clips = field(init=False)
+    clips: dict[str, notes.Clips] = field(init=False)  # by language
     _notes: OrderedDict[str, bytes] = field(default_factory=OrderedDict)
     _composing: dict[str, asyncio.Future[bytes]] = field(default_factory=dict)
     _refused: dict[int, datetime] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         try:
-            self.clips = notes.Clips(self.folder, self.content)
+            self.clips = {
+                code: notes.Clips(self.folder / code, self.content, code)
+                for code in self.content.languages
+            }
         except (OSError, ValueError, KeyError) as exc:
             raise ContentError(f"the audio guide's clips: {exc}") from exc
 
     def digest(self, script: Script) -> str:
-        """Names the note's sound: its script and the clips it is made of."""
-        made = f"{script.key};{self.clips.digest};{notes.CLIP_GAP_SECONDS}"
+        """Names the note's sound: its script and the clips it is made of, in the language
+        spoken now."""
+        made = f"{script.key};{self._clips().digest};{notes.CLIP_GAP_SECONDS}"
         return hashlib.sha256(made.encode()).hexdigest()[:32]
 
     async def note(self, script: Script) -> bytes:
         """The OGG/Opus voice note for `script`, composed once however many ask at once."""
-        key = script.key
+        key = self.digest(script)
         if key not in self._notes:
             if key not in self._composing:
-                work = asyncio.to_thread(self._compose, script)
+                work = asyncio.to_thread(self._compose, script, self._clips())
                 self._composing[key] = asyncio.ensure_future(work)
             try:
                 self._notes[key] = await self._composing[key]
@@ -83,9 +87,12 @@ class Guides:
         self._notes.move_to_end(key)
         return self._notes[key]
 
-    def _compose(self, script: Script) -> bytes:
-        rate = self.clips.sample_rate
-        return notes.ogg_opus(notes.compose(script, self.clips), rate)
+    def _clips(self) -> notes.Clips:
+        return self.clips[self.content.texts.locale]
+
+    @staticmethod
+    def _compose(script: Script, clips: notes.Clips) -> bytes:
+        return notes.ogg_opus(notes.compose(script, clips), clips.sample_rate)
 
     def refused_lately(self, chat_id: int, now: datetime) -> bool:
         minutes = self.content.rules.audio_guide.refusal_minutes

@@ -11,6 +11,7 @@ from datetime import date, time
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.chat import callbacks as cb
+from bot.chat.days import weekday_names
 from bot.chat.memo import by_content
 from bot.coaching import coach, localtime
 from bot.coaching.coach import Cursor
@@ -208,9 +209,9 @@ def remind_picker(texts: Texts, rules: ReminderRules, status: Status) -> InlineK
 
 def days_picker(texts: Texts, days: int) -> InlineKeyboardMarkup:
     """Every day, weekdays or weekends in one tap, or any days by toggling them."""
-    rules, labels = texts.reminders, texts.buttons
+    labels = texts.buttons
     toggles = []
-    for index, name in enumerate(rules.day_names):
+    for index, name in enumerate(weekday_names(texts)):
         bit = 1 << index
         chosen = bool(days & bit)
         # Never offer to switch off the last chosen day: a reminder on no day is "off".
@@ -260,7 +261,7 @@ def days_button(texts: Texts, days: int) -> str:
     named = {EVERY_DAY: labels.every_day, WEEKDAYS: labels.weekdays, WEEKEND: labels.weekend}
     if days in named:
         return named[days]
-    return ", ".join(name for i, name in enumerate(texts.reminders.day_names) if days & (1 << i))
+    return ", ".join(name for i, name in enumerate(weekday_names(texts)) if days & (1 << i))
 
 
 def days_label(texts: Texts, days: int) -> str:
@@ -269,7 +270,7 @@ def days_label(texts: Texts, days: int) -> str:
     named = {EVERY_DAY: rules.every_day, WEEKDAYS: rules.weekdays, WEEKEND: rules.weekend}
     if days in named:
         return named[days]
-    chosen = [name for i, name in enumerate(rules.day_names) if days & (1 << i)]
+    chosen = [name for i, name in enumerate(weekday_names(texts)) if days & (1 << i)]
     return rules.on_days.format(days=", ".join(chosen))
 
 

@@ -7,7 +7,8 @@ import logging
 from telegram.error import TelegramError
 
 from bot.chat import keyboards
-from bot.coaching import morning
+from bot.coaching import language, morning
+from bot.content.speaking import speak
 from bot.runtime import window
 from bot.runtime.context import CoachContext
 
@@ -19,13 +20,13 @@ async def deliver(context: CoachContext) -> None:
 
     Many can fall due in one minute; like reminders, they take the places replies leave.
     """
-    texts = context.texts
     for due in await morning.claim_due(context.db, context.content, context.now()):
+        speak(await language.of_chat(context.db, context.content, due.chat_id))
         try:
             with window.bulk():
                 await context.bot.send_message(
                     due.chat_id,
-                    texts.morning.question,
+                    context.texts.morning.question,
                     reply_markup=keyboards.morning_keyboard(due.session_id),
                 )
         except TelegramError as exc:  # one chat's failure is not the others'

@@ -12,10 +12,12 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.chat import language as languages
 from bot.chat import render
 from bot.chat.callbacks import Callback, RemindMenu, Setting
+from bot.chat.language import autonym
 from bot.chat.reminders import reminder_status
-from bot.coaching import preferences
+from bot.coaching import language, preferences
 from bot.coaching.plan import Dose, Prefs
 from bot.coaching.preferences import Snapshot
 from bot.content import Content, Routine, Step, Texts
@@ -23,7 +25,7 @@ from bot.content.doses import options
 
 # Page names, as they travel in `set:page:<name>`.
 MAIN, SWITCH, REST, EXERCISES, ZONE, TARGET = "main", "switch", "rest", "ex", "zone", "target"
-PRECAUTIONS = "care"
+PRECAUTIONS, LANGUAGE = "care", "lang"
 TARGETS = range(1, 8)
 
 
@@ -50,6 +52,7 @@ def main(content: Content, snap: Snapshot) -> Page:
         reminder=reminder_status(texts, snap.reminder),
         zone=zone,
         target=snap.target,
+        language=autonym(spoken(content, snap)),
     )
     buttons = words.buttons
     rows = [
@@ -65,11 +68,22 @@ def main(content: Content, snap: Snapshot) -> Page:
         [_button(buttons.reminder, RemindMenu()),
          _button(buttons.zone, Setting("page", ZONE))],
         [_button(buttons.target.format(target=snap.target), Setting("page", TARGET))],
+        [_button(buttons.language.format(language=autonym(spoken(content, snap))),
+                 Setting("page", LANGUAGE))],
         [_button(buttons.close, Setting("page", "close"))],
     ]  # fmt: skip
     if snap.private:  # a person's health answers are never shown in a group
         rows.insert(-1, [_button(buttons.precautions, Setting("page", PRECAUTIONS))])
     return Page(text, InlineKeyboardMarkup(rows))
+
+
+def spoken(content: Content, snap: Snapshot) -> str:
+    """The language the chat's shared messages speak (a private chat's: its person's)."""
+    return language.spoken(content, snap.languages, private=snap.private)
+
+
+def language_page(content: Content, snap: Snapshot) -> Page:
+    return Page(*languages.page(content, spoken(content, snap), group=not snap.private))
 
 
 def _toggle(texts: Texts, label: str, name: str, *, on: bool) -> InlineKeyboardButton:

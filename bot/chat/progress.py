@@ -7,7 +7,7 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 
-from bot.chat.render import format_duration, streak, warmups
+from bot.chat.render import format_duration, one_decimal, streak, warmups
 from bot.coaching.progress import Day, Report
 from bot.config import Settings
 from bot.content import ProgressTexts, Texts
@@ -35,7 +35,7 @@ def progress_report(texts: Texts, report: Report) -> str:
         words.week.format(done=report.this_week, target=warmups(texts, report.weekly_target)),
         words.totals.format(
             sessions=warmups(texts, report.sessions),
-            average=format_duration(report.average_seconds or 0),
+            average=format_duration(texts, report.average_seconds or 0),
         ),
     ]
     if report.completion_percent is not None:
@@ -45,13 +45,13 @@ def progress_report(texts: Texts, report: Report) -> str:
         lines.append(words.most_skipped.format(name=escape(name), times=times))
     if report.pain_change is not None:
         template = words.pain if report.pain_change >= 0 else words.pain_worse
-        change = f"{abs(report.pain_change):.1f}"
+        change = one_decimal(abs(report.pain_change))
         lines.append(template.format(change=change, count=report.pain_checkins))
     if report.before_trend is not None:
         recent, earlier = report.before_trend
         lines.append(
             words.trend.format(
-                recent=f"{recent:.1f}", earlier=f"{earlier:.1f}", days=report.trend_days
+                recent=one_decimal(recent), earlier=one_decimal(earlier), days=report.trend_days
             )
         )
     if report.levels:
@@ -76,7 +76,7 @@ def _insight_lines(texts: Texts, report: Report) -> list[str]:
     lines += [
         (words.insight if i.difference >= 0 else words.insight_less).format(
             name=escape(i.name),
-            change=f"{abs(i.difference):.1f}",
+            change=one_decimal(abs(i.difference)),
             with_it=warmups(texts, i.with_it),
             without_it=i.without_it,
         )

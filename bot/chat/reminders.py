@@ -15,9 +15,10 @@ from bot.chat import keyboards
 from bot.chat.membership import stop_chat
 from bot.chat.memo import by_content
 from bot.chat.render import streak
-from bot.coaching import coach, localtime, preferences, reminders
+from bot.coaching import coach, language, localtime, preferences, reminders
 from bot.coaching.reminders import Delivery, Status
 from bot.content import Routine, Texts
+from bot.content.speaking import speak
 from bot.runtime import pacing, window
 from bot.runtime.context import CoachContext
 
@@ -45,6 +46,8 @@ async def _deliver_one(
 
 
 async def _deliver(context: CoachContext, delivery: Delivery, now: datetime) -> None:
+    # The chat's own language: its person's in a private chat, the group's choice in a group.
+    speak(await language.of_chat(context.db, context.content, delivery.chat_id))
     texts, rules = context.texts, context.rules.reminders
     # A burst can take minutes; since this one was taken, the chat may have said /forget.
     if not await reminders.still_pending(context.db, delivery):

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from html import escape
 
+from fluent.runtime.types import FluentNumber, fluent_number
+
 from bot.chat.memo import by_content
 from bot.coaching import coach
 from bot.coaching.coach import Cursor
 from bot.content import Prescription, Routine, Step, Texts
+from bot.content.texts import PrescriptionTexts
 
 
 @by_content()
@@ -137,7 +140,11 @@ def dose(texts: Texts, rx: Prescription) -> str:
         return words.hold.format(seconds=rx.guided_seconds)
     if rx.duration_seconds is not None:
         return words.duration.format(seconds=rx.guided_seconds)
-    return words.reps.format(reps=rx.guided_reps, unit=rx.rep_unit)
+    return _reps(words, rx).format(reps=rx.guided_reps)
+
+
+def _reps(words: PrescriptionTexts, rx: Prescription) -> str:
+    return words.breaths if rx.rep_unit == "breaths" else words.reps
 
 
 @by_content()
@@ -162,7 +169,7 @@ def prescription(texts: Texts, rx: Prescription) -> str:
     elif rx.duration_seconds is not None:
         parts.append(words.duration.format(seconds=rx.chosen_seconds or rx.duration_seconds))
     elif rx.reps is not None:
-        parts.append(words.reps.format(reps=rx.chosen_reps or rx.reps, unit=rx.rep_unit))
+        parts.append(_reps(words, rx).format(reps=rx.chosen_reps or rx.reps))
     text = " · ".join(parts)
     if rx.per_side:
         text = f"{text} {words.each_side}"
@@ -215,7 +222,7 @@ def flare_up(
 
 
 def streak(texts: Texts, days: int) -> str:
-    return texts.streak_days.one if days == 1 else texts.streak_days.many.format(days=days)
+    return texts.streak_days.format(days=days)
 
 
 def stopped(texts: Texts, routine: Routine, done: int) -> str:
@@ -244,17 +251,27 @@ def routines(texts: Texts, all_routines: list[Routine]) -> str:
 
 def warmups(texts: Texts, count: int) -> str:
     """`1 warm-up`, `5 warm-ups`."""
-    words = texts.progress
-    return (words.warmup_one if count == 1 else words.warmup_many).format(count=count)
+    return texts.progress.warmups.format(count=count)
 
 
-def format_duration(seconds: float) -> str:
+def format_duration(texts: Texts, seconds: float) -> str:
     """`45 s`, `6 min 20 s`, `1 h 02 min`: short enough to read at a glance."""
-    total = max(0, round(seconds))
+    words, total = texts.duration, max(0, round(seconds))
     if total < 60:
-        return f"{total} s"
+        return words.seconds.format(seconds=total)
     minutes, secs = divmod(total, 60)
     if minutes < 60:
-        return f"{minutes} min {secs:02d} s" if secs else f"{minutes} min"
+        return (
+            words.minutes_seconds.format(minutes=minutes, seconds=secs)
+            if secs
+            else (words.minutes.format(minutes=minutes))
+        )
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
+    return words.hours_minutes.format(hours=hours, minutes=minutes)
+
+
+def one_decimal(value: float) -> FluentNumber:
+    """A number shown with one decimal, in the language's own way (1.5, 1,5)."""
+    shown = fluent_number(value, minimumFractionDigits=1, maximumFractionDigits=1)
+    assert isinstance(shown, FluentNumber)  # a float always makes one
+    return shown

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.chat.days import weekday_name
 from bot.coaching.rest import Rest
 from bot.content import Texts
 
@@ -13,4 +14,4 @@ def said(texts: Texts, taken: Rest) -> str:
         return words.warmed_up
     if taken.taken:
         return words.taken
-    return words.already.format(day=texts.reminders.day_names[taken.day.weekday()])
+    return words.already.format(day=weekday_name(texts, taken.day.weekday(), "wide"))

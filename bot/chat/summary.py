@@ -22,7 +22,7 @@ def complete(texts: Texts, summary: Summary) -> str:
         done=summary.done,
         total=len(summary.routine.steps),
         skipped_list=skipped,
-        duration=format_duration(summary.seconds),
+        duration=format_duration(texts, summary.seconds),
         sessions=summary.sessions,
         streak=streak(texts, summary.streak),
     ).rstrip()
@@ -90,7 +90,7 @@ def change_words(texts: Texts, before: int | None, after: int) -> str:
     if before == after:
         return words.same
     gap = abs(after - before)
-    points = words.point_one if gap == 1 else words.point_many.format(points=gap)
+    points = words.points.format(points=gap)
     return (words.worse if after > before else words.better).format(points=points)
 
 

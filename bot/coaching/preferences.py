@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+NO_LANGUAGE = repo.Stored()
+
 
 @dataclass(frozen=True)
 class Snapshot:
@@ -40,6 +42,7 @@ class Snapshot:
     target: int
     morning: bool = True  # the morning-after question
     private: bool = True  # a person's own chat: their precautions are offered here
+    languages: repo.Stored = NO_LANGUAGE  # chosen with /language, and Telegram's
 
 
 async def load(tx: AsyncSession, chat_id: int) -> Prefs:
@@ -151,6 +154,7 @@ async def snapshot(db: Database, *, chat_id: int, now: datetime) -> Snapshot:
         chat.weekly_target,
         bool(stored["morning_question"]),
         private=chat_id > 0,
+        languages=repo.Stored(chat.language, chat.telegram_language),
     )
 
 

@@ -19,6 +19,7 @@ from bot.coaching.coach import Cursor, Side
 from bot.coaching.plan import Changes, Prefs
 from bot.coaching.safety import Answer
 from bot.content import Content, Routine, Step
+from bot.content.speaking import speak
 from db import repo
 from db.database import Database
 from db.models import SessionStatus
@@ -173,6 +174,10 @@ def screened_for(screening: str | None, gate: Gate) -> Notice | None:
 def position_of(
     content: Content, warmup: repo.Warmup, prefs: Prefs, chat: ChatState | None = None
 ) -> Position | None:
+    if warmup.language is not None:
+        # A warm-up speaks the language it began in (its starter's, in a group), in a job
+        # too; /language in a private chat changes it (`bot/coaching/language.py`).
+        speak(warmup.language)
     routine = content.routines.get(warmup.routine_id)
     cursor = cursor_of(warmup)
     if routine is None:

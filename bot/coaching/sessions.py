@@ -29,6 +29,7 @@ from bot.coaching.running import (
 )
 from bot.coaching.summary import Summary, summarize
 from bot.content import Content, Routine
+from bot.content.speaking import speaking
 from db import repo
 from db.database import Database
 from db.models import Outcome, SessionStatus
@@ -91,8 +92,7 @@ async def begin(
     started_by: int | None,
 ) -> Position | Offer | Flagged | Notice:
     """Start a routine, unless one is already running: then offer to resume it (in a group,
-    someone else's is offered too, for the chat layer to refuse). None starts after a yes on
-    the red-flag screen."""
+    someone else's too, for the chat layer to refuse). None starts after a red-flag yes."""
     routine = content.routines.get(routine_id)
     if routine is None:
         return Notice.UNKNOWN
@@ -294,6 +294,7 @@ async def start_routine(
         now=now,
         started_by=started_by,
         plan_changes=changes.row(),
+        language=speaking(),
     )
     log.info("chat %s began session %s (%s)", chat_id, warmup.id, routine.id)
     return Position(warmup.id, shaped, cursor, prefs=prefs)

@@ -1,15 +1,17 @@
-"""Loads and validates everything in `content/`: routines, texts, rules and poses.
+"""Loads and validates everything in `content/`: routines, words, rules and poses.
 
 Content is checked once, at start-up. A mistake in a file stops the bot with a message that
 names the file and the field, instead of surfacing later as a broken message to a user. The
 schemas live beside this loader: `routines.py`, `texts.py` (with its parts), `rules.py`
-(`safety.yaml`'s too) and `poses.py`.
+(`safety.yaml`'s too) and `poses.py`. The words are Fluent files, one folder per language
+(`content/locales/`, read by `locales.py`); `texts` and `routines` are those of the language
+this update is answered in (`speaking.py`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -17,15 +19,19 @@ from pydantic import BaseModel, ValidationError
 from bot.content.base import Strict
 from bot.content.command_texts import ProgressTexts
 from bot.content.doses import options
+from bot.content.fluent import FluentError
 from bot.content.levels import Level, Levels
+from bot.content.locales import Language, load_language
 from bot.content.poses import Pose
 from bot.content.routines import Prescription, Range, Routine, Step
 from bot.content.rules import Precaution, ReminderRules, Rules, SafetyRules
+from bot.content.speaking import speaking
 from bot.content.texts import Texts
 
 __all__ = [
     "Content",
     "ContentError",
+    "Language",
     "Level",
     "Levels",
     "Pose",
@@ -50,14 +56,25 @@ class ContentError(Exception):
 
 
 class Content(Strict):
-    """All routines by id, plus the texts."""
+    """Every language's words and routines, and the rules, poses and levels they share."""
 
-    routines: dict[str, Routine]
-    texts: Texts
+    languages: dict[str, Language]  # by code; the first is the default
     rules: Rules
     poses: dict[str, Pose]  # each exercise's demonstration, by exercise id
     levels: Levels = Levels()
     safety: SafetyRules
+
+    def language(self, code: str | None = None) -> Language:
+        """The language `code`, else the one this update speaks, else the default."""
+        return self.languages.get(code or speaking() or "") or next(iter(self.languages.values()))
+
+    @property
+    def texts(self) -> Texts:
+        return self.language().texts
+
+    @property
+    def routines(self) -> dict[str, Routine]:
+        return self.language().routines
 
     @property
     def default_routine(self) -> Routine:
@@ -86,10 +103,14 @@ class Content(Strict):
 
 
 def load_content(directory: Path) -> Content:
-    """Read and validate `texts.yaml`, `rules.yaml` and every `routines/*.yaml` in `directory`."""
-    texts = _load_file(directory / "texts.yaml", Texts)
+    """Read and validate `rules.yaml`, every `routines/*.yaml` and every language of
+    `locales/` that the rules offer, in `directory`."""
     rules = _load_file(directory / "rules.yaml", Rules)
-    routines = _load_routines(directory / "routines")
+    languages = _load_languages(directory, rules)
+    texts, routines = (
+        languages[rules.languages.offered[0]].texts,
+        _routines_of(directory, languages),
+    )
     for field, wanted in (
         ("routines.quick", rules.routines.quick),
         ("routines.flare_up", rules.routines.flare_up),
@@ -101,16 +122,38 @@ def load_content(directory: Path) -> Content:
     _check_levels(directory / "levels.yaml", levels, routines, rules)
     safety = _load_file(directory / "safety.yaml", SafetyRules)
     _check_precautions(directory / "safety.yaml", safety, routines, texts)
-    return Content(
-        routines=routines, texts=texts, rules=rules, poses=poses, levels=levels, safety=safety
-    )
+    return Content(languages=languages, rules=rules, poses=poses, levels=levels, safety=safety)
+
+
+def _load_languages(directory: Path, rules: Rules) -> dict[str, Language]:
+    """Every offered language's words on the routines' numbers; the first language's routines
+    are checked as content/routines/ always were."""
+    raw = _raw_routines(directory / "routines")
+    languages = {}
+    for code in rules.languages.offered:
+        try:
+            languages[code] = load_language(directory / "locales" / code, raw)
+        except FluentError as exc:
+            raise ContentError(str(exc)) from exc
+    return languages
+
+
+def _routines_of(directory: Path, languages: dict[str, Language]) -> dict[str, Routine]:
+    routines = next(iter(languages.values())).routines
+    defaults = [r.id for r in routines.values() if r.default]
+    if len(defaults) != 1:
+        raise ContentError(
+            f"{directory}/routines: default: exactly one routine must set `default: true`, "
+            f"found {len(defaults)}"
+        )
+    return routines
 
 
 def _check_precautions(
     path: Path, safety: SafetyRules, routines: dict[str, Routine], texts: Texts
 ) -> None:
     """Every exercise a precaution names is in a routine (a swap: one with an `instead`), and
-    every precaution has its words in texts.yaml."""
+    every precaution has its words in the texts."""
     steps = {step.id: step for routine in routines.values() for step in routine.steps}
     done = set(steps) | {step.instead.id for step in steps.values() if step.instead}
     for precaution in safety.precautions:
@@ -123,7 +166,7 @@ def _check_precautions(
                 raise ContentError(f"{where}: {exercise}: no `instead` to swap it for")
         for part in ("labels", "reasons"):
             if precaution.id not in getattr(texts.precautions, part):
-                raise ContentError(f"{where}: no texts.yaml precautions.{part}.{precaution.id}")
+                raise ContentError(f"{where}: no texts precautions.{part}.{precaution.id}")
 
 
 def _check_levels(path: Path, levels: Levels, routines: dict[str, Routine], rules: Rules) -> None:
@@ -148,22 +191,19 @@ def _check_levels(path: Path, levels: Levels, routines: dict[str, Routine], rule
                     )
 
 
-def _load_routines(folder: Path) -> dict[str, Routine]:
+def _raw_routines(folder: Path) -> dict[str, tuple[Path, dict[str, Any]]]:
+    """Each routine file's numbers and structure by id; its words come from each language."""
     routine_files = sorted(folder.glob("*.yaml"))
     if not routine_files:
         raise ContentError(f"{folder}: no routine files (*.yaml) found")
-    routines: dict[str, Routine] = {}
+    routines: dict[str, tuple[Path, dict[str, Any]]] = {}
     for path in routine_files:
-        routine = _load_file(path, Routine)
-        if routine.id in routines:
-            raise ContentError(f"{path}: id: routine id {routine.id!r} is used twice")
-        routines[routine.id] = routine
-    defaults = [r.id for r in routines.values() if r.default]
-    if len(defaults) != 1:
-        raise ContentError(
-            f"{folder}: default: exactly one routine must set `default: true`, "
-            f"found {len(defaults)}"
-        )
+        raw = _read_yaml(path)
+        if not isinstance(raw.get("id"), str):
+            raise ContentError(f"{path}: id: every routine needs an id")
+        if raw["id"] in routines:
+            raise ContentError(f"{path}: id: routine id {raw['id']!r} is used twice")
+        routines[raw["id"]] = (path, raw)
     return routines
 
 
@@ -192,14 +232,7 @@ def _load_poses(folder: Path, routines: dict[str, Routine]) -> dict[str, Pose]:
 
 
 def _load_file(path: Path, model: type[M]) -> M:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ContentError(f"{path}: cannot read: {exc.strerror}") from exc
-    except yaml.YAMLError as exc:
-        raise ContentError(f"{path}: not valid YAML: {exc}") from exc
-    if not isinstance(raw, dict):
-        raise ContentError(f"{path}: expected a mapping at the top level")
+    raw = _read_yaml(path)
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
@@ -208,3 +241,15 @@ def _load_file(path: Path, model: type[M]) -> M:
             for error in exc.errors()
         )
         raise ContentError(f"{path}: {problems}") from exc
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ContentError(f"{path}: cannot read: {exc.strerror}") from exc
+    except yaml.YAMLError as exc:
+        raise ContentError(f"{path}: not valid YAML: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise ContentError(f"{path}: expected a mapping at the top level")
+    return raw

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidatorFunctionWrapHandler, WrapValidator
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,31}$")]
-Text = Annotated[str, Field(min_length=1)]
+
+
+def _keep_message(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    # A Fluent message (bot/content/fluent.py) is a str that also formats itself; pydantic
+    # would hand back a plain copy, losing its language's plural rules.
+    checked = handler(value)
+    return value if isinstance(value, str) and type(value) is not str else checked
+
+
+Text = Annotated[str, Field(min_length=1), WrapValidator(_keep_message)]
 
 
 class Strict(BaseModel):

@@ -1,7 +1,7 @@
 """The text schema's words for the commands around a warm-up: /progress, /settings,
 reminders, the red-flag screen, data, pictures, rest days and group chats.
 
-Part of `texts.yaml`'s schema (the top-level model is `Texts` in `texts.py`); the words said
+Part of the text schema (the top-level model is `Texts` in `texts.py`); the words said
 during a warm-up are in `warmup_texts.py`. Only words live here: what a translator changes.
 """
 
@@ -35,8 +35,7 @@ class ProgressTexts(Strict):
     insight_basis: Text
     no_contrast: Text
     trend: Text  # the pain before warm-ups, recent days against the days before
-    warmup_one: Text
-    warmup_many: Text
+    warmups: Text  # "{count} warm-ups", with the language's plural forms
     levels: Text
     level: Text
     chart_caption: Text
@@ -115,6 +114,7 @@ class SettingsButtons(Strict):
     precautions: Text
     reminder: Text
     zone: Text
+    language: Text
     target: Text
     close: Text
     reset: Text
@@ -150,7 +150,6 @@ class SettingsTexts(Strict):
 class ReminderTexts(Strict):
     """Daily reminders: their words."""
 
-    day_names: list[Text] = Field(min_length=7, max_length=7)
     every_day: Text
     weekdays: Text
     weekend: Text

@@ -2,7 +2,7 @@
 
 A misspelt field (`{numbr}`) would otherwise only fail when the message is formatted, in
 front of a user; checking every template at start-up turns it into a content error that
-names the field's path in `texts.yaml`.
+names the field's path in the texts.
 """
 
 from __future__ import annotations
@@ -31,11 +31,19 @@ TEMPLATE_FIELDS: dict[str, set[str]] = {
     "prescription.sets": {"sets"},
     "prescription.hold": {"seconds"},
     "prescription.duration": {"seconds"},
-    "prescription.reps": {"reps", "unit"},
+    "prescription.reps": {"reps"},
     "prescription.level": {"level", "levels"},
     "complete": {"done", "total", "skipped_list", "duration", "sessions", "streak"},
     "skipped_list": {"names"},
-    "streak_days.many": {"days"},
+    "streak_days": {"days"},
+    "duration.seconds": {"seconds"},
+    "duration.minutes": {"minutes"},
+    "duration.minutes_seconds": {"minutes", "seconds"},
+    "duration.hours_minutes": {"hours", "minutes"},
+    "prescription.breaths": {"reps"},
+    "language.page": {"language"},
+    "language.page_group": {"language"},
+    "settings.buttons.language": {"language"},
     "stopped": {"done", "total"},
     "unfinished": {"title", "number", "total"},
     "routine_line": {"title", "count", "minutes"},
@@ -89,15 +97,14 @@ TEMPLATE_FIELDS: dict[str, set[str]] = {
     "adapt.red": {"after", "change"},
     "adapt.better": {"points"},
     "adapt.worse": {"points"},
-    "adapt.point_many": {"points"},
+    "adapt.points": {"points"},
     "adapt.lights": {"green_max", "red_from", "worse_by", "needed"},
     "adapt.moved": {"name", "prescription"},
     "progress.no_contrast": {"least"},
     "progress.trend": {"recent", "earlier", "days"},
-    "progress.warmup_one": {"count"},
+    "progress.warmups": {"count"},
     "progress.levels": {"levels"},
     "progress.level": {"name", "level", "levels"},
-    "progress.warmup_many": {"count"},
     "progress.target_set": {"target"},
     "buttons.quick": {"minutes"},
     "reminders.on_days": {"days"},
@@ -125,6 +132,7 @@ TEMPLATE_FIELDS: dict[str, set[str]] = {
         "zone",
         "target",
         "audio_guide",
+        "language",
     },
     "settings.exercise_page": {"name", "prescription", "source"},
     "settings.target_page": {"target"},

@@ -1,7 +1,7 @@
 """The rules schema: the numbers that decide how the bot behaves, apart from its words.
 
 Timings, thresholds and limits live in `content/rules.yaml`, so a translator editing
-`texts.yaml` cannot change behaviour, and a change of rule is reviewed as one.
+the texts (`content/locales/`) cannot change behaviour, and a change of rule is reviewed as one.
 """
 
 from __future__ import annotations
@@ -55,6 +55,7 @@ class GuideRules(Strict):
     sample_rate: int = Field(ge=8000, le=48000)
     words_per_minute: int = Field(ge=80, le=300)
     refusal_minutes: int = Field(ge=0, le=24 * 60)
+    voices: dict[str, Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[a-z0-9]+)?$")]]
 
     @model_validator(mode="after")
     def _spaced(self) -> GuideRules:
@@ -181,6 +182,21 @@ class WebAppRules(Strict):
     sign_in_hours: int = Field(ge=1, le=7 * 24)  # an older Mini App sign-in is refused
 
 
+class LanguageRules(Strict):
+    """The languages the bot speaks: each a folder of `content/locales/`."""
+
+    offered: list[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]] = Field(min_length=1)
+    # How many more words (a share of the English) another language's message may have, for
+    # the word limits the texts are written to (tests/test_locales.py).
+    word_margin: float = Field(ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _each_once(self) -> LanguageRules:
+        if len(set(self.offered)) != len(self.offered):
+            raise ValueError("offered: a language is listed twice")
+        return self
+
+
 class Rules(Strict):
     """Everything in `content/rules.yaml`."""
 
@@ -197,6 +213,13 @@ class Rules(Strict):
     progress: ProgressRules
     data: DataRules
     webapp: WebAppRules
+    languages: LanguageRules
+
+    @model_validator(mode="after")
+    def _a_voice_for_each_language(self) -> Rules:
+        if missing := set(self.languages.offered) - set(self.audio_guide.voices):
+            raise ValueError(f"audio_guide.voices: none for {', '.join(sorted(missing))}")
+        return self
 
 
 # The question's buttons carry the precautions ticked as the bits of one small number.

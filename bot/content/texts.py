@@ -3,15 +3,17 @@
 Only words live in it, and the `{fields}` each template may use: what a translator changes.
 Numbers that change behaviour are rules (`bot/content/rules.py`).
 
-`Texts` is the whole of `texts.yaml`. Its parts are grouped by where they are said:
-`warmup_texts.py` during a warm-up, `command_texts.py` in the commands around one; the
-fields each template may use, and their check, are in `placeholders.py`. The parts are
-re-exported here, so `bot.content.texts` still names every model of the schema.
+`Texts` is one language's words (`content/locales/<code>/`). Its parts are grouped by where
+they are said: `warmup_texts.py` during a warm-up, `command_texts.py` in the commands
+around one; the fields each template may use, and their check, are in `placeholders.py`. The
+parts are re-exported here, so `bot.content.texts` still names every model of the schema.
 """
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from typing import Any
+
+from pydantic import Field, field_validator, model_validator
 
 from bot.content.base import Strict, Text
 from bot.content.command_texts import (
@@ -34,6 +36,7 @@ from bot.content.warmup_texts import (
     ArmLabels,
     Buttons,
     Checkin,
+    DurationTexts,
     GuideTexts,
     Milestones,
     MorningTexts,
@@ -43,7 +46,6 @@ from bot.content.warmup_texts import (
     PrescriptionTexts,
     SideLabels,
     SpokenTexts,
-    StreakDays,
     Timer,
 )
 from bot.content.webapp_texts import WebAppTexts
@@ -56,6 +58,7 @@ __all__ = [
     "Checkin",
     "Command",
     "DataTexts",
+    "DurationTexts",
     "GroupTexts",
     "GuideTexts",
     "Milestones",
@@ -74,7 +77,6 @@ __all__ = [
     "SettingsTexts",
     "SideLabels",
     "SpokenTexts",
-    "StreakDays",
     "Texts",
     "Timer",
     "TypedTexts",
@@ -82,9 +84,26 @@ __all__ = [
 ]
 
 
-class Texts(Strict):
-    """Everything the bot says that is not part of a routine."""
+class LanguageTexts(Strict):
+    """/language: the page, in a private chat and in a group, and the answers."""
 
+    page: Text
+    page_group: Text
+    changed: Text  # said in the language just chosen
+    unknown: Text
+
+
+class OursMarks(Strict):
+    """How a line of ours starts among an exercise's how: an addition, or a change."""
+
+    suggestion: Text
+    change: Text
+
+
+class Texts(Strict):
+    """Everything the bot says that is not part of a routine, in one language."""
+
+    locale: str = "en"  # the language's code: Babel's weekday names and numbers follow it
     welcome: Text
     safety: Text
     help: Text
@@ -117,7 +136,8 @@ class Texts(Strict):
     outcomes: Outcomes
     complete: Text
     skipped_list: Text
-    streak_days: StreakDays
+    duration: DurationTexts
+    streak_days: Text  # "{days} days", with the language's plural forms
     streak_rule: Text  # under the first summary
     stopped: Text
     nothing_to_stop: Text
@@ -141,6 +161,16 @@ class Texts(Strict):
     error: Text
     buttons: Buttons
     webapp: WebAppTexts
+    language: LanguageTexts
+    ours: OursMarks
+
+    @field_validator("commands", mode="before")
+    @classmethod
+    def _menu_in_file_order(cls, commands: Any) -> Any:
+        # commands.ftl gives `commands-<name> = description`, the menu's order.
+        if isinstance(commands, dict):
+            return [{"command": name, "description": text} for name, text in commands.items()]
+        return commands
 
     @model_validator(mode="after")
     def _known_placeholders(self) -> Texts:

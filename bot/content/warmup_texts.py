@@ -1,6 +1,6 @@
 """The text schema's words for a warm-up: its steps, holds, check-ins, outcome and buttons.
 
-Part of `texts.yaml`'s schema (the top-level model is `Texts` in `texts.py`); the words of
+Part of the text schema (the top-level model is `Texts` in `texts.py`); the words of
 the commands around a warm-up are in `command_texts.py`. Only words live here: what a
 translator changes.
 """
@@ -28,6 +28,7 @@ class PrescriptionTexts(Strict):
     hold: Text
     duration: Text
     reps: Text
+    breaths: Text  # the reps of a breathing exercise
     suggested: Text
     chosen: Text
     level: Text
@@ -58,16 +59,20 @@ class Checkin(Strict):
     after_sharp_pain: Text  # the next check-in after a warm-up stopped for sharp pain
 
 
+class DurationTexts(Strict):
+    """How long something took: `45 s`, `6 min 20 s`, `1 h 02 min`."""
+
+    seconds: Text
+    minutes: Text
+    minutes_seconds: Text
+    hours_minutes: Text
+
+
 class Milestones(Strict):
     first: Text
     streak_3: Text
     streak_7: Text
     streak_30: Text
-
-
-class StreakDays(Strict):
-    one: Text
-    many: Text
 
 
 class Timer(Strict):
@@ -128,8 +133,7 @@ class AdaptTexts(Strict):
     same: Text
     worse: Text
     no_before: Text
-    point_one: Text
-    point_many: Text
+    points: Text  # "{points} points", with the language's plural forms
     lights: Text  # what the lights mean, under the first one and in /help
     up: Text
     down: Text

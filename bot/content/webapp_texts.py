@@ -1,13 +1,11 @@
 """The text schema's words for the progress and settings Mini App (`bot/webapp/`).
 
-Part of `texts.yaml`'s schema (the top-level model is `Texts` in `texts.py`): the page shows
+Part of the text schema (the top-level model is `Texts` in `texts.py`): the page shows
 only these words, sent to it with its data, so it speaks as the chat does. Labels only, no
 `{fields}`: the page puts each number beside its label.
 """
 
 from __future__ import annotations
-
-from pydantic import Field
 
 from bot.content.base import Strict, Text
 
@@ -39,6 +37,7 @@ class WebAppFields(Strict):
     roller: Text
     pics: Text
     morning: Text
+    lang: Text
     target: Text
 
 
@@ -50,7 +49,6 @@ class WebAppTexts(Strict):
     tabs: WebAppTabs
     calendar_heading: Text
     legend: WebAppLegend
-    weekdays: list[Text] = Field(min_length=7, max_length=7)  # Monday first
     streak: Text
     best_streak: Text
     this_week: Text

@@ -79,6 +79,7 @@ def _page(context: CoachContext, snap: Snapshot, name: str) -> Page | None:
         menu.EXERCISES: lambda: menu.exercises(content, snap),
         menu.TARGET: lambda: menu.target(content, snap),
         menu.ZONE: lambda: menu.zone(content, snap),
+        menu.LANGUAGE: lambda: menu.language_page(content, snap),
     }
     build = pages.get(name)
     return build() if build else None
@@ -91,6 +92,8 @@ async def _choose(
     changed = await choices.choose(context, chat_id, snap, press.name, press.value)
     if changed is None:
         return None
+    if press.name == menu.LANGUAGE:
+        return menu.language_page(context.content, changed)
     if press.name in choices.PER_EXERCISE:
         exercise_id = press.value.rpartition(".")[0] or press.value
         return menu.exercise(context.content, changed, exercise_id)

@@ -1,8 +1,8 @@
 """A voice note composed at run time: the script's clips laid on silence at their seconds,
 encoded as OGG/Opus (what Telegram plays as a voice note; `soundfile` bundles libsndfile with
-Opus). Clips are read from `content/voice/`, written there by `make media`.
+Opus). Clips are read from `content/voice/<language>/`, written there by `make media`.
 
-`content/voice/manifest.json` says what each clip says (words, voice, pace) and the digest of
+Each language's `manifest.json` says what each clip says (words, voice, pace) and the digest of
 its file. At start-up the clips are checked against it and against the texts and rules, so a
 clip missing or stale stops the bot there rather than at a person's press.
 """
@@ -23,14 +23,14 @@ from bot.content import Content
 
 # Between two clips of one cue ("Switch sides." "Right side."): a breath, not a run-on.
 CLIP_GAP_SECONDS = 0.15
-VOICE = "en-us"  # espeak-ng's voice for the clips (make media)
 
 
-def manifest(content: Content) -> dict[str, dict[str, object]]:
-    """What each clip should say, and how (without the digests of the files)."""
-    pace = content.rules.audio_guide.words_per_minute
-    words = vocabulary(content.texts.guide.spoken, content.rules)
-    return {name: {"words": said, "voice": VOICE, "pace": pace} for name, said in words.items()}
+def manifest(content: Content, language: str) -> dict[str, dict[str, object]]:
+    """What each clip of `language` should say, and how (without the digests of the files)."""
+    rules = content.rules.audio_guide
+    voice, pace = rules.voices[language], rules.words_per_minute
+    words = vocabulary(content.language(language).texts.guide.spoken, content.rules)
+    return {name: {"words": said, "voice": voice, "pace": pace} for name, said in words.items()}
 
 
 def file_digest(path: Path) -> str:
@@ -38,16 +38,17 @@ def file_digest(path: Path) -> str:
 
 
 class Clips:
-    """The spoken clips in a folder, checked against `content`, each read when first used."""
+    """One language's spoken clips in a folder, checked against `content`, each read when
+    first used."""
 
-    def __init__(self, folder: Path, content: Content) -> None:
+    def __init__(self, folder: Path, content: Content, language: str) -> None:
         self.folder = folder
         self.sample_rate = content.rules.audio_guide.sample_rate
         recorded = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
         for name, entry in recorded.items():
             if file_digest(folder / f"{name}.flac") != entry.pop("sha256", None):
                 raise ValueError(f"{folder / name}.flac: not the file manifest.json records")
-        if recorded != manifest(content):
+        if recorded != manifest(content, language):
             raise ValueError(f"{folder}: the clips do not say today's texts (run `make media`)")
         # Names the sound of every clip: a note made from other clips is another file.
         self.digest = file_digest(folder / "manifest.json")

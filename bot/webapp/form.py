@@ -10,13 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from bot.chat import preferences as menu
+from bot.chat.language import autonym
 from bot.coaching.preferences import Snapshot
 from bot.content import Content
 
 Json = dict[str, Any]
 
 # The /settings choices the app offers (an exercise's dose and the precautions stay in the chat).
-OFFERED = ("hf", "voice", "switch", "rest", "roller", "pics", "morning", "target")
+OFFERED = ("hf", "voice", "switch", "rest", "roller", "pics", "morning", "target", "lang")
 
 
 def settings(content: Content, snap: Snapshot) -> Json:
@@ -41,8 +42,13 @@ def settings(content: Content, snap: Snapshot) -> Json:
         _toggle(content, "pics", snap.pictures),
         _toggle(content, "morning", snap.morning),
         _field(content, "target", snap.target, [(v, str(v)) for v in menu.TARGETS]),
+        _field(content, "lang", menu.spoken(content, snap), _languages(content)),
     ]
     return {"fields": fields}
+
+
+def _languages(content: Content) -> list[tuple[int | str, str]]:
+    return [(code, autonym(code)) for code in content.rules.languages.offered]
 
 
 def _toggle(content: Content, name: str, on: bool) -> Json:
@@ -50,7 +56,9 @@ def _toggle(content: Content, name: str, on: bool) -> Json:
     return _field(content, name, int(on), [(1, words.on), (0, words.off)])
 
 
-def _field(content: Content, name: str, value: int, options: list[tuple[int, str]]) -> Json:
+def _field(
+    content: Content, name: str, value: int | str, options: list[tuple[int | str, str]]
+) -> Json:
     return {
         "name": name,
         "label": getattr(content.texts.webapp.fields, name),
@@ -65,9 +73,10 @@ def offered(content: Content, name: object, value: object) -> tuple[str, str] | 
     if not isinstance(name, str) or not isinstance(value, str) or name not in OFFERED:
         return None
     rules = content.rules.hands_free
-    numbers = {
+    values: dict[str, list[int] | list[str]] = {
         "switch": rules.switch_choices,
         "rest": rules.rest_choices,
         "target": list(menu.TARGETS),
-    }.get(name, [0, 1])
-    return (name, value) if value in {str(n) for n in numbers} else None
+        "lang": content.rules.languages.offered,
+    }
+    return (name, value) if value in {str(n) for n in values.get(name, [0, 1])} else None

@@ -11,6 +11,7 @@ from html import escape
 from typing import Any
 
 from bot.chat import render
+from bot.chat.days import weekday_names
 from bot.coaching import calendar, preferences, progress
 from bot.coaching.coach import Cursor, Side
 from bot.content import Content, Routine
@@ -54,6 +55,8 @@ def words(content: Content) -> Json:
         red_from=model.red_from,
         worse_by=model.worse_by,
     )
+    texts["weekdays"] = weekday_names(content.texts, "short")  # Babel's, Monday first
+    texts["locale"] = content.texts.locale
     return texts
 
 

@@ -24,7 +24,8 @@ from starlette.staticfiles import StaticFiles
 from telegram.error import TelegramError
 
 from bot.chat import choices
-from bot.coaching import preferences
+from bot.coaching import language, preferences
+from bot.content.speaking import choose, speak
 from bot.runtime.application import CoachApplication
 from bot.runtime.context import CoachContext
 from bot.webapp import form, overview
@@ -86,11 +87,18 @@ def _signed(
         if person is None:
             unauthorized = CoachContext(application).texts.webapp.unauthorized
             return _json({"error": unauthorized}, 401)
-        return await call(
-            request, CoachContext(application, person.user_id, person.user_id), person
-        )
+        context = CoachContext(application, person.user_id, person.user_id)
+        await _speak_for(context, person)
+        return await call(request, context, person)
 
     return endpoint
+
+
+async def _speak_for(context: CoachContext, person: Person) -> None:
+    """The app speaks as the person's private chat does: their choice, else their app's."""
+    telegram = person.language_code
+    stored = await language.stored(context.db, person.user_id, telegram=telegram)
+    speak(choose(context.rules.languages.offered, stored.chosen, telegram))
 
 
 async def _overview(_request: Request, context: CoachContext, person: Person) -> Response:

@@ -23,6 +23,7 @@ class Person:
 
     user_id: int
     first_name: str
+    language_code: str | None = None  # their Telegram app's language
 
 
 class SignIn:
@@ -45,4 +46,4 @@ class SignIn:
             return None
         if data.user is None or data.user.id <= 0:
             return None
-        return Person(data.user.id, data.user.first_name or "")
+        return Person(data.user.id, data.user.first_name or "", data.user.language_code)

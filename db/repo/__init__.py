@@ -46,6 +46,13 @@ from db.repo.holds import (
     set_guide,
     set_hold_message,
 )
+from db.repo.languages import (
+    Stored,
+    chat_language,
+    saw_telegram_language,
+    set_chat_language,
+    set_warmup_language,
+)
 from db.repo.media import forget_media_file_id, media_file_id, save_media_file_id
 from db.repo.mornings import answer_morning, ask_next_morning, claim_mornings
 from db.repo.people import (
@@ -107,6 +114,7 @@ __all__ = [
     "Owner",
     "Personal",
     "StepMessage",
+    "Stored",
     "Warmup",
     "WithChat",
     "active_session",
@@ -117,6 +125,7 @@ __all__ = [
     "arm_reminder",
     "ask_next_morning",
     "begin_hold",
+    "chat_language",
     "chat_rows",
     "chat_settings",
     "chat_timezone",
@@ -168,10 +177,12 @@ __all__ = [
     "running_holds",
     "save_media_file_id",
     "save_reminder",
+    "saw_telegram_language",
     "screening_of",
     "seen",
     "session_with_chat",
     "sessions_of",
+    "set_chat_language",
     "set_chat_settings",
     "set_guide",
     "set_hold_message",
@@ -179,6 +190,7 @@ __all__ = [
     "set_pain_model",
     "set_pictures",
     "set_timezone",
+    "set_warmup_language",
     "set_weekly_target",
     "skip_reminder",
     "snooze_reminder",

@@ -115,8 +115,10 @@ async def start_session(
     now: datetime,
     started_by: int | None,
     plan_changes: dict[str, object] | None = None,
+    language: str | None = None,
 ) -> Warmup:
     values: dict[str, Any] = {
+        "language": language,
         "chat_id": chat_id,
         "started_by": started_by,
         "routine_id": routine_id,

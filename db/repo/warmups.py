@@ -65,6 +65,7 @@ class Warmup:
     morning_answer: str | None = None
     ended_for_safety: bool = False
     plan_changes: dict[str, object] | None = None
+    language: str | None = None
 
     def written(self, values: Mapping[str, object]) -> None:
         """Show the values just written to the row, without reading it again."""

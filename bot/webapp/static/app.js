@@ -606,6 +606,7 @@
     texts = overview.texts;
     current = overview;
     document.title = texts.title;
+    document.documentElement.lang = texts.locale;
     fillTexts(document);
     byId('person').textContent = (overview.person && overview.person.first_name) || '';
     renderCalendar(overview.calendar);

@@ -1,0 +1,52 @@
+### The progress and settings Mini App.
+### Messages are Telegram HTML; { $name } is filled in by the bot (bot/content/placeholders.py
+### lists what each message may use). Numbers that change behaviour are in rules.yaml.
+
+webapp-title = Your back warm-up
+webapp-loading = Loading…
+webapp-unauthorized = Open this page from the bot in Telegram (📊 Open progress under /progress). If it was open a long while, close it and open it again.
+webapp-failed = Could not reach the bot just now. Try again in a moment.
+webapp-tabs-calendar = Calendar
+webapp-tabs-pain = Pain
+webapp-tabs-levels = Levels
+webapp-tabs-library = Exercises
+webapp-tabs-settings = Settings
+webapp-calendar_heading = Your warm-ups, day by day
+webapp-legend-complete = Warm-up done
+webapp-legend-partial = Started, not finished
+webapp-legend-rest = Rest day
+webapp-legend-none = No warm-up
+webapp-streak = Streak (days)
+webapp-best_streak = Best streak
+webapp-this_week = This week
+webapp-weekly_target = Weekly target
+webapp-pain_heading = Back pain before and after each warm-up
+webapp-pain_note = 0 is no pain, 10 the worst you can imagine. Only warm-ups with a check-in show.
+webapp-pain_before = Before
+webapp-pain_after = After
+webapp-pain_empty = No check-ins yet. Answer the pain question before and after a warm-up and they show here.
+webapp-levels_heading = Where each exercise is
+webapp-levels_empty = No exercise in your routine has levels.
+webapp-level = Level
+webapp-moves = Levels start easy. { $greens } green warm-ups in a row (back pain { $green_max }/10 or less afterwards, and no worse than before) move an exercise up a level; a red one (pain { $red_from }/10 or more afterwards, or { $worse_by } points worse) moves it down. One level at a time.
+webapp-library_heading = The exercises
+webapp-how = How
+webapp-works = What it works
+webapp-why = Why
+webapp-settings_heading = How your warm-ups run
+webapp-fields-hf = 🙌 Hands-free timed exercises (one ⏱ Start runs every side and set)
+webapp-fields-voice = 🎧 Audio guide (voice) with every ⏱ Start
+webapp-fields-switch = 🔄 Pause to switch sides
+webapp-fields-rest = 😮‍💨 Rest between sets (our suggestion)
+webapp-fields-roller = 🧽 I have a foam roller
+webapp-fields-pics = 🖼 Pictures (an animation at each exercise)
+webapp-fields-morning = 🌅 Next-morning question
+webapp-fields-lang = 🌐 Language
+webapp-fields-target = 🎯 Weekly target (warm-ups)
+webapp-saved = Saved. The bot uses it from now on.
+webapp-not_offered = That choice is not on offer.
+webapp-on = On
+webapp-off = Off
+webapp-in_chat = ⚙️ Changed in the app: { $setting }: { $value }
+webapp-open_progress = 📊 Open progress
+webapp-menu_button = Progress
