@@ -41,8 +41,9 @@ test: $(VENV)/.dev
 	wait $$mypy; types=$$?; cat .mypy-output; rm -f .mypy-output; \
 	test $$tests -eq 0 && test $$types -eq 0
 
+# `make demo LANG=ru` (or es): the demo person's Telegram app is in that language.
 demo: $(VENV)/.dev
-	$(BIN)/python -m tests.demo
+	DEMO_LANGUAGE="$(LANG)" PYTHONUTF8=1 $(BIN)/python -m tests.demo
 
 # Benchmarks (about 15 minutes) -> docs/PERFORMANCE.md; QUICK=1: a smoke run of about a
 # minute that prints its figures and writes nothing (CI runs it after the tests).

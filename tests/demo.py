@@ -4,6 +4,8 @@ Prints the conversation as a transcript: what the user sends and taps, what the 
 and how each step message ends once it is acted on. No token or network needed. Then the
 Mini App's address on this machine (port DEMO_PORT, 8080 unless set), signed in as the
 demo's chat; in a terminal it stays open for a browser until Ctrl-C.
+
+`make demo LANG=ru` (or `es`) runs it for a person whose Telegram app is in that language.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import contextlib
 import json
 import logging
 import os
+import re
 import sys
 import tempfile
 import textwrap
@@ -20,11 +23,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlencode
 
+from bot.content import Texts
 from tests.fake_telegram import Event, FakeTelegram
 from tests.harness import TOKEN, FakeClock, RunningBot, make_settings, run_bot, sqlite_url
 from tests.webapp_auth import signed_init_data
 
 CHAT = 1
+
+
+def language() -> str:
+    """The demo person's Telegram language: `LANG=ru`, or a locale like `es_ES.UTF-8`."""
+    return re.split(r"[_.@-]", os.environ.get("DEMO_LANGUAGE", "en"))[0].lower() or "en"
 
 
 def _indent(text: str) -> str:
@@ -46,18 +55,14 @@ def render(event: Event) -> str:
         # A countdown: its status, bar and what comes next; anything else: its last line.
         body = lines[lines.index("") + 1 :] if "" in lines else lines[1:]  # after the header
         countdown = [line for line in body if line]
-        ticking = any(line.startswith(("⏱", "🔄", "😮", "⏸", "Get")) for line in countdown)
-        # The welcome edited by the roller choice: its length, which the choice changes.
-        length = [line for line in lines if "minutes" in line]
-        tail = " · ".join(countdown) if ticking and len(lines) > 2 else (length or lines)[-1]
+        ticking = any(line.startswith(("⏱", "🔄", "😮", "⏸")) for line in countdown)
+        tail = " · ".join(countdown) if ticking and len(lines) > 2 else lines[-1]
         return f"✏️  {lines[0]} → {tail}  {buttons}".rstrip()
     sent = f"🤖 {_indent(event.text).lstrip()}"
     return f"{sent}\n   {buttons}" if buttons else sent
 
 
-async def hands_free(
-    bot: RunningBot, clock: FakeClock, *, ticks: bool, button: str = "Start"
-) -> None:
+async def hands_free(bot: RunningBot, clock: FakeClock, *, ticks: bool, button: str = "⏱") -> None:
     """One tap on ⏱ Start (or 🎧 Audio guide, which sends its voice note too) runs the whole
     exercise: each side or set, the pause between, and the next exercise arrives. With
     `ticks` the countdown is shown ticking, 10 s at a time."""
@@ -77,33 +82,41 @@ async def hands_free(
 async def warm_up(bot: RunningBot, clock: FakeClock) -> int:
     """A newcomer's whole warm-up, hands-free; returns the taps it took from ▶️ Start to the
     summary."""
+    texts = bot.services.content.language(language()).texts
+    buttons = texts.buttons
     await bot.send(CHAT, "/start")
-    await bot.press(CHAT, "No foam roller")  # the roller, chosen under the welcome
-    await bot.press(CHAT, "I have a foam roller")  # and changed back
+    await bot.press(CHAT, buttons.roller_no)  # the roller, chosen under the welcome
+    await bot.press(CHAT, buttons.roller_yes)  # and changed back
     taps = len(bot.server.press_ids)
-    await bot.press(CHAT, "Start warm-up")
-    await bot.press(CHAT, "None of these applies")  # the safety check, once
+    await bot.press(CHAT, buttons.start)
+    await bot.press(CHAT, texts.screening.none)  # the safety check, once
     await bot.send(CHAT, "4")  # the check-in, typed
-    await bot.press(CHAT, "None of these")  # the precautions, once
-    await bot.press(CHAT, "More")  # the whole how, what and why of the first exercise
-    await bot.press(CHAT, "Less")
-    await hands_free(bot, clock, ticks=True, button="Audio guide")
+    await bot.press(CHAT, texts.precautions.none)  # the precautions, once
+    await bot.press(CHAT, buttons.more)  # the whole how, what and why of the first exercise
+    await bot.press(CHAT, buttons.less)
+    await hands_free(bot, clock, ticks=True, button=buttons.audio_guide)
+    step = _step_word(texts)
     while True:
         latest = [m for m in bot.server.chat(CHAT) if m.from_bot][-1]
-        if not latest.text.startswith("Step ") and "Step " not in latest.text:
+        if step not in latest.text:
             break
-        if any("Start" in label for label in latest.labels):
+        if any(label.startswith("⏱") for label in latest.labels):
             await hands_free(bot, clock, ticks=False)
         else:
             clock.advance(seconds=45)
-            await bot.press(CHAT, "Done")
+            await bot.press(CHAT, buttons.done)
     return len(bot.server.press_ids) - taps
+
+
+def _step_word(texts: Texts) -> str:
+    """What a step message's header starts with: `Step `, `Шаг `, `Paso `."""
+    return re.sub(r"<[^>]+>", "", texts.step_number).split("{")[0]
 
 
 def app_link(bot: RunningBot) -> str:
     """The Mini App's page on this machine, signed in as the demo's person (the launch data
     Telegram would put in the page's address)."""
-    init_data = signed_init_data(TOKEN, CHAT, first_name="Demo")
+    init_data = signed_init_data(TOKEN, CHAT, first_name="Demo", language_code=language())
     theme = json.dumps({"bg_color": "#ffffff", "text_color": "#000000"})
     launch = urlencode({"tgWebAppData": init_data, "tgWebAppThemeParams": theme})
     return f"{bot.app_url}#{launch}"
@@ -134,6 +147,7 @@ async def main() -> None:
             # A simulated clock moves on with each hold and tap, so the summary shows a
             # realistic time.
             clock = FakeClock(datetime.now(UTC))
+            server.languages[CHAT] = language()
             async with run_bot(server, settings, clock=clock) as bot:
                 bot.answer_screening = bot.answer_precautions = False  # the demo answers
                 try:

@@ -264,10 +264,13 @@ class FakeTelegram:
                 "text": "",
             }
         )
+        person = _user_json(user_id)
+        if (language := self.languages.get(user_id)) is not None:
+            person["language_code"] = language
         return {
             "callback_query": {
                 "id": query_id,
-                "from": _user_json(user_id),
+                "from": person,
                 "message": message,
                 "chat_instance": str(chat_id),
                 "data": data,

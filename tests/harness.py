@@ -172,7 +172,10 @@ class RunningBot:
             for table in chat_data.every_table():
                 if table.name == "inbox":  # the updates received, not what they changed
                     continue
-                rows = await tx.execute(select(table).order_by(*table.primary_key.columns))
+                # The language Telegram says the person's app is in is noted as it is seen,
+                # whatever the update (bot/coaching/language.py): not something it changed.
+                columns = [c for c in table.columns if c.name != "telegram_language"]
+                rows = await tx.execute(select(*columns).order_by(*table.primary_key.columns))
                 tables.append(tuple(map(tuple, rows)))
         return tuple(tables)
 

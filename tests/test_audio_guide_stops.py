@@ -70,10 +70,12 @@ def test_a_guide_resumed_mid_hold_is_the_rest_of_the_whole_one(
             assert (rest.cues, rest.length) == _tail(whole, at), (cursor, at)
 
 
-def test_no_cue_of_a_resumed_guide_runs_into_the_next(content: Content) -> None:
+@pytest.mark.parametrize("language", ["en", "ru", "es"])
+def test_no_cue_of_a_resumed_guide_runs_into_the_next(content: Content, language: str) -> None:
     """From every second of every hold's countdown (its lead too), hands-free on and off, at
-    every switch and rest the settings offer: each cue's clips end before the next cue."""
-    clips = notes.Clips(PROJECT_ROOT / "content" / "voice", content)
+    every switch and rest the settings offer, in every language: each cue's clips end before
+    the next cue."""
+    clips = notes.Clips(PROJECT_ROOT / "content" / "voice" / language, content, language)
     rate = content.rules.audio_guide.sample_rate
     gap = round(notes.CLIP_GAP_SECONDS * rate)
     hands_free = content.rules.hands_free

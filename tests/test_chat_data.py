@@ -73,11 +73,15 @@ def test_every_table_is_a_chats_or_known_not_to_be() -> None:
 
 @pytest.mark.clock(MONDAY)
 async def test_export_has_every_column_of_every_row(bot: RunningBot, clock: FakeClock) -> None:
-    """/export lists each of the chat's tables with every column, running countdown included."""
+    """/export lists each of the chat's tables with every column, running countdown included,
+    and says in words what each table holds."""
     await _fill_every_table(bot, clock, CHAT)
     [document] = await bot.send(CHAT, "/export")
     assert document.media is not None
     exported = json.loads(document.media)
+    about = exported.pop("about")
+    assert set(about) == set(exported) - {"exported_at"}
+    assert all(about.values())
     for table in chat_data.every_table():
         assert exported[table.name], f"nothing exported from {table.name}"
         for row in exported[table.name]:

@@ -39,7 +39,7 @@ async def test_rest_keeps_the_streak_once_a_week(bot: RunningBot, clock: FakeClo
     assert "Streak: 2 days" in summary
     clock.current = MONDAY + timedelta(days=3)  # Thursday: a second rest day this week
     [refused] = await bot.send(CHAT, "/rest")
-    assert refused.text.startswith("🛌 This week's rest day was Tue;")
+    assert refused.text.startswith("🛌 This week's rest day was Tuesday;")
     clock.current = MONDAY + timedelta(days=4)  # Friday: the gap on Thursday breaks it
     summary = await _warm_up(bot, clock)
     assert "Streak: 1 day" in summary

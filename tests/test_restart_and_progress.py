@@ -18,26 +18,29 @@ CHAT = 3001
 # A second routine, with two exercises the content does not have yet
 DESK_BREAK = """
 id: desk-break
-title: Desk break
-description: Two moves between meetings.
 order: 2
 steps:
   - id: knee-hug
-    name: Knee hug
-    targets: [lower back]
-    cue: [Hug both knees in.]
-    instructions: [Lie on your back and hug both knees in.]
     prescription: {hold_seconds: 20, from_source: false}
-    why: It rounds the lower back gently.
     ours: {}
   - id: psoas
-    name: Seated psoas stretch
-    targets: [psoas]
-    cue: [Sit tall and turn away from the back knee.]
-    instructions: [Sit tall and turn one shoulder away from the back knee.]
     prescription: {per_side: true, hold_seconds: 20, from_source: false}
-    why: It eases the front of the hip.
     ours: {}
+"""
+# Its words: the same file in every language's folder (a translator would translate it).
+DESK_BREAK_WORDS = """
+title = Desk break
+description = Two moves between meetings.
+knee-hug = Knee hug
+    .works-1 = lower back
+    .cue-1 = Hug both knees in.
+    .how-1 = Lie on your back and hug both knees in.
+    .why = It rounds the lower back gently.
+psoas = Seated psoas stretch
+    .works-1 = psoas
+    .cue-1 = Sit tall and turn away from the back knee.
+    .how-1 = Sit tall and turn one shoulder away from the back knee.
+    .why = It eases the front of the hip.
 """
 
 
@@ -116,8 +119,9 @@ async def test_streak_follows_the_chats_timezone_not_utc(
 async def test_a_second_routine_file_needs_no_code_change(
     telegram: FakeTelegram, settings: Settings, tmp_path: Path
 ) -> None:
-    """Dropping a routine file into content/routines (and a pose for each new exercise into
-    content/poses) makes it listed and startable."""
+    """Dropping a routine file into content/routines (with its words in each language's
+    folder, and a pose for each new exercise in content/poses) makes it listed and
+    startable."""
     content = tmp_path / "content"
     shutil.copytree(PROJECT_ROOT / "content", content)
     poses = content / "poses"
@@ -125,6 +129,8 @@ async def test_a_second_routine_file_needs_no_code_change(
         pose = (poses / f"{like}.yaml").read_text(encoding="utf-8")
         (poses / f"{new}.yaml").write_text(pose.replace(f"exercise: {like}", f"exercise: {new}"))
     (content / "routines" / "desk-break.yaml").write_text(DESK_BREAK, encoding="utf-8")
+    for language in (content / "locales").iterdir():
+        (language / "routine-desk-break.ftl").write_text(DESK_BREAK_WORDS, encoding="utf-8")
     async with run_bot(telegram, settings, content_dir=content) as bot:
         [listing] = await bot.send(CHAT, "/routines")
         assert "Desk break: 2 exercises" in listing.text

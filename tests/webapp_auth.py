@@ -16,10 +16,14 @@ def signed_init_data(
     user_id: int,
     first_name: str = "Sam",
     auth_date: int | None = None,
+    language_code: str | None = None,
     **fields: str,
 ) -> str:
     """initData for `user_id`, signed with `token` (auth_date: now, unless given)."""
-    user = json.dumps({"id": user_id, "first_name": first_name}, separators=(",", ":"))
+    person: dict[str, object] = {"id": user_id, "first_name": first_name}
+    if language_code is not None:
+        person["language_code"] = language_code
+    user = json.dumps(person, separators=(",", ":"))
     data = {
         "auth_date": str(int(time.time()) if auth_date is None else auth_date),
         "query_id": "AAHtest",

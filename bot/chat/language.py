@@ -12,6 +12,7 @@ import functools
 from babel import Locale
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
 
+from bot.chat import callbacks
 from bot.chat.callbacks import Setting
 from bot.coaching import language
 from bot.content import Content
@@ -28,7 +29,12 @@ async def speak_for(update: Update, context: CoachContext) -> None:
     assert chat is not None  # the guard lets no update without a chat through
     offered = context.rules.languages.offered
     telegram = person.language_code if person is not None else None
-    if chat.type == "private":
+    query = update.callback_query
+    if query is not None and callbacks.parse(query.data) is None:
+        # Forged or stale: refused by its toast alone, read in the app's language, so a flood
+        # of such presses costs no database read.
+        speak(choose(offered, None, telegram))
+    elif chat.type == "private":
         stored = await language.stored(context.db, chat.id, telegram=telegram)
         speak(choose(offered, stored.chosen, telegram))
     elif person is not None and _personal(update):

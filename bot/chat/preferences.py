@@ -78,8 +78,11 @@ def main(content: Content, snap: Snapshot) -> Page:
 
 
 def spoken(content: Content, snap: Snapshot) -> str:
-    """The language the chat's shared messages speak (a private chat's: its person's)."""
-    return language.spoken(content, snap.languages, private=snap.private)
+    """The language the chat's shared messages speak: in a private chat, the one this update
+    is answered in (its person's); in a group, the group's choice."""
+    if snap.private:
+        return content.texts.locale
+    return language.spoken(content, snap.languages, private=False)
 
 
 def language_page(content: Content, snap: Snapshot) -> Page:

@@ -10,16 +10,16 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 from bot.chat.render import format_duration, one_decimal, streak, warmups
 from bot.coaching.progress import Day, Report
 from bot.config import Settings
-from bot.content import ProgressTexts, Texts
+from bot.content import Texts
 from bot.runtime.context import CoachContext
 
 
-def chart_png(days: list[Day], words: ProgressTexts) -> bytes:
+def chart_png(days: list[Day], texts: Texts) -> bytes:
     """The 6-week chart. matplotlib is imported here, on the first /progress, not at start-up:
     it is most of the bot's import time and most chats never ask for a chart."""
     from bot.drawing import chart  # noqa: PLC0415 - imported when first needed, see above
 
-    return chart.render(days, words)
+    return chart.render(days, texts.progress, texts.locale)
 
 
 def progress_report(texts: Texts, report: Report) -> str:

@@ -10,13 +10,19 @@ from db.database import Database
 
 
 async def export(
-    db: Database, *, chat_id: int, now: datetime, people: frozenset[int] | None = None
+    db: Database,
+    *,
+    chat_id: int,
+    now: datetime,
+    about: dict[str, str],
+    people: frozenset[int] | None = None,
 ) -> bytes:
     """Everything stored for the chat, as UTF-8 JSON: every column of every row, by table.
 
     With `people` (in a group: the one asking), rows that belong to a person (warm-ups, their
     check-ins and steps, stored messages) are only theirs: one member's health data is never
-    handed to another; what the group shares (settings, reminder, rest days) is in."""
+    handed to another; what the group shares (settings, reminder, rest days) is in. `about`
+    says, in the person's language, what each table holds; it goes in beside them."""
     async with db.transaction() as tx:
         await repo.ensure_chat(tx, chat_id, now)
         tables = await repo.chat_rows(tx, chat_id, people)
@@ -24,6 +30,7 @@ async def export(
             tables["people"] = await repo.person_rows(tx, chat_id)
     document = {
         "exported_at": now.isoformat(),
+        "about": {name: about[name] for name in tables},
         **{name: [_readable(name, row) for row in rows] for name, rows in tables.items()},
     }
     return json.dumps(document, indent=2, ensure_ascii=False).encode()

@@ -47,7 +47,21 @@ class ProgressTexts(Strict):
     target_help: Text
 
 
+class DataAbout(Strict):
+    """What each table of the /export file holds, written into the file beside it."""
+
+    chats: Text
+    reminders: Text
+    warmup_sessions: Text
+    step_events: Text
+    rest_days: Text
+    milestones: Text
+    inbox: Text
+    people: Text
+
+
 class DataTexts(Strict):
+    about: DataAbout
     export_caption: Text
     forget_ask: Text
     forgotten: Text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 
+from babel.dates import format_skeleton
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -29,15 +30,16 @@ AFTER = "#188038"
 FONT_SIZE = 13
 
 
-def render(days: list[Day], words: ProgressTexts) -> bytes:
+def render(days: list[Day], words: ProgressTexts, locale: str = "en") -> bytes:
     """A PNG of the given days (see `draw`)."""
     buffer = io.BytesIO()
-    draw(days, words).savefig(buffer, format="png")
+    draw(days, words, locale).savefig(buffer, format="png")
     return buffer.getvalue()
 
 
-def draw(days: list[Day], words: ProgressTexts) -> Figure:
-    """The chart: pain above, warm-ups below, each panel with its own axis.
+def draw(days: list[Day], words: ProgressTexts, locale: str = "en") -> Figure:
+    """The chart: pain above, warm-ups below, each panel with its own axis; dates as the
+    language writes a day and month (`Nov 3`, `3 нояб.`), from CLDR.
 
     Before and after differ by marker shape (hollow circle, filled square) as well as colour,
     so they read apart in grey and for colour-blind eyes.
@@ -50,7 +52,8 @@ def draw(days: list[Day], words: ProgressTexts) -> Figure:
     _pain(pain_axis, days, words)
     _sessions(sessions_axis, days, words)
     ticks = list(range(0, len(days), 7))
-    sessions_axis.set_xticks(ticks, [days[i].day.strftime("%d %b") for i in ticks])
+    dates = [format_skeleton("MMMd", days[i].day, locale=locale) for i in ticks]
+    sessions_axis.set_xticks(ticks, dates)
     for axis in (pain_axis, sessions_axis):
         axis.tick_params(labelsize=FONT_SIZE)
         axis.spines[["top", "right"]].set_visible(False)

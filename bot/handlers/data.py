@@ -21,7 +21,10 @@ async def export_command(update: Update, context: CoachContext) -> None:
     chat = update.effective_chat
     assert chat is not None
     chat_id, people = chat.id, _asker(update, chat)
-    document = await data.export(context.db, chat_id=chat_id, now=context.now(), people=people)
+    about = context.texts.data.about.model_dump()
+    document = await data.export(
+        context.db, chat_id=chat_id, now=context.now(), about=about, people=people
+    )
     await context.bot.send_document(
         chat_id,
         InputFile(io.BytesIO(document), filename="warmup-history.json"),

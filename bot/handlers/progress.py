@@ -27,7 +27,7 @@ async def progress_command(update: Update, context: CoachContext) -> None:
     )
     if report.sessions:
         # Drawing takes tens of milliseconds of CPU; keep it off the event loop.
-        png = await asyncio.to_thread(chart_png, report.days, texts.progress)
+        png = await asyncio.to_thread(chart_png, report.days, texts)
         await context.bot.send_photo(
             chat_id,
             InputFile(io.BytesIO(png), filename="progress.png"),

@@ -8,6 +8,7 @@ seed is fixed, so the same words give the same samples on every run.
 from __future__ import annotations
 
 import ctypes
+import functools
 from dataclasses import dataclass, field
 
 import espeakng_loader
@@ -23,6 +24,21 @@ _SAMPLES = ctypes.CFUNCTYPE(
 )
 
 
+@functools.cache
+def _library() -> tuple[ctypes.CDLL, int]:
+    """espeak-ng, started once a process: starting it a second time hangs its first synth."""
+    lib = ctypes.CDLL(espeakng_loader.get_library_path())
+    lib.espeak_Initialize.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_char_p, ctypes.c_int]
+    rate = lib.espeak_Initialize(_RETRIEVAL, 0, espeakng_loader.get_data_path().encode(), 0)
+    if rate <= 0:
+        raise RuntimeError("espeak-ng did not start")
+    lib.espeak_Synth.argtypes = [
+        ctypes.c_char_p, ctypes.c_size_t, ctypes.c_uint, ctypes.c_int,
+        ctypes.c_uint, ctypes.c_uint, ctypes.c_void_p, ctypes.c_void_p,
+    ]  # fmt: skip
+    return lib, rate
+
+
 @dataclass
 class Voice:
     """One espeak-ng voice, at one pace."""
@@ -32,21 +48,16 @@ class Voice:
     _chunks: list[NDArray[np.int16]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._lib = ctypes.CDLL(espeakng_loader.get_library_path())
-        init = self._lib.espeak_Initialize
-        init.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_char_p, ctypes.c_int]
-        self.sample_rate = init(_RETRIEVAL, 0, espeakng_loader.get_data_path().encode(), 0)
-        if self.sample_rate <= 0:
-            raise RuntimeError("espeak-ng did not start")
+        self._lib, self.sample_rate = _library()
         self._callback = _SAMPLES(self._collect)  # kept: the library holds a pointer to it
+        self._use()
+
+    def _use(self) -> None:
+        """Make this voice espeak-ng's: one library serves every voice of a build."""
         self._lib.espeak_SetSynthCallback(self._callback)
         if self._lib.espeak_SetVoiceByName(self.name.encode()) != 0:
             raise RuntimeError(f"espeak-ng has no voice {self.name!r}")
         self._lib.espeak_SetParameter(_RATE, self.words_per_minute, 0)
-        self._lib.espeak_Synth.argtypes = [
-            ctypes.c_char_p, ctypes.c_size_t, ctypes.c_uint, ctypes.c_int,
-            ctypes.c_uint, ctypes.c_uint, ctypes.c_void_p, ctypes.c_void_p,
-        ]  # fmt: skip
 
     def _collect(self, samples: ctypes._Pointer[ctypes.c_short], count: int, _events: int) -> int:
         if samples and count > 0:
@@ -56,6 +67,7 @@ class Voice:
     def say(self, words: str) -> NDArray[np.float32]:
         """`words` spoken, as samples from -1 to 1 at `sample_rate`."""
         self._chunks.clear()
+        self._use()
         self._lib.espeak_ng_SetRandSeed(1)
         text = words.encode()
         self._lib.espeak_Synth(text, len(text) + 1, 0, _CHARACTER, 0, _UTF8, None, None)

@@ -118,7 +118,8 @@ async def _setting(request: Request, context: CoachContext, person: Person) -> R
         return _json({"error": words.not_offered}, 400)
     fields = form.settings(context.content, changed)
     await _say_in_chat(context, chat_id, fields, choice)
-    return _json({"settings": fields, "saved": words.saved})
+    # A language just chosen speaks from here on: `saved` comes in it.
+    return _json({"settings": fields, "saved": context.texts.webapp.saved})
 
 
 async def _say_in_chat(

@@ -54,6 +54,7 @@ class Warmup:
     hold_paused_left: int | None = None
     guide_message_id: int | None = None
     guide_ends_at: datetime | None = None
+    language: str | None = None
     pain_before: int | None = None
     pain_before_at: datetime | None = None
     pain_after: int | None = None
@@ -65,7 +66,6 @@ class Warmup:
     morning_answer: str | None = None
     ended_for_safety: bool = False
     plan_changes: dict[str, object] | None = None
-    language: str | None = None
 
     def written(self, values: Mapping[str, object]) -> None:
         """Show the values just written to the row, without reading it again."""

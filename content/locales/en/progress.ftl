@@ -34,6 +34,15 @@ progress-warmups =
 rest-taken = 🛌 Rest day today: your streak is kept. One rest day a week keeps it.
 rest-already = 🛌 This week's rest day was { $day }; one a week keeps a streak, so today without a warm-up would end it.
 rest-warmed_up = You've already warmed up today: no rest day needed.
+# What each part of the /export file holds, written into the file beside it.
+data-about-chats = This chat's settings: timezone, weekly target, hands-free, pauses, foam roller, pictures, levels, language, and the safety check's answer.
+data-about-reminders = The daily reminder: its time (in the chat's timezone), its days, and when it was last sent.
+data-about-warmup_sessions = Each warm-up: the routine, when it began and ended, where it stopped, the back pain before and after (0-10), and the next morning's answer.
+data-about-step_events = Each exercise, side and set of a warm-up: done or skipped, and when.
+data-about-rest_days = The rest days taken.
+data-about-milestones = The milestones reached.
+data-about-inbox = Messages and taps the bot received in the last day, kept so that a restart loses none.
+data-about-people = Your own answers, in every chat: the safety check and your precautions.
 data-export_caption = Everything stored for this chat.
 data-forget_ask = Delete everything stored for this chat: warm-ups, check-ins, reminder and settings? This cannot be undone.
 data-forgotten = 🗑 Done. Nothing is stored for this chat any more. /start begins afresh.
