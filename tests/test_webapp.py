@@ -84,17 +84,7 @@ async def test_the_overview_is_the_persons_own_history(
     assert len(data["library"]) == 8
     assert all(item["animation"] for item in data["library"])
     names = [field["name"] for field in data["settings"]["fields"]]
-    assert names == [
-        "hf",
-        "voice",
-        "switch",
-        "rest",
-        "roller",
-        "pics",
-        "morning",
-        "target",
-        "lang",
-    ]
+    assert names == "hf voice switch rest roller pics morning target lang".split()
 
 
 @pytest.mark.parametrize(
