@@ -15,8 +15,10 @@ screening-questions =
     • a leg getting weaker
     • fever, weight loss you can't explain, or a history of cancer
     • back pain that wakes you at night and does not ease
+# Numbness between the legs or new trouble controlling the bladder or bowels can be cauda equina
+# syndrome: an emergency (NICE NG59 1.1.1; NHS "Cauda equina syndrome": go to A&E immediately).
 screening-flagged =
-    Thank you for telling me. With that, please see a doctor before you use this routine: it is something a clinician should look at first, and I can coach but not examine. If it is new numbness between the legs, or trouble controlling your bladder or bowels, please get help today.
+    Thank you for telling me. With that, please see a doctor before you use this routine: it is something a clinician should look at first, and I can coach but not examine. If it is new numbness between the legs, or trouble controlling your bladder or bowels, go to an emergency department or call emergency services now.
     I won't start a warm-up until then. Once a doctor or physiotherapist has checked you and said exercise is fine, tap below.
 screening-clinician_recorded = Noted: a clinician has checked you. Go gently, and stop on sharp pain, numbness or tingling.
 screening-clear_recorded = Noted: none of these applies. Send /warmup whenever you're ready.
@@ -37,7 +39,7 @@ precautions-question =
     • pain or tingling that spreads below the knee, or in both legs
     They change which exercises I give you. Tick any that apply.
 precautions-labels-bones = Osteoporosis or long-term steroids
-precautions-labels-surgery = Recent spine or hip operation
+precautions-labels-surgery = Spine/hip surgery or hip replacement
 precautions-labels-pregnancy = I'm pregnant
 precautions-labels-legs = Leg symptoms (below knee, both legs)
 precautions-reasons-bones = Weak bones: no forceful bending or twisting at the end of your range (so no knee hug, lying twist or sit back), and no lying on a roller.
