@@ -117,24 +117,24 @@ def button_routes() -> list[Route]:
         _button(cb.Precautions, precautions.on_precautions),
         _button(cb.LeaveOut, precautions.on_leave_out),
         # /forget's question.
-        _button(cb.ForgetConfirm, data.on_forget, admins_only=True),
-        _button(cb.ForgetCancel, data.on_keep, admins_only=True),
+        _button(cb.ForgetConfirm, data.on_forget),
+        _button(cb.ForgetCancel, data.on_keep),
         # The /remind picker.
-        _button(cb.RemindAt, reminders.on_at, admins_only=True),
-        _button(cb.RemindType, reminders.on_type, admins_only=True),
-        _button(cb.RemindOff, reminders.on_off, admins_only=True),
-        _button(cb.RemindPickDays, reminders.on_pick_days, admins_only=True),
-        _button(cb.RemindDays, reminders.on_days, admins_only=True),
-        _button(cb.RemindMenu, reminders.on_menu, admins_only=True),
-        _button(cb.RemindSave, reminders.on_save, admins_only=True),
-        _button(cb.Place, reminders.on_place, admins_only=True),
+        _button(cb.RemindAt, reminders.on_at),
+        _button(cb.RemindType, reminders.on_type),
+        _button(cb.RemindOff, reminders.on_off),
+        _button(cb.RemindPickDays, reminders.on_pick_days),
+        _button(cb.RemindDays, reminders.on_days),
+        _button(cb.RemindMenu, reminders.on_menu),
+        _button(cb.RemindSave, reminders.on_save),
+        _button(cb.Place, reminders.on_place),
         # The safety check, before the first warm-up and under /safety.
         _button(cb.Screen, safety.on_screen),
         # The next morning's question.
         _button(cb.MorningAnswer, morning.on_answer),
         _button(cb.MorningPain, morning.on_pain),
         # /settings.
-        _button(cb.Setting, preferences.on_setting, admins_only=True),
+        _button(cb.Setting, preferences.on_setting),
         # Under a reminder.
         _button(cb.ReminderStart, reminders.on_start),
         _button(cb.ReminderQuick, reminders.on_quick),
@@ -236,12 +236,13 @@ async def _reply(update: Update, context: CoachContext) -> None:
         await answers.on_text(update, context)
 
 
-def _button(kind: type[P], handler: Pressed[P], *, admins_only: bool = False) -> Route:
+def _button(kind: type[P], handler: Pressed[P]) -> Route:
     """A route for presses of `kind`: parsed by the kind itself, handed over typed.
 
-    In a group, a press on a warm-up is for its starter only, and an `admins_only` press for
-    the group's admins.
+    In a group, a press on a warm-up is for its starter only, and a press on what the group
+    shares (`callbacks.SHARED`) for the group's admins.
     """
+    admins_only = kind in cb.SHARED
 
     async def pressed(update: Update, context: CoachContext) -> None:
         query = update.callback_query

@@ -172,3 +172,21 @@ async def test_the_app_speaks_the_persons_language_and_can_change_it(
         assert refused.status_code == 400
     [menu] = await app_bot.send(CHAT, "/settings")
     assert ES.settings.buttons.language.format(language="Español") in menu.labels
+
+
+async def test_in_a_group_a_shared_page_stays_in_its_language_and_a_busy_note_is_the_askers(
+    bot: RunningBot, telegram: FakeTelegram
+) -> None:
+    """An admin's tap on the group's /settings (in Spanish) leaves it Spanish, whatever the
+    admin's own language; Bea's /warmup while Alex's warm-up runs is answered in Russian."""
+    telegram.admins[GROUP] = {ALEX}
+    telegram.names.update({ALEX: "Alex", BEA: "Bea"})
+    telegram.languages.update({ALEX: "en", BEA: "ru"})
+    await bot.send(GROUP, "/language es", user_id=ALEX)
+    [menu] = await bot.send(GROUP, "/settings", user_id=ALEX)
+    await bot.press(GROUP, ES.settings.buttons.exercises, user_id=ALEX)
+    assert menu.html.startswith(ES.settings.exercises_page)
+    await bot.send(GROUP, "/warmup", user_id=ALEX)
+    await bot.press(GROUP, EN.buttons.pain_skip, user_id=ALEX)
+    [busy] = await bot.send(GROUP, "/warmup", user_id=BEA)
+    assert RU.groups.busy.format(name="Alex") in busy.html

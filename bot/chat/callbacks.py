@@ -270,6 +270,14 @@ KINDS: tuple[type[Callback], ...] = (
 )  # fmt: skip
 
 
+# Kinds that change what a whole group shares (its settings, reminder, data): in a group,
+# only its admins may press them, and they are answered in the group's language.
+SHARED: tuple[type[Callback], ...] = (
+    Setting, Place, ForgetConfirm, ForgetCancel,
+    RemindAt, RemindType, RemindOff, RemindPickDays, RemindDays, RemindMenu, RemindSave,
+)  # fmt: skip
+
+
 def parse(data: object) -> Callback | None:
     """Whichever kind `data` is, or None: for tests and tools; the wiring routes by kind."""
     for kind in KINDS:

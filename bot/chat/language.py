@@ -30,23 +30,25 @@ async def speak_for(update: Update, context: CoachContext) -> None:
     offered = context.rules.languages.offered
     telegram = person.language_code if person is not None else None
     query = update.callback_query
-    if query is not None and callbacks.parse(query.data) is None:
+    press = callbacks.parse(query.data) if query is not None else None
+    if query is not None and press is None:
         # Forged or stale: refused by its toast alone, read in the app's language, so a flood
         # of such presses costs no database read.
         speak(choose(offered, None, telegram))
     elif chat.type == "private":
         stored = await language.stored(context.db, chat.id, telegram=telegram)
         speak(choose(offered, stored.chosen, telegram))
-    elif person is not None and _personal(update):
+    elif person is not None and _personal(update, press):
         stored = await language.stored(context.db, person.id)  # their private chat's choice
         speak(choose(offered, stored.chosen, telegram))
     else:
         speak(await language.of_chat(context.db, context.content, chat.id))
 
 
-def _personal(update: Update) -> bool:
-    if update.callback_query is not None:
-        return True
+def _personal(update: Update, press: callbacks.Callback | None) -> bool:
+    """A press on anything but what the group shares, or a command on one's own warm-up."""
+    if press is not None:
+        return not isinstance(press, callbacks.SHARED)
     text = (update.message.text if update.message else None) or ""
     words = text.split()
     return bool(words) and words[0].split("@")[0] in PERSONAL_COMMANDS

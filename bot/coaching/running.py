@@ -172,9 +172,14 @@ def screened_for(screening: str | None, gate: Gate) -> Notice | None:
 
 
 def position_of(
-    content: Content, warmup: repo.Warmup, prefs: Prefs, chat: ChatState | None = None
+    content: Content,
+    warmup: repo.Warmup,
+    prefs: Prefs,
+    chat: ChatState | None = None,
+    *,
+    its_language: bool = True,
 ) -> Position | None:
-    if warmup.language is not None:
+    if its_language and warmup.language is not None:
         # A warm-up speaks the language it began in (its starter's, in a group), in a job
         # too; /language in a private chat changes it (`bot/coaching/language.py`).
         speak(warmup.language)

@@ -109,8 +109,8 @@ async def begin(
             # (the old check-in's buttons then belong to an ended warm-up and do nothing).
             await repo.end_session(tx, running, SessionStatus.ABANDONED, now)
             running = None
-        if running is not None:
-            position = position_of(content, running, prefs)
+        if running is not None:  # someone else's is named in the asker's language, not its own
+            position = position_of(content, running, prefs, its_language=not theirs)
             stale = now - running.started_at > timedelta(hours=content.rules.progress.resume_hours)
             if position is not None and not stale:
                 return Offer(position)
