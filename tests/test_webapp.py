@@ -20,6 +20,8 @@ from tests.harness import TOKEN, FakeClock, RunningBot, make_settings, run_bot
 from tests.webapp_auth import authorization, signed_init_data
 
 CHAT = 19001
+# The settings the app offers, in the order it shows them.
+FIELDS = ["hf", "voice", "switch", "rest", "roller", "pics", "morning", "target", "lang"]
 OTHER = 19002
 MONDAY = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
 UNAUTHORIZED = "Open this page from the bot in Telegram"
@@ -84,7 +86,7 @@ async def test_the_overview_is_the_persons_own_history(
     assert len(data["library"]) == 8
     assert all(item["animation"] for item in data["library"])
     names = [field["name"] for field in data["settings"]["fields"]]
-    assert names == "hf voice switch rest roller pics morning target lang".split()
+    assert names == FIELDS
 
 
 @pytest.mark.parametrize(
