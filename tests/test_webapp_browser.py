@@ -72,6 +72,17 @@ DARK = {
     "button_text_color": "#ffffff",
 }
 TABS = ("calendar", "pain", "levels", "library", "settings")
+# Elements that reach past the screen's right edge (those only a screen reader reads are
+# clipped), by tag, id or class and text.
+WIDER_THAN_THE_SCREEN = """[...document.querySelectorAll('[role=tabpanel]:not([hidden]) *')]
+    .filter(e => e.offsetParent && !e.closest('.visually-hidden')
+    && e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+    .map(e => `${e.tagName}#${e.id}.${e.className}: ${(e.textContent || '').slice(0, 30)}`)"""
+# The calendar's weekday heads, as CLDR writes them short.
+WEEKDAY_HEADS = {
+    "ru": ["пн", "вт", "ср", "чт", "пт", "сб", "вс"],
+    "es": ["LU", "MA", "MI", "JU", "VI", "SA", "DO"],
+}
 
 
 @pytest.fixture
@@ -466,4 +477,37 @@ async def test_the_library_loops_each_exercise_silently_with_its_how_works_and_w
     summaries = await article.locator("summary").all_inner_texts()
     assert summaries == ["How", "What it works", "Why"]
     assert await app.page.locator(".rich *:not(b, i, u, a, br)").count() == 0
+    assert app.errors == []
+
+
+@SQLITE_ONLY
+@pytest.mark.clock(MONDAY)
+@pytest.mark.parametrize("code", ["ru", "es"])
+async def test_the_page_speaks_the_persons_language_and_still_fits(
+    app_bot: RunningBot, clock: FakeClock, browser: Browser, tmp_path: Path, code: str
+) -> None:
+    """Signed in from a Russian or Spanish Telegram, the page is in that language (its `lang`,
+    its tabs, Babel's weekday heads), and every tab still fits 360 px and reads at 4.5:1: the
+    longer words wrap, they do not overflow. The calendar's screenshot is taken, into docs/
+    with WEBAPP_SCREENSHOTS=1."""
+    await two_weeks_of_history(app_bot, clock)
+    words = app_bot.services.content.language(code).texts.webapp
+    folder = PROJECT_ROOT / "docs" if os.environ.get("WEBAPP_SCREENSHOTS") == "1" else tmp_path
+    app = await open_app(browser, app_bot, signed(language_code=code))
+    assert await app.page.get_attribute("html", "lang") == code
+    assert words.tabs.calendar in await app.text("#tab-calendar")
+    for tab in TABS:  # every tab in sight, none scrolled off the edge
+        box = await app.page.locator(f"#tab-{tab}").bounding_box()
+        assert box is not None
+        assert 0 <= box["x"] <= box["x"] + box["width"] <= WIDTH, (tab, box)
+    heads = await app.page.locator("#weekdays th").all_inner_texts()
+    assert heads == WEEKDAY_HEADS[code]
+    for tab in TABS:
+        await app.tab(tab)
+        width = await app.page.evaluate("document.documentElement.scrollWidth")
+        wide = await app.page.evaluate(WIDER_THAN_THE_SCREEN)
+        assert (tab, width, wide) == (tab, WIDTH, [])
+        assert (tab, await app.page.evaluate(LOW_CONTRAST)) == (tab, [])
+    await app.tab("calendar")
+    await app.page.screenshot(path=folder / f"webapp-{code}.png")
     assert app.errors == []
