@@ -144,9 +144,9 @@ async def test_precautions_are_changed_in_settings_in_private_only(
 ) -> None:
     """/settings → My precautions ticks one for the next warm-up; a group's /settings has no
     such page, and a forged press for it there is refused."""
-    menu = await bot.choose(CHAT, "My precautions", "operation")
+    menu = await bot.choose(CHAT, "My precautions", "hip replacement")
     assert await _precautions_of(bot, CHAT) == "surgery"
-    await bot.press(CHAT, "operation")  # the page now offers to untick it
+    await bot.press(CHAT, "hip replacement")  # the page now offers to untick it
     assert await _precautions_of(bot, CHAT) == ""
     await bot.settle(telegram.press_data(CHAT, "set:care:surgery.1", menu.message_id))
     await bot.settle(telegram.press_data(CHAT, "set:care:surgery.1", menu.message_id))
