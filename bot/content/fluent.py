@@ -23,6 +23,9 @@ from fluent.runtime import FluentBundle, FluentResource
 from fluent.runtime.types import FluentNumber
 from fluent.syntax import FluentParser, ast, visitor
 
+from bot.content import patterns
+from bot.content.patterns import Render
+
 # Telegram shows Unicode isolation marks around a variable as stray characters.
 _ISOLATING = False
 # What Fluent formats itself: a number by the language's CLDR rules, a date by Babel's.
@@ -36,25 +39,36 @@ class FluentError(Exception):
 class Message(str):
     """One message of one language: its text, and `format` to fill its variables."""
 
-    __slots__ = ("_bundle", "_pattern")
+    __slots__ = ("_bundle", "_pattern", "_quick")
     _bundle: FluentBundle
     _pattern: Any  # fluent.runtime's compiled pattern
+    _quick: Render | None  # the same, as plain Python (`patterns.py`), where it can be
 
-    def __new__(cls, bundle: FluentBundle, pattern: Any, names: set[str]) -> Message:
-        shown = {name: f"{{{name}}}" for name in names}
+    def __new__(cls, bundle: FluentBundle, pattern: Any, written: ast.Pattern) -> Message:
+        shown = {name: f"{{{name}}}" for name in variables(written)}
         text, _ = bundle.format_pattern(pattern, shown)
         message = super().__new__(cls, text)
         message._bundle, message._pattern = bundle, pattern
+        message._quick = patterns.compiled(written, bundle.locales[0])
         return message
 
     def format(self, *args: object, **values: Any) -> str:
         """The text with `values` in its variables; a missing one raises, as str.format does."""
         if args:
             raise TypeError("a message takes its values by name")
-        text, errors = self._bundle.format_pattern(
-            self._pattern,
-            {k: v if isinstance(v, _AS_IS) else str(v) for k, v in values.items()},
-        )
+        given = {k: v if isinstance(v, _AS_IS) else str(v) for k, v in values.items()}
+        if self._quick is not None:
+            try:
+                return self._quick(given)
+            except patterns.SlowValueError:
+                pass  # a value only fluent.runtime formats (a decimal, a date)
+            except KeyError as missing:
+                raise KeyError(f"{self!r}: no value for {missing}") from None
+        return self.slowly(**given)
+
+    def slowly(self, **given: Any) -> str:
+        """The text as fluent.runtime makes it: the reference the fast path is checked by."""
+        text, errors = self._bundle.format_pattern(self._pattern, given)
         if errors:
             raise KeyError(f"{self!r}: {'; '.join(map(str, errors))}")
         return str(text)
@@ -121,7 +135,7 @@ def message_tree(messages: FluentBundle, paths: list[Path]) -> dict[str, Any]:
                 for part in parents:
                     node = node.setdefault(part, {})
                 compiled = messages.get_message(entry.id.name).value
-                node[leaf] = Message(messages, compiled, variables(entry.value))
+                node[leaf] = Message(messages, compiled, entry.value)
     return tree
 
 
@@ -130,7 +144,7 @@ def exercise_words(messages: FluentBundle, source: ast.Resource, exercise: str) 
     and `.why`."""
     written, compiled = _message(source, exercise), messages.get_message(exercise)
     attributes = {
-        a.id.name: Message(messages, compiled.attributes[a.id.name], variables(a.value))
+        a.id.name: Message(messages, compiled.attributes[a.id.name], a.value)
         for a in written.attributes
     }
 
@@ -138,7 +152,7 @@ def exercise_words(messages: FluentBundle, source: ast.Resource, exercise: str) 
         return [attributes[f"{prefix}-{n}"] for n in range(1, 99) if f"{prefix}-{n}" in attributes]
 
     return {
-        "name": Message(messages, compiled.value, variables(written)),
+        "name": Message(messages, compiled.value, _value(written)),
         "targets": listed("works"),
         "cue": listed("cue"),
         "instructions": listed("how"),
@@ -149,7 +163,13 @@ def exercise_words(messages: FluentBundle, source: ast.Resource, exercise: str) 
 def plain(messages: FluentBundle, source: ast.Resource, message_id: str) -> Message:
     written = _message(source, message_id)
     compiled = messages.get_message(message_id).value
-    return Message(messages, compiled, variables(written))
+    return Message(messages, compiled, _value(written))
+
+
+def _value(message: ast.Message) -> ast.Pattern:
+    if message.value is None:
+        raise FluentError(f"{message.id.name}: the message has no text of its own")
+    return message.value
 
 
 def _message(source: ast.Resource, message_id: str) -> ast.Message:
