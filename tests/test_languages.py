@@ -190,3 +190,18 @@ async def test_in_a_group_a_shared_page_stays_in_its_language_and_a_busy_note_is
     await bot.press(GROUP, EN.buttons.pain_skip, user_id=ALEX)
     [busy] = await bot.send(GROUP, "/warmup", user_id=BEA)
     assert RU.groups.busy.format(name="Alex") in busy.html
+
+
+async def test_a_press_on_a_warm_up_speaks_its_language_not_the_apps(
+    bot: RunningBot, telegram: FakeTelegram
+) -> None:
+    """Telegram says English, the person chose Spanish: the next step after ✅, and the note
+    on a stale press of the same button, are Spanish (read with the warm-up's row)."""
+    telegram.languages[CHAT] = "en"
+    await bot.send(CHAT, "/language es")
+    _, step = await bot.start_warmup(CHAT, pain=ES.buttons.pain_skip)
+    done = next(data for label, data in step.buttons if ES.buttons.done in label)
+    [following] = await bot.press(CHAT, ES.buttons.done)
+    assert ES.side_labels.right in following.text
+    assert await bot.press_data(CHAT, done, step.message_id) == []
+    assert _toasts(telegram)[-1] == ES.notices.stale

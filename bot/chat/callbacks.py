@@ -270,6 +270,12 @@ KINDS: tuple[type[Callback], ...] = (
 )  # fmt: skip
 
 
+# Kinds pressed on a running warm-up's step or countdown: the press reads the warm-up's row
+# (`bot/coaching/running.py`), and speaks the language it finds there.
+ON_A_WARMUP: tuple[type[Callback], ...] = (
+    Done, Skip, Stop, SharpPain, StartHold, AudioGuide, StopHold, PauseHold, GoOn, More, Less,
+)  # fmt: skip
+
 # Kinds that change what a whole group shares (its settings, reminder, data): in a group,
 # only its admins may press them, and they are answered in the group's language.
 SHARED: tuple[type[Callback], ...] = (

@@ -125,6 +125,10 @@ async def load_running(
     read = await repo.session_with_chat(tx, session_id)
     if read is None:
         return Notice.UNKNOWN
+    if read.warmup.chat_id == chat_id and (read.warmup.language or read.language):
+        # A press on a warm-up speaks its language, read with it (`bot/chat/language.py`
+        # left the press in the app's language, to spare every tap a read of its own).
+        speak(read.warmup.language or read.language)
     if (refused := _refusal(read, chat_id, gate)) is not None:
         return refused
     warmup = read.warmup

@@ -41,11 +41,12 @@ class WithChat(NamedTuple):
     settings: dict[str, object]  # by SETTINGS_COLUMNS
     screening: str | None  # its person's answer to the safety check (None: not answered)
     gentle_next: bool  # the gentle routine is to be offered first, once
+    language: str | None = None  # the chat's choice (/language)
 
 
 # A tap's only read: one statement, the session with its chat's settings and its person's
 # safety check (the person who started it; before people were recorded, the private chat's).
-_CHAT_COLUMNS = (*SETTINGS_COLUMNS, "gentle_next")
+_CHAT_COLUMNS = (*SETTINGS_COLUMNS, "gentle_next", "language")
 _PERSON = func.coalesce(WarmupSession.started_by, WarmupSession.chat_id)
 _WITH_CHAT = (
     select(
@@ -73,6 +74,7 @@ async def session_with_chat(tx: AsyncSession, session_id: int) -> WithChat | Non
         {name: row[f"chat_{name}"] for name in SETTINGS_COLUMNS},
         screening=row["person_screening"],
         gentle_next=bool(row["chat_gentle_next"]),
+        language=row["chat_language"],
     )
 
 
