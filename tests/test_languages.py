@@ -195,8 +195,9 @@ async def test_in_a_group_a_shared_page_stays_in_its_language_and_a_busy_note_is
 async def test_a_press_on_a_warm_up_speaks_its_language_not_the_apps(
     bot: RunningBot, telegram: FakeTelegram
 ) -> None:
-    """Telegram says English, the person chose Spanish: the next step after ✅, and the note
-    on a stale press of the same button, are Spanish (read with the warm-up's row)."""
+    """Telegram says English, the person chose Spanish: the first step after the check-in's
+    button, the next after ✅, and the note on a stale press of the same button are Spanish
+    (each press reads the language with the warm-up's row)."""
     telegram.languages[CHAT] = "en"
     await bot.send(CHAT, "/language es")
     _, step = await bot.start_warmup(CHAT, pain=ES.buttons.pain_skip)

@@ -270,10 +270,11 @@ KINDS: tuple[type[Callback], ...] = (
 )  # fmt: skip
 
 
-# Kinds pressed on a running warm-up's step or countdown: the press reads the warm-up's row
-# (`bot/coaching/running.py`), and speaks the language it finds there.
+# Kinds pressed on a running warm-up's step, countdown or opening check-in: the press reads
+# the warm-up's row (`bot/coaching/running.py`), and speaks the language it finds there.
 ON_A_WARMUP: tuple[type[Callback], ...] = (
     Done, Skip, Stop, SharpPain, StartHold, AudioGuide, StopHold, PauseHold, GoOn, More, Less,
+    PainBefore,
 )  # fmt: skip
 
 # Kinds that change what a whole group shares (its settings, reminder, data): in a group,

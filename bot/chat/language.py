@@ -33,8 +33,8 @@ async def speak_for(update: Update, context: CoachContext) -> None:
     press = callbacks.parse(query.data) if query is not None else None
     if (query is not None and press is None) or isinstance(press, callbacks.ON_A_WARMUP):
         # Forged or stale: refused by its toast alone, read in the app's language, so a flood
-        # of such presses costs no database read. A press on a warm-up's step: the warm-up's
-        # row, read anyway, says its language (`bot/coaching/running.py`).
+        # of such presses costs no database read. A press on a warm-up (a step, its opening
+        # check-in): the warm-up's row, read anyway, says its language (`bot/coaching/running.py`).
         speak(choose(offered, None, telegram))
     elif chat.type == "private":
         stored = await language.stored(context.db, chat.id, telegram=telegram)

@@ -20,13 +20,15 @@ LONGEST_CODE = 8
 async def stored(db: Database, chat_id: int, *, telegram: str | None = None) -> repo.Stored:
     """The chat's stored languages; `telegram`, the app's language just seen in a private
     chat, is recorded when it changed, for the messages sent later without an update."""
-    async with db.reading() as tx:
-        found = await repo.chat_language(tx, chat_id)
     seen = telegram[:LONGEST_CODE] if telegram else None
-    if found is not None and seen and seen != found.telegram:
-        async with db.transaction() as tx:
+    # In the writer's queue, like the update's own transaction after it: under a flood of
+    # updates, reads beside the writer each wanted a pooled connection of their own and cost
+    # the taps a quarter of their rate (docs/PERFORMANCE.md, 5 December: languages).
+    async with db.transaction() as tx:
+        found = await repo.chat_language(tx, chat_id)
+        if found is not None and seen and seen != found.telegram:
             await repo.saw_telegram_language(tx, chat_id, seen)
-        found = found._replace(telegram=seen)
+            found = found._replace(telegram=seen)
     return found or repo.Stored()
 
 
