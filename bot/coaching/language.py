@@ -22,8 +22,8 @@ async def stored(db: Database, chat_id: int, *, telegram: str | None = None) -> 
     chat, is recorded when it changed, for the messages sent later without an update."""
     seen = telegram[:LONGEST_CODE] if telegram else None
     # In the writer's queue, like the update's own transaction after it: under a flood of
-    # updates, reads beside the writer each wanted a pooled connection of their own and cost
-    # the taps a quarter of their rate (docs/PERFORMANCE.md, 5 December: languages).
+    # updates, this read beside the writer cost the taps a quarter of their rate
+    # (docs/PERFORMANCE.md, 5 December: the languages).
     async with db.transaction() as tx:
         found = await repo.chat_language(tx, chat_id)
         if found is not None and seen and seen != found.telegram:
