@@ -19,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from fluent.runtime import FluentBundle, FluentResource
+from fluent.runtime import FluentBundle
 from fluent.runtime.types import FluentNumber
 from fluent.syntax import FluentParser, ast, visitor
 
@@ -111,24 +111,25 @@ def parse(path: Path) -> ast.Resource:
     return resource
 
 
-def bundle(language: str, paths: list[Path]) -> FluentBundle:
-    """The messages of `paths`, in `language`; an id given twice is a mistake."""
+def bundle(language: str, sources: dict[Path, ast.Resource]) -> FluentBundle:
+    """The messages of `sources` (each file as `parse` read it), in `language`; an id given
+    twice is a mistake. Each file is parsed once: parsing is most of a language's start-up."""
     messages, seen = FluentBundle([language], use_isolating=_ISOLATING), set()
-    for path in paths:
-        for entry in parse(path).body:
+    for path, source in sources.items():
+        for entry in source.body:
             if isinstance(entry, ast.Message):
                 if entry.id.name in seen:
                     raise FluentError(f"{path}: {entry.id.name}: the id is used twice")
                 seen.add(entry.id.name)
-        messages.add_resource(FluentResource(path.read_text(encoding="utf-8")))
+        messages.add_resource(source)  # what FluentResource(text) would parse again
     return messages
 
 
-def message_tree(messages: FluentBundle, paths: list[Path]) -> dict[str, Any]:
-    """Every message of `paths` placed at its schema path: `a-b-c` at tree["a"]["b"]["c"]."""
+def message_tree(messages: FluentBundle, sources: dict[Path, ast.Resource]) -> dict[str, Any]:
+    """Every message of `sources` placed at its schema path: `a-b-c` at tree["a"]["b"]["c"]."""
     tree: dict[str, Any] = {}
-    for path in paths:
-        for entry in parse(path).body:
+    for source in sources.values():
+        for entry in source.body:
             if isinstance(entry, ast.Message) and entry.value is not None:
                 *parents, leaf = entry.id.name.split("-")
                 node = tree

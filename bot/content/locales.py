@@ -35,8 +35,9 @@ def load_language(folder: Path, routines: dict[str, tuple[Path, dict[str, Any]]]
     text_files = sorted(p for p in folder.glob("*.ftl") if not p.name.startswith("routine-"))
     if not text_files:
         raise FluentError(f"{folder}: no .ftl files")
-    messages = bundle(code, text_files)
-    tree = message_tree(messages, text_files)
+    sources = {path: parse(path) for path in text_files}
+    messages = bundle(code, sources)
+    tree = message_tree(messages, sources)
     texts = _validated(folder, Texts, dict(tree, locale=code))
     worded = {
         id_: _routine(folder / ROUTINE_FILE.format(id_), where, raw)
@@ -47,7 +48,8 @@ def load_language(folder: Path, routines: dict[str, tuple[Path, dict[str, Any]]]
 
 def _routine(path: Path, where: Path, raw: dict[str, Any]) -> Routine:
     """A routine from its file's numbers (`where`) and `path`'s words."""
-    source, messages = parse(path), bundle(path.parent.name, [path])
+    source = parse(path)
+    messages = bundle(path.parent.name, {path: source})
     try:
         worded = dict(raw, title=plain(messages, source, "title"))
         worded["description"] = plain(messages, source, "description")
