@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from bot.content.base import Strict
+from bot.content.base import Strict, problems
 from bot.content.command_texts import ProgressTexts
 from bot.content.doses import options
 from bot.content.fluent import FluentError
@@ -236,11 +236,7 @@ def _load_file(path: Path, model: type[M]) -> M:
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(part) for part in error['loc']) or '(top level)'}: {error['msg']}"
-            for error in exc.errors()
-        )
-        raise ContentError(f"{path}: {problems}") from exc
+        raise ContentError(f"{path}: {problems(exc)}") from exc
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bot.content.base import Strict
+from bot.content.base import Strict, problems
 from bot.content.fluent import FluentError, bundle, exercise_words, message_tree, parse, plain
 from bot.content.routines import Routine
 from bot.content.texts import Texts
@@ -71,8 +71,4 @@ def _validated(path: Path, model: type[Any], raw: dict[str, Any], note: str = ""
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(part) for part in error['loc']) or '(top level)'}: {error['msg']}"
-            for error in exc.errors()
-        )
-        raise FluentError(f"{path}{note}: {problems}") from exc
+        raise FluentError(f"{path}{note}: {problems(exc)}") from exc
